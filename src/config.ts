@@ -1,0 +1,62 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: every default path is relative to it, wherever the command is run from. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/**
+ * Every setting, its default, and how it is checked. `.env.example` mirrors this list;
+ * a test keeps the two in step.
+ */
+const settings = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** 0 picks a free port (the start-up banner prints the one chosen). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  /** Set NEO4J_URI to use your own Neo4j or Aura; leave it unset to run a local one. */
+  NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, "must be a neo4j:// or bolt:// URI").optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(30_000),
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
+
+  /** Local Neo4j (only used when NEO4J_URI is unset). */
+  NEO4J_BOLT_PORT: port.default(7687),
+  NEO4J_DATA_DIR: z.string().min(1).default(path.join(projectRoot, ".neo4j")),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, "must look like 512m or 1g").default("512m"),
+  NEO4J_PAGE_CACHE: z.string().regex(/^\d+[mg]$/i, "must look like 256m or 1g").default("256m"),
+  NEO4J_START_TIMEOUT_MS: positiveInt.default(120_000),
+
+  SEED_ON_START: flag.default(true),
+});
+
+export type Config = z.infer<typeof settings>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = settings.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nFix the variable(s) above; .env.example lists every setting with its default.`);
+  }
+  return result.data;
+}
+
+/** The names of all settings, for the check that .env.example lists them all. */
+export const settingNames = Object.keys(settings.shape);
+
+/** "512m" → bytes. */
+export function parseSize(size: string): number {
+  const unit = size.slice(-1).toLowerCase() === "g" ? 1024 ** 3 : 1024 ** 2;
+  return Number.parseInt(size, 10) * unit;
+}

@@ -1,0 +1,76 @@
+/**
+ * Which Neo4j to talk to (the user's, or a local one we start) and a driver that is
+ * known to reach it, with a message that says what to check when it does not.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import neo4j, { type Driver } from "neo4j-driver";
+import type { Config } from "../config.js";
+import { localPassword, startLocalNeo4j, type LocalNeo4jHandle } from "./localNeo4j.js";
+
+export class DatabaseConnectError extends Error {}
+
+export interface DatabaseTarget {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** Present when the project runs the server itself. */
+  local?: LocalNeo4jHandle;
+}
+
+/** NEO4J_URI when set (nothing local is started); otherwise the local server, started if needed. */
+export async function resolveDatabase(config: Config, progress: (message: string) => void): Promise<DatabaseTarget> {
+  if (config.NEO4J_URI) {
+    if (!config.NEO4J_PASSWORD) throw new DatabaseConnectError("NEO4J_URI is set but NEO4J_PASSWORD is not: set the password of your Neo4j user.");
+    return { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
+  }
+  const password = localPassword(config.NEO4J_DATA_DIR, config.NEO4J_PASSWORD, progress);
+  const local = await startLocalNeo4j({
+    dataDir: config.NEO4J_DATA_DIR,
+    boltPort: config.NEO4J_BOLT_PORT,
+    password,
+    heap: config.NEO4J_HEAP,
+    pageCache: config.NEO4J_PAGE_CACHE,
+    startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+    progress,
+  });
+  return { uri: local.uri, user: "neo4j", password, database: "neo4j", local };
+}
+
+export function createDriver(target: DatabaseTarget): Driver {
+  return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+    disableLosslessIntegers: true,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxConnectionPoolSize: 100,
+    userAgent: "meetgraph",
+  });
+}
+
+/** Retries until the database answers or `timeoutMs` passes; wrong credentials fail at once. */
+export async function waitForDatabase(driver: Driver, target: DatabaseTarget, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await driver.verifyConnectivity({ database: target.database });
+      return;
+    } catch (error) {
+      lastError = error;
+      const code = (error as { code?: string }).code ?? "";
+      if (code.startsWith("Neo.ClientError.Security")) {
+        throw new DatabaseConnectError(`Neo4j at ${target.uri} refused the credentials for user "${target.user}" (${code}). Check NEO4J_USER and NEO4J_PASSWORD.`);
+      }
+      if (code.startsWith("Neo.ClientError.Database.DatabaseNotFound")) {
+        throw new DatabaseConnectError(`Neo4j at ${target.uri} has no database "${target.database}". Check NEO4J_DATABASE.`);
+      }
+      await sleep(Math.min(1_000, Math.max(0, deadline - Date.now())));
+    }
+  }
+  const reason = lastError instanceof Error ? lastError.message.split("\n")[0] : String(lastError);
+  throw new DatabaseConnectError(
+    `Could not reach Neo4j at ${target.uri} within ${Math.round(timeoutMs / 1000)} s: ${reason}\n` +
+      "Check that the host and port in NEO4J_URI are right and reachable from here, that the server is running, " +
+      "and for Aura that the URI starts with neo4j+s://. Unset NEO4J_URI to run a local Neo4j instead.",
+  );
+}

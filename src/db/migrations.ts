@@ -1,0 +1,38 @@
+/**
+ * Schema migrations: constraints and indexes, applied at start-up. Each statement is
+ * idempotent (`IF NOT EXISTS`) and each migration is recorded as a (:Migration) node,
+ * so a later change only adds a new entry at the end of `migrations`.
+ */
+import type { Neo4jExecutor } from "./executor.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+const uniqueId = (label: string) =>
+  `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`;
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: "unique ids",
+    statements: ["Person", "Country", "Organization", "Place", "Topic", "Source", "Meeting", "Role", "Statement", "Wording", "Claim"].map(uniqueId),
+  },
+];
+
+const APPLIED = `MATCH (m:Migration) RETURN m.version AS version`;
+const RECORD = `MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()`;
+
+/** Applies the migrations not yet recorded; returns the versions applied now. */
+export async function migrate(db: Neo4jExecutor): Promise<number[]> {
+  const applied = new Set((await db.read<{ version: number }>("migrations.applied", APPLIED)).map((r) => r.version));
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  for (const migration of pending) {
+    // Schema statements cannot share a transaction with data writes, so each runs on its own.
+    for (const statement of migration.statements) await db.write(`migration.${migration.version}`, statement);
+    await db.write("migrations.record", RECORD, { version: migration.version, name: migration.name });
+  }
+  return pending.map((m) => m.version);
+}

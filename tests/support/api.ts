@@ -1,0 +1,51 @@
+/**
+ * The service as a client sees it: a real HTTP server on a free port, in this test
+ * process, talking to the suite's Neo4j.
+ */
+import { afterAll, beforeAll, inject } from "vitest";
+import { createDriver } from "../../src/db/connect.js";
+import { Neo4jExecutor } from "../../src/db/executor.js";
+import { createLogger } from "../../src/logger.js";
+import { createServer } from "../../src/server.js";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  extensions?: { cypherRoundTrips?: number };
+}
+
+export interface TestApi {
+  url: string;
+  db: Neo4jExecutor;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+}
+
+/** Call at the top of a test file: starts the API before its tests and stops it after. */
+export function useApi(): TestApi {
+  const api = {} as TestApi;
+  let stop = async () => {};
+  beforeAll(async () => {
+    const target = inject("neo4j");
+    const driver = createDriver(target);
+    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000 });
+    const server = await createServer({ config: { NODE_ENV: "test" }, db, logger: createLogger("silent") });
+    const port = await server.listen(0, "127.0.0.1");
+    api.url = `http://127.0.0.1:${port}/graphql`;
+    api.db = db;
+    api.query = async (query, variables) => {
+      const response = await fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    };
+    stop = async () => {
+      await server.stop();
+      await driver.close();
+    };
+  });
+  afterAll(() => stop());
+  return api;
+}

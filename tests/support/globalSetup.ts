@@ -1,0 +1,78 @@
+/**
+ * Brings up the Neo4j the suite runs against: NEO4J_URI when set, otherwise a throw-away
+ * local server on a free port with a temporary data directory, stopped and deleted at the end.
+ */
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { loadConfig } from "../../src/config.js";
+import { createDriver, waitForDatabase, type DatabaseTarget } from "../../src/db/connect.js";
+import { Neo4jExecutor } from "../../src/db/executor.js";
+import { startLocalNeo4j } from "../../src/db/localNeo4j.js";
+import { migrate } from "../../src/db/migrations.js";
+
+export interface TestDatabase {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4j: TestDatabase;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+  let target: DatabaseTarget;
+  let cleanup = async () => {};
+  if (config.NEO4J_URI) {
+    target = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD ?? "", database: config.NEO4J_DATABASE };
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-test-"));
+    const password = "test-password-" + process.pid;
+    const local = await startLocalNeo4j({
+      dataDir,
+      boltPort: await freePort(),
+      password,
+      heap: config.NEO4J_HEAP,
+      pageCache: "128m",
+      startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+      progress: (message) => console.log(`[test neo4j] ${message}`),
+    });
+    target = { uri: local.uri, user: "neo4j", password, database: "neo4j", local };
+    cleanup = async () => {
+      await local.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+
+  const driver = createDriver(target);
+  try {
+    await waitForDatabase(driver, target, config.NEO4J_CONNECT_TIMEOUT_MS);
+    await migrate(new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 }));
+  } catch (error) {
+    await driver.close();
+    await cleanup();
+    throw error;
+  }
+  await driver.close();
+
+  project.provide("neo4j", { uri: target.uri, user: target.user, password: target.password, database: target.database });
+  return cleanup;
+}
