@@ -7,7 +7,7 @@ describe("configuration", () => {
     const documented = fs
       .readFileSync(new URL("../.env.example", import.meta.url), "utf8")
       .split("\n")
-      .filter((line) => /^[A-Z_]+=/.test(line))
+      .filter((line) => /^[A-Z0-9_]+=/.test(line))
       .map((line) => line.split("=")[0]);
     expect(documented.sort()).toEqual([...settingNames].sort());
   });
