@@ -4,10 +4,11 @@
  * SIGINT/SIGTERM stop the API and the Neo4j this process started; the data stays on disk.
  */
 import { ConfigError, loadConfig } from "./config.js";
-import { createDriver, DatabaseConnectError, resolveDatabase, waitForDatabase } from "./db/connect.js";
-import { Neo4jExecutor } from "./db/executor.js";
+import { DatabaseConnectError } from "./db/connect.js";
 import { LocalNeo4jError } from "./db/localNeo4j.js";
-import { migrate } from "./db/migrations.js";
+import { openDatabase } from "./db/open.js";
+import { defaultSeedDir, graphIsEmpty, loadCuratedGraph } from "./ingest/curated.js";
+import { readSeedDir, SeedValidationError } from "./ingest/seedFiles.js";
 import { createLogger } from "./logger.js";
 import { createServer } from "./server.js";
 
@@ -25,22 +26,12 @@ Every setting is an environment variable; .env.example lists them with their def
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-
-  const target = await resolveDatabase(config, say);
-  // From here on, a failure must not leave the Neo4j we started running.
-  const stopLocal = async () => {
-    if (target.local?.startedHere) {
-      say("Stopping the local Neo4j...");
-      await target.local.stop();
-    }
-  };
-  const driver = createDriver(target);
+  const { db, target, close } = await openDatabase(config, say);
   try {
-    await waitForDatabase(driver, target, config.NEO4J_CONNECT_TIMEOUT_MS);
-    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS });
-    const applied = await migrate(db);
-    if (applied.length > 0) say(`Applied schema migrations ${applied.join(", ")}.`);
-
+    if (config.SEED_ON_START && (await graphIsEmpty(db))) {
+      const report = await loadCuratedGraph(db, readSeedDir(defaultSeedDir));
+      say(`The graph was empty: loaded the seed graph (${report.Meeting.created} meetings, ${report.Person.created} people, ${report.Statement.created} statements).`);
+    }
     const server = await createServer({ config, db, logger });
     const port = await server.listen(config.PORT, config.HOST);
 
@@ -54,22 +45,20 @@ async function main(): Promise<void> {
       stopping = true;
       say(`${signal} received: stopping...`);
       await server.stop();
-      await driver.close();
-      await stopLocal();
+      await close();
       say("Stopped.");
       process.exit(0);
     };
     process.on("SIGINT", () => void shutdown("SIGINT"));
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
   } catch (error) {
-    await driver.close();
-    await stopLocal();
+    await close();
     throw error;
   }
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof DatabaseConnectError || error instanceof LocalNeo4jError;
+  const known = [ConfigError, DatabaseConnectError, LocalNeo4jError, SeedValidationError].some((kind) => error instanceof kind);
   console.error(`[meetgraph] ${known ? (error as Error).message : `Start-up failed: ${String((error as Error)?.stack ?? error)}`}`);
   process.exit(1);
 });

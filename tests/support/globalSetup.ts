@@ -12,6 +12,8 @@ import { createDriver, waitForDatabase, type DatabaseTarget } from "../../src/db
 import { Neo4jExecutor } from "../../src/db/executor.js";
 import { startLocalNeo4j } from "../../src/db/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
+import { defaultSeedDir, loadCuratedGraph } from "../../src/ingest/curated.js";
+import { readSeedDir } from "../../src/ingest/seedFiles.js";
 
 export interface TestDatabase {
   uri: string;
@@ -65,7 +67,10 @@ export default async function setup(project: TestProject) {
   const driver = createDriver(target);
   try {
     await waitForDatabase(driver, target, config.NEO4J_CONNECT_TIMEOUT_MS);
-    await migrate(new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 }));
+    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 });
+    await migrate(db);
+    // The curated seed graph is the suite's fixture: tests read it and never delete it.
+    await loadCuratedGraph(db, readSeedDir(defaultSeedDir));
   } catch (error) {
     await driver.close();
     await cleanup();

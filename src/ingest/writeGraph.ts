@@ -1,0 +1,282 @@
+/**
+ * Writes seed-shaped data (see seedFiles.ts) into Neo4j: the one copy of the write Cypher,
+ * used by `npm run seed`, the start command and `npm run seed:synthetic`.
+ *
+ * Every statement is an `UNWIND $rows` batch that MERGEs on ids, so writing the same data
+ * twice changes nothing. Callers choose the transaction: the curated graph is written in one
+ * (all or nothing); the synthetic generator writes one batch per transaction.
+ */
+import type { DatePrecision, SeedCountry, SeedGraph, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic } from "./seedFiles.js";
+
+/** Runs one statement inside the caller's transaction. */
+export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<unknown[]>;
+
+const WRITE_COUNTRIES = `
+UNWIND $rows AS row
+MERGE (c:Country {id: row.id})
+SET c.name = row.name, c.searchText = row.name`;
+
+const WRITE_ORGANIZATIONS = `
+UNWIND $rows AS row
+MERGE (o:Organization {id: row.id})
+SET o.name = row.name, o.kind = row.kind, o.aliases = row.aliases, o.searchText = row.searchText
+FOREACH (countryId IN CASE WHEN row.countryId IS NULL THEN [] ELSE [row.countryId] END |
+  MERGE (c:Country {id: countryId})
+  MERGE (o)-[:BASED_IN]->(c))`;
+
+const WRITE_PLACES = `
+UNWIND $rows AS row
+MERGE (p:Place {id: row.id})
+SET p.name = row.name, p.kind = row.kind, p.searchText = row.name`;
+
+// A second pass, once every place exists, so the file order of places does not matter.
+const WRITE_PLACE_CONTAINMENT = `
+UNWIND $rows AS row
+MATCH (p:Place {id: row.id})
+OPTIONAL MATCH (parentPlace:Place {id: row.withinPlaceId})
+OPTIONAL MATCH (parentCountry:Country {id: row.countryId})
+WITH p, coalesce(parentPlace, parentCountry) AS parent
+FOREACH (container IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END |
+  MERGE (p)-[:WITHIN]->(container))`;
+
+const WRITE_TOPICS = `
+UNWIND $rows AS row
+MERGE (t:Topic {id: row.id})
+SET t.name = row.name, t.description = row.description`;
+
+const WRITE_SOURCES = `
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s += row.props`;
+
+const WRITE_PEOPLE = `
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+SET p.name = row.name, p.aliases = row.aliases, p.searchText = row.searchText
+FOREACH (countryId IN row.countryIds |
+  MERGE (c:Country {id: countryId})
+  MERGE (p)-[:OF_COUNTRY]->(c))
+FOREACH (role IN row.roles |
+  MERGE (r:Role {id: role.id})
+  SET r.title = role.title, r.from = role.from, r.to = role.to
+  MERGE (p)-[:HOLDS]->(r)
+  FOREACH (orgId IN CASE WHEN role.organizationId IS NULL THEN [] ELSE [role.organizationId] END |
+    MERGE (o:Organization {id: orgId})
+    MERGE (r)-[:AT]->(o))
+  FOREACH (countryId IN CASE WHEN role.countryId IS NULL THEN [] ELSE [role.countryId] END |
+    MERGE (c:Country {id: countryId})
+    MERGE (r)-[:FOR]->(c))
+  FOREACH (ref IN role.sources |
+    MERGE (s:Source {id: ref.sourceId})
+    MERGE (r)-[sourced:SOURCED_BY]->(s)
+    SET sourced.excerpt = ref.excerpt))`;
+
+// After all people exist: a relation names a second person.
+const WRITE_RELATIONS = `
+UNWIND $rows AS row
+MATCH (a:Person {id: row.fromId}), (b:Person {id: row.toId})
+MERGE (a)-[r:RELATED {kind: row.kind}]->(b)
+SET r.sourceIds = row.sourceIds, r.excerpts = row.excerpts`;
+
+const WRITE_MEETINGS = `
+UNWIND $rows AS row
+MERGE (m:Meeting {id: row.id})
+SET m += row.props, m.dateStart = date(row.dateStart), m.dateEnd = date(row.dateEnd)
+FOREACH (placeId IN CASE WHEN row.placeId IS NULL THEN [] ELSE [row.placeId] END |
+  MERGE (place:Place {id: placeId})
+  MERGE (m)-[:HELD_AT]->(place))
+FOREACH (topicId IN row.topicIds |
+  MERGE (t:Topic {id: topicId})
+  MERGE (m)-[:ABOUT]->(t))
+FOREACH (orgId IN row.organizationIds |
+  MERGE (o:Organization {id: orgId})
+  MERGE (m)-[:INVOLVED]->(o))
+FOREACH (a IN row.participants |
+  MERGE (p:Person {id: a.personId})
+  MERGE (p)-[attended:ATTENDED]->(m)
+  SET attended.role = a.role, attended.delegationCountryId = a.delegationCountryId,
+      attended.sourceIds = a.sourceIds, attended.excerpts = a.excerpts)
+FOREACH (c IN row.claims |
+  MERGE (claim:Claim {id: c.id})
+  SET claim += c.props
+  MERGE (m)-[:HAS_CLAIM]->(claim)
+  MERGE (s:Source {id: c.sourceId})
+  MERGE (claim)-[:FROM]->(s))
+FOREACH (d IN row.durations |
+  MERGE (claim:Claim {id: d.id})
+  SET claim:DurationClaim, claim += d.props
+  MERGE (m)-[:HAS_DURATION]->(claim)
+  MERGE (s:Source {id: d.sourceId})
+  MERGE (claim)-[:FROM]->(s))`;
+
+const WRITE_STATEMENTS = `
+UNWIND $rows AS row
+MERGE (st:Statement {id: row.id})
+SET st += row.props,
+    st.saidOnStart = CASE WHEN row.saidOnStart IS NULL THEN null ELSE date(row.saidOnStart) END,
+    st.saidOnEnd = CASE WHEN row.saidOnEnd IS NULL THEN null ELSE date(row.saidOnEnd) END
+MERGE (speaker:Person {id: row.speakerId})
+MERGE (speaker)-[:SAID]->(st)
+FOREACH (meetingId IN CASE WHEN row.meetingId IS NULL THEN [] ELSE [row.meetingId] END |
+  MERGE (m:Meeting {id: meetingId})
+  MERGE (st)-[:IN_CONTEXT_OF]->(m))
+FOREACH (placeId IN CASE WHEN row.placeId IS NULL THEN [] ELSE [row.placeId] END |
+  MERGE (place:Place {id: placeId})
+  MERGE (st)-[:MADE_IN]->(place))
+FOREACH (topicId IN row.topicIds |
+  MERGE (t:Topic {id: topicId})
+  MERGE (st)-[:ABOUT]->(t))
+FOREACH (w IN row.wordings |
+  MERGE (wording:Wording {id: w.id})
+  SET wording.text = w.text
+  MERGE (st)-[:HAS_WORDING]->(wording)
+  MERGE (s:Source {id: w.sourceId})
+  MERGE (wording)-[:FROM]->(s))`;
+
+/** The first and last day a possibly partial ISO date covers: "2025-03" → 2025-03-01..2025-03-31. */
+export function periodOf(date: string, precision: DatePrecision): { start: string; end: string } {
+  if (precision === "DAY") return { start: date, end: date };
+  const year = Number(date.slice(0, 4));
+  if (precision === "YEAR") return { start: `${year}-01-01`, end: `${year}-12-31` };
+  const month = Number(date.slice(5, 7));
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { start: `${date}-01`, end: `${date}-${String(lastDay).padStart(2, "0")}` };
+}
+
+const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
+const sourceLists = (refs: { sourceId: string; excerpt: string }[]) => ({ sourceIds: refs.map((r) => r.sourceId), excerpts: refs.map((r) => r.excerpt) });
+
+export const writeCountries = (run: Run, rows: SeedCountry[]) => run(WRITE_COUNTRIES, { rows });
+
+export const writeOrganizations = (run: Run, rows: SeedOrganization[]) =>
+  run(WRITE_ORGANIZATIONS, { rows: rows.map((o) => ({ ...o, searchText: searchText(o.name, ...o.aliases) })) });
+
+export async function writePlaces(run: Run, rows: SeedPlace[]) {
+  await run(WRITE_PLACES, { rows });
+  await run(WRITE_PLACE_CONTAINMENT, { rows });
+}
+
+export const writeTopics = (run: Run, rows: SeedTopic[]) => run(WRITE_TOPICS, { rows });
+
+export const writeSources = (run: Run, rows: SeedSource[]) => run(WRITE_SOURCES, { rows: rows.map((s) => ({ id: s.id, props: s })) });
+
+export async function writePeople(run: Run, rows: SeedPerson[]) {
+  await run(WRITE_PEOPLE, { rows: rows.map((p) => ({ ...p, searchText: searchText(p.name, ...p.aliases) })) });
+  const relations = rows.flatMap((p) => p.relations.map((r) => ({ fromId: p.id, toId: r.toPersonId, kind: r.kind, ...sourceLists(r.sources) })));
+  if (relations.length > 0) await run(WRITE_RELATIONS, { rows: relations });
+}
+
+export function meetingRow(m: SeedMeeting) {
+  const period = periodOf(m.date, m.datePrecision);
+  const preferred = m.durations.find((d) => d.preferred);
+  return {
+    id: m.id,
+    dateStart: period.start,
+    dateEnd: period.end,
+    placeId: m.placeId,
+    topicIds: m.topicIds,
+    organizationIds: m.organizationIds,
+    props: {
+      kind: m.kind,
+      title: m.title,
+      date: m.date,
+      datePrecision: m.datePrecision,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      outcome: m.outcome,
+      searchText: searchText(m.title, m.outcome),
+      // The preferred claim, copied onto the meeting so filters, ordering and sums need no claim lookup.
+      durationMinutes: preferred?.minutes ?? null,
+      durationMinMinutes: preferred?.minMinutes ?? null,
+      durationMaxMinutes: preferred?.maxMinutes ?? null,
+      durationApproximate: preferred?.approximate ?? false,
+      durationWording: preferred?.wording ?? null,
+      durationSourceId: preferred?.sourceId ?? null,
+    },
+    participants: m.participants.map((p) => ({ personId: p.personId, role: p.role, delegationCountryId: p.delegationCountryId, ...sourceLists(p.sources) })),
+    claims: m.claims.map((c, i) => ({ id: `${m.id}#claim-${i + 1}`, sourceId: c.sourceId, props: { field: c.field, value: c.value, wording: c.wording, excerpt: c.excerpt } })),
+    durations: m.durations.map((d, i) => ({
+      id: `${m.id}#duration-${i + 1}`,
+      sourceId: d.sourceId,
+      props: {
+        field: "duration",
+        value: d.minutes === null ? "unknown" : String(d.minutes),
+        wording: d.wording,
+        excerpt: d.excerpt,
+        minutes: d.minutes,
+        minMinutes: d.minMinutes,
+        maxMinutes: d.maxMinutes,
+        approximate: d.approximate,
+        preferred: d.preferred,
+      },
+    })),
+  };
+}
+
+export const writeMeetings = (run: Run, rows: SeedMeeting[]) => run(WRITE_MEETINGS, { rows: rows.map(meetingRow) });
+
+export function statementRow(s: SeedStatement) {
+  const period = s.saidOn && s.datePrecision ? periodOf(s.saidOn, s.datePrecision) : null;
+  return {
+    id: s.id,
+    speakerId: s.speakerId,
+    meetingId: s.meetingId,
+    placeId: s.placeId,
+    topicIds: s.topicIds,
+    saidOnStart: period?.start ?? null,
+    saidOnEnd: period?.end ?? null,
+    props: {
+      text: s.text,
+      saidOn: s.saidOn,
+      datePrecision: s.datePrecision,
+      occasion: s.occasion,
+      quoted: s.quoted,
+      searchText: searchText(s.text, ...s.wordings.map((w) => w.text).filter((t) => t !== s.text)),
+    },
+    wordings: s.wordings.map((w) => ({ id: `${s.id}#${w.sourceId}`, sourceId: w.sourceId, text: w.text })),
+  };
+}
+
+export const writeStatements = (run: Run, rows: SeedStatement[]) => run(WRITE_STATEMENTS, { rows: rows.map(statementRow) });
+
+/** The whole curated graph, in dependency order, inside the caller's one transaction. */
+export async function writeGraph(run: Run, graph: SeedGraph): Promise<void> {
+  await writeCountries(run, graph.countries);
+  await writeOrganizations(run, graph.organizations);
+  await writePlaces(run, graph.places);
+  await writeTopics(run, graph.topics);
+  await writeSources(run, graph.sources);
+  await writePeople(run, graph.people);
+  await writeMeetings(run, graph.meetings);
+  await writeStatements(run, graph.statements);
+}
+
+/** The node labels the graph holds, for counts before and after a load. */
+export const GRAPH_LABELS = ["Country", "Organization", "Place", "Topic", "Source", "Person", "Role", "Meeting", "Claim", "Statement", "Wording"] as const;
+export type GraphLabel = (typeof GRAPH_LABELS)[number];
+
+// Label counts come from Neo4j's count store: constant time whatever the graph's size.
+// (The label is added after the count: as a grouping key it would make an empty label return no row.)
+const COUNT_NODES = GRAPH_LABELS.map((label) => `MATCH (n:${label}) WITH count(n) AS count RETURN "${label}" AS label, count`).join("\nUNION ALL\n");
+
+export async function countNodes(run: Run): Promise<Record<GraphLabel, number>> {
+  const rows = (await run(COUNT_NODES)) as { label: GraphLabel; count: number }[];
+  return Object.fromEntries(rows.map((r) => [r.label, r.count])) as Record<GraphLabel, number>;
+}
+
+/** How many nodes of each label a graph holds: what a load of it should leave in Neo4j. */
+export function expectedCounts(graph: SeedGraph): Record<GraphLabel, number> {
+  return {
+    Country: graph.countries.length,
+    Organization: graph.organizations.length,
+    Place: graph.places.length,
+    Topic: graph.topics.length,
+    Source: graph.sources.length,
+    Person: graph.people.length,
+    Role: graph.people.reduce((n, p) => n + p.roles.length, 0),
+    Meeting: graph.meetings.length,
+    Claim: graph.meetings.reduce((n, m) => n + m.claims.length + m.durations.length, 0),
+    Statement: graph.statements.length,
+    Wording: graph.statements.reduce((n, s) => n + s.wordings.length, 0),
+  };
+}
