@@ -74,7 +74,7 @@ export function ensureNeo4jJars(progress: (message: string) => void = () => {}):
   }
   progress("Fetching Neo4j Community from Maven Central into neo4j/lib (first run only, about 120 MB)...");
   const started = Date.now();
-  const result = spawnSync("mvn", ["-B", "-q", "-f", path.join(neo4jDir, "pom.xml"), "package", "dependency:copy-dependencies"], {
+  const result = spawnSync("mvn", ["-B", "-q", "-Dstyle.color=never", "-f", path.join(neo4jDir, "pom.xml"), "package", "dependency:copy-dependencies"], {
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (result.status !== 0) {
