@@ -15,6 +15,7 @@ import { parseSize, projectRoot } from "../config.js";
 const neo4jDir = path.join(projectRoot, "neo4j");
 const libDir = path.join(neo4jDir, "lib");
 const classesDir = path.join(neo4jDir, "target", "classes");
+const pluginsDir = path.join(neo4jDir, "plugins");
 const stampFile = path.join(libDir, ".meetgraph-stamp");
 const launcherSource = path.join(neo4jDir, "src/main/java/meetgraph/Neo4jLauncher.java");
 
@@ -158,6 +159,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       String(options.boltPort),
       "--page-cache",
       String(parseSize(options.pageCache)),
+      "--plugins-dir",
+      pluginsDir,
     ],
     { detached: true, stdio: ["ignore", fd, fd], env: { ...process.env, NEO4J_PASSWORD: options.password } },
   );

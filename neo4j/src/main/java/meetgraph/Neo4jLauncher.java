@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,7 +25,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * password), none of which Maven Central ships. Embedded needs only the jars and lets
  * us set the password through the system database before Bolt accepts anyone.
  *
- * Arguments: --data-dir DIR --bolt-port N --page-cache BYTES
+ * Arguments: --data-dir DIR --bolt-port N --page-cache BYTES [--plugins-dir DIR]
  * Environment: NEO4J_PASSWORD (kept out of argv so `ps` does not show it).
  * Prints one line "MEETGRAPH_NEO4J_READY bolt://127.0.0.1:N" once Bolt accepts connections,
  * and "MEETGRAPH_NEO4J_ERROR <reason>" (exit 2) when it cannot start.
@@ -43,10 +44,16 @@ public final class Neo4jLauncher {
             fail("port " + boltPort + " on 127.0.0.1 is already in use; stop what uses it or set NEO4J_BOLT_PORT");
         }
         Files.createDirectories(dataDir);
+        String pluginsDir = opts.get("plugins-dir");
 
         DatabaseManagementService dbms;
         try {
-            dbms = new DatabaseManagementServiceBuilder(dataDir)
+            var builder = new DatabaseManagementServiceBuilder(dataDir);
+            if (pluginsDir != null) {
+                builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(pluginsDir).toAbsolutePath())
+                        .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+            }
+            dbms = builder
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(BoltConnector.enabled, true)
@@ -103,7 +110,9 @@ public final class Neo4jLauncher {
                         + "run `npm run db:status` / `npm run db:stop`, or end the stray java process";
             }
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return e.getMessage() + (root == e ? "" : " (cause: " + root + ")") + "; details in " + dataDir.resolve("logs/debug.log");
     }
 
     private static Map<String, String> parse(String[] args) {
