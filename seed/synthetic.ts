@@ -2,11 +2,10 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { DatabaseConnectError } from "../src/db/connect.js";
-import type { Neo4jExecutor } from "../src/db/executor.js";
 import { LocalNeo4jError } from "../src/db/localNeo4j.js";
 import { openDatabase } from "../src/db/open.js";
-import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticStatements, type SyntheticOptions } from "../src/ingest/synthetic.js";
-import { writeCountries, writeMeetings, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics, type Run } from "../src/ingest/writeGraph.js";
+import { progressBar } from "../src/ingest/progress.js";
+import { loadSyntheticGraph, type SyntheticOptions } from "../src/ingest/synthetic.js";
 
 const usage = `Usage: npm run seed:synthetic -- [--people N] [--meetings M] [--seed S] [--batch B]
 
@@ -35,36 +34,6 @@ const positive = (name: string, value: string | undefined, fallback: number) => 
 
 class UsageError extends Error {}
 
-/** One line that rewrites itself on a terminal, and a line per 10% otherwise (CI logs). */
-function progressBar(label: string, total: number) {
-  const started = Date.now();
-  let lastDecile = -1;
-  return (done: number) => {
-    const fraction = total === 0 ? 1 : done / total;
-    const seconds = (Date.now() - started) / 1000;
-    const rate = done / Math.max(seconds, 0.001);
-    const eta = rate > 0 ? (total - done) / rate : 0;
-    const bar = "#".repeat(Math.round(fraction * 30)).padEnd(30, ".");
-    const line = `${label.padEnd(10)} [${bar}] ${String(Math.round(fraction * 100)).padStart(3)}% ${done}/${total}  ${Math.round(rate)}/s  ETA ${Math.round(eta)}s`;
-    if (process.stdout.isTTY) process.stdout.write(`\r${line}${done === total ? "\n" : ""}`);
-    else if (Math.floor(fraction * 10) > lastDecile) {
-      lastDecile = Math.floor(fraction * 10);
-      console.log(line);
-    }
-  };
-}
-
-async function loadBatches<T>(db: Neo4jExecutor, label: string, total: number, batches: Iterable<T[]>, write: (run: Run, rows: T[]) => Promise<unknown>) {
-  const progress = progressBar(label, total);
-  let done = 0;
-  progress(0);
-  for (const batch of batches) {
-    await db.writeTransaction(`synthetic.${label}`, (run) => write(run, batch));
-    done += batch.length;
-    progress(done);
-  }
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, batch: { type: "string" }, help: { type: "boolean" } } });
   if (values.help) {
@@ -76,20 +45,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const { db, close } = await openDatabase(config, console.log);
   try {
-    const started = Date.now();
-    const reference = syntheticReferenceData(options.seed);
-    await db.writeTransaction("synthetic.reference", async (run) => {
-      await writeCountries(run, reference.countries);
-      await writeOrganizations(run, reference.organizations);
-      await writePlaces(run, reference.places);
-      await writeTopics(run, reference.topics);
-      await writeSources(run, reference.sources);
-    });
-    await loadBatches(db, "people", options.people, syntheticPeople(options, batchSize), writePeople);
-    await loadBatches(db, "meetings", options.meetings, syntheticMeetings(options, reference.buildingsByCountry, batchSize), writeMeetings);
-    const statements = Math.floor(options.meetings / 10);
-    await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements);
-    const seconds = (Date.now() - started) / 1000;
+    const { seconds, statements } = await loadSyntheticGraph(db, options, batchSize, progressBar);
     const rows = options.people + options.meetings + statements;
     console.log(`Loaded ${options.people} people, ${options.meetings} meetings and ${statements} statements in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`);
     return 0;

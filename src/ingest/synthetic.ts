@@ -8,7 +8,9 @@
  * country → city → building hierarchy, and durations are a mix of known, approximate and
  * unknown, sometimes with a second, conflicting claim.
  */
+import type { Neo4jExecutor } from "../db/executor.js";
 import type { SeedCountry, SeedDurationClaim, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic } from "./seedFiles.js";
+import { writeCountries, writeMeetings, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics, type Run } from "./writeGraph.js";
 
 export interface SyntheticOptions {
   people: number;
@@ -207,4 +209,36 @@ export function* syntheticStatements(options: SyntheticOptions, batchSize: numbe
     }
     yield batch;
   }
+}
+
+/** Reports progress of one kind of row: called with the total, returns a callback for rows done. */
+export type Progress = (label: string, total: number) => (done: number) => void;
+
+async function loadBatches<T>(db: Neo4jExecutor, label: string, total: number, batches: Iterable<T[]>, write: (run: Run, rows: T[]) => Promise<unknown>, reportProgress: Progress) {
+  const progress = reportProgress(label, total);
+  let done = 0;
+  progress(0);
+  for (const batch of batches) {
+    await db.writeTransaction(`synthetic.${label}`, (run) => write(run, batch));
+    done += batch.length;
+    progress(done);
+  }
+}
+
+/** Writes the whole synthetic graph, one transaction per batch; used by seed:synthetic and the benchmark. */
+export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOptions, batchSize: number, progress: Progress) {
+  const started = Date.now();
+  const reference = syntheticReferenceData(options.seed);
+  await db.writeTransaction("synthetic.reference", async (run) => {
+    await writeCountries(run, reference.countries);
+    await writeOrganizations(run, reference.organizations);
+    await writePlaces(run, reference.places);
+    await writeTopics(run, reference.topics);
+    await writeSources(run, reference.sources);
+  });
+  await loadBatches(db, "people", options.people, syntheticPeople(options, batchSize), writePeople, progress);
+  await loadBatches(db, "meetings", options.meetings, syntheticMeetings(options, reference.buildingsByCountry, batchSize), writeMeetings, progress);
+  const statements = Math.floor(options.meetings / 10);
+  await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements, progress);
+  return { seconds: (Date.now() - started) / 1000, statements };
 }
