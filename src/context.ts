@@ -1,5 +1,14 @@
+import { createCountryLoaders } from "./country/country.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { createClaimLoaders } from "./meeting/claims.js";
+import { createMeetingLoaders } from "./meeting/meeting.js";
+import { createOrganizationLoaders } from "./organization/organization.js";
+import { createCounterpartLoaders } from "./person/counterparts.js";
 import { createPersonLoaders } from "./person/person.js";
+import { createPlaceLoaders } from "./place/place.js";
+import { createSourceLoaders } from "./source/source.js";
+import { createStatementLoaders } from "./statement/statement.js";
+import { createTopicLoaders } from "./topic/topic.js";
 
 /** What every resolver gets: the request's database view and its per-request loaders. */
 export interface Context {
@@ -7,8 +16,20 @@ export interface Context {
   loaders: ReturnType<typeof createLoaders>;
 }
 
+/** Every domain's batch loaders; each field that reads the graph goes through one of them, so a request costs a bounded number of round trips. */
 function createLoaders(db: Neo4jExecutor) {
-  return { ...createPersonLoaders(db) };
+  return {
+    ...createPersonLoaders(db),
+    ...createCounterpartLoaders(db),
+    ...createMeetingLoaders(db),
+    ...createClaimLoaders(db),
+    ...createStatementLoaders(db),
+    ...createSourceLoaders(db),
+    ...createPlaceLoaders(db),
+    ...createCountryLoaders(db),
+    ...createTopicLoaders(db),
+    ...createOrganizationLoaders(db),
+  };
 }
 
 /** A fresh context per request, so loader caches never leak between requests. */

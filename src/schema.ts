@@ -2,8 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Resolvers } from "./__generated__/resolvers.js";
 import { projectRoot } from "./config.js";
+import { countryResolvers } from "./country/resolvers.js";
+import { scalarResolvers } from "./graphql/resolvers.js";
 import { healthResolvers } from "./health/resolvers.js";
+import { meetingResolvers } from "./meeting/resolvers.js";
+import { organizationResolvers } from "./organization/resolvers.js";
+import { pathResolvers } from "./path/resolvers.js";
 import { personResolvers } from "./person/resolvers.js";
+import { placeResolvers } from "./place/resolvers.js";
+import { searchResolvers } from "./search/resolvers.js";
+import { sourceResolvers } from "./source/resolvers.js";
+import { statementResolvers } from "./statement/resolvers.js";
+import { topicResolvers } from "./topic/resolvers.js";
 
 /** The SDL: one file per domain in schema/, read in a stable order. */
 export function loadTypeDefs(): string[] {
@@ -24,4 +34,17 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
   return merged as Resolvers;
 }
 
-export const resolvers = mergeResolvers(healthResolvers, personResolvers);
+export const resolvers = mergeResolvers(
+  scalarResolvers,
+  healthResolvers,
+  personResolvers,
+  meetingResolvers,
+  statementResolvers,
+  sourceResolvers,
+  placeResolvers,
+  countryResolvers,
+  topicResolvers,
+  organizationResolvers,
+  pathResolvers,
+  searchResolvers,
+);

@@ -20,6 +20,19 @@ export const migrations: Migration[] = [
     name: "unique ids",
     statements: ["Person", "Country", "Organization", "Place", "Topic", "Source", "Meeting", "Role", "Statement", "Wording", "Claim"].map(uniqueId),
   },
+  {
+    version: 2,
+    name: "full-text search and lookup indexes",
+    statements: [
+      // One index over every searchable label, so relevance scores compare across them (src/search/search.ts).
+      "CREATE FULLTEXT INDEX meetgraph_search IF NOT EXISTS FOR (n:Person|Organization|Place|Country|Meeting|Statement) ON EACH [n.searchText]",
+      "CREATE INDEX meeting_date_start IF NOT EXISTS FOR (m:Meeting) ON (m.dateStart)",
+      "CREATE INDEX meeting_duration IF NOT EXISTS FOR (m:Meeting) ON (m.durationMinutes)",
+      "CREATE INDEX statement_said_on IF NOT EXISTS FOR (s:Statement) ON (s.saidOnStart)",
+      // Queries right after start-up must not meet an index still populating.
+      "CALL db.awaitIndexes(300)",
+    ],
+  },
 ];
 
 const APPLIED = `MATCH (m:Migration) RETURN m.version AS version`;

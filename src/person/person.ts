@@ -1,5 +1,10 @@
-import DataLoader from "dataloader";
+/** People: the record, their roles, relations and countries, and the people connection. */
 import type { Neo4jExecutor } from "../db/executor.js";
+import { byIdCypher, connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { normalizedCypher } from "../graphql/input.js";
+import { listsById, nodesById } from "../graphql/loaders.js";
+import type { Connection, Edge } from "../graphql/pagination.js";
+import { EDGE_SOURCES } from "../meeting/meeting.js";
 
 /** A Person node as stored. */
 export interface PersonRecord {
@@ -7,19 +12,82 @@ export interface PersonRecord {
   name: string;
   aliases: string[];
 }
+export type PersonConnectionRecord = Connection<PersonRecord>;
+export type PersonEdgeRecord = Edge<PersonRecord>;
 
-const PEOPLE_BY_ID = `
+export interface SourceRefRecord {
+  sourceId: string;
+  excerpt: string | null;
+}
+
+export interface RoleRecord {
+  id: string;
+  title: string;
+  from: string | null;
+  to: string | null;
+  organizationId: string | null;
+  countryId: string | null;
+  sources: SourceRefRecord[];
+}
+
+export interface RelationRecord {
+  kind: string;
+  direction: "OUTGOING" | "INCOMING";
+  personId: string;
+  sources: SourceRefRecord[];
+}
+
+/** What the people connection filters on; `search` is already normalized (see graphql/input.ts). */
+export interface PeopleFilter {
+  search?: string;
+  countryId?: string;
+}
+
+/** Projects person `p` into a PersonRecord. */
+export const PERSON_FIELDS = `p {.id, .name, aliases: coalesce(p.aliases, [])}`;
+
+const PEOPLE_BY_ID = byIdCypher("p", "Person", PERSON_FIELDS);
+
+const PEOPLE_MATCH = `
+MATCH (p:Person)
+WHERE (f.search IS NULL OR any(name IN [p.name] + coalesce(p.aliases, []) WHERE ${normalizedCypher("name")} CONTAINS f.search))
+  AND (f.countryId IS NULL OR EXISTS { (p)-[:OF_COUNTRY]->(:Country {id: f.countryId}) })`;
+
+const ROLES = `
 UNWIND $ids AS id
-MATCH (p:Person {id: id})
-RETURN p {.id, .name, aliases: coalesce(p.aliases, [])} AS person
-`;
+MATCH (:Person {id: id})-[:HOLDS]->(role:Role)
+WITH id, role ORDER BY role.title, role.id
+RETURN id, collect(role {
+  .id, .title, .from, .to,
+  organizationId: [(role)-[:AT]->(o:Organization) | o.id][0],
+  countryId: [(role)-[:FOR]->(c:Country) | c.id][0],
+  sources: [(role)-[s:SOURCED_BY]->(source:Source) | {sourceId: source.id, excerpt: s.excerpt}]
+}) AS items`;
+
+const RELATIONS = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})-[a:RELATED]-(other:Person)
+WITH id, p, a, other ORDER BY a.kind, other.name, other.id
+RETURN id, collect({
+  kind: a.kind,
+  direction: CASE WHEN startNode(a) = p THEN 'OUTGOING' ELSE 'INCOMING' END,
+  personId: other.id,
+  sources: ${EDGE_SOURCES}
+}) AS items`;
+
+const COUNTRY_IDS = relatedIds("(:Person {id: id})-[:OF_COUNTRY]->(x:Country)", "x.name, x.id");
 
 export function createPersonLoaders(db: Neo4jExecutor) {
   return {
-    personById: new DataLoader<string, PersonRecord | null>(async (ids) => {
-      const rows = await db.read<{ person: PersonRecord }>("people.byId", PEOPLE_BY_ID, { ids });
-      const byId = new Map(rows.map((r) => [r.person.id, r.person]));
-      return ids.map((id) => byId.get(id) ?? null);
+    personById: nodesById<PersonRecord>(db, "people.byId", PEOPLE_BY_ID),
+    personConnection: connectionLoaders<PeopleFilter, PersonRecord>(db, "people", {
+      node: "p",
+      match: PEOPLE_MATCH,
+      order: "p.name, p.id",
+      fields: PERSON_FIELDS,
     }),
+    personRoles: listsById<RoleRecord>(db, "people.roles", ROLES),
+    personRelations: listsById<RelationRecord>(db, "people.relations", RELATIONS),
+    personCountryIds: listsById<string>(db, "people.countryIds", COUNTRY_IDS),
   };
 }

@@ -1,0 +1,21 @@
+/** Countries, by ISO 3166-1 alpha-2 code. */
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byIdCypher } from "../graphql/cypher.js";
+import { nodesById, readNodes } from "../graphql/loaders.js";
+
+export interface CountryRecord {
+  id: string;
+  name: string;
+}
+
+const COUNTRIES_BY_ID = byIdCypher("c", "Country", `c {.id, .name}`);
+
+const ALL_COUNTRIES = `
+MATCH (c:Country)
+RETURN c {.id, .name} AS node ORDER BY c.name, c.id`;
+
+export function createCountryLoaders(db: Neo4jExecutor) {
+  return { countryById: nodesById<CountryRecord>(db, "countries.byId", COUNTRIES_BY_ID) };
+}
+
+export const allCountries = (db: Neo4jExecutor) => readNodes<CountryRecord>(db, "countries.all", ALL_COUNTRIES);

@@ -1,0 +1,18 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { loadAll } from "../graphql/loaders.js";
+import { loadConnection } from "../graphql/pagination.js";
+import { DEFAULT_MEETING_ORDER, meetingFilter } from "../meeting/filter.js";
+import { allCountries } from "./country.js";
+
+export const countryResolvers: Resolvers = {
+  Query: {
+    country: (_root, { id }, { loaders }) => loaders.countryById.load(id),
+    countries: (_root, _args, { db }) => allCountries(db),
+  },
+  Country: {
+    people: (c, { first, after }, { loaders }) => loadConnection(loaders.personConnection, { countryId: c.id }, { first, after }),
+    meetings: (c, { filter, orderBy, first, after }, { loaders }) =>
+      loadConnection(loaders.meetingConnection, { ...meetingFilter(filter), countryId: c.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+    places: (c, _args, { loaders }) => loadAll(loaders.placeById, loaders.countryPlaceIds.load(c.id)),
+  },
+};

@@ -1,0 +1,68 @@
+/** Cypher shapes shared by the domains. Built only from constant fragments: user input travels as parameters. */
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byRequest } from "./loaders.js";
+import type { PageKey } from "./pagination.js";
+
+export interface ConnectionSpec {
+  /** The variable the statement binds, e.g. "m". */
+  node: string;
+  /** MATCH … WHERE … binding `node`, reading the filter as `f` (and the request as `r`). */
+  match: string;
+  /** ORDER BY expressions; they must end with the node's id so the order is total. */
+  order: string;
+  /** The projection of `node` into its record. */
+  fields: string;
+}
+
+/**
+ * A page per request and a count per filter, each batched into one statement. SKIP and LIMIT
+ * cannot depend on a row, so each request's page is sliced out of its ordered matches.
+ */
+export function connectionCypher({ node, match, order, fields }: ConnectionSpec) {
+  return {
+    pages: `
+UNWIND $requests AS r
+CALL (r) {
+  WITH r, r.filter AS f
+  ${match}
+  WITH r, ${node} ORDER BY ${order}
+  WITH r, collect(${node}) AS ordered
+  RETURN [${node} IN ordered[r.skip..r.skip + r.limit] | ${fields}] AS value
+}
+RETURN r.index AS index, value`,
+    counts: `
+UNWIND $requests AS r
+CALL (r) {
+  WITH r.filter AS f
+  ${match}
+  RETURN count(${node}) AS value
+}
+RETURN r.index AS index, value`,
+  };
+}
+
+/** The two loaders behind every connection of one node type. */
+export function connectionLoaders<F, N>(db: Neo4jExecutor, name: string, spec: ConnectionSpec) {
+  const cypher = connectionCypher(spec);
+  return {
+    pages: byRequest<PageKey<F>, N[]>(db, `${name}.pages`, cypher.pages, []),
+    counts: byRequest<{ filter: F }, number>(db, `${name}.counts`, cypher.counts, 0),
+  };
+}
+export type ConnectionLoaders<F, N> = ReturnType<typeof connectionLoaders<F, N>>;
+
+/**
+ * The ids of the nodes related to each owner in `$ids`, in order: `pattern` binds the owner by
+ * `{id: id}` and the related node as `x`; `order` sorts `x` and ends with `x.id`.
+ */
+export const relatedIds = (pattern: string, order: string) => `
+UNWIND $ids AS id
+MATCH ${pattern}
+WITH DISTINCT id, x ORDER BY ${order}
+RETURN id, collect(x.id) AS items`;
+
+/** Nodes by id for `nodesById`: `variable` is bound to the `label` node with each id in `$ids` and projected by `fields`. */
+export const byIdCypher = (variable: string, label: string, fields: string) => `
+UNWIND $ids AS id
+MATCH (${variable}:${label} {id: id})
+RETURN ${fields} AS node`;

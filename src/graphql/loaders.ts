@@ -1,0 +1,69 @@
+/**
+ * The three batching shapes every domain uses, so each domain only supplies its Cypher.
+ * Each loader costs one round trip per batch, whatever the number of keys: the no-N+1 rule.
+ */
+import DataLoader from "dataloader";
+import type { Neo4jExecutor } from "../db/executor.js";
+import { required } from "./errors.js";
+
+/** JSON with sorted keys: equal requests share a cache entry whatever order their fields were set in. */
+export function stableKey(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** Nodes by id. The Cypher gets `$ids` and returns one row `{node}` per found node; unknown ids load null. */
+export function nodesById<T extends { id: string }>(db: Neo4jExecutor, name: string, cypher: string) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await db.read<{ node: T }>(name, cypher, { ids });
+    const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** A list per owner id. The Cypher gets `$ids` and returns rows `{id, items}`; owners without a row load []. */
+export function listsById<T>(db: Neo4jExecutor, name: string, cypher: string) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await db.read<{ id: string; items: T[] }>(name, cypher, { ids });
+    const byId = new Map(rows.map((r) => [r.id, r.items]));
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}
+
+/**
+ * A value per structured request (a page, a count, a filter). The Cypher gets `$requests`, each
+ * request's fields plus its `index`, and returns rows `{index, value}`.
+ */
+export function byRequest<K extends object, V>(db: Neo4jExecutor, name: string, cypher: string, missing: V) {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const requests = keys.map((key, index) => ({ ...key, index }));
+      const rows = await db.read<{ index: number; value: V }>(name, cypher, { requests });
+      const byIndex = new Map(rows.map((r) => [r.index, r.value]));
+      return keys.map((_key, index) => byIndex.get(index) ?? missing);
+    },
+    { cacheKeyFn: stableKey },
+  );
+}
+
+/** The `node` column of every row: for root lists, which need no batching. */
+export async function readNodes<T>(db: Neo4jExecutor, name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  return (await db.read<{ node: T }>(name, cypher, params)).map((r) => r.node);
+}
+
+type NodeLoader<T> = DataLoader<string, T | null>;
+
+/** A field holding an optional id: null stays null, an id is loaded in the batch. */
+export const loadOptional = <T>(loader: NodeLoader<T>, id: string | null | undefined) => (id ? loader.load(id) : null);
+
+/** A field the graph model guarantees (a claim's source): a missing node is a data error. */
+export async function loadRequired<T>(loader: NodeLoader<T>, id: string, what: string): Promise<T> {
+  return required(await loader.load(id), `${what} ${id}`);
+}
+
+/** Nodes for a list of ids (possibly still loading), in order; ids of nodes that vanished are skipped. */
+export async function loadAll<T>(loader: NodeLoader<T>, ids: Promise<string[]> | string[]): Promise<T[]> {
+  const nodes = await Promise.all((await ids).map((id) => loader.load(id)));
+  return nodes.filter((node): node is Awaited<T> & {} => node !== null);
+}

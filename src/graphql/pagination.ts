@@ -1,0 +1,81 @@
+/**
+ * Relay connections over offset cursors. A cursor is base64url JSON `{"offset": n}`: opaque to
+ * clients, and enough here because every list has a total order (ties broken by id).
+ */
+import type { ConnectionLoaders } from "./cypher.js";
+import { badUserInput } from "./errors.js";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** What a page loader is asked for: one more row than the page, to know whether another page follows. */
+export interface PageKey<F> {
+  filter: F;
+  order?: string;
+  skip: number;
+  limit: number;
+}
+
+export interface Edge<N> {
+  cursor: string;
+  node: N;
+}
+
+export interface Connection<N> {
+  edges: Edge<N>[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Runs only when a client selects `totalCount`. */
+  count: () => Promise<number>;
+}
+
+export const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
+
+function decodeCursor(cursor: string): number {
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { offset?: unknown };
+    if (typeof offset === "number" && Number.isSafeInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // falls through to the error below
+  }
+  throw badUserInput("after", "not a cursor from this API; use a pageInfo.endCursor or edge cursor as it was returned");
+}
+
+/** `first` within 0..max, 20 by default; the argument name is for the error message. */
+export function pageSize(first: number | null | undefined, argument = "first"): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput(argument, `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+  return first;
+}
+
+/** Validates the page arguments and asks the loaders for one page; `count` stays lazy. */
+export async function loadConnection<F, N>(
+  { pages, counts }: ConnectionLoaders<F, N>,
+  filter: F,
+  args: PageArgs,
+  order?: string,
+): Promise<Connection<N>> {
+  const first = pageSize(args.first);
+  const skip = args.after ? decodeCursor(args.after) + 1 : 0;
+  const rows = await pages.load({ filter, order, skip, limit: first + 1 });
+  const edges = rows.slice(0, first).map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: skip > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    count: () => counts.load({ filter }),
+  };
+}
+
+/** The resolvers every connection type shares. */
+export const connectionResolvers = {
+  totalCount: (connection: Connection<unknown>) => connection.count(),
+};

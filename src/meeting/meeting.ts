@@ -1,0 +1,109 @@
+/** Meetings: the record, and the batched reads behind every field that returns meetings. */
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byIdCypher, connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { listsById, nodesById } from "../graphql/loaders.js";
+import type { Connection, Edge } from "../graphql/pagination.js";
+import type { DatePrecision } from "../ingest/seedFiles.js";
+import { DURATION_SUMMARY } from "./duration.js";
+import { MEETING_MATCHES, MEETING_ORDER, type MeetingFilterParams } from "./filter.js";
+
+/** A Meeting node as stored, with the ids of its place and country resolved. */
+export interface MeetingRecord {
+  id: string;
+  title: string;
+  kind: string | null;
+  date: string;
+  datePrecision: DatePrecision;
+  startsAt: string | null;
+  endsAt: string | null;
+  outcome: string | null;
+  durationMinutes: number | null;
+  durationMinMinutes: number | null;
+  durationMaxMinutes: number | null;
+  durationApproximate: boolean;
+  durationWording: string | null;
+  durationSourceId: string | null;
+  placeId: string | null;
+  countryId: string | null;
+}
+export type MeetingConnectionRecord = Connection<MeetingRecord>;
+export type MeetingEdgeRecord = Edge<MeetingRecord>;
+
+export interface ParticipantRecord {
+  personId: string;
+  role: string | null;
+  delegationCountryId: string | null;
+  sources: { sourceId: string; excerpt: string | null }[];
+}
+
+export interface TimeTogetherRecord {
+  personIds: string[];
+  meetingCount: number;
+  time: { minutes: number; minMinutes: number; maxMinutes: number | null; knownCount: number; approximateCount: number; unknownCount: number };
+}
+
+/** Projects meeting `m` into a MeetingRecord. */
+export const MEETING_FIELDS = `m {
+  .id, .title, .kind, .date, .datePrecision, .startsAt, .endsAt, .outcome,
+  .durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
+  durationApproximate: coalesce(m.durationApproximate, false),
+  placeId: [(m)-[:HELD_AT]->(place:Place) | place.id][0],
+  countryId: [(m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(country:Country) | country.id][0]
+}`;
+
+/** Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. */
+export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {sourceId: a.sourceIds[i], excerpt: a.excerpts[i]}]`;
+
+const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
+
+const TIME_TOGETHER = `
+WITH $filter AS f
+OPTIONAL MATCH (m:Meeting) WHERE ${MEETING_MATCHES}
+WITH collect(m) AS ms
+RETURN size(ms) AS meetingCount, ${DURATION_SUMMARY} AS time`;
+
+const PARTICIPANTS = `
+UNWIND $ids AS id
+MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: id})
+WITH id, p, a ORDER BY a.delegationCountryId, p.name, p.id
+RETURN id, collect({personId: p.id, role: a.role, delegationCountryId: a.delegationCountryId, sources: ${EDGE_SOURCES}}) AS items`;
+
+const TOPIC_IDS = relatedIds("(:Meeting {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
+const ORGANIZATION_IDS = relatedIds("(:Meeting {id: id})-[:INVOLVED]->(x:Organization)", "x.name, x.id");
+const STATEMENT_IDS = relatedIds("(x:Statement)-[:IN_CONTEXT_OF]->(:Meeting {id: id})", "x.saidOnStart, x.id");
+
+// Whoever reports any part of the meeting: a claim, a duration, or someone's attendance.
+const SOURCE_IDS = `
+UNWIND $ids AS id
+MATCH (m:Meeting {id: id})
+CALL (m) {
+  MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(:Claim)-[:FROM]->(s:Source) RETURN s.id AS sourceId
+  UNION
+  MATCH (:Person)-[a:ATTENDED]->(m) UNWIND a.sourceIds AS sourceId RETURN sourceId
+}
+WITH id, sourceId ORDER BY sourceId
+RETURN id, collect(sourceId) AS items`;
+
+export function createMeetingLoaders(db: Neo4jExecutor) {
+  return {
+    meetingById: nodesById<MeetingRecord>(db, "meetings.byId", MEETINGS_BY_ID),
+    meetingConnection: connectionLoaders<MeetingFilterParams, MeetingRecord>(db, "meetings", {
+      node: "m",
+      match: `MATCH (m:Meeting) WHERE ${MEETING_MATCHES}`,
+      order: MEETING_ORDER,
+      fields: MEETING_FIELDS,
+    }),
+    meetingParticipants: listsById<ParticipantRecord>(db, "meetings.participants", PARTICIPANTS),
+    meetingTopicIds: listsById<string>(db, "meetings.topicIds", TOPIC_IDS),
+    meetingOrganizationIds: listsById<string>(db, "meetings.organizationIds", ORGANIZATION_IDS),
+    meetingStatementIds: listsById<string>(db, "meetings.statementIds", STATEMENT_IDS),
+    meetingSourceIds: listsById<string>(db, "meetings.sourceIds", SOURCE_IDS),
+  };
+}
+
+/** How often and for how long all of `personIds` met (root field only, so no batching). */
+export async function timeTogether(db: Neo4jExecutor, personIds: string[]): Promise<TimeTogetherRecord> {
+  const [row] = await db.read<Omit<TimeTogetherRecord, "personIds">>("meetings.timeTogether", TIME_TOGETHER, { filter: { participantIds: personIds } });
+  if (!row) throw new Error("timeTogether returned no row");
+  return { personIds, ...row };
+}

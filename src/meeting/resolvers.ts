@@ -1,0 +1,57 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { idList } from "../graphql/input.js";
+import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
+import { connectionResolvers, loadConnection } from "../graphql/pagination.js";
+import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
+import { timeTogether, type MeetingRecord } from "./meeting.js";
+
+/** The preferred duration, as copied onto the meeting by the loader. */
+const durationOf = (m: MeetingRecord) => ({
+  minutes: m.durationMinutes,
+  minMinutes: m.durationMinMinutes,
+  maxMinutes: m.durationMaxMinutes,
+  approximate: m.durationApproximate,
+  wording: m.durationWording,
+  sourceId: m.durationSourceId,
+});
+
+export const meetingResolvers: Resolvers = {
+  Query: {
+    meeting: (_root, { id }, { loaders }) => loaders.meetingById.load(id),
+    meetings: (_root, { filter, orderBy, first, after }, { loaders }) =>
+      loadConnection(loaders.meetingConnection, meetingFilter(filter), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+    meetingsBetween: (_root, { personIds, first, after }, { loaders }) =>
+      loadConnection(loaders.meetingConnection, { participantIds: idList(personIds, "personIds") }, { first, after }, DEFAULT_MEETING_ORDER),
+    timeTogether: (_root, { personIds }, { db }) => timeTogether(db, idList(personIds, "personIds")),
+  },
+  Meeting: {
+    duration: durationOf,
+    place: (m, _args, { loaders }) => loadOptional(loaders.placeById, m.placeId),
+    country: (m, _args, { loaders }) => loadOptional(loaders.countryById, m.countryId),
+    participants: (m, _args, { loaders }) => loaders.meetingParticipants.load(m.id),
+    statements: (m, _args, { loaders }) => loadAll(loaders.statementById, loaders.meetingStatementIds.load(m.id)),
+    topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),
+    organizations: (m, _args, { loaders }) => loadAll(loaders.organizationById, loaders.meetingOrganizationIds.load(m.id)),
+    sources: (m, _args, { loaders }) => loadAll(loaders.sourceById, loaders.meetingSourceIds.load(m.id)),
+    // Filtering by field in memory keeps one batched read for every claims selection of the request.
+    claims: async (m, { field }, { loaders }) => {
+      const claims = await loaders.claimsByMeeting.load(m.id);
+      return field ? claims.filter((c) => c.field === field) : claims;
+    },
+  },
+  Participant: {
+    person: (p, _args, { loaders }) => loadRequired(loaders.personById, p.personId, "participant"),
+    delegation: (p, _args, { loaders }) => loadOptional(loaders.countryById, p.delegationCountryId),
+  },
+  Duration: {
+    source: (d, _args, { loaders }) => loadOptional(loaders.sourceById, d.sourceId),
+  },
+  Claim: {
+    source: (c, _args, { loaders }) => loadRequired(loaders.sourceById, c.sourceId, "claim source"),
+    meeting: (c, _args, { loaders }) => loadRequired(loaders.meetingById, c.meetingId, "claim meeting"),
+  },
+  TimeTogether: {
+    meetings: (t, { first, after }, { loaders }) => loadConnection(loaders.meetingConnection, { participantIds: t.personIds }, { first, after }, DEFAULT_MEETING_ORDER),
+  },
+  MeetingConnection: connectionResolvers,
+};

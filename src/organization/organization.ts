@@ -1,0 +1,18 @@
+/** Organizations: executive offices, alliances, funds. */
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byIdCypher } from "../graphql/cypher.js";
+import { nodesById } from "../graphql/loaders.js";
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  kind: string | null;
+  aliases: string[];
+  countryId: string | null;
+}
+
+const ORGANIZATIONS_BY_ID = byIdCypher("o", "Organization", `o {.id, .name, .kind, aliases: coalesce(o.aliases, []), countryId: [(o)-[:BASED_IN]->(c:Country) | c.id][0]}`);
+
+export function createOrganizationLoaders(db: Neo4jExecutor) {
+  return { organizationById: nodesById<OrganizationRecord>(db, "organizations.byId", ORGANIZATIONS_BY_ID) };
+}

@@ -1,0 +1,16 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { loadOptional } from "../graphql/loaders.js";
+import { loadConnection } from "../graphql/pagination.js";
+import { DEFAULT_MEETING_ORDER, meetingFilter } from "../meeting/filter.js";
+
+export const placeResolvers: Resolvers = {
+  Query: {
+    place: (_root, { id }, { loaders }) => loaders.placeById.load(id),
+  },
+  Place: {
+    within: (p, _args, { loaders }) => loadOptional(loaders.placeById, p.withinId),
+    country: (p, _args, { loaders }) => loadOptional(loaders.countryById, p.countryId),
+    meetings: (p, { filter, orderBy, first, after }, { loaders }) =>
+      loadConnection(loaders.meetingConnection, { ...meetingFilter(filter), placeId: p.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+  },
+};

@@ -1,0 +1,14 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { loadAll } from "../graphql/loaders.js";
+import { allSources } from "./source.js";
+
+export const sourceResolvers: Resolvers = {
+  Query: {
+    source: (_root, { id }, { loaders }) => loaders.sourceById.load(id),
+    sources: (_root, _args, { db }) => allSources(db),
+  },
+  Source: {
+    claims: (s, _args, { loaders }) => loaders.claimsBySource.load(s.id),
+    statements: (s, _args, { loaders }) => loadAll(loaders.statementById, loaders.sourceStatementIds.load(s.id)),
+  },
+};

@@ -1,0 +1,37 @@
+/** Sources: the reports every fact names. */
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byIdCypher, relatedIds } from "../graphql/cypher.js";
+import { listsById, nodesById, readNodes } from "../graphql/loaders.js";
+import type { DatePrecision } from "../ingest/seedFiles.js";
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  datePrecision: DatePrecision | null;
+  url: string | null;
+  kind: string | null;
+  note: string | null;
+}
+
+const SOURCE_FIELDS = `s {.id, .title, .publisher, .publishedOn, .datePrecision, .url, .kind, .note}`;
+
+const SOURCES_BY_ID = byIdCypher("s", "Source", SOURCE_FIELDS);
+
+const ALL_SOURCES = `
+MATCH (s:Source)
+RETURN ${SOURCE_FIELDS} AS node ORDER BY s.id`;
+
+export function createSourceLoaders(db: Neo4jExecutor) {
+  return {
+    sourceById: nodesById<SourceRecord>(db, "sources.byId", SOURCES_BY_ID),
+    sourceStatementIds: listsById<string>(
+      db,
+      "sources.statementIds",
+      relatedIds("(x:Statement)-[:HAS_WORDING]->(:Wording)-[:FROM]->(:Source {id: id})", "x.saidOnStart, x.id"),
+    ),
+  };
+}
+
+export const allSources = (db: Neo4jExecutor) => readNodes<SourceRecord>(db, "sources.all", ALL_SOURCES);

@@ -1,0 +1,23 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
+import { connectionResolvers, loadConnection } from "../graphql/pagination.js";
+import { statementFilter } from "./statement.js";
+
+export const statementResolvers: Resolvers = {
+  Query: {
+    statement: (_root, { id }, { loaders }) => loaders.statementById.load(id),
+    statements: (_root, { filter, first, after }, { loaders }) => loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }),
+  },
+  Statement: {
+    speaker: (s, _args, { loaders }) => loadRequired(loaders.personById, s.speakerId, "speaker"),
+    meeting: (s, _args, { loaders }) => loadOptional(loaders.meetingById, s.meetingId),
+    place: (s, _args, { loaders }) => loadOptional(loaders.placeById, s.placeId),
+    topics: (s, _args, { loaders }) => loadAll(loaders.topicById, loaders.statementTopicIds.load(s.id)),
+    wordings: (s, _args, { loaders }) => loaders.statementWordings.load(s.id),
+    sources: (s, _args, { loaders }) => loadAll(loaders.sourceById, loaders.statementSourceIds.load(s.id)),
+  },
+  Wording: {
+    source: (w, _args, { loaders }) => loadRequired(loaders.sourceById, w.sourceId, "wording source"),
+  },
+  StatementConnection: connectionResolvers,
+};

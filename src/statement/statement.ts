@@ -1,0 +1,80 @@
+/** Statements: the record, their wordings, and the statements connection. */
+import type { StatementFilter } from "../__generated__/resolvers.js";
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byIdCypher, connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { compact, normalizedCypher, searchText } from "../graphql/input.js";
+import { listsById, nodesById } from "../graphql/loaders.js";
+import type { Connection, Edge } from "../graphql/pagination.js";
+import { dayRange } from "../graphql/scalars.js";
+import type { DatePrecision } from "../ingest/seedFiles.js";
+
+export interface StatementRecord {
+  id: string;
+  text: string;
+  saidOn: string | null;
+  datePrecision: DatePrecision | null;
+  occasion: string | null;
+  quoted: boolean;
+  speakerId: string;
+  meetingId: string | null;
+  placeId: string | null;
+}
+export type StatementConnectionRecord = Connection<StatementRecord>;
+export type StatementEdgeRecord = Edge<StatementRecord>;
+
+export interface WordingRecord {
+  id: string;
+  text: string;
+  sourceId: string;
+}
+
+export type StatementFilterParams = ReturnType<typeof statementFilter>;
+
+export function statementFilter(input: StatementFilter | null | undefined, argument = "filter") {
+  const filter = input ?? {};
+  return compact({ ...filter, text: searchText(filter.text), ...dayRange(filter.from, filter.to, argument) });
+}
+
+const STATEMENT_FIELDS = `s {
+  .id, .text, .saidOn, .datePrecision, .occasion,
+  quoted: coalesce(s.quoted, false),
+  speakerId: [(speaker:Person)-[:SAID]->(s) | speaker.id][0],
+  meetingId: [(s)-[:IN_CONTEXT_OF]->(m:Meeting) | m.id][0],
+  placeId: [(s)-[:MADE_IN]->(place:Place) | place.id][0]
+}`;
+
+const STATEMENTS_BY_ID = byIdCypher("s", "Statement", STATEMENT_FIELDS);
+
+// A statement said in a month matches any range that reaches into that month.
+const STATEMENT_MATCH = `
+MATCH (s:Statement)
+WHERE (f.speakerId IS NULL OR EXISTS { (:Person {id: f.speakerId})-[:SAID]->(s) })
+  AND (f.meetingId IS NULL OR EXISTS { (s)-[:IN_CONTEXT_OF]->(:Meeting {id: f.meetingId}) })
+  AND (f.topicId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Topic {id: f.topicId}) })
+  AND (f.sourceId IS NULL OR EXISTS { (s)-[:HAS_WORDING]->(:Wording)-[:FROM]->(:Source {id: f.sourceId}) })
+  AND (f.from IS NULL OR s.saidOnEnd >= date(f.from))
+  AND (f.to IS NULL OR s.saidOnStart <= date(f.to))
+  AND (f.text IS NULL OR ${normalizedCypher("s.text")} CONTAINS f.text
+       OR EXISTS { (s)-[:HAS_WORDING]->(w:Wording) WHERE ${normalizedCypher("w.text")} CONTAINS f.text })`;
+
+// The canonical wording first, then by source.
+const WORDINGS = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})-[:HAS_WORDING]->(w:Wording)-[:FROM]->(source:Source)
+WITH id, w, source ORDER BY w.text = s.text DESC, source.id
+RETURN id, collect({id: w.id, text: w.text, sourceId: source.id}) AS items`;
+
+export function createStatementLoaders(db: Neo4jExecutor) {
+  return {
+    statementById: nodesById<StatementRecord>(db, "statements.byId", STATEMENTS_BY_ID),
+    statementConnection: connectionLoaders<StatementFilterParams, StatementRecord>(db, "statements", {
+      node: "s",
+      match: STATEMENT_MATCH,
+      order: "s.saidOnStart, s.id",
+      fields: STATEMENT_FIELDS,
+    }),
+    statementWordings: listsById<WordingRecord>(db, "statements.wordings", WORDINGS),
+    statementTopicIds: listsById<string>(db, "statements.topicIds", relatedIds("(:Statement {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id")),
+    statementSourceIds: listsById<string>(db, "statements.sourceIds", relatedIds("(:Statement {id: id})-[:HAS_WORDING]->(:Wording)-[:FROM]->(x:Source)", "x.id")),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { loadConnection } from "../graphql/pagination.js";
+import { DEFAULT_MEETING_ORDER } from "../meeting/filter.js";
+import { allTopics } from "./topic.js";
+
+export const topicResolvers: Resolvers = {
+  Query: {
+    topic: (_root, { id }, { loaders }) => loaders.topicById.load(id),
+    topics: (_root, _args, { db }) => allTopics(db),
+  },
+  Topic: {
+    meetings: (t, { orderBy, first, after }, { loaders }) =>
+      loadConnection(loaders.meetingConnection, { topicId: t.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+    statements: (t, { first, after }, { loaders }) => loadConnection(loaders.statementConnection, { topicId: t.id }, { first, after }),
+  },
+};
