@@ -1,11 +1,10 @@
 /** `npm run seed`: load the curated seed graph from seed/data/*.json into Neo4j. */
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../src/config.js";
-import { DatabaseConnectError } from "../src/db/connect.js";
-import { LocalNeo4jError } from "../src/db/localNeo4j.js";
+import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
 import { defaultSeedDir, loadCuratedGraph, wipeGraph, type LoadReport } from "../src/ingest/curated.js";
-import { readSeedDir, SeedValidationError } from "../src/ingest/seedFiles.js";
+import { readSeedDir } from "../src/ingest/seedFiles.js";
+import { runScript } from "../src/script.js";
 
 const usage = `Usage: npm run seed [-- options]
 
@@ -51,12 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = [ConfigError, DatabaseConnectError, LocalNeo4jError, SeedValidationError].some((kind) => error instanceof kind);
-    const badFlag = String((error as { code?: string }).code).startsWith("ERR_PARSE_ARGS");
-    console.error(known ? (error as Error).message : badFlag ? `${(error as Error).message}\n\n${usage}` : error);
-    process.exit(1);
-  },
-);
+runScript(main, usage);

@@ -1,11 +1,10 @@
 /** `npm run seed:synthetic`: load a large deterministic synthetic graph, in batches, with progress. */
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../src/config.js";
-import { DatabaseConnectError } from "../src/db/connect.js";
-import { LocalNeo4jError } from "../src/db/localNeo4j.js";
+import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
 import { progressBar } from "../src/ingest/progress.js";
 import { loadSyntheticGraph, type SyntheticOptions } from "../src/ingest/synthetic.js";
+import { runScript, UsageError } from "../src/script.js";
 
 const usage = `Usage: npm run seed:synthetic -- [--people N] [--meetings M] [--seed S] [--batch B]
 
@@ -32,7 +31,6 @@ const positive = (name: string, value: string | undefined, fallback: number) => 
   return n;
 };
 
-class UsageError extends Error {}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, batch: { type: "string" }, help: { type: "boolean" } } });
@@ -54,12 +52,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = [ConfigError, DatabaseConnectError, LocalNeo4jError, UsageError].some((kind) => error instanceof kind);
-    const badFlag = String((error as { code?: string }).code).startsWith("ERR_PARSE_ARGS");
-    console.error(known ? (error as Error).message : badFlag ? `${(error as Error).message}\n\n${usage}` : error);
-    process.exit(1);
-  },
-);
+runScript(main, usage);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { UserFacingError } from "./script.js";
 
 /** The repository root: every default path is relative to it, wherever the command is run from. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -8,6 +9,9 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** The Vite dev server's port (web/vite.config.ts uses Vite's default). */
+export const viteDevPort = 5173;
 
 /**
  * Every setting, its default, and how it is checked. `.env.example` mirrors this list;
@@ -36,11 +40,22 @@ const settings = z.object({
   NEO4J_START_TIMEOUT_MS: positiveInt.default(120_000),
 
   SEED_ON_START: flag.default(true),
+
+  /** GraphQL Playground at /graphql in a browser. Unset: on, except in production. */
+  PLAYGROUND: flag.optional(),
+  /** Origins whose pages may call the API (CORS), comma-separated; "none" for none. Default: the web app's Vite dev server. */
+  CORS_ORIGINS: z
+    .string()
+    .default(`http://localhost:${viteDevPort},http://127.0.0.1:${viteDevPort}`)
+    .transform((list) => (list.trim() === "none" ? [] : list.split(",").map((origin) => origin.trim()).filter(Boolean)))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be origins like http://localhost:5173 (scheme and host, no path), comma-separated"))),
 });
 
-export type Config = z.infer<typeof settings>;
+type Settings = z.infer<typeof settings>;
+/** The settings with the defaults that depend on other settings filled in. */
+export type Config = Omit<Settings, "PLAYGROUND"> & { PLAYGROUND: boolean };
 
-export class ConfigError extends Error {}
+export class ConfigError extends UserFacingError {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -49,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])])})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nFix the variable(s) above; .env.example lists every setting with its default.`);
   }
-  return result.data;
+  return { ...result.data, PLAYGROUND: result.data.PLAYGROUND ?? result.data.NODE_ENV !== "production" };
 }
 
 /** The names of all settings, for the check that .env.example lists them all. */

@@ -3,23 +3,24 @@
  * here), migrations, the seed graph when the database is empty, and the API on PORT.
  * SIGINT/SIGTERM stop the API and the Neo4j this process started; the data stays on disk.
  */
-import { ConfigError, loadConfig } from "./config.js";
-import { DatabaseConnectError } from "./db/connect.js";
-import { LocalNeo4jError } from "./db/localNeo4j.js";
+import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/open.js";
 import { defaultSeedDir, graphIsEmpty, loadCuratedGraph } from "./ingest/curated.js";
-import { readSeedDir, SeedValidationError } from "./ingest/seedFiles.js";
+import { readSeedDir } from "./ingest/seedFiles.js";
 import { createLogger } from "./logger.js";
+import { reportFailure } from "./script.js";
 import { createServer } from "./server.js";
 
 const say = (message: string) => console.log(`[meetgraph] ${message}`);
 
-if (process.argv.includes("--help")) {
-  console.log(`Usage: npm start
+const usage = `Usage: npm start
 
 Starts meetgraph: a local Neo4j (unless NEO4J_URI is set), schema migrations, the seed
 graph when the database is empty (SEED_ON_START=false to skip), and GraphQL on PORT (4000).
-Every setting is an environment variable; .env.example lists them with their defaults.`);
+Every setting is an environment variable; .env.example lists them with their defaults.`;
+
+if (process.argv.includes("--help")) {
+  console.log(usage);
   process.exit(0);
 }
 
@@ -58,7 +59,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = [ConfigError, DatabaseConnectError, LocalNeo4jError, SeedValidationError].some((kind) => error instanceof kind);
-  console.error(`[meetgraph] ${known ? (error as Error).message : `Start-up failed: ${String((error as Error)?.stack ?? error)}`}`);
+  reportFailure(error, usage, "[meetgraph] ");
   process.exit(1);
 });

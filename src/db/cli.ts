@@ -1,8 +1,9 @@
 /** `npm run db:start | db:stop | db:status | db:reset -- --yes`: the local Neo4j by hand. */
 import fs from "node:fs";
-import { ConfigError, loadConfig } from "../config.js";
+import { loadConfig } from "../config.js";
+import { runScript } from "../script.js";
 import { resolveDatabase } from "./connect.js";
-import { ensureNeo4jJars, LocalNeo4jError, localNeo4jStatus, stopLocalNeo4j } from "./localNeo4j.js";
+import { ensureNeo4jJars, localNeo4jStatus, stopLocalNeo4j } from "./localNeo4j.js";
 
 const usage = `Usage: npm run db:<command> [-- --yes]
 
@@ -67,11 +68,4 @@ async function main(command: string | undefined, flags: string[]): Promise<numbe
   }
 }
 
-main(process.argv[2], process.argv.slice(3)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof LocalNeo4jError;
-    console.error(known ? (error as Error).message : error);
-    process.exit(1);
-  },
-);
+runScript(() => main(process.argv[2], process.argv.slice(3)), usage);

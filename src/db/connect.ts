@@ -5,9 +5,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Config } from "../config.js";
+import { UserFacingError } from "../script.js";
 import { localPassword, startLocalNeo4j, type LocalNeo4jHandle } from "./localNeo4j.js";
 
-export class DatabaseConnectError extends Error {}
+export class DatabaseConnectError extends UserFacingError {}
 
 export interface DatabaseTarget {
   uri: string;

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseSize, projectRoot } from "../config.js";
+import { UserFacingError } from "../script.js";
 
 const neo4jDir = path.join(projectRoot, "neo4j");
 const libDir = path.join(neo4jDir, "lib");
@@ -19,7 +20,7 @@ const pluginsDir = path.join(neo4jDir, "plugins");
 const stampFile = path.join(libDir, ".meetgraph-stamp");
 const launcherSource = path.join(neo4jDir, "src/main/java/meetgraph/Neo4jLauncher.java");
 
-export class LocalNeo4jError extends Error {}
+export class LocalNeo4jError extends UserFacingError {}
 
 export interface LocalNeo4jOptions {
   dataDir: string;

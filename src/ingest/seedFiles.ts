@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { UserFacingError } from "../script.js";
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
@@ -277,7 +278,7 @@ export interface SeedProblem {
   message: string;
 }
 
-export class SeedValidationError extends Error {
+export class SeedValidationError extends UserFacingError {
   readonly problems: SeedProblem[];
 
   constructor(problems: SeedProblem[]) {
