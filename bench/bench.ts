@@ -1,0 +1,224 @@
+/**
+ * `npm run bench`: issue 6's benchmark. One run, one database, three contenders per scenario,
+ * so every figure that matters is a ratio measured under the same noise.
+ *
+ * The steps: a dedicated database with the synthetic graph (database.ts), parameters picked
+ * from it (params.ts), the three servers in processes of their own (servers/), one checked
+ * request per scenario and contender (same answer everywhere, the service's round trips), a
+ * warm-up, then load at each concurrency with the contenders interleaved (load.ts), and the
+ * results written as JSON and Markdown (report.ts).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { isDeepStrictEqual, parseArgs } from "node:util";
+import { runScript, UsageError } from "../src/script.js";
+import { defaultDataDir, openBenchDatabase, temporaryDataDir } from "./database.js";
+import { runLoad, type LoadResult } from "./load.js";
+import { pickParams, type BenchParams } from "./params.js";
+import { machineInfo, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
+import { CONTENDERS, SCENARIOS, type ContenderId, type Scenario } from "./scenarios.js";
+import { startServer, type ServerProcess } from "./servers/spawn.js";
+
+const usage = `Usage: npm run bench -- [options]
+
+Measures this GraphQL service against (b) one hand-written Cypher query per scenario behind a
+plain node:http handler and (c) @neo4j/graphql 7, on the same synthetic graph in one run:
+p50/p95/p99 latency and requests/s at each concurrency, the service's Cypher round trips, and
+a check that all three return the same answer. Writes results.json and RESULTS.md.
+
+Sizes:
+  --people N         people in the synthetic graph (default 10000)
+  --meetings M       meetings (default 100000)
+  --seed S           generator seed (default 1)
+  --large            100000 people and 1000000 meetings
+  --quick            a tiny graph in a throw-away Neo4j and one-second runs: under two
+                     minutes, to check that the benchmark works (results go to a temp dir)
+
+Database (a local Neo4j of its own unless NEO4J_URI is set; the graph is loaded only when
+the data directory does not hold it yet, and a Neo4j started here is stopped at the end):
+  --data-dir DIR     default: <tmp>/meetgraph-bench/<people>-<meetings>-seed<seed>
+  --bolt-port P      default: a free port
+  --heap SIZE        JVM heap (default 2g)
+  --page-cache SIZE  page cache (default 3g)
+  --batch B          rows per load transaction (default 2000)
+
+Load:
+  --duration S       seconds per measurement (default 10)
+  --warmup S         seconds of warm-up per scenario and contender (default 5)
+  --concurrency L    comma-separated connection counts (default 1,8,32)
+  --scenarios L      comma-separated scenario ids (default all: ${SCENARIOS.map((s) => s.id).join(",")})
+
+Output:
+  --out DIR          where results.json and RESULTS.md go (default bench/; --quick: a temp dir)
+  --help             show this help`;
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+interface Options {
+  graph: { people: number; meetings: number; seed: number };
+  quick: boolean;
+  dataDir: string | undefined;
+  boltPort: number | undefined;
+  heap: string;
+  pageCache: string;
+  batch: number;
+  duration: number;
+  warmup: number;
+  concurrency: number[];
+  scenarios: Scenario[];
+  out: string;
+}
+
+const positive = (name: string, value: string | undefined, fallback: number, integer = true) => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(n > 0) || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be a positive ${integer ? "whole " : ""}number, got "${value}".`);
+  return n;
+};
+
+const size = (name: string, value: string | undefined, fallback: string) => {
+  if (value !== undefined && !/^\d+[mg]$/i.test(value)) throw new UsageError(`--${name} must look like 512m or 2g, got "${value}".`);
+  return value ?? fallback;
+};
+
+function parseOptions(args: string[]): Options | null {
+  const { values } = parseArgs({
+    args,
+    options: {
+      people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, large: { type: "boolean" }, quick: { type: "boolean" },
+      "data-dir": { type: "string" }, "bolt-port": { type: "string" }, heap: { type: "string" }, "page-cache": { type: "string" }, batch: { type: "string" },
+      duration: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) return null;
+  if (values.large && values.quick) throw new UsageError("--large and --quick exclude each other.");
+  const preset = values.quick ? { people: 300, meetings: 3_000, duration: 1, warmup: 0.5 } : values.large ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 } : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
+  const concurrency = (values.concurrency ?? "1,8,32").split(",").map((c) => positive("concurrency", c.trim(), 1));
+  const wanted = values.scenarios?.split(",").map((s) => s.trim());
+  const scenarios = wanted ? wanted.map((id) => SCENARIOS.find((s) => s.id === id) ?? fail(`Unknown scenario "${id}"; the scenarios are ${SCENARIOS.map((s) => s.id).join(", ")}.`)) : SCENARIOS;
+  return {
+    graph: { people: positive("people", values.people, preset.people), meetings: positive("meetings", values.meetings, preset.meetings), seed: positive("seed", values.seed, 1) },
+    quick: values.quick ?? false,
+    dataDir: values["data-dir"],
+    boltPort: values["bolt-port"] === undefined ? undefined : positive("bolt-port", values["bolt-port"], 0),
+    heap: size("heap", values.heap, values.quick ? "512m" : "2g"),
+    pageCache: size("page-cache", values["page-cache"], values.quick ? "256m" : "3g"),
+    batch: positive("batch", values.batch, 2_000),
+    duration: positive("duration", values.duration, preset.duration, false),
+    warmup: positive("warmup", values.warmup, preset.warmup, false),
+    concurrency,
+    scenarios,
+    out: values.out ?? (values.quick ? fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-results-")) : here),
+  };
+}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+const say = (message: string) => console.log(`[bench] ${message}`);
+
+/** The request each contender gets for a scenario: the path and the JSON body. */
+function request(contender: ContenderId, scenario: Scenario, params: BenchParams): { path: string; body: string } | null {
+  if (contender === "floor") return { path: `/${scenario.id}`, body: JSON.stringify(scenario.floor.params(params)) };
+  const call = contender === "service" ? scenario.service : scenario.neo4jGraphql;
+  return call && { path: "/graphql", body: JSON.stringify({ query: call.query, variables: call.variables(params) }) };
+}
+
+/** One request, read in full: is it a success, what is its answer, and what did it cost the service. */
+async function probe(contender: ContenderId, scenario: Scenario, params: BenchParams, server: ServerProcess): Promise<Probe> {
+  const req = request(contender, scenario, params)!;
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${server.port}${req.path}`, { method: "POST", headers: { "content-type": "application/json" }, body: req.body });
+  const ms = performance.now() - started;
+  const json = (await response.json()) as { data?: any; errors?: { message: string }[]; extensions?: { cypherRoundTrips?: number } };
+  if (response.status !== 200 || json.errors) {
+    return { ok: false, error: `HTTP ${response.status}: ${json.errors?.map((e) => e.message).join("; ") ?? "no body"}`, ms };
+  }
+  const call = contender === "neo4jGraphql" ? scenario.neo4jGraphql! : scenario.service;
+  return { ok: true, answer: call.answer(json.data), roundTrips: json.extensions?.cypherRoundTrips, bytes: JSON.stringify(json).length, ms };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) {
+    console.log(usage);
+    return 0;
+  }
+  const started = new Date();
+  const scratch = options.quick && !options.dataDir ? temporaryDataDir() : null;
+  const dataDir = options.dataDir ?? scratch?.dir ?? defaultDataDir(options.graph);
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-logs-"));
+  const loadBefore = os.loadavg();
+  const database = await openBenchDatabase({ ...options, dataDir }, say);
+  const servers: ServerProcess[] = [];
+  try {
+    say("Picking parameters from the graph...");
+    const params = await pickParams(database.db);
+    say(`Parameters: ${JSON.stringify(params)}`);
+
+    say(`Starting the three servers (logs in ${logDir})...`);
+    servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));
+    const serverOf = (id: ContenderId) => servers.find((s) => s.id === id)!;
+
+    const measurements: Measurement[] = [];
+    const probes: RunResult["probes"] = {};
+    for (const scenario of options.scenarios) {
+      say(scenario.title);
+      const checked: Partial<Record<ContenderId, Probe>> = {};
+      for (const contender of CONTENDERS) {
+        if (!request(contender, scenario, params)) continue;
+        checked[contender] = await probe(contender, scenario, params, serverOf(contender));
+      }
+      // The floor's answer is the reference: the other two must compute the same thing.
+      const reference = checked.floor?.ok ? checked.floor.answer : undefined;
+      for (const p of Object.values(checked)) if (p.ok && reference !== undefined) p.sameAnswerAsFloor = isDeepStrictEqual(p.answer, reference);
+      probes[scenario.id] = checked;
+      for (const [contender, p] of Object.entries(checked)) {
+        say(`  ${contender.padEnd(12)} ${p.ok ? `${p.ms.toFixed(0)} ms, ${p.sameAnswerAsFloor === undefined ? "no reference answer" : p.sameAnswerAsFloor ? "same answer as the floor" : "ANSWER DIFFERS FROM THE FLOOR"}${p.roundTrips === undefined ? "" : `, ${p.roundTrips} round trips`}` : `FAILED: ${p.error}`}`);
+      }
+      const runnable = CONTENDERS.filter((c) => checked[c]?.ok);
+      for (const contender of runnable) {
+        await runLoad(target(contender, scenario, params, serverOf(contender)), 8, options.warmup);
+      }
+      for (const [i, connections] of options.concurrency.entries()) {
+        // Interleaved, and the order rotated per concurrency, so drift in the machine's load spreads over all three.
+        const order = runnable.map((_, k) => runnable[(k + i) % runnable.length]!);
+        for (const contender of order) {
+          const result: LoadResult = await runLoad(target(contender, scenario, params, serverOf(contender)), connections, options.duration);
+          measurements.push({ scenario: scenario.id, contender, ...result });
+          const failures = result.failures.non200 + result.failures.graphqlErrors + result.failures.transport;
+          say(`  c=${String(connections).padEnd(3)} ${contender.padEnd(12)} p50 ${result.p50} ms  p95 ${result.p95}  p99 ${result.p99}  ${result.rps} req/s${failures ? `  ${failures} FAILED` : ""}`);
+        }
+      }
+    }
+
+    const result: RunResult = {
+      date: started.toISOString(),
+      durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
+      machine: { ...machineInfo(), neo4j: database.neo4jVersion, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
+      sizes: options.graph,
+      quick: options.quick,
+      settings: { heap: options.heap, pageCache: options.pageCache, duration: options.duration, warmup: options.warmup, concurrency: options.concurrency, loadSeconds: database.loadSeconds, database: database.target.uri },
+      params,
+      probes,
+      measurements,
+    };
+    const written = writeReport(options.out, result);
+    say(`Wrote ${written.join(" and ")}.`);
+    return 0;
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database.close();
+    scratch?.remove();
+  }
+}
+
+function target(contender: ContenderId, scenario: Scenario, params: BenchParams, server: ServerProcess) {
+  const req = request(contender, scenario, params)!;
+  return { url: `http://127.0.0.1:${server.port}${req.path}`, body: req.body };
+}
+
+runScript(main, usage);

@@ -1,0 +1,74 @@
+/**
+ * Load generation with autocannon's programmatic API. It runs in the orchestrator process; every
+ * server runs in a process of its own, so the generator never shares an event loop with what it
+ * measures. Latencies are recorded per response (autocannon's own histogram has no p95), and every
+ * response is checked: a non-200 status or a GraphQL `errors` member is counted, never timed as a success.
+ */
+import autocannon from "autocannon";
+
+export interface LoadTarget {
+  url: string;
+  /** The JSON request body, the same for every request. */
+  body: string;
+}
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  /** Successful responses (200 without errors). */
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Non-200 responses, responses with an `errors` member (a non-200 one with errors counts in both), and connection errors or timeouts. */
+  failures: { non200: number; graphqlErrors: number; transport: number };
+}
+
+/** The q-quantile of sorted values, nearest rank. */
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+export function runLoad(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let non200 = 0;
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: target.body,
+        connections,
+        duration: seconds,
+        timeout: 60,
+        // A string test, not JSON.parse, keeps the generator's own cost per response small.
+        verifyBody: (body) => !body.includes('"errors":'),
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((x, y) => x - y);
+        const graphqlErrors = result.mismatches;
+        const ok = Math.max(0, latencies.length - non200 - graphqlErrors);
+        resolve({
+          connections,
+          seconds: result.duration,
+          requests: ok,
+          rps: Math.round((ok / result.duration) * 10) / 10,
+          p50: round(quantile(latencies, 0.5)),
+          p95: round(quantile(latencies, 0.95)),
+          p99: round(quantile(latencies, 0.99)),
+          failures: { non200, graphqlErrors, transport: result.errors + result.timeouts },
+        });
+      },
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      if (status !== 200) non200 += 1;
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Contender (c)'s schema: the service's graph (docs/graph-model.md) as @neo4j/graphql 7 type
+ * definitions, reduced to what the scenarios read. Generated queries do the work wherever the
+ * library can express it; the two @cypher fields hold the same Cypher as the floor, and the
+ * results say so.
+ */
+import { counterpartRows, PATH_STEP_ROWS } from "./scenarios.js";
+
+export const typeDefs = /* GraphQL */ `
+  type Person @node @fulltext(indexes: [{ indexName: "meetgraph_search", queryName: "searchPeople", fields: ["searchText"] }]) {
+    id: ID!
+    name: String!
+    aliases: [String!]
+    searchText: String
+    meetings: [Meeting!]! @relationship(type: "ATTENDED", direction: OUT)
+    "Aggregation over a two-hop pattern: not expressible with generated queries."
+    counterparts(first: Int = 10): [Counterpart!]! @cypher(statement: """${counterpartRows("this", "$first")}""", columnName: "counterpart")
+  }
+
+  type Meeting @node {
+    id: ID!
+    title: String!
+    kind: String
+    date: String!
+    datePrecision: String!
+    dateStart: Date!
+    dateEnd: Date!
+    durationMinutes: Int
+    durationMinMinutes: Int
+    durationMaxMinutes: Int
+    durationApproximate: Boolean
+    participants: [Person!]! @relationship(type: "ATTENDED", direction: IN)
+    place: [Place!]! @relationship(type: "HELD_AT", direction: OUT)
+  }
+
+  "WITHIN leads to a place or, at the top, a country: two relationship fields over the same type, told apart by the target label."
+  type Place @node {
+    id: ID!
+    name: String!
+    kind: String
+    withinPlace: [Place!]! @relationship(type: "WITHIN", direction: OUT)
+    withinCountry: [Country!]! @relationship(type: "WITHIN", direction: OUT)
+  }
+
+  type Country @node {
+    id: ID!
+    name: String!
+  }
+
+  type PersonSummary {
+    id: ID!
+    name: String!
+  }
+
+  type MeetingSummary {
+    id: ID!
+    title: String!
+    date: String!
+  }
+
+  type DurationSummary {
+    minutes: Int!
+    minMinutes: Int!
+    maxMinutes: Int
+    knownCount: Int!
+    approximateCount: Int!
+    unknownCount: Int!
+  }
+
+  type Counterpart {
+    person: PersonSummary!
+    meetingCount: Int!
+    time: DurationSummary!
+  }
+
+  type PathStep {
+    from: PersonSummary!
+    to: PersonSummary!
+    meeting: MeetingSummary!
+  }
+
+  type Query {
+    "Shortest paths are not expressible with generated queries."
+    connectionPath(fromId: ID!, toId: ID!): [PathStep!]! @cypher(statement: """${PATH_STEP_ROWS}""", columnName: "step")
+  }
+`;

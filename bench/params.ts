@@ -1,0 +1,89 @@
+/**
+ * Realistic parameters, picked from the loaded graph by Cypher rather than hard-coded, so that
+ * every size gets comparable work: a person at the same degree percentile, the busiest pair,
+ * a middling country over one middle year, a pair exactly three hops apart, a name that hits.
+ */
+import type { Neo4jExecutor } from "../src/db/executor.js";
+
+export interface BenchParams {
+  /** Scenario 1: a well-connected but not extreme person (95th percentile of meetings attended). */
+  person: { id: string; name: string; meetings: number; degreePercentile: number };
+  /** Scenarios 2 and 4: the pair with the most shared meetings among the busiest people. */
+  pair: [string, string];
+  pairSharedMeetings: number;
+  /** Scenario 3. */
+  filter: { countryId: string; from: string; to: string; minDurationMinutes: number; countryMeetings: number };
+  /** Scenario 5: `hops` is 3 unless the graph is too small to have such a pair (quick mode), then the longest found. */
+  path: { from: string; to: string; hops: number };
+  /** Scenario 6: the scenario-1 person's name, as a user would type it. */
+  searchTerm: string;
+}
+
+const PERCENTILE = 0.95;
+const BUSIEST = 10;
+
+const DEGREES = `
+MATCH (p:Person) WHERE p.id STARTS WITH 'syn-person-'
+RETURN p.id AS id, p.name AS name, COUNT { (p)-[:ATTENDED]->() } AS meetings`;
+
+const BUSIEST_PAIR = `
+UNWIND $ids AS id
+MATCH (a:Person {id: id})-[:ATTENDED]->(:Meeting)<-[:ATTENDED]-(b:Person)
+WHERE b.id IN $ids AND a.id < b.id
+RETURN a.id AS a, b.id AS b, count(*) AS shared
+ORDER BY shared DESC, a, b
+LIMIT 1`;
+
+const MEETINGS_BY_COUNTRY = `
+MATCH (c:Country)<-[:WITHIN*1..]-(:Place)<-[:HELD_AT]-(m:Meeting) WHERE m.id STARTS WITH 'syn-meeting-'
+RETURN c.id AS id, count(m) AS meetings
+ORDER BY meetings DESC, id`;
+
+const YEARS = `MATCH (m:Meeting) WHERE m.id STARTS WITH 'syn-meeting-' RETURN min(m.dateStart).year AS first, max(m.dateStart).year AS last`;
+
+const DISTANCES = `
+MATCH (a:Person {id: $from})
+UNWIND $candidates AS id
+MATCH (b:Person {id: id})
+MATCH path = shortestPath((a)-[:ATTENDED*..8]-(b))
+RETURN id, length(path) / 2 AS hops`;
+
+export async function pickParams(db: Neo4jExecutor): Promise<BenchParams> {
+  const people = await db.read<{ id: string; name: string; meetings: number }>("bench.degrees", DEGREES);
+  const byDegree = people.filter((p) => p.meetings > 0).sort((x, y) => y.meetings - x.meetings || x.id.localeCompare(y.id));
+  if (byDegree.length < BUSIEST) throw new Error(`The graph has only ${byDegree.length} people who attended a meeting; load a larger one.`);
+  const person = byDegree[Math.floor(byDegree.length * (1 - PERCENTILE))]!;
+
+  const [pair] = await db.read<{ a: string; b: string; shared: number }>("bench.pair", BUSIEST_PAIR, { ids: byDegree.slice(0, BUSIEST).map((p) => p.id) });
+
+  // The median country by meetings held there, over the middle year of the data.
+  const countries = await db.read<{ id: string; meetings: number }>("bench.countries", MEETINGS_BY_COUNTRY);
+  const country = countries[Math.floor(countries.length / 2)]!;
+  const [years] = await db.read<{ first: number; last: number }>("bench.years", YEARS);
+  const year = Math.floor((years!.first + years!.last) / 2);
+
+  return {
+    person: { id: person.id, name: person.name, meetings: person.meetings, degreePercentile: PERCENTILE * 100 },
+    pair: [pair!.a, pair!.b],
+    pairSharedMeetings: pair!.shared,
+    filter: { countryId: country.id, from: `${year}-01-01`, to: `${year}-12-31`, minDurationMinutes: 120, countryMeetings: country.meetings },
+    path: await threeHopPair(db, byDegree),
+    searchTerm: person.name,
+  };
+}
+
+/**
+ * The least connected people are the likeliest to be far apart (everyone else shares a meeting
+ * with a hub), so candidates come from the tail; the first pair exactly three hops apart wins.
+ */
+async function threeHopPair(db: Neo4jExecutor, byDegree: { id: string }[]) {
+  const tail = byDegree.slice(-200).reverse().map((p) => p.id);
+  let farthest = { from: tail[0]!, to: tail[1]!, hops: 0 };
+  for (const from of tail.slice(0, 10)) {
+    const rows = await db.read<{ id: string; hops: number }>("bench.distances", DISTANCES, { from, candidates: tail.filter((id) => id !== from) });
+    const three = rows.find((r) => r.hops === 3);
+    if (three) return { from, to: three.id, hops: 3 };
+    for (const r of rows) if (r.hops > farthest.hops && r.hops <= 4) farthest = { from, to: r.id, hops: r.hops };
+  }
+  return farthest;
+}

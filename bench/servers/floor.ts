@@ -1,0 +1,37 @@
+/**
+ * Contender (b), the floor: a plain node:http handler that runs one hand-written Cypher
+ * statement per scenario (POST /<scenario id> with the parameters as JSON) in one managed read
+ * transaction and answers `{"data": …}` in the service's shape. HTTP and JSON cost is on both sides.
+ */
+import http from "node:http";
+import neo4j from "neo4j-driver";
+import { SCENARIOS } from "../scenarios.js";
+import { runServerProcess } from "./child.js";
+
+const cypherById = new Map(SCENARIOS.map((s) => [s.id, s.floor.cypher]));
+
+runServerProcess(async (driver, target) => {
+  const httpServer = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const cypher = cypherById.get((req.url ?? "").slice(1));
+      if (req.method !== "POST" || !cypher) {
+        res.writeHead(404).end();
+        return;
+      }
+      const session = driver.session({ database: target.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const params = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+        const result = await session.executeRead((tx) => tx.run(cypher, params), { timeout: 60_000 });
+        const body = JSON.stringify({ data: result.records[0]?.get("data") ?? null });
+        res.writeHead(200, { "content-type": "application/json" }).end(body);
+      } catch (error) {
+        res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+      } finally {
+        await session.close();
+      }
+    });
+  });
+  return { httpServer };
+});

@@ -1,0 +1,12 @@
+/** Contender (a): this service, exactly as `npm start` wires it (createServer), in production mode. */
+import { Neo4jExecutor } from "../../src/db/executor.js";
+import { createLogger } from "../../src/logger.js";
+import { createServer } from "../../src/server.js";
+import { runServerProcess } from "./child.js";
+
+runServerProcess(async (driver, target) => {
+  const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 });
+  // Production: no stack traces, no Playground; errors still reach stderr, which the orchestrator keeps in a log.
+  const server = await createServer({ config: { NODE_ENV: "production", PLAYGROUND: false }, db, logger: createLogger("error") });
+  return { httpServer: server.httpServer, stop: server.stop };
+});

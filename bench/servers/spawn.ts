@@ -1,0 +1,51 @@
+/** Starts a contender's server in a child process and waits for the port it reports. */
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ContenderId } from "../scenarios.js";
+import type { BenchTarget, ReadyMessage } from "./child.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const entry: Record<ContenderId, string> = { service: "service.ts", floor: "floor.ts", neo4jGraphql: "neo4jGraphql.ts" };
+
+export interface ServerProcess {
+  id: ContenderId;
+  pid: number;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** `logFile` receives the process's stdout and stderr, so a contender's errors can be read after the run. */
+export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, timeoutMs = 120_000): Promise<ServerProcess> {
+  const log = fs.openSync(logFile, "a");
+  const child: ChildProcess = fork(path.join(here, entry[id]), [], {
+    // tsx runs the TypeScript sources, as `npm start` does.
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, BENCH_TARGET: JSON.stringify(target), NODE_ENV: "production" },
+    stdio: ["ignore", log, log, "ipc"],
+  });
+  fs.closeSync(log);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The ${id} server did not start within ${timeoutMs / 1000} s; see ${logFile}.`)), timeoutMs);
+    child.once("message", (message: ReadyMessage) => {
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The ${id} server exited with code ${code} during start-up; see ${logFile}.`));
+    });
+  });
+  return {
+    id,
+    pid: child.pid!,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
