@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useApi } from "./support/api.js";
+import { dataOf, idsOf } from "./support/graphql.js";
 
 const api = useApi();
 
@@ -12,15 +13,8 @@ const DEC = "2025-12-02-putin-witkoff-kushner-kremlin";
 const NATO = "2025-12-nato-foreign-ministers-brussels";
 const BRIEFING = "2025-12-03-witkoff-briefing-us-embassy-moscow";
 
-/** The ids of a meeting connection's page. */
-const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
-
-/** Runs a query that must succeed and returns its data. */
-async function data(query: string, variables?: Record<string, unknown>) {
-  const res = await api.query(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
+const ids = idsOf;
+const data = (query: string) => dataOf(api, query);
 
 describe("a single meeting", () => {
   it("says where the 11 April meeting was: the Presidential Library, in St. Petersburg, in Russia", async () => {

@@ -1,0 +1,96 @@
+/**
+ * No N+1: a nested query costs the same number of Cypher round trips over 10 meetings as over
+ * 100. The test meetings sit in their own building (in Ireland, where the seed has none), are
+ * dated 1900 and have no duration, so the other specifications never see them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useApi } from "./support/api.js";
+
+const api = useApi();
+const PREFIX = "test-rt-";
+
+const CREATE_MEETINGS = `
+MATCH (ireland:Country {id: "IE"})
+MERGE (city:Place {id: $prefix + "city"}) ON CREATE SET city.name = "Test City", city.kind = "city"
+MERGE (city)-[:WITHIN]->(ireland)
+MERGE (source:Source {id: $prefix + "source"}) ON CREATE SET source.title = "Test source", source.kind = "article"
+MERGE (topic:Topic {id: $prefix + "topic"}) ON CREATE SET topic.name = "Test topic"
+WITH city, source, topic
+UNWIND $meetings AS row
+MERGE (hall:Place {id: row.placeId}) ON CREATE SET hall.name = row.placeId, hall.kind = "building"
+MERGE (hall)-[:WITHIN]->(city)
+CREATE (m:Meeting {id: row.id, title: row.id, kind: "talks", date: row.date, datePrecision: "DAY",
+                   dateStart: date(row.date), dateEnd: date(row.date), durationApproximate: false})
+CREATE (m)-[:HELD_AT]->(hall), (m)-[:ABOUT]->(topic)
+FOREACH (pid IN row.participantIds |
+  MERGE (p:Person {id: pid}) ON CREATE SET p.name = pid, p.aliases = []
+  CREATE (p)-[:ATTENDED {role: "delegate", delegationCountryId: "IE", sourceIds: [source.id], excerpts: ["test"]}]->(m))
+FOREACH (i IN [1, 2] |
+  CREATE (m)-[:HAS_CLAIM]->(:Claim {id: row.id + "#claim-" + i, field: "date", value: row.date})-[:FROM]->(source))
+CREATE (st:Statement {id: row.id + "-said", text: "said at " + row.id, quoted: true, saidOn: row.date, datePrecision: "DAY",
+                      saidOnStart: date(row.date), saidOnEnd: date(row.date)})
+CREATE (st)-[:IN_CONTEXT_OF]->(m)
+CREATE (st)-[:HAS_WORDING]->(:Wording {id: st.id + "#" + source.id, text: st.text})-[:FROM]->(source)
+WITH st, row
+MATCH (speaker:Person {id: row.participantIds[0]})
+CREATE (speaker)-[:SAID]->(st)`;
+
+/** `count` meetings at one building, each with three of twenty people. */
+function meetings(group: string, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${PREFIX}${group}-${String(i).padStart(3, "0")}`,
+    placeId: `${PREFIX}${group}-hall`,
+    date: new Date(Date.UTC(1900, 0, 1 + i)).toISOString().slice(0, 10),
+    participantIds: [0, 7, 13].map((k) => `${PREFIX}${group}-person-${(i + k) % 20}`),
+  }));
+}
+
+const NESTED = `query ($placeId: ID!) {
+  meetings(filter: {placeId: $placeId}, first: 100) {
+    totalCount
+    pageInfo { hasNextPage }
+    edges { cursor node {
+      id title date duration { minutes source { id } }
+      place { name within { name country { name } } country { id } }
+      country { name }
+      participants {
+        role delegation { name }
+        person { name roles { title } countries { id } counterparts(first: 3) { person { name } meetingCount time { minutes unknownCount } lastMeeting { id } } }
+        sources { source { title } }
+      }
+      claims { field value source { title } }
+      statements { text speaker { name } wordings { text source { title } } }
+      topics { name }
+      sources { id }
+    } }
+  }
+}`;
+
+describe("round trips do not grow with the result", () => {
+  beforeAll(async () => {
+    await api.db.write("test.roundTrips.create", CREATE_MEETINGS, { prefix: PREFIX, meetings: [...meetings("small", 10), ...meetings("large", 100)] });
+  });
+  afterAll(() => api.db.write("test.roundTrips.cleanup", `MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n`, { prefix: PREFIX }));
+
+  it("costs the same bounded number of Cypher statements for 10 and for 100 meetings", async () => {
+    const small = await api.query(NESTED, { placeId: `${PREFIX}small-hall` });
+    const large = await api.query(NESTED, { placeId: `${PREFIX}large-hall` });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(small.data!.meetings.edges).toHaveLength(10);
+    expect(large.data!.meetings.edges).toHaveLength(100);
+    expect(large.data!.meetings.totalCount).toBe(100);
+
+    // A meeting of the large group, all the way down: the data is really there.
+    const first = large.data!.meetings.edges[0].node;
+    expect(first.place).toEqual({ name: `${PREFIX}large-hall`, within: { name: "Test City", country: { name: "Ireland" } }, country: { id: "IE" } });
+    expect(first.participants).toHaveLength(3);
+    expect(first.participants[0].person.counterparts).toHaveLength(3);
+    expect(first.claims).toHaveLength(2);
+    expect(first.statements[0].wordings[0].source.title).toBe("Test source");
+
+    // One statement per loader per level of the query, batched across all 100 meetings and 300 participants (19 today).
+    expect(large.extensions?.cypherRoundTrips).toBe(small.extensions?.cypherRoundTrips);
+    expect(large.extensions?.cypherRoundTrips).toBeLessThanOrEqual(20);
+  });
+});
