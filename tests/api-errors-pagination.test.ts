@@ -40,6 +40,13 @@ describe("pagination", () => {
     expect(meetings.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
   });
 
+  it("counts the total only when totalCount is selected", async () => {
+    const without = await api.query(`{ meetings(filter: {countryId: "RU"}) { edges { node { id } } } }`);
+    const withCount = await api.query(`{ meetings(filter: {countryId: "RU"}) { totalCount edges { node { id } } } }`);
+    expect(without.extensions?.cypherRoundTrips).toBe(1);
+    expect(withCount.extensions?.cypherRoundTrips).toBe(2);
+  });
+
   it("allows first: 0, to ask only whether there is anything", async () => {
     const { meetings } = await dataOf(api, PAGE, { first: 0 });
     expect(meetings).toMatchObject({ totalCount: 7, edges: [], pageInfo: { hasNextPage: true } });
