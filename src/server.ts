@@ -1,5 +1,6 @@
 /**
- * Wiring only: Apollo Server on Express, a per-request context, health endpoints.
+ * Wiring only: Apollo Server on Express, a per-request context, health endpoints, the
+ * offline Playground at /graphql and the web app at /.
  * The domains live in src/<domain>/ and the database door in src/db/.
  */
 import http from "node:http";
@@ -9,14 +10,21 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import type { Config } from "./config.js";
+import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { cors } from "./http/cors.js";
 import type { Logger } from "./logger.js";
+import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
+import { landingPagePlugin } from "./playground/plugin.js";
 import { loadTypeDefs, resolvers } from "./schema.js";
+import { webApp } from "./webapp/serve.js";
+
+const graphqlPath = "/graphql";
 
 export interface ServerDeps {
-  config: Pick<Config, "NODE_ENV">;
+  /** PLAYGROUND and CORS_ORIGINS take their documented defaults when left out. */
+  config: Pick<Config, "NODE_ENV"> & Partial<Pick<Config, "PLAYGROUND" | "CORS_ORIGINS">>;
   db: Neo4jExecutor;
   logger: Logger;
 }
@@ -38,6 +46,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const app = express();
   const httpServer = http.createServer(app);
   const development = config.NODE_ENV !== "production";
+  const { PLAYGROUND, CORS_ORIGINS } = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -53,7 +62,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       }
       return formatted;
     },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath })],
   });
   await apollo.start();
 
@@ -68,7 +77,9 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       res.status(503).json({ status: "unavailable", reason: "Neo4j is not reachable" });
     }
   });
-  app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => createContext(db) }));
+  app.use(graphqlPath, cors(CORS_ORIGINS), express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => createContext(db) }));
+  if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
+  app.use(webApp());
 
   return {
     httpServer,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { createDriver } from "../../src/db/connect.js";
 import { Neo4jExecutor } from "../../src/db/executor.js";
 import { createLogger } from "../../src/logger.js";
-import { createServer } from "../../src/server.js";
+import { createServer, type ServerDeps } from "../../src/server.js";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -21,15 +21,18 @@ export interface TestApi {
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
 
-/** Call at the top of a test file: starts the API before its tests and stops it after. */
-export function useApi(): TestApi {
+/**
+ * Call at the top of a test file (or a describe block): starts the API before its tests and
+ * stops it after. `config` overrides the test settings (NODE_ENV "test", defaults otherwise).
+ */
+export function useApi(config: Partial<ServerDeps["config"]> = {}): TestApi {
   const api = {} as TestApi;
   let stop = async () => {};
   beforeAll(async () => {
     const target = inject("neo4j");
     const driver = createDriver(target);
     const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000 });
-    const server = await createServer({ config: { NODE_ENV: "test" }, db, logger: createLogger("silent") });
+    const server = await createServer({ config: { NODE_ENV: "test", ...config }, db, logger: createLogger("silent") });
     const port = await server.listen(0, "127.0.0.1");
     api.url = `http://127.0.0.1:${port}/graphql`;
     api.db = db;

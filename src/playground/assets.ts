@@ -1,0 +1,43 @@
+/**
+ * The Playground's scripts, style sheets, images and fonts, served by this service out of
+ * npm packages, so the Playground works with no internet access.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import express from "express";
+
+const require = createRequire(import.meta.url);
+
+/** Where the Playground's files are mounted; the landing page's `cdnUrl`. */
+export const playgroundAssetsPath = "/playground-assets";
+
+/** The React build of GraphQL Playground that `@apollographql/graphql-playground-html` loads from a CDN by default. */
+export const playgroundReactPackage = "@apollographql/graphql-playground-react";
+
+/** The fonts the Playground's page asks Google Fonts for, with the weights it asks for. */
+const fonts = [
+  { family: "open-sans", weights: [300, 400, 600, 700] },
+  { family: "source-code-pro", weights: [400, 700] },
+];
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+/** The installed Playground's version: part of its asset URLs, so a new version is never served from a stale cache. */
+export const playgroundVersion: string = (require(`${playgroundReactPackage}/package.json`) as { version: string }).version;
+
+/** The style sheets declaring the Playground's fonts (each covers every script subset through unicode-range). */
+export const fontStylesheets: string[] = fonts.flatMap(({ family, weights }) => weights.map((weight) => `${playgroundAssetsPath}/fonts/${family}/${weight}.css`));
+
+/** Serves the Playground's build and its fonts under `playgroundAssetsPath`. */
+export function playgroundAssets(): express.Router {
+  const router = express.Router();
+  // The version is in the path, so the files can be cached for good.
+  const cached = { immutable: true, maxAge: "1y", index: false } as const;
+  router.use(`/${playgroundReactPackage}@${playgroundVersion}/build`, express.static(path.join(packageDir(playgroundReactPackage), "build"), cached));
+  for (const { family } of fonts) {
+    router.use(`/fonts/${family}`, express.static(packageDir(`@fontsource/${family}`), { index: false, maxAge: "1d" }));
+  }
+  return router;
+}

@@ -1,0 +1,76 @@
+/**
+ * The example tabs the Playground opens with: one per question the graph answers, each
+ * runnable as it is against the seed graph. A test runs every one of them through the API.
+ */
+
+export interface ExampleTab {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export const exampleTabs: ExampleTab[] = [
+  {
+    name: "who met whom",
+    query: `# Who met whom: everyone Steve Witkoff met,
+# most time together first. Unknown durations are
+# counted apart (unknownCount), never as 0.
+query WhoMetWhom($personId: ID!) {
+  person(id: $personId) {
+    name
+    counterparts(orderBy: TIME_TOGETHER) {
+      person { name }
+      meetingCount
+      time { minutes minMinutes maxMinutes knownCount approximateCount unknownCount }
+      firstMeeting { date title }
+      lastMeeting { date title }
+    }
+  }
+}
+`,
+    variables: { personId: "steve-witkoff" },
+  },
+  {
+    name: "where and how long",
+    query: `# Where and how long: meetings anywhere in Russia,
+# longest first, and what each source says of the duration.
+query WhereAndHowLong($countryId: ID!) {
+  meetings(filter: { countryId: $countryId }, orderBy: DURATION_DESC) {
+    totalCount
+    edges {
+      node {
+        date
+        datePrecision
+        title
+        place { name within { name } }
+        duration { minutes minMinutes maxMinutes approximate wording }
+        claims(field: "duration") { value wording source { publisher title } }
+      }
+    }
+  }
+}
+`,
+    variables: { countryId: "RU" },
+  },
+  {
+    name: "who said what",
+    query: `# Who said what: statements about compromise,
+# and how each source worded them.
+query WhoSaidWhat($text: String!) {
+  statements(filter: { text: $text }) {
+    edges {
+      node {
+        speaker { name }
+        saidOn
+        quoted
+        text
+        meeting { title }
+        wordings { text source { publisher title } }
+      }
+    }
+  }
+}
+`,
+    variables: { text: "compromise" },
+  },
+];

@@ -1,0 +1,56 @@
+/**
+ * Builds the web app (web/ → web/dist/) with Vite when the build is missing or older than
+ * its sources, so `npm start` (its prestart) and the browser tests always serve the current app.
+ * Run directly (`npm run build:web`), it builds when stale; `--force` builds anyway.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { projectRoot } from "../config.js";
+
+export const webDir = path.join(projectRoot, "web");
+export const webDistDir = path.join(webDir, "dist");
+const builtIndex = path.join(webDistDir, "index.html");
+
+/** What the build is made from: the app's own files, and the installed dependencies' versions. */
+const buildInputs = [path.join(webDir, "src"), path.join(webDir, "index.html"), path.join(webDir, "vite.config.ts"), path.join(projectRoot, "package-lock.json")];
+
+function newestModification(file: string): number {
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(file).map((entry) => newestModification(path.join(file, entry))));
+}
+
+export function webBuildIsStale(): boolean {
+  if (!fs.existsSync(builtIndex)) return true;
+  return Math.max(...buildInputs.map(newestModification)) > fs.statSync(builtIndex).mtimeMs;
+}
+
+/** Runs `vite build web`; throws with Vite's output when it fails. */
+export function buildWeb(): void {
+  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
+  try {
+    // A production build whatever NODE_ENV the caller runs under (vitest sets "test", which Vite would honour).
+    const env = { ...process.env, NODE_ENV: "production" };
+    execFileSync(process.execPath, [vite, "build", webDir, "--mode", "production", "--logLevel", "warn"], { cwd: projectRoot, env, stdio: "pipe", encoding: "utf8" });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`Building the web app failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+/** Builds when stale; says whether it did. */
+export function ensureWebBuild(): boolean {
+  if (!webBuildIsStale()) return false;
+  buildWeb();
+  return true;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const force = process.argv.includes("--force");
+  if (force) buildWeb();
+  const built = force || ensureWebBuild();
+  console.log(`[meetgraph] Web app: ${built ? "built" : "up to date"} in ${path.relative(projectRoot, webDistDir)}/`);
+}
