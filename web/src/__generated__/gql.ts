@@ -1,0 +1,98 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ClaimFields on Claim {\n    id\n    field\n    value\n    wording\n    excerpt\n    preferred\n    duration {\n      ...DurationFields\n    }\n    source {\n      id\n    }\n  }\n": typeof types.ClaimFieldsFragmentDoc,
+    "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n": typeof types.CounterpartFieldsFragmentDoc,
+    "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    approximate\n    wording\n  }\n": typeof types.DurationFieldsFragmentDoc,
+    "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n": typeof types.DurationSummaryFieldsFragmentDoc,
+    "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TimelineMeetingFieldsFragmentDoc,
+    "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n": typeof types.PersonSummaryFieldsFragmentDoc,
+    "\n  fragment PlaceFields on Place {\n    id\n    name\n    within {\n      name\n    }\n    country {\n      name\n    }\n  }\n": typeof types.PlaceFieldsFragmentDoc,
+    "\n  fragment SourceFields on Source {\n    id\n    title\n    publisher\n    publishedOn\n    datePrecision\n    url\n    kind\n  }\n": typeof types.SourceFieldsFragmentDoc,
+    "\n  fragment StatementFields on Statement {\n    id\n    text\n    quoted\n    saidOn\n    datePrecision\n    occasion\n    speaker {\n      id\n      name\n    }\n    wordings {\n      id\n      text\n      source {\n        ...SourceFields\n      }\n    }\n  }\n": typeof types.StatementFieldsFragmentDoc,
+    "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      title\n      kind\n      date\n      datePrecision\n      outcome\n      place {\n        ...PlaceFields\n      }\n      duration {\n        ...DurationFields\n        source {\n          ...SourceFields\n        }\n      }\n      participants {\n        person {\n          id\n          name\n        }\n        role\n        delegation {\n          id\n          name\n        }\n      }\n      statements {\n        ...StatementFields\n      }\n      sources {\n        ...SourceFields\n      }\n      claims {\n        ...ClaimFields\n      }\n    }\n  }\n": typeof types.MeetingPageDocument,
+    "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      ...PersonSummaryFields\n      counterparts(first: 24, orderBy: TIME_TOGETHER) {\n        ...CounterpartFields\n      }\n      meetings(first: 100, orderBy: DATE_ASC) {\n        totalCount\n        edges {\n          node {\n            ...TimelineMeetingFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.PersonPageDocument,
+    "\n  query PeopleSearch($search: String, $first: Int) {\n    people(search: $search, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.PeopleSearchDocument,
+};
+const documents: Documents = {
+    "\n  fragment ClaimFields on Claim {\n    id\n    field\n    value\n    wording\n    excerpt\n    preferred\n    duration {\n      ...DurationFields\n    }\n    source {\n      id\n    }\n  }\n": types.ClaimFieldsFragmentDoc,
+    "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n": types.CounterpartFieldsFragmentDoc,
+    "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    approximate\n    wording\n  }\n": types.DurationFieldsFragmentDoc,
+    "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n": types.DurationSummaryFieldsFragmentDoc,
+    "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": types.TimelineMeetingFieldsFragmentDoc,
+    "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n": types.PersonSummaryFieldsFragmentDoc,
+    "\n  fragment PlaceFields on Place {\n    id\n    name\n    within {\n      name\n    }\n    country {\n      name\n    }\n  }\n": types.PlaceFieldsFragmentDoc,
+    "\n  fragment SourceFields on Source {\n    id\n    title\n    publisher\n    publishedOn\n    datePrecision\n    url\n    kind\n  }\n": types.SourceFieldsFragmentDoc,
+    "\n  fragment StatementFields on Statement {\n    id\n    text\n    quoted\n    saidOn\n    datePrecision\n    occasion\n    speaker {\n      id\n      name\n    }\n    wordings {\n      id\n      text\n      source {\n        ...SourceFields\n      }\n    }\n  }\n": types.StatementFieldsFragmentDoc,
+    "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      title\n      kind\n      date\n      datePrecision\n      outcome\n      place {\n        ...PlaceFields\n      }\n      duration {\n        ...DurationFields\n        source {\n          ...SourceFields\n        }\n      }\n      participants {\n        person {\n          id\n          name\n        }\n        role\n        delegation {\n          id\n          name\n        }\n      }\n      statements {\n        ...StatementFields\n      }\n      sources {\n        ...SourceFields\n      }\n      claims {\n        ...ClaimFields\n      }\n    }\n  }\n": types.MeetingPageDocument,
+    "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      ...PersonSummaryFields\n      counterparts(first: 24, orderBy: TIME_TOGETHER) {\n        ...CounterpartFields\n      }\n      meetings(first: 100, orderBy: DATE_ASC) {\n        totalCount\n        edges {\n          node {\n            ...TimelineMeetingFields\n          }\n        }\n      }\n    }\n  }\n": types.PersonPageDocument,
+    "\n  query PeopleSearch($search: String, $first: Int) {\n    people(search: $search, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n": types.PeopleSearchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClaimFields on Claim {\n    id\n    field\n    value\n    wording\n    excerpt\n    preferred\n    duration {\n      ...DurationFields\n    }\n    source {\n      id\n    }\n  }\n"): typeof import('./graphql').ClaimFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n"): typeof import('./graphql').CounterpartFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    approximate\n    wording\n  }\n"): typeof import('./graphql').DurationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n"): typeof import('./graphql').DurationSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').TimelineMeetingFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').PersonSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PlaceFields on Place {\n    id\n    name\n    within {\n      name\n    }\n    country {\n      name\n    }\n  }\n"): typeof import('./graphql').PlaceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    title\n    publisher\n    publishedOn\n    datePrecision\n    url\n    kind\n  }\n"): typeof import('./graphql').SourceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatementFields on Statement {\n    id\n    text\n    quoted\n    saidOn\n    datePrecision\n    occasion\n    speaker {\n      id\n      name\n    }\n    wordings {\n      id\n      text\n      source {\n        ...SourceFields\n      }\n    }\n  }\n"): typeof import('./graphql').StatementFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingPage($id: ID!) {\n    meeting(id: $id) {\n      id\n      title\n      kind\n      date\n      datePrecision\n      outcome\n      place {\n        ...PlaceFields\n      }\n      duration {\n        ...DurationFields\n        source {\n          ...SourceFields\n        }\n      }\n      participants {\n        person {\n          id\n          name\n        }\n        role\n        delegation {\n          id\n          name\n        }\n      }\n      statements {\n        ...StatementFields\n      }\n      sources {\n        ...SourceFields\n      }\n      claims {\n        ...ClaimFields\n      }\n    }\n  }\n"): typeof import('./graphql').MeetingPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      ...PersonSummaryFields\n      counterparts(first: 24, orderBy: TIME_TOGETHER) {\n        ...CounterpartFields\n      }\n      meetings(first: 100, orderBy: DATE_ASC) {\n        totalCount\n        edges {\n          node {\n            ...TimelineMeetingFields\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PersonPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeopleSearch($search: String, $first: Int) {\n    people(search: $search, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleSearchDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,52 @@
+import { graphql } from "../__generated__";
+import type { DurationFieldsFragment, DurationSummaryFieldsFragment } from "../__generated__/graphql";
+import { formatBounds, formatDuration, formatSummary } from "../format";
+
+export const DurationFields = graphql(`
+  fragment DurationFields on Duration {
+    minutes
+    minMinutes
+    maxMinutes
+    approximate
+    wording
+  }
+`);
+
+export const DurationSummaryFields = graphql(`
+  fragment DurationSummaryFields on DurationSummary {
+    minutes
+    minMinutes
+    maxMinutes
+    knownCount
+    approximateCount
+    unknownCount
+  }
+`);
+
+/**
+ * One meeting's duration: "≈ 4 h 30 min (4 h 15 min – 4 h 45 min)", or "unknown" with what the
+ * source did say ("rumored to be brief"); the source's words on hover.
+ */
+export function DurationText({ duration }: { duration: DurationFieldsFragment }) {
+  const bounds = formatBounds(duration);
+  const unknown = duration.minutes == null;
+  return (
+    <span className={unknown ? "duration unknown" : "duration"} title={duration.wording ? `“${duration.wording}”` : undefined}>
+      {formatDuration(duration)}
+      {bounds && <span className="bounds"> ({bounds})</span>}
+      {unknown && duration.wording && <q>{duration.wording}</q>}
+    </span>
+  );
+}
+
+/** Time over several meetings, with the range the wordings allow and what is unknown. */
+export function DurationSummaryText({ summary }: { summary: DurationSummaryFieldsFragment }) {
+  // The bounds are worth showing only when some figure is hedged; they are open-ended (none) when a meeting's length is unknown.
+  const range = summary.approximateCount > 0 ? formatBounds(summary) : null;
+  return (
+    <span className="duration">
+      {formatSummary(summary)}
+      {range && <span className="bounds"> ({range})</span>}
+    </span>
+  );
+}

@@ -1,0 +1,51 @@
+import { graphql } from "../__generated__";
+import { useQuery } from "../api";
+import { CounterpartNetwork } from "../components/CounterpartNetwork";
+import { MeetingTimeline } from "../components/MeetingTimeline";
+import { personDescription } from "../components/Person";
+import { Status } from "../components/Status";
+
+const PersonPageQuery = graphql(`
+  query PersonPage($id: ID!) {
+    person(id: $id) {
+      ...PersonSummaryFields
+      counterparts(first: 24, orderBy: TIME_TOGETHER) {
+        ...CounterpartFields
+      }
+      meetings(first: 100, orderBy: DATE_ASC) {
+        totalCount
+        edges {
+          node {
+            ...TimelineMeetingFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Who a person met (the network) and when, where and for how long (the timeline). */
+export function PersonPage({ id }: { id: string }) {
+  const result = useQuery(PersonPageQuery, { id });
+  return (
+    <Status state={result}>
+      {({ person }) =>
+        person ? (
+          <article>
+            <h1>{person.name}</h1>
+            <p className="muted">{personDescription(person)}</p>
+            {person.aliases.length > 0 && <p className="aliases">Also referred to as: {person.aliases.join(", ")}</p>}
+
+            <h2>Who {person.name} met</h2>
+            <CounterpartNetwork center={person} counterparts={person.counterparts} />
+
+            <h2>Meetings ({person.meetings.totalCount})</h2>
+            <MeetingTimeline meetings={person.meetings.edges.map((edge) => edge.node)} personId={person.id} />
+          </article>
+        ) : (
+          <p className="error">No person with the id “{id}”.</p>
+        )
+      }
+    </Status>
+  );
+}
