@@ -3,7 +3,7 @@ import path from "node:path";
 import { projectRoot } from "../config.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import type { SeedGraph } from "./seedFiles.js";
-import { countNodes, expectedCounts, GRAPH_LABELS, writeGraph, type GraphLabel, type Run } from "./writeGraph.js";
+import { countExisting, GRAPH_LABELS, idsByLabel, writeGraph, type GraphLabel, type Run } from "./writeGraph.js";
 
 export const defaultSeedDir = path.join(projectRoot, "seed", "data");
 
@@ -16,15 +16,11 @@ export const readRun = (db: Neo4jExecutor, name: string): Run => (cypher, params
  * Idempotent: a second load creates nothing and reports everything as existing.
  */
 export async function loadCuratedGraph(db: Neo4jExecutor, graph: SeedGraph): Promise<LoadReport> {
-  const before = await countNodes(readRun(db, "seed.count"));
+  const ids = idsByLabel(graph);
+  const existed = await countExisting(readRun(db, "seed.count"), ids);
   await db.writeTransaction("seed.curated", (run) => writeGraph(run, graph));
-  const after = await countNodes(readRun(db, "seed.count"));
-  const inFiles = expectedCounts(graph);
   return Object.fromEntries(
-    GRAPH_LABELS.map((label) => {
-      const created = after[label] - before[label];
-      return [label, { inFiles: inFiles[label], created, existed: inFiles[label] - created }];
-    }),
+    GRAPH_LABELS.map((label) => [label, { inFiles: ids[label].length, created: ids[label].length - existed[label], existed: existed[label] }]),
   ) as LoadReport;
 }
 

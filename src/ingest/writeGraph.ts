@@ -251,32 +251,35 @@ export async function writeGraph(run: Run, graph: SeedGraph): Promise<void> {
   await writeStatements(run, graph.statements);
 }
 
-/** The node labels the graph holds, for counts before and after a load. */
+/** The node labels the graph holds, for counts of what a load created. */
 export const GRAPH_LABELS = ["Country", "Organization", "Place", "Topic", "Source", "Person", "Role", "Meeting", "Claim", "Statement", "Wording"] as const;
 export type GraphLabel = (typeof GRAPH_LABELS)[number];
 
-// Label counts come from Neo4j's count store: constant time whatever the graph's size.
-// (The label is added after the count: as a grouping key it would make an empty label return no row.)
-const COUNT_NODES = GRAPH_LABELS.map((label) => `MATCH (n:${label}) WITH count(n) AS count RETURN "${label}" AS label, count`).join("\nUNION ALL\n");
-
-export async function countNodes(run: Run): Promise<Record<GraphLabel, number>> {
-  const rows = (await run(COUNT_NODES)) as { label: GraphLabel; count: number }[];
-  return Object.fromEntries(rows.map((r) => [r.label, r.count])) as Record<GraphLabel, number>;
+/** The ids of every node a graph's load writes, by label (claim and wording ids are derived as the writers derive them). */
+export function idsByLabel(graph: SeedGraph): Record<GraphLabel, string[]> {
+  const meetings = graph.meetings.map(meetingRow);
+  const statements = graph.statements.map(statementRow);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return {
+    Country: ids(graph.countries),
+    Organization: ids(graph.organizations),
+    Place: ids(graph.places),
+    Topic: ids(graph.topics),
+    Source: ids(graph.sources),
+    Person: ids(graph.people),
+    Role: ids(graph.people.flatMap((p) => p.roles)),
+    Meeting: ids(meetings),
+    Claim: meetings.flatMap((m) => [...ids(m.claims), ...ids(m.durations)]),
+    Statement: ids(statements),
+    Wording: statements.flatMap((s) => ids(s.wordings)),
+  };
 }
 
-/** How many nodes of each label a graph holds: what a load of it should leave in Neo4j. */
-export function expectedCounts(graph: SeedGraph): Record<GraphLabel, number> {
-  return {
-    Country: graph.countries.length,
-    Organization: graph.organizations.length,
-    Place: graph.places.length,
-    Topic: graph.topics.length,
-    Source: graph.sources.length,
-    Person: graph.people.length,
-    Role: graph.people.reduce((n, p) => n + p.roles.length, 0),
-    Meeting: graph.meetings.length,
-    Claim: graph.meetings.reduce((n, m) => n + m.claims.length + m.durations.length, 0),
-    Statement: graph.statements.length,
-    Wording: graph.statements.reduce((n, s) => n + s.wordings.length, 0),
-  };
+// One index seek per id; the label names are constants, never user input.
+const COUNT_EXISTING = GRAPH_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids.${label} WITH count(n) AS count RETURN "${label}" AS label, count`).join("\nUNION ALL\n");
+
+/** How many of the given nodes exist now, by label. Counting only these ids keeps the figure exact while others write. */
+export async function countExisting(run: Run, ids: Record<GraphLabel, string[]>): Promise<Record<GraphLabel, number>> {
+  const rows = (await run(COUNT_EXISTING, { ids })) as { label: GraphLabel; count: number }[];
+  return Object.fromEntries(rows.map((r) => [r.label, r.count])) as Record<GraphLabel, number>;
 }
