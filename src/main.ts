@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     const port = await server.listen(config.PORT, config.HOST);
 
     say(`Neo4j:   ${target.uri} (database "${target.database}")${target.local ? `, data in ${config.NEO4J_DATA_DIR}` : ""}`);
-    say(`GraphQL: http://localhost:${port}/graphql`);
+    say(`GraphQL: http://localhost:${port}/graphql${config.PLAYGROUND ? " (open it in a browser for GraphQL Playground)" : ""}`);
+    say(`Web app: http://localhost:${port}/`);
     say("Press Ctrl-C to stop.");
 
     let stopping = false;
