@@ -16,6 +16,7 @@ import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir } from "./database.js";
 import { runLoad, type LoadResult } from "./load.js";
 import { pickParams, type BenchParams } from "./params.js";
+import { profileScenarios } from "./profile.js";
 import { machineInfo, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
 import { CONTENDERS, SCENARIOS, type ContenderId, type Scenario } from "./scenarios.js";
 import { startServer, type ServerProcess } from "./servers/spawn.js";
@@ -32,7 +33,7 @@ Sizes:
   --meetings M       meetings (default 100000)
   --seed S           generator seed (default 1)
   --large            100000 people and 1000000 meetings
-  --quick            a tiny graph in a throw-away Neo4j and one-second runs: under two
+  --quick            a tiny graph in a throw-away Neo4j and half-second runs: under two
                      minutes, to check that the benchmark works (results go to a temp dir)
 
 Database (a local Neo4j of its own unless NEO4J_URI is set; the graph is loaded only when
@@ -51,6 +52,8 @@ Load:
 
 Output:
   --out DIR          where results.json and RESULTS.md go (default bench/; --quick: a temp dir)
+  --profile          no load: PROFILE the service's statements and the floor's for each
+                     scenario and write them to PROFILE-<people>-<meetings>.md in --out
   --help             show this help`;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -58,6 +61,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 interface Options {
   graph: { people: number; meetings: number; seed: number };
   quick: boolean;
+  profile: boolean;
   dataDir: string | undefined;
   boltPort: number | undefined;
   heap: string;
@@ -89,18 +93,19 @@ function parseOptions(args: string[]): Options | null {
       people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, large: { type: "boolean" }, quick: { type: "boolean" },
       "data-dir": { type: "string" }, "bolt-port": { type: "string" }, heap: { type: "string" }, "page-cache": { type: "string" }, batch: { type: "string" },
       duration: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
-      help: { type: "boolean" },
+      profile: { type: "boolean" }, help: { type: "boolean" },
     },
   });
   if (values.help) return null;
   if (values.large && values.quick) throw new UsageError("--large and --quick exclude each other.");
-  const preset = values.quick ? { people: 300, meetings: 3_000, duration: 1, warmup: 0.5 } : values.large ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 } : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
+  const preset = values.quick ? { people: 200, meetings: 1_000, duration: 0.5, warmup: 0.3 } : values.large ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 } : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
   const concurrency = (values.concurrency ?? "1,8,32").split(",").map((c) => positive("concurrency", c.trim(), 1));
   const wanted = values.scenarios?.split(",").map((s) => s.trim());
   const scenarios = wanted ? wanted.map((id) => SCENARIOS.find((s) => s.id === id) ?? fail(`Unknown scenario "${id}"; the scenarios are ${SCENARIOS.map((s) => s.id).join(", ")}.`)) : SCENARIOS;
   return {
     graph: { people: positive("people", values.people, preset.people), meetings: positive("meetings", values.meetings, preset.meetings), seed: positive("seed", values.seed, 1) },
     quick: values.quick ?? false,
+    profile: values.profile ?? false,
     dataDir: values["data-dir"],
     boltPort: values["bolt-port"] === undefined ? undefined : positive("bolt-port", values["bolt-port"], 0),
     heap: size("heap", values.heap, values.quick ? "512m" : "2g"),
@@ -158,6 +163,12 @@ async function main(): Promise<number> {
     say("Picking parameters from the graph...");
     const params = await pickParams(database.db);
     say(`Parameters: ${JSON.stringify(params)}`);
+    if (options.profile) {
+      const file = path.join(options.out, `PROFILE-${options.graph.people}-${options.graph.meetings}.md`);
+      await profileScenarios(database.target, options.scenarios, params, file);
+      say(`Wrote ${file}.`);
+      return 0;
+    }
 
     say(`Starting the three servers (logs in ${logDir})...`);
     servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));

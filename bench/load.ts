@@ -18,20 +18,20 @@ export interface LoadResult {
   /** Successful responses (200 without errors). */
   requests: number;
   rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
+  /** Null when no response came back within the measurement. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   /** Non-200 responses, responses with an `errors` member (a non-200 one with errors counts in both), and connection errors or timeouts. */
   failures: { non200: number; graphqlErrors: number; transport: number };
 }
 
-/** The q-quantile of sorted values, nearest rank. */
-export function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+/** The q-quantile of sorted values (nearest rank) in ms to two decimals; null for no values. */
+export function quantile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return Math.round(value * 100) / 100;
 }
-
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export function runLoad(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -59,9 +59,9 @@ export function runLoad(target: LoadTarget, connections: number, seconds: number
           seconds: result.duration,
           requests: ok,
           rps: Math.round((ok / result.duration) * 10) / 10,
-          p50: round(quantile(latencies, 0.5)),
-          p95: round(quantile(latencies, 0.95)),
-          p99: round(quantile(latencies, 0.99)),
+          p50: quantile(latencies, 0.5),
+          p95: quantile(latencies, 0.95),
+          p99: quantile(latencies, 0.99),
           failures: { non200, graphqlErrors, transport: result.errors + result.timeouts },
         });
       },

@@ -64,8 +64,9 @@ const LABEL: Record<ContenderId, string> = { service: "(a) service", floor: "(b)
 const TITLES = new Map(SCENARIOS.map((s) => [s.id, s.title]));
 const HOW = new Map(SCENARIOS.map((s) => [s.id, s.neo4jGraphql?.how ?? "cannot be expressed"]));
 
-const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
-const ratio = (x: number | undefined, y: number | undefined) => (x === undefined || y === undefined || !y ? undefined : x / y);
+type Figure = number | null | undefined;
+const fmt = (n: Figure, digits = 1) => (typeof n !== "number" || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
+const ratio = (x: Figure, y: Figure) => (typeof x !== "number" || typeof y !== "number" || !y ? undefined : x / y);
 const failures = (m: Measurement) => m.failures.non200 + m.failures.graphqlErrors + m.failures.transport;
 const kilo = (n: number) => (n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
 const sizeLabel = (run: RunResult) => `${kilo(run.sizes.people)} people / ${kilo(run.sizes.meetings)} meetings`;
@@ -109,6 +110,7 @@ function renderRun(run: RunResult): string {
         const m = run.measurements.find((x) => x.scenario === s && x.contender === contender && x.connections === c);
         if (!m) return ["n/a", "", "", ""];
         if (failures(m) > 0) return [`**${failures(m)} failed**`, "", "", ""];
+        if (m.p50 === null) return [`none within ${run.settings.duration} s`, "", "", ""];
         return [fmt(m.p50), fmt(m.p95), fmt(m.p99), fmt(m.rps, 0)];
       });
       rows.push([TITLES.get(s)!.split(" ")[0]!.replace(".", "") + " " + s, String(c), ...cells]);

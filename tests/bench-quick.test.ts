@@ -1,0 +1,62 @@
+/**
+ * The benchmark keeps working: `npm run bench -- --quick` runs end to end in its own throw-away
+ * Neo4j (never the suite's, whose curated graph other tests count) and writes well-formed
+ * results. Nothing here asserts a timing: only that every contender answered every scenario,
+ * with the same answer as the floor.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../src/config.js";
+import type { RunResult } from "../bench/report.js";
+import { CONTENDERS, SCENARIOS } from "../bench/scenarios.js";
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-test-"));
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+// The quick run starts a local Neo4j of its own; with NEO4J_URI and no Java there is none to start.
+const noLocalNeo4j = Boolean(process.env.NEO4J_URI) && spawnSync("java", ["-version"], { stdio: "ignore" }).status !== 0;
+
+function runQuickBench(): Promise<{ code: number | null; output: string }> {
+  const env = { ...process.env };
+  // Never the database under test: the quick run loads synthetic data.
+  for (const name of ["NEO4J_URI", "NEO4J_USER", "NEO4J_DATABASE"]) delete env[name];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "bench/bench.ts"), "--quick", "--out", out], { cwd: projectRoot, env });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
+  it("runs every scenario against the three contenders and writes results.json and RESULTS.md", { timeout: 240_000 }, async () => {
+    const { code, output } = await runQuickBench();
+    expect(code, output).toBe(0);
+
+    const { runs } = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")) as { runs: Record<string, RunResult> };
+    const [run] = Object.values(runs);
+    expect(run!.quick).toBe(true);
+    expect(run!.machine.neo4j).toMatch(/^5\./);
+    for (const scenario of SCENARIOS) {
+      for (const contender of CONTENDERS) {
+        const probe = run!.probes[scenario.id]![contender]!;
+        expect(probe, `${scenario.id} ${contender}: ${JSON.stringify(probe)}`).toMatchObject({ ok: true, sameAnswerAsFloor: true });
+        for (const connections of run!.settings.concurrency) {
+          const m = run!.measurements.find((x) => x.scenario === scenario.id && x.contender === contender && x.connections === connections);
+          expect(m, `${scenario.id} ${contender} c=${connections}`).toBeDefined();
+          expect(m!.failures).toEqual({ non200: 0, graphqlErrors: 0, transport: 0 });
+          expect(m!.rps).toBeGreaterThanOrEqual(0);
+        }
+      }
+      expect((run!.probes[scenario.id]!.service as { roundTrips?: number }).roundTrips).toBeGreaterThan(0);
+    }
+
+    const markdown = fs.readFileSync(path.join(out, "RESULTS.md"), "utf8");
+    expect(markdown).toContain("### Latency (ms) and throughput (requests/s)");
+    for (const scenario of SCENARIOS) expect(markdown).toContain(scenario.id);
+  });
+});
