@@ -31,6 +31,35 @@ export function withParticipants(filter: MeetingFilterParams, personIds: string[
 
 export const DEFAULT_MEETING_ORDER: MeetingOrder = "DATE_ASC";
 
+/**
+ * Binds `m` to the meetings filter `f` could match, starting from the most selective thing it
+ * names (the participant with the fewest meetings, else the country, else the place) instead of
+ * scanning every meeting. Degrees come from Neo4j's degree store, so picking the anchor is cheap.
+ * Exactly one branch applies; its guard depends only on `f`, so the planner drops the others
+ * before they touch the store. `MEETING_MATCHES` then checks every condition.
+ */
+export const MEETING_CANDIDATES = `
+CALL (f) {
+  WITH f WHERE f.participantIds IS NOT NULL
+  UNWIND f.participantIds AS participantId
+  MATCH (anchor:Person {id: participantId})
+  WITH anchor ORDER BY COUNT { (anchor)-[:ATTENDED]->() } LIMIT 1
+  MATCH (anchor)-[:ATTENDED]->(m:Meeting)
+  RETURN m
+  UNION
+  WITH f WHERE f.participantIds IS NULL AND f.countryId IS NOT NULL
+  MATCH (:Country {id: f.countryId})<-[:WITHIN*1..]-(:Place)<-[:HELD_AT]-(m:Meeting)
+  RETURN m
+  UNION
+  WITH f WHERE f.participantIds IS NULL AND f.countryId IS NULL AND f.placeId IS NOT NULL
+  MATCH (:Place {id: f.placeId})<-[:WITHIN*0..]-(:Place)<-[:HELD_AT]-(m:Meeting)
+  RETURN m
+  UNION
+  WITH f WHERE f.participantIds IS NULL AND f.countryId IS NULL AND f.placeId IS NULL
+  MATCH (m:Meeting)
+  RETURN m
+}`;
+
 /** True when meeting `m` passes filter `f`. Places and countries match at any depth (the Kremlin is in Moscow is in Russia). */
 export const MEETING_MATCHES = `
   (f.participantIds IS NULL OR all(pid IN f.participantIds WHERE EXISTS { (:Person {id: pid})-[:ATTENDED]->(m) }))

@@ -5,7 +5,7 @@ import { listsById, nodesById } from "../graphql/loaders.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
 import type { DatePrecision } from "../ingest/seedFiles.js";
 import { DURATION_SUMMARY } from "./duration.js";
-import { MEETING_MATCHES, MEETING_ORDER, type MeetingFilterParams } from "./filter.js";
+import { MEETING_CANDIDATES, MEETING_MATCHES, MEETING_ORDER, type MeetingFilterParams } from "./filter.js";
 
 /** A Meeting node as stored, with the ids of its place and country resolved. */
 export interface MeetingRecord {
@@ -58,7 +58,8 @@ const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
 const TIME_TOGETHER = `
 WITH $filter AS f
-OPTIONAL MATCH (m:Meeting) WHERE ${MEETING_MATCHES}
+${MEETING_CANDIDATES}
+WITH f, m WHERE ${MEETING_MATCHES}
 WITH collect(m) AS ms
 RETURN size(ms) AS meetingCount, ${DURATION_SUMMARY} AS time`;
 
@@ -89,7 +90,7 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
     meetingById: nodesById<MeetingRecord>(db, "meetings.byId", MEETINGS_BY_ID),
     meetingConnection: connectionLoaders<MeetingFilterParams, MeetingRecord>(db, "meetings", {
       node: "m",
-      match: `MATCH (m:Meeting) WHERE ${MEETING_MATCHES}`,
+      match: `${MEETING_CANDIDATES}\nWITH * WHERE ${MEETING_MATCHES}`,
       order: MEETING_ORDER,
       fields: MEETING_FIELDS,
     }),
