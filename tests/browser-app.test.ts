@@ -29,7 +29,7 @@ async function claimsRow(page: Page, field: string): Promise<Record<string, stri
     const claims = await cell.locator(".claim").evaluateAll((elements) =>
       elements.map((claim) =>
         [claim.querySelector(".duration, .value"), claim.querySelector(":scope > q"), claim.querySelector(".badge")]
-          .map((part) => (part as HTMLElement | null)?.innerText.trim())
+          .map((part) => part?.textContent?.trim())
           .filter(Boolean)
           .join(" · "),
       ),
