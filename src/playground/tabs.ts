@@ -21,7 +21,10 @@ query WhoMetWhom($personId: ID!) {
     counterparts(orderBy: TIME_TOGETHER) {
       person { name }
       meetingCount
-      time { minutes minMinutes maxMinutes knownCount approximateCount unknownCount }
+      time {
+        minutes minMinutes maxMinutes
+        knownCount approximateCount unknownCount
+      }
       firstMeeting { date title }
       lastMeeting { date title }
     }
@@ -43,8 +46,12 @@ query WhereAndHowLong($countryId: ID!) {
         datePrecision
         title
         place { name within { name } }
-        duration { minutes minMinutes maxMinutes approximate wording }
-        claims(field: "duration") { value wording source { publisher title } }
+        duration {
+          minutes minMinutes maxMinutes approximate wording
+        }
+        claims(field: "duration") {
+          value wording source { publisher title }
+        }
       }
     }
   }
