@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { API_KEY_ENTRY, parseApiKey } from "./auth/credentials.js";
 import { UserFacingError } from "./script.js";
 
 /** The repository root: every default path is relative to it, wherever the command is run from. */
@@ -49,6 +50,18 @@ const settings = z.object({
     .default(`http://localhost:${viteDevPort},http://127.0.0.1:${viteDevPort}`)
     .transform((list) => (list.trim() === "none" ? [] : list.split(",").map((origin) => origin.trim()).filter(Boolean)))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be origins like http://localhost:5173 (scheme and host, no path), comma-separated"))),
+
+  /** Who may write (and read, with READS_REQUIRE_AUTH): `name:read|write:<sha256 hex of the key>`, comma-separated. */
+  API_KEYS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(API_KEY_ENTRY, "must be name:read|write:<64 hex digits of the key's SHA-256>, comma-separated")))
+    .transform((entries) => entries.map(parseApiKey)),
+  /** HS256 secret for JWT bearer tokens; unset: JWTs are refused. */
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Queries need a token with read permission too (writes always need write permission). */
+  READS_REQUIRE_AUTH: flag.default(false),
 });
 
 type Settings = z.infer<typeof settings>;
@@ -57,11 +70,15 @@ export type Config = Omit<Settings, "PLAYGROUND"> & { PLAYGROUND: boolean };
 
 export class ConfigError extends UserFacingError {}
 
+/** Settings whose values never appear in error messages. */
+const secretSettings = new Set(["NEO4J_PASSWORD", "JWT_SECRET"]);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = settings.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])])})`);
+    const shown = (name: string) => (secretSettings.has(name) ? "a value, not shown" : JSON.stringify(cleaned[name]));
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nFix the variable(s) above; .env.example lists every setting with its default.`);
   }
   return { ...result.data, PLAYGROUND: result.data.PLAYGROUND ?? result.data.NODE_ENV !== "production" };

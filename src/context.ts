@@ -1,3 +1,4 @@
+import { anonymous, type AuthState } from "./auth/credentials.js";
 import { createCountryLoaders } from "./country/country.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { createClaimLoaders } from "./meeting/claims.js";
@@ -10,10 +11,12 @@ import { createSourceLoaders } from "./source/source.js";
 import { createStatementLoaders } from "./statement/statement.js";
 import { createTopicLoaders } from "./topic/topic.js";
 
-/** What every resolver gets: the request's database view and its per-request loaders. */
+/** What every resolver gets: the request's database view, its per-request loaders and who is calling. */
 export interface Context {
   db: Neo4jExecutor;
   loaders: ReturnType<typeof createLoaders>;
+  /** The caller's credentials (src/auth/): anonymous unless a valid bearer token was sent. */
+  auth: AuthState;
 }
 
 /** Every domain's batch loaders; each field that reads the graph goes through one of them, so a request costs a bounded number of round trips. */
@@ -33,7 +36,7 @@ function createLoaders(db: Neo4jExecutor) {
 }
 
 /** A fresh context per request, so loader caches never leak between requests. */
-export function createContext(db: Neo4jExecutor): Context {
+export function createContext(db: Neo4jExecutor, auth: AuthState = anonymous): Context {
   const requestDb = db.withStats({ roundTrips: 0 });
-  return { db: requestDb, loaders: createLoaders(requestDb) };
+  return { db: requestDb, loaders: createLoaders(requestDb), auth };
 }

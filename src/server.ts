@@ -10,6 +10,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { authenticate } from "./auth/credentials.js";
+import { readAuthPlugin } from "./auth/plugin.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
@@ -23,8 +25,8 @@ import { webApp } from "./webapp/serve.js";
 const graphqlPath = "/graphql";
 
 export interface ServerDeps {
-  /** PLAYGROUND and CORS_ORIGINS take their documented defaults when left out. */
-  config: Pick<Config, "NODE_ENV"> & Partial<Pick<Config, "PLAYGROUND" | "CORS_ORIGINS">>;
+  /** The settings left out (all but NODE_ENV) take their documented defaults. */
+  config: Pick<Config, "NODE_ENV"> & Partial<Pick<Config, "PLAYGROUND" | "CORS_ORIGINS" | "API_KEYS" | "JWT_SECRET" | "READS_REQUIRE_AUTH">>;
   db: Neo4jExecutor;
   logger: Logger;
 }
@@ -46,7 +48,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const app = express();
   const httpServer = http.createServer(app);
   const development = config.NODE_ENV !== "production";
-  const { PLAYGROUND, CORS_ORIGINS } = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
+  const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -62,7 +64,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       }
       return formatted;
     },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH)],
   });
   await apollo.start();
 
@@ -77,7 +79,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       res.status(503).json({ status: "unavailable", reason: "Neo4j is not reachable" });
     }
   });
-  app.use(graphqlPath, cors(CORS_ORIGINS), express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => createContext(db) }));
+  app.use(graphqlPath, cors(CORS_ORIGINS), express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET })) }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
 
