@@ -29,21 +29,21 @@ export type PlaceFieldsFragment = { id: string, name: string, within: { name: st
 
 export type SourceFieldsFragment = { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null };
 
-export type StatementFieldsFragment = { id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> };
+export type StatementFieldsFragment = { id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> };
 
 export type MeetingPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null }>, statements: Array<{ id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, preferred: boolean, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null } | null, source: { id: string } }> } | null };
+export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null }>, statements: Array<{ id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, preferred: boolean, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null } | null, source: { id: string } }> } | null };
 
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } | null };
 
 export type PeopleSearchQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -226,6 +226,10 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  meeting {
+    id
+    title
+  }
   wordings {
     id
     text
@@ -334,6 +338,10 @@ fragment StatementFields on Statement {
     id
     name
   }
+  meeting {
+    id
+    title
+  }
   wordings {
     id
     text
@@ -348,6 +356,14 @@ export const PersonPageDocument = new TypedDocumentString(`
     ...PersonSummaryFields
     counterparts(first: 24, orderBy: TIME_TOGETHER) {
       ...CounterpartFields
+    }
+    statements(first: 100) {
+      totalCount
+      edges {
+        node {
+          ...StatementFields
+        }
+      }
     }
     meetings(first: 100, orderBy: DATE_ASC) {
       totalCount
@@ -432,6 +448,38 @@ fragment PlaceFields on Place {
   }
   country {
     name
+  }
+}
+fragment SourceFields on Source {
+  id
+  title
+  publisher
+  publishedOn
+  datePrecision
+  url
+  kind
+}
+fragment StatementFields on Statement {
+  id
+  text
+  quoted
+  saidOn
+  datePrecision
+  occasion
+  speaker {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+  }
+  wordings {
+    id
+    text
+    source {
+      ...SourceFields
+    }
   }
 }`) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PeopleSearchDocument = new TypedDocumentString(`

@@ -17,6 +17,10 @@ export const StatementFields = graphql(`
       id
       name
     }
+    meeting {
+      id
+      title
+    }
     wordings {
       id
       text
@@ -27,7 +31,8 @@ export const StatementFields = graphql(`
   }
 `);
 
-export function Statements({ statements }: { statements: StatementFieldsFragment[] }) {
+/** `showMeeting`: link each statement to the meeting it was made at (not needed on that meeting's own page). */
+export function Statements({ statements, showMeeting = false }: { statements: StatementFieldsFragment[]; showMeeting?: boolean }) {
   if (statements.length === 0) return <p className="muted">No statements on record.</p>;
   return (
     <ul className="statements">
@@ -37,6 +42,11 @@ export function Statements({ statements }: { statements: StatementFieldsFragment
             <a href={href.person(statement.speaker.id)}>{statement.speaker.name}</a>
             {statement.saidOn && statement.datePrecision && <span className="muted">, {formatDate(statement.saidOn, statement.datePrecision)}</span>}
             {statement.occasion && <span className="muted">, {statement.occasion}</span>}
+            {showMeeting && statement.meeting && (
+              <span className="muted">
+                , about <a href={href.meeting(statement.meeting.id)}>{statement.meeting.title}</a>
+              </span>
+            )}
             {!statement.quoted && <span className="badge">paraphrase</span>}
           </div>
           <div className="wordings">

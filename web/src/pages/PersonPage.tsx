@@ -3,6 +3,7 @@ import { useQuery } from "../api";
 import { CounterpartNetwork } from "../components/CounterpartNetwork";
 import { MeetingTimeline } from "../components/MeetingTimeline";
 import { personDescription } from "../components/Person";
+import { Statements } from "../components/Statements";
 import { Status } from "../components/Status";
 
 const PersonPageQuery = graphql(`
@@ -11,6 +12,14 @@ const PersonPageQuery = graphql(`
       ...PersonSummaryFields
       counterparts(first: 24, orderBy: TIME_TOGETHER) {
         ...CounterpartFields
+      }
+      statements(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...StatementFields
+          }
+        }
       }
       meetings(first: 100, orderBy: DATE_ASC) {
         totalCount
@@ -24,7 +33,7 @@ const PersonPageQuery = graphql(`
   }
 `);
 
-/** Who a person met (the network) and when, where and for how long (the timeline). */
+/** Who a person met (the network), when, where and for how long (the timeline), and what they said. */
 export function PersonPage({ id }: { id: string }) {
   const result = useQuery(PersonPageQuery, { id });
   return (
@@ -41,6 +50,9 @@ export function PersonPage({ id }: { id: string }) {
 
             <h2>Meetings ({person.meetings.totalCount})</h2>
             <MeetingTimeline meetings={person.meetings.edges.map((edge) => edge.node)} personId={person.id} />
+
+            <h2>What {person.name} said ({person.statements.totalCount})</h2>
+            <Statements statements={person.statements.edges.map((edge) => edge.node)} showMeeting />
           </article>
         ) : (
           <p className="error">No person with the id “{id}”.</p>
