@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { runScript, UsageError } from "../src/script.js";
-import { defaultDataDir, openBenchDatabase, temporaryDataDir } from "./database.js";
+import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
 import { runLoad, type LoadResult } from "./load.js";
 import { pickParams, type BenchParams } from "./params.js";
 import { profileScenarios } from "./profile.js";
@@ -193,13 +193,15 @@ async function main(): Promise<number> {
       const runnable = CONTENDERS.filter((c) => checked[c]?.ok);
       for (const contender of runnable) {
         await runLoad(target(contender, scenario, params, serverOf(contender)), 8, options.warmup);
+        await waitForIdle(database.db);
       }
       for (const [i, connections] of options.concurrency.entries()) {
         // Interleaved, and the order rotated per concurrency, so drift in the machine's load spreads over all three.
         const order = runnable.map((_, k) => runnable[(k + i) % runnable.length]!);
         for (const contender of order) {
           const result: LoadResult = await runLoad(target(contender, scenario, params, serverOf(contender)), connections, options.duration);
-          measurements.push({ scenario: scenario.id, contender, ...result });
+          const drainSeconds = await waitForIdle(database.db);
+          measurements.push({ scenario: scenario.id, contender, ...result, drainSeconds });
           const failures = result.failures.non200 + result.failures.graphqlErrors + result.failures.transport;
           say(`  c=${String(connections).padEnd(3)} ${contender.padEnd(12)} p50 ${result.p50} ms  p95 ${result.p95}  p99 ${result.p99}  ${result.rps} req/s${failures ? `  ${failures} FAILED` : ""}`);
         }

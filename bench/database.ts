@@ -98,6 +98,26 @@ export async function openBenchDatabase(options: DatabaseOptions, say: (message:
   }
 }
 
+const RUNNING = `
+SHOW TRANSACTIONS YIELD currentQuery
+WHERE NOT currentQuery CONTAINS 'SHOW TRANSACTIONS'
+RETURN count(*) AS running`;
+
+/**
+ * Waits until no other transaction runs, up to `timeoutMs`; returns the seconds waited. A load
+ * run stops sending when its time is up, but the queries in flight go on in the database; they
+ * must not slow the next contender down.
+ */
+export async function waitForIdle(db: Neo4jExecutor, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const [row] = await db.read<{ running: number }>("bench.running", RUNNING);
+    if (row!.running === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return (Date.now() - started) / 1000;
+}
+
 /** A throw-away data directory (the quick mode's), removed by the returned function. */
 export function temporaryDataDir(): { dir: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-quick-"));

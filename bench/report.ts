@@ -16,7 +16,8 @@ export type Probe = { ms: number } & (
   | { ok: false; error: string }
 );
 
-export type Measurement = LoadResult & { scenario: string; contender: ContenderId };
+/** `drainSeconds`: how long the database took to finish the queries still running when the load stopped. */
+export type Measurement = LoadResult & { scenario: string; contender: ContenderId; drainSeconds: number };
 
 export interface RunResult {
   date: string;
