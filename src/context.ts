@@ -1,5 +1,6 @@
 import { anonymous, type AuthState } from "./auth/credentials.js";
 import { createCountryLoaders } from "./country/country.js";
+import { createAuditLoaders } from "./curation/audit.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { createClaimLoaders } from "./meeting/claims.js";
 import { createMeetingLoaders } from "./meeting/meeting.js";
@@ -32,7 +33,13 @@ function createLoaders(db: Neo4jExecutor) {
     ...createCountryLoaders(db),
     ...createTopicLoaders(db),
     ...createOrganizationLoaders(db),
+    ...createAuditLoaders(db),
   };
+}
+
+/** Drops every cached read of the request: after a write, what the request reads next comes from the database. */
+export function refreshLoaders(context: Context): void {
+  context.loaders = createLoaders(context.db);
 }
 
 /** A fresh context per request, so loader caches never leak between requests. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Resolvers } from "./__generated__/resolvers.js";
 import { projectRoot } from "./config.js";
 import { countryResolvers } from "./country/resolvers.js";
+import { curationResolvers } from "./curation/resolvers.js";
 import { scalarResolvers } from "./graphql/resolvers.js";
 import { healthResolvers } from "./health/resolvers.js";
 import { meetingResolvers } from "./meeting/resolvers.js";
@@ -47,4 +48,5 @@ export const resolvers = mergeResolvers(
   organizationResolvers,
   pathResolvers,
   searchResolvers,
+  curationResolvers,
 );

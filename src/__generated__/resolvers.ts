@@ -13,9 +13,11 @@ import type { TopicRecord } from '../topic/topic.js';
 import type { OrganizationRecord } from '../organization/organization.js';
 import type { PathStepRecord } from '../path/path.js';
 import type { SearchHit } from '../search/resolvers.js';
+import type { AuditRecord, AuditConnectionRecord, AuditEdgeRecord } from '../curation/audit.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -28,6 +30,63 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An ISO-8601 date-time with a UTC offset, e.g. 2025-03-14T01:30:00+03:00. */
   DateTime: { input: string; output: string; }
+};
+
+/** Another source's words for an existing statement. */
+export type AddWordingInput = {
+  /** The statement; it must exist. */
+  statementId: Scalars['ID']['input'];
+  /** The source (it must exist) and its words. */
+  wording: WordingInput;
+};
+
+/** Claims from sources for an existing meeting. */
+export type AttachClaimsInput = {
+  /** Field claims to attach. */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** Duration claims to attach. */
+  durations?: InputMaybe<Array<DurationClaimInput>>;
+  /** The meeting; it must exist. */
+  meetingId: Scalars['ID']['input'];
+};
+
+/** One write: who, when, which mutation, what it changed. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** Who wrote: an API key's name or a JWT's subject. */
+  actor: Scalars['String']['output'];
+  /** When the write was committed (the transaction's time). */
+  at: Scalars['DateTime']['output'];
+  /** The ids of what it changed (people, meetings, statements, sources, claims). */
+  entityIds: Array<Scalars['ID']['output']>;
+  /** Stable id of the entry. */
+  id: Scalars['ID']['output'];
+  /** The mutation's input, as compact JSON. */
+  input: Scalars['String']['output'];
+  /** The mutation, e.g. "mergePeople". */
+  mutation: Scalars['String']['output'];
+  /** How the actor authenticated: "api-key" or "jwt". */
+  via: Scalars['String']['output'];
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many entries match in all pages (computed only when asked for). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry in a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this entry in the list; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /**
@@ -48,12 +107,41 @@ export type Claim = {
   meeting: Meeting;
   /** True for the one duration claim shown as `Meeting.duration`; false otherwise. */
   preferred: Scalars['Boolean']['output'];
+  /** When the claim was retracted; null while it stands. */
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who retracted it (an API key's name or a JWT's subject). */
+  retractedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was retracted. */
+  retractionReason?: Maybe<Scalars['String']['output']>;
   /** The source making the claim. */
   source: Source;
   /** The claimed value, normalized ("210", "2025-02-11", "kremlin"). */
   value: Scalars['String']['output'];
   /** The source's own words for the value, when it has them ("three-and-a-half-hour"). */
   wording?: Maybe<Scalars['String']['output']>;
+};
+
+/** One source's assertion about a meeting. */
+export type ClaimInput = {
+  /** The passage the claim rests on. */
+  excerpt: Scalars['String']['input'];
+  /** What the claim is about, a slug: "date", "place", "wait", "outcome", … */
+  field: Scalars['String']['input'];
+  /** The source (it must exist). */
+  sourceId: Scalars['ID']['input'];
+  /** The claimed value, normalized ("2025-02-11", "kremlin"). */
+  value: Scalars['String']['input'];
+  /** The source's own words for the value. */
+  wording?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What retractClaim answers. */
+export type ClaimPayload = {
+  __typename?: 'ClaimPayload';
+  /** The claim after the mutation (retracted); null when `errors` is not empty. */
+  claim?: Maybe<Claim>;
+  /** Why nothing was written; empty on success. */
+  errors: Array<UserError>;
 };
 
 /** Someone a person met, with how often and for how long. */
@@ -139,6 +227,26 @@ export type Duration = {
   wording?: Maybe<Scalars['String']['output']>;
 };
 
+/** One source's duration for a meeting: its words, and the figure and bounds they allow (docs/graph-model.md). */
+export type DurationClaimInput = {
+  /** True when the figure is rounded or hedged. */
+  approximate: Scalars['Boolean']['input'];
+  /** The passage the claim rests on. */
+  excerpt: Scalars['String']['input'];
+  /** The longest the wording allows; not below `minMinutes` nor `minutes`. */
+  maxMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** The shortest the wording allows; not above `maxMinutes` nor `minutes`. */
+  minMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Best estimate in minutes; null when the source gives no figure (never 0). */
+  minutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Show this claim as Meeting.duration. When no duration claim is preferred, the earliest is. */
+  preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The source (it must exist); at most one duration claim per source and meeting. */
+  sourceId: Scalars['ID']['input'];
+  /** The source's words for the duration, e.g. "just under three hours". */
+  wording: Scalars['String']['input'];
+};
+
 /** Total time over a set of meetings, honest about what is unknown. */
 export type DurationSummary = {
   __typename?: 'DurationSummary';
@@ -192,6 +300,8 @@ export type Meeting = {
   participants: Array<Participant>;
   /** Where the meeting was held, as precisely as known (a building, else a city). */
   place?: Maybe<Place>;
+  /** Claims about this meeting that were retracted, with who retracted them, when and why. */
+  retractedClaims: Array<Claim>;
   /** Every source that reports this meeting (a claim, a duration or an attendance). */
   sources: Array<Source>;
   /** When the meeting began, when a source gives a time. */
@@ -207,6 +317,12 @@ export type Meeting = {
 
 /** A meeting between people: when, where, for how long, who attended, and which sources say so. */
 export type MeetingClaimsArgs = {
+  field?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A meeting between people: when, where, for how long, who attended, and which sources say so. */
+export type MeetingRetractedClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -252,6 +368,36 @@ export type MeetingFilter = {
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A whole meeting, for createMeeting. */
+export type MeetingInput = {
+  /** Sourced claims; a new meeting needs a "date" claim (and a "place" claim when it has a place). */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** When it took place: a real date, possibly partial ("2025-03"); its shape gives its precision. */
+  date: Scalars['Date']['input'];
+  /** Duration claims, at most one per source and at most one preferred. */
+  durations?: InputMaybe<Array<DurationClaimInput>>;
+  /** When it ended; after `startsAt`. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The meeting's slug id, chosen by the client, e.g. "2025-12-02-putin-witkoff-kushner-kremlin". */
+  id: Scalars['ID']['input'];
+  /** "talks", "ministerial" or "briefing". */
+  kind: Scalars['String']['input'];
+  /** Organizations involved as such (they must exist). */
+  organizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The outcome, as a summary of the sources. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** Who attended; each person at most once. */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  /** Where it was held (the place must exist); a place needs a sourced "place" claim. */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it began, when a source gives a time. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A descriptive title; not blank. */
+  title: Scalars['String']['input'];
+  /** Topics (they must exist). */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 /** How meetings are ordered. Ties are broken by id, so pages are stable. */
 export type MeetingOrder =
   /** Oldest first (by the first day the meeting's date covers). */
@@ -262,6 +408,191 @@ export type MeetingOrder =
   | 'DURATION_ASC'
   /** Longest first by best estimate; unknown durations last. */
   | 'DURATION_DESC';
+
+/** What createMeeting, updateMeeting and attachClaims answer. */
+export type MeetingPayload = {
+  __typename?: 'MeetingPayload';
+  /** Why nothing was written; empty on success. */
+  errors: Array<UserError>;
+  /** The meeting as stored after the mutation; null when `errors` is not empty. */
+  meeting?: Maybe<Meeting>;
+};
+
+/** Two ids for one person. */
+export type MergePeopleInput = {
+  /** The person merged into the survivor; their id then resolves to the survivor. */
+  mergedId: Scalars['ID']['input'];
+  /** The person who stays. */
+  survivorId: Scalars['ID']['input'];
+};
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a statement with its wordings, or makes the statement with this id match the input (wordings are added). */
+  addStatement: StatementPayload;
+  /** Adds another source's wording to an existing statement. At most one wording per source: a different text from a source that already has one is refused. */
+  addWording: StatementPayload;
+  /**
+   * Attaches claims from sources to an existing meeting: field claims (date, place, wait, …) and
+   * duration claims. A claim already there (same field, source and value; for durations, same source
+   * and wording) is updated, not repeated.
+   */
+  attachClaims: MeetingPayload;
+  /**
+   * Creates a meeting, or makes the meeting with this id match the input. Its claims and duration
+   * claims are added to those it has (claims are never deleted, only retracted).
+   */
+  createMeeting: MeetingPayload;
+  /** Creates a person, or makes the person with this id match the input (roles, relations and countries not listed are removed). */
+  createPerson: PersonPayload;
+  /** Adds a source, or makes the source with this id match the input. */
+  createSource: SourcePayload;
+  /**
+   * Entity resolution: `mergedId` turns out to be the same person as `survivorId`. Roles, relations,
+   * countries, attendances and statements move to the survivor; the merged person's name and
+   * aliases become the survivor's aliases; `person(id: mergedId)` keeps answering the survivor.
+   * Repeating it (or merging two ids that already resolve to one person) changes nothing.
+   */
+  mergePeople: PersonPayload;
+  /**
+   * Retracts a claim: it stays stored with who retracted it, when and why, but `Meeting.claims`,
+   * `Source.claims` and `Meeting.duration` no longer show it (`Meeting.retractedClaims` does).
+   * Retracting the preferred duration makes the earliest remaining duration claim preferred.
+   * Retracting it again changes nothing.
+   */
+  retractClaim: ClaimPayload;
+  /** Changes the fields given, adds and removes participants; other fields stay as they are. The meeting must exist. */
+  updateMeeting: MeetingPayload;
+  /** Changes the fields given and leaves the others as they are. The person must exist. */
+  updatePerson: PersonPayload;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationAddStatementArgs = {
+  input: StatementInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationAddWordingArgs = {
+  input: AddWordingInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationAttachClaimsArgs = {
+  input: AttachClaimsInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationCreateMeetingArgs = {
+  input: MeetingInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationCreatePersonArgs = {
+  input: PersonInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationCreateSourceArgs = {
+  input: SourceInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationMergePeopleArgs = {
+  input: MergePeopleInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationRetractClaimArgs = {
+  input: RetractClaimInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationUpdateMeetingArgs = {
+  input: UpdateMeetingInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationUpdatePersonArgs = {
+  input: UpdatePersonInput;
+};
 
 /** An organization: an executive office, an alliance, a fund. */
 export type Organization = {
@@ -305,6 +636,18 @@ export type Participant = {
   role?: Maybe<Scalars['String']['output']>;
   /** The sources that place them at the meeting. */
   sources: Array<SourceReference>;
+};
+
+/** Someone at a meeting. */
+export type ParticipantInput = {
+  /** The country whose delegation they were in (ISO alpha-2). */
+  delegationCountryId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person (they must exist). */
+  personId: Scalars['ID']['input'];
+  /** Their part in the meeting, when a source says. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** The sources placing them at the meeting; at least one. */
+  sources: Array<SourceRefInput>;
 };
 
 /** One step of a connection path: two people who attended the same meeting. */
@@ -385,6 +728,31 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** A whole person, for createPerson. */
+export type PersonInput = {
+  /** Other names and role mentions the sources use; none when omitted. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Countries the person belongs to (ISO alpha-2); none when omitted. */
+  countryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The person's slug id, chosen by the client, e.g. "steve-witkoff". */
+  id: Scalars['ID']['input'];
+  /** The usual name; not blank. */
+  name: Scalars['String']['input'];
+  /** Relations from this person to others; none when omitted. */
+  relations?: InputMaybe<Array<RelationInput>>;
+  /** Offices held; none when omitted. */
+  roles?: InputMaybe<Array<RoleInput>>;
+};
+
+/** What createPerson, updatePerson and mergePeople answer. */
+export type PersonPayload = {
+  __typename?: 'PersonPayload';
+  /** Why nothing was written; empty on success. */
+  errors: Array<UserError>;
+  /** The person as stored after the mutation; null when `errors` is not empty. */
+  person?: Maybe<Person>;
+};
+
 /** A sourced relation between two people, e.g. son-in-law-of. */
 export type PersonRelation = {
   __typename?: 'PersonRelation';
@@ -427,6 +795,8 @@ export type PlaceMeetingsArgs = {
 /** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail, newest first: who changed what, when, with which mutation. Needs a bearer token (read or write permission). */
+  auditLog: AuditEntryConnection;
   /**
    * The shortest chain of meetings linking two people: each step is a meeting both people of the
    * step attended. Null when no chain of at most `maxHops` steps exists, or either person is unknown;
@@ -473,6 +843,15 @@ export type Query = {
   topic?: Maybe<Topic>;
   /** Every topic, by name. */
   topics: Array<Topic>;
+};
+
+
+/** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
+export type QueryAuditLogArgs = {
+  actor?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -585,6 +964,24 @@ export type RelationDirection =
   /** This person is `kind` of the other person (Witkoff is special-envoy-of Trump). */
   | 'OUTGOING';
 
+/** A relation from this person to another, e.g. special-envoy-of. */
+export type RelationInput = {
+  /** The kind of relation, a slug: "special-envoy-of", "son-in-law-of", "adviser-to". */
+  kind: Scalars['String']['input'];
+  /** The sources stating the relation; at least one. */
+  sources: Array<SourceRefInput>;
+  /** The other person (they must exist, and not be this person). */
+  toPersonId: Scalars['ID']['input'];
+};
+
+/** A claim to retract. */
+export type RetractClaimInput = {
+  /** The claim's id, e.g. "2025-02-11-putin-witkoff-moscow#duration-3". */
+  claimId: Scalars['ID']['input'];
+  /** Why it is retracted; not blank. */
+  reason: Scalars['String']['input'];
+};
+
 /** An office a person holds, e.g. "President of Russia". */
 export type Role = {
   __typename?: 'Role';
@@ -602,6 +999,24 @@ export type Role = {
   title: Scalars['String']['output'];
   /** When the role ended, when a source says (possibly partial). */
   to?: Maybe<Scalars['Date']['output']>;
+};
+
+/** An office a person holds. */
+export type RoleInput = {
+  /** The country the role serves (ISO alpha-2; it must exist). */
+  countryId?: InputMaybe<Scalars['ID']['input']>;
+  /** When the role began (possibly partial). */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** The role's slug id, unique across all people, e.g. "witkoff-us-special-envoy". */
+  id: Scalars['ID']['input'];
+  /** The organization the role sits in (it must exist). A role needs an organization or a country. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The sources naming the person in this role; at least one. */
+  sources: Array<SourceRefInput>;
+  /** The title as the sources give it. */
+  title: Scalars['String']['input'];
+  /** When the role ended (possibly partial); not before `from`. */
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Anything full-text search can find. */
@@ -630,6 +1045,41 @@ export type Source = {
   title: Scalars['String']['output'];
   /** Where to read it, when known (see `note` for what the link points at). */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A whole source, for createSource. */
+export type SourceInput = {
+  /** The source's slug id, chosen by the client, e.g. "dawat-004". */
+  id: Scalars['ID']['input'];
+  /** "article", "broadcast", "social-post" or "news-agency-report". */
+  kind: Scalars['String']['input'];
+  /** Curator's remarks: how the source is known, what the title or URL is. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When it was published, possibly partial; its shape gives its precision. */
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The headline, or a descriptive title (say so in `note`); not blank. */
+  title: Scalars['String']['input'];
+  /** Where to read it: an http(s) URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What createSource answers. */
+export type SourcePayload = {
+  __typename?: 'SourcePayload';
+  /** Why nothing was written; empty on success. */
+  errors: Array<UserError>;
+  /** The source as stored after the mutation; null when `errors` is not empty. */
+  source?: Maybe<Source>;
+};
+
+/** Where a fact comes from: the source's id and its own words. */
+export type SourceRefInput = {
+  /** The source's words supporting the fact (verbatim, or prefixed [FACTS.md] for the curator's summary). */
+  excerpt: Scalars['String']['input'];
+  /** The source's id; the source must exist (createSource first). */
+  sourceId: Scalars['ID']['input'];
 };
 
 /** Where a fact comes from: a source and, where the source is quoted, its own words. */
@@ -708,6 +1158,39 @@ export type StatementFilter = {
   topicId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A whole statement, for addStatement. */
+export type StatementInput = {
+  /** The statement's slug id, chosen by the client. */
+  id: Scalars['ID']['input'];
+  /** The meeting it was made at or directly comments on (it must exist). */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The occasion, e.g. "briefing to reporters after the Kremlin talks". */
+  occasion?: InputMaybe<Scalars['String']['input']>;
+  /** Where it was said (it must exist). */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** True when `text` is a direct quote; false for a paraphrase. */
+  quoted: Scalars['Boolean']['input'];
+  /** When it was said, possibly partial; its shape gives its precision. */
+  saidOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who said it (they must exist). */
+  speakerId: Scalars['ID']['input'];
+  /** The canonical wording: word for word one of `wordings`. */
+  text: Scalars['String']['input'];
+  /** Topics (they must exist). */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Each source's words, at least one, at most one per source. */
+  wordings: Array<WordingInput>;
+};
+
+/** What addStatement and addWording answer. */
+export type StatementPayload = {
+  __typename?: 'StatementPayload';
+  /** Why nothing was written; empty on success. */
+  errors: Array<UserError>;
+  /** The statement as stored after the mutation; null when `errors` is not empty. */
+  statement?: Maybe<Statement>;
+};
+
 /** How often and for how long a group of people met together. */
 export type TimeTogether = {
   __typename?: 'TimeTogether';
@@ -756,6 +1239,69 @@ export type TopicStatementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Changes to a meeting: omitted fields stay as they are. */
+export type UpdateMeetingInput = {
+  /** Participants to add; a person already attending gets this role, delegation and these sources. */
+  addParticipants?: InputMaybe<Array<ParticipantInput>>;
+  /** Claims to attach in the same transaction (as attachClaims). */
+  claims?: InputMaybe<Array<ClaimInput>>;
+  /** The new date (its shape gives its precision). */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Duration claims to attach in the same transaction (as attachClaims). */
+  durations?: InputMaybe<Array<DurationClaimInput>>;
+  /** The new end time. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The meeting to change; it must exist. */
+  id: Scalars['ID']['input'];
+  /** The new kind. */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** The new outcome. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  /** The new place (it must exist, and the meeting needs a sourced "place" claim: attach it with `claims`). */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Participants to remove, by person id. */
+  removeParticipantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new start time. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The new title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The new list of topics. */
+  topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The fields of a person to change; omitted fields stay as they are, given lists replace the stored ones. */
+export type UpdatePersonInput = {
+  /** The new list of aliases. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new list of countries. */
+  countryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The person to change; they must exist. */
+  id: Scalars['ID']['input'];
+  /** The new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The new list of relations from this person (relations not listed are removed). */
+  relations?: InputMaybe<Array<RelationInput>>;
+  /** The new list of roles (roles not listed are removed). */
+  roles?: InputMaybe<Array<RoleInput>>;
+};
+
+/** A problem with a mutation's input that the client can fix. When a payload has errors, nothing was written. */
+export type UserError = {
+  __typename?: 'UserError';
+  /**
+   * What is wrong: INVALID (wrong format), EMPTY (blank text), INVALID_DATE, INVERTED_RANGE (from after
+   * to, minMinutes above maxMinutes, endsAt not after startsAt, minutes outside its bounds),
+   * UNKNOWN_REFERENCE (no node with the referenced id), NOT_FOUND (the object to change does not
+   * exist), DUPLICATE (listed twice, or a second wording or duration from one source), CONFLICT (the
+   * id belongs to something else), MISSING_CLAIM (a meeting without its sourced date claim).
+   */
+  code: Scalars['String']['output'];
+  /** The path to the input field at fault, e.g. ["input", "participants", "1", "personId"]. */
+  field: Array<Scalars['String']['output']>;
+  /** A sentence for a human. */
+  message: Scalars['String']['output'];
+};
+
 /** One source's rendering of a statement. */
 export type Wording = {
   __typename?: 'Wording';
@@ -765,6 +1311,14 @@ export type Wording = {
   source: Source;
   /** The words as the source prints them. */
   text: Scalars['String']['output'];
+};
+
+/** One source's words for a statement. */
+export type WordingInput = {
+  /** The source (it must exist); at most one wording per source. */
+  sourceId: Scalars['ID']['input'];
+  /** The words as the source prints them; not blank. */
+  text: Scalars['String']['input'];
 };
 
 
@@ -840,8 +1394,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddWordingInput: AddWordingInput;
+  AttachClaimsInput: AttachClaimsInput;
+  AuditEntry: ResolverTypeWrapper<AuditRecord>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditConnectionRecord>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEdgeRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimRecord>;
+  ClaimInput: ClaimInput;
+  ClaimPayload: ResolverTypeWrapper<Omit<ClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
   Counterpart: ResolverTypeWrapper<CounterpartRecord>;
   CounterpartOrder: CounterpartOrder;
   Country: ResolverTypeWrapper<CountryRecord>;
@@ -849,6 +1410,7 @@ export type ResolversTypes = {
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Duration: ResolverTypeWrapper<DurationRecord>;
+  DurationClaimInput: DurationClaimInput;
   DurationSummary: ResolverTypeWrapper<DurationSummary>;
   Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -857,41 +1419,68 @@ export type ResolversTypes = {
   MeetingConnection: ResolverTypeWrapper<MeetingConnectionRecord>;
   MeetingEdge: ResolverTypeWrapper<MeetingEdgeRecord>;
   MeetingFilter: MeetingFilter;
+  MeetingInput: MeetingInput;
   MeetingOrder: MeetingOrder;
+  MeetingPayload: ResolverTypeWrapper<Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversTypes['Meeting']> }>;
+  MergePeopleInput: MergePeopleInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantRecord>;
+  ParticipantInput: ParticipantInput;
   PathStep: ResolverTypeWrapper<PathStepRecord>;
   Person: ResolverTypeWrapper<PersonRecord>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionRecord>;
   PersonEdge: ResolverTypeWrapper<PersonEdgeRecord>;
+  PersonInput: PersonInput;
+  PersonPayload: ResolverTypeWrapper<Omit<PersonPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   PersonRelation: ResolverTypeWrapper<RelationRecord>;
   Place: ResolverTypeWrapper<PlaceRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: RelationDirection;
+  RelationInput: RelationInput;
+  RetractClaimInput: RetractClaimInput;
   Role: ResolverTypeWrapper<RoleRecord>;
+  RoleInput: RoleInput;
   SearchResult: ResolverTypeWrapper<SearchHit>;
   Source: ResolverTypeWrapper<SourceRecord>;
+  SourceInput: SourceInput;
+  SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
+  SourceRefInput: SourceRefInput;
   SourceReference: ResolverTypeWrapper<SourceRefRecord>;
   Statement: ResolverTypeWrapper<StatementRecord>;
   StatementConnection: ResolverTypeWrapper<StatementConnectionRecord>;
   StatementEdge: ResolverTypeWrapper<StatementEdgeRecord>;
   StatementFilter: StatementFilter;
+  StatementInput: StatementInput;
+  StatementPayload: ResolverTypeWrapper<Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversTypes['Statement']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimeTogether: ResolverTypeWrapper<TimeTogetherRecord>;
   Topic: ResolverTypeWrapper<TopicRecord>;
+  UpdateMeetingInput: UpdateMeetingInput;
+  UpdatePersonInput: UpdatePersonInput;
+  UserError: ResolverTypeWrapper<UserError>;
   Wording: ResolverTypeWrapper<WordingRecord>;
+  WordingInput: WordingInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddWordingInput: AddWordingInput;
+  AttachClaimsInput: AttachClaimsInput;
+  AuditEntry: AuditRecord;
+  AuditEntryConnection: AuditConnectionRecord;
+  AuditEntryEdge: AuditEdgeRecord;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimRecord;
+  ClaimInput: ClaimInput;
+  ClaimPayload: Omit<ClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
   Counterpart: CounterpartRecord;
   Country: CountryRecord;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Duration: DurationRecord;
+  DurationClaimInput: DurationClaimInput;
   DurationSummary: DurationSummary;
   Health: Health;
   ID: Scalars['ID']['output'];
@@ -900,28 +1489,68 @@ export type ResolversParentTypes = {
   MeetingConnection: MeetingConnectionRecord;
   MeetingEdge: MeetingEdgeRecord;
   MeetingFilter: MeetingFilter;
+  MeetingInput: MeetingInput;
+  MeetingPayload: Omit<MeetingPayload, 'meeting'> & { meeting?: Maybe<ResolversParentTypes['Meeting']> };
+  MergePeopleInput: MergePeopleInput;
+  Mutation: Record<PropertyKey, never>;
   Organization: OrganizationRecord;
   PageInfo: PageInfo;
   Participant: ParticipantRecord;
+  ParticipantInput: ParticipantInput;
   PathStep: PathStepRecord;
   Person: PersonRecord;
   PersonConnection: PersonConnectionRecord;
   PersonEdge: PersonEdgeRecord;
+  PersonInput: PersonInput;
+  PersonPayload: Omit<PersonPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   PersonRelation: RelationRecord;
   Place: PlaceRecord;
   Query: Record<PropertyKey, never>;
+  RelationInput: RelationInput;
+  RetractClaimInput: RetractClaimInput;
   Role: RoleRecord;
+  RoleInput: RoleInput;
   SearchResult: SearchHit;
   Source: SourceRecord;
+  SourceInput: SourceInput;
+  SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
+  SourceRefInput: SourceRefInput;
   SourceReference: SourceRefRecord;
   Statement: StatementRecord;
   StatementConnection: StatementConnectionRecord;
   StatementEdge: StatementEdgeRecord;
   StatementFilter: StatementFilter;
+  StatementInput: StatementInput;
+  StatementPayload: Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversParentTypes['Statement']> };
   String: Scalars['String']['output'];
   TimeTogether: TimeTogetherRecord;
   Topic: TopicRecord;
+  UpdateMeetingInput: UpdateMeetingInput;
+  UpdatePersonInput: UpdatePersonInput;
+  UserError: UserError;
   Wording: WordingRecord;
+  WordingInput: WordingInput;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -931,9 +1560,17 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   preferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimPayload'] = ResolversParentTypes['ClaimPayload']> = {
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type CounterpartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Counterpart'] = ResolversParentTypes['Counterpart']> = {
@@ -997,6 +1634,7 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  retractedClaims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<MeetingRetractedClaimsArgs>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -1014,6 +1652,24 @@ export type MeetingConnectionResolvers<ContextType = Context, ParentType extends
 export type MeetingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+};
+
+export type MeetingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingPayload'] = ResolversParentTypes['MeetingPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addStatement?: Resolver<ResolversTypes['StatementPayload'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
+  addWording?: Resolver<ResolversTypes['StatementPayload'], ParentType, ContextType, RequireFields<MutationAddWordingArgs, 'input'>>;
+  attachClaims?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationAttachClaimsArgs, 'input'>>;
+  createMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
+  createPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  mergePeople?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationMergePeopleArgs, 'input'>>;
+  retractClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'input'>>;
+  updateMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationUpdateMeetingArgs, 'input'>>;
+  updatePerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'input'>>;
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -1069,6 +1725,11 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
+export type PersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonPayload'] = ResolversParentTypes['PersonPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+};
+
 export type PersonRelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonRelation'] = ResolversParentTypes['PersonRelation']> = {
   direction?: Resolver<ResolversTypes['RelationDirection'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1087,6 +1748,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   connectionPath?: Resolver<Maybe<Array<ResolversTypes['PathStep']>>, ParentType, ContextType, RequireFields<QueryConnectionPathArgs, 'fromId' | 'toId'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'id'>>;
@@ -1135,6 +1797,11 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SourcePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourcePayload'] = ResolversParentTypes['SourcePayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
 export type SourceReferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceReference'] = ResolversParentTypes['SourceReference']> = {
   excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -1167,6 +1834,11 @@ export type StatementEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
 };
 
+export type StatementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementPayload'] = ResolversParentTypes['StatementPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
+};
+
 export type TimeTogetherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeTogether'] = ResolversParentTypes['TimeTogether']> = {
   meetingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<TimeTogetherMeetingsArgs>>;
@@ -1181,6 +1853,12 @@ export type TopicResolvers<ContextType = Context, ParentType extends ResolversPa
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<TopicStatementsArgs>>;
 };
 
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WordingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Wording'] = ResolversParentTypes['Wording']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
@@ -1188,7 +1866,11 @@ export type WordingResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type Resolvers<ContextType = Context> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
+  ClaimPayload?: ClaimPayloadResolvers<ContextType>;
   Counterpart?: CounterpartResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1199,6 +1881,8 @@ export type Resolvers<ContextType = Context> = {
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
+  MeetingPayload?: MeetingPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participant?: ParticipantResolvers<ContextType>;
@@ -1206,18 +1890,22 @@ export type Resolvers<ContextType = Context> = {
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonPayload?: PersonPayloadResolvers<ContextType>;
   PersonRelation?: PersonRelationResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourcePayload?: SourcePayloadResolvers<ContextType>;
   SourceReference?: SourceReferenceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
+  StatementPayload?: StatementPayloadResolvers<ContextType>;
   TimeTogether?: TimeTogetherResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Wording?: WordingResolvers<ContextType>;
 };
 

@@ -33,6 +33,18 @@ export const migrations: Migration[] = [
       "CALL db.awaitIndexes(300)",
     ],
   },
+  {
+    version: 3,
+    name: "curation: audit trail, merged-person redirects, write locks",
+    statements: [
+      uniqueId("AuditEntry"),
+      // A merged person's old id: (:PersonRedirect {id})-[:MERGED_INTO]->(:Person) (src/curation/person.ts).
+      uniqueId("PersonRedirect"),
+      "CREATE CONSTRAINT curationlock_key IF NOT EXISTS FOR (n:CurationLock) REQUIRE n.key IS UNIQUE",
+      "CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
+      "CALL db.awaitIndexes(300)",
+    ],
+  },
 ];
 
 const APPLIED = `MATCH (m:Migration) RETURN m.version AS version`;

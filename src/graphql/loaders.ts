@@ -13,11 +13,14 @@ export function stableKey(value: unknown): string {
   );
 }
 
-/** Nodes by id. The Cypher gets `$ids` and returns one row `{node}` per found node; unknown ids load null. */
+/**
+ * Nodes by id. The Cypher gets `$ids` and returns one row `{node}` per found node, or `{id, node}`
+ * when the node found may have another id than the one asked for (a merged person's id); unknown ids load null.
+ */
 export function nodesById<T extends { id: string }>(db: Neo4jExecutor, name: string, cypher: string) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await db.read<{ node: T }>(name, cypher, { ids });
-    const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+    const rows = await db.read<{ id?: string; node: T }>(name, cypher, { ids });
+    const byId = new Map(rows.map((r) => [r.id ?? r.node.id, r.node]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }

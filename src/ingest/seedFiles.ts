@@ -57,10 +57,13 @@ export function isValidIsoDateTime(value: string): boolean {
   return !Number.isNaN(Date.parse(value));
 }
 
+// `params.code` is what the curation API reports for these (src/curation/userErrors.ts).
 const isoDate = z.string().refine(isValidIsoDate, {
+  params: { code: "INVALID_DATE" },
   error: (issue) => `invalid date ${JSON.stringify(issue.input)} (expected a real calendar date as YYYY, YYYY-MM or YYYY-MM-DD)`,
 });
 const isoDateTime = z.string().refine(isValidIsoDateTime, {
+  params: { code: "INVALID_DATE" },
   error: (issue) => `invalid date-time ${JSON.stringify(issue.input)} (expected ISO 8601 with an offset, e.g. 2025-03-14T01:30:00+03:00)`,
 });
 const datePrecision = z.enum(["DAY", "MONTH", "YEAR"]);
@@ -322,11 +325,35 @@ function rawIds(raw: unknown): Set<string> {
 }
 
 /** Compares two possibly partial dates on their common prefix: -1, 0 (same or overlapping), 1. */
-function compareDates(a: IsoDate, b: IsoDate): number {
+export function compareDates(a: IsoDate, b: IsoDate): number {
   const n = Math.min(a.length, b.length);
   const x = a.slice(0, n);
   const y = b.slice(0, n);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A problem with one duration claim's figures: `key` is the field at fault, or null when it is the combination. */
+export interface DurationProblem {
+  key: "minutes" | "maxMinutes" | null;
+  code: "INVALID" | "INVERTED_RANGE";
+  message: string;
+}
+
+/** The rules every duration claim's figures follow (docs/graph-model.md): no 0, and minMinutes ≤ minutes ≤ maxMinutes. */
+export function durationProblems(d: Pick<SeedDurationClaim, "minutes" | "minMinutes" | "maxMinutes">): DurationProblem[] {
+  const problems: DurationProblem[] = [];
+  if (d.minutes === 0) problems.push({ key: "minutes", code: "INVALID", message: "0 is not a duration; use null when the duration is unknown" });
+  if (d.maxMinutes === 0) problems.push({ key: "maxMinutes", code: "INVALID", message: "0 is not a bound; use null when there is no upper bound" });
+  if (d.minMinutes !== null && d.maxMinutes !== null && d.minMinutes > d.maxMinutes) {
+    problems.push({ key: null, code: "INVERTED_RANGE", message: `minMinutes ${d.minMinutes} is greater than maxMinutes ${d.maxMinutes}` });
+  }
+  if (d.minutes !== null && d.minMinutes !== null && d.minutes < d.minMinutes) {
+    problems.push({ key: null, code: "INVERTED_RANGE", message: `minutes ${d.minutes} is below minMinutes ${d.minMinutes}` });
+  }
+  if (d.minutes !== null && d.maxMinutes !== null && d.minutes > d.maxMinutes) {
+    problems.push({ key: null, code: "INVERTED_RANGE", message: `minutes ${d.minutes} is above maxMinutes ${d.maxMinutes}` });
+  }
+  return problems;
 }
 
 /**
@@ -488,17 +515,7 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
     meeting.durations.forEach((d, i) => {
       const where = `durations[${i}]`;
       ref(file, entry, `${where}.sourceId`, "source", d.sourceId);
-      if (d.minutes === 0) problems.push({ file, entry, message: `${where}.minutes: 0 is not a duration; use null when the duration is unknown` });
-      if (d.maxMinutes === 0) problems.push({ file, entry, message: `${where}.maxMinutes: 0 is not a bound; use null when there is no upper bound` });
-      if (d.minMinutes !== null && d.maxMinutes !== null && d.minMinutes > d.maxMinutes) {
-        problems.push({ file, entry, message: `${where}: minMinutes ${d.minMinutes} is greater than maxMinutes ${d.maxMinutes}` });
-      }
-      if (d.minutes !== null && d.minMinutes !== null && d.minutes < d.minMinutes) {
-        problems.push({ file, entry, message: `${where}: minutes ${d.minutes} is below minMinutes ${d.minMinutes}` });
-      }
-      if (d.minutes !== null && d.maxMinutes !== null && d.minutes > d.maxMinutes) {
-        problems.push({ file, entry, message: `${where}: minutes ${d.minutes} is above maxMinutes ${d.maxMinutes}` });
-      }
+      for (const problem of durationProblems(d)) problems.push({ file, entry, message: `${where}${problem.key ? `.${problem.key}` : ""}: ${problem.message}` });
     });
     const preferred = meeting.durations.filter((d) => d.preferred).length;
     if (meeting.durations.length > 0 && preferred !== 1) {

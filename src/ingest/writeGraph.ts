@@ -143,7 +143,8 @@ export function periodOf(date: string, precision: DatePrecision): { start: strin
   return { start: `${date}-01`, end: `${date}-${String(lastDay).padStart(2, "0")}` };
 }
 
-const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
+/** The text the full-text index reads: the parts that are set, joined. */
+export const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
 const sourceLists = (refs: { sourceId: string; excerpt: string }[]) => ({ sourceIds: refs.map((r) => r.sourceId), excerpts: refs.map((r) => r.excerpt) });
 
 export const writeCountries = (run: Run, rows: SeedCountry[]) => run(WRITE_COUNTRIES, { rows });
@@ -213,7 +214,12 @@ export function meetingRow(m: SeedMeeting) {
   };
 }
 
-export const writeMeetings = (run: Run, rows: SeedMeeting[]) => run(WRITE_MEETINGS, { rows: rows.map(meetingRow) });
+export type MeetingRow = ReturnType<typeof meetingRow>;
+
+/** Rows as `meetingRow` builds them, possibly adjusted (the curation API numbers new claims after the stored ones). */
+export const writeMeetingRows = (run: Run, rows: MeetingRow[]) => run(WRITE_MEETINGS, { rows });
+
+export const writeMeetings = (run: Run, rows: SeedMeeting[]) => writeMeetingRows(run, rows.map(meetingRow));
 
 export function statementRow(s: SeedStatement) {
   const period = s.saidOn && s.datePrecision ? periodOf(s.saidOn, s.datePrecision) : null;

@@ -71,7 +71,7 @@ export const MEETING_MATCHES = `
   AND (f.maxDurationMinutes IS NULL OR m.durationMinutes <= f.maxDurationMinutes)
   AND (f.topicId IS NULL OR EXISTS { (m)-[:ABOUT]->(:Topic {id: f.topicId}) })
   AND (f.sourceId IS NULL
-       OR EXISTS { (m)-[:HAS_CLAIM|HAS_DURATION]->(:Claim)-[:FROM]->(:Source {id: f.sourceId}) }
+       OR EXISTS { (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(:Source {id: f.sourceId}) WHERE c.retractedAt IS NULL }
        OR EXISTS { (:Person)-[a:ATTENDED]->(m) WHERE f.sourceId IN a.sourceIds })`;
 
 /**

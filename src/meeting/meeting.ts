@@ -54,7 +54,7 @@ export const MEETING_FIELDS = `m {
 /** Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. */
 export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {sourceId: a.sourceIds[i], excerpt: a.excerpts[i]}]`;
 
-const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
+export const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
 const TIME_TOGETHER = `
 WITH $filter AS f
@@ -63,22 +63,22 @@ WITH f, m WHERE ${MEETING_MATCHES}
 WITH collect(m) AS ms
 RETURN size(ms) AS meetingCount, ${DURATION_SUMMARY} AS time`;
 
-const PARTICIPANTS = `
+export const PARTICIPANTS = `
 UNWIND $ids AS id
 MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: id})
 WITH id, p, a ORDER BY a.delegationCountryId, p.name, p.id
 RETURN id, collect({personId: p.id, role: a.role, delegationCountryId: a.delegationCountryId, sources: ${EDGE_SOURCES}}) AS items`;
 
-const TOPIC_IDS = relatedIds("(:Meeting {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
-const ORGANIZATION_IDS = relatedIds("(:Meeting {id: id})-[:INVOLVED]->(x:Organization)", "x.name, x.id");
+export const TOPIC_IDS = relatedIds("(:Meeting {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
+export const ORGANIZATION_IDS = relatedIds("(:Meeting {id: id})-[:INVOLVED]->(x:Organization)", "x.name, x.id");
 const STATEMENT_IDS = relatedIds("(x:Statement)-[:IN_CONTEXT_OF]->(:Meeting {id: id})", "x.saidOnStart, x.id");
 
-// Whoever reports any part of the meeting: a claim, a duration, or someone's attendance.
+// Whoever reports any part of the meeting: a claim (not retracted), a duration, or someone's attendance.
 const SOURCE_IDS = `
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
 CALL (m) {
-  MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(:Claim)-[:FROM]->(s:Source) RETURN s.id AS sourceId
+  MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source) WHERE c.retractedAt IS NULL RETURN s.id AS sourceId
   UNION
   MATCH (:Person)-[a:ATTENDED]->(m) UNWIND a.sourceIds AS sourceId RETURN sourceId
 }

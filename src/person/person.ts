@@ -1,6 +1,6 @@
 /** People: the record, their roles, relations and countries, and the people connection. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { connectionLoaders, relatedIds } from "../graphql/cypher.js";
 import { normalizedCypher } from "../graphql/input.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
@@ -46,14 +46,21 @@ export interface PeopleFilter {
 /** Projects person `p` into a PersonRecord. */
 export const PERSON_FIELDS = `p {.id, .name, aliases: coalesce(p.aliases, [])}`;
 
-const PEOPLE_BY_ID = byIdCypher("p", "Person", PERSON_FIELDS);
+/** People by id; the id of a person merged into another (src/curation/person.ts) answers the survivor. */
+export const PEOPLE_BY_ID = `
+UNWIND $ids AS id
+OPTIONAL MATCH (direct:Person {id: id})
+OPTIONAL MATCH (:PersonRedirect {id: id})-[:MERGED_INTO]->(survivor:Person)
+WITH id, coalesce(direct, survivor) AS p
+WHERE p IS NOT NULL
+RETURN id, ${PERSON_FIELDS} AS node`;
 
 const PEOPLE_MATCH = `
 MATCH (p:Person)
 WHERE (f.search IS NULL OR any(name IN [p.name] + coalesce(p.aliases, []) WHERE ${normalizedCypher("name")} CONTAINS f.search))
   AND (f.countryId IS NULL OR EXISTS { (p)-[:OF_COUNTRY]->(:Country {id: f.countryId}) })`;
 
-const ROLES = `
+export const ROLES = `
 UNWIND $ids AS id
 MATCH (:Person {id: id})-[:HOLDS]->(role:Role)
 WITH id, role ORDER BY role.title, role.id
@@ -64,7 +71,7 @@ RETURN id, collect(role {
   sources: [(role)-[s:SOURCED_BY]->(source:Source) | {sourceId: source.id, excerpt: s.excerpt}]
 }) AS items`;
 
-const RELATIONS = `
+export const RELATIONS = `
 UNWIND $ids AS id
 MATCH (p:Person {id: id})-[a:RELATED]-(other:Person)
 WITH id, p, a, other ORDER BY a.kind, other.name, other.id
@@ -75,7 +82,7 @@ RETURN id, collect({
   sources: ${EDGE_SOURCES}
 }) AS items`;
 
-const COUNTRY_IDS = relatedIds("(:Person {id: id})-[:OF_COUNTRY]->(x:Country)", "x.name, x.id");
+export const COUNTRY_IDS = relatedIds("(:Person {id: id})-[:OF_COUNTRY]->(x:Country)", "x.name, x.id");
 
 export function createPersonLoaders(db: Neo4jExecutor) {
   return {

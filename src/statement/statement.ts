@@ -43,7 +43,7 @@ const STATEMENT_FIELDS = `s {
   placeId: [(s)-[:MADE_IN]->(place:Place) | place.id][0]
 }`;
 
-const STATEMENTS_BY_ID = byIdCypher("s", "Statement", STATEMENT_FIELDS);
+export const STATEMENTS_BY_ID = byIdCypher("s", "Statement", STATEMENT_FIELDS);
 
 // A statement said in a month matches any range that reaches into that month.
 const STATEMENT_MATCH = `
@@ -58,11 +58,13 @@ WHERE (f.speakerId IS NULL OR EXISTS { (:Person {id: f.speakerId})-[:SAID]->(s) 
        OR EXISTS { (s)-[:HAS_WORDING]->(w:Wording) WHERE ${normalizedCypher("w.text")} CONTAINS f.text })`;
 
 // The canonical wording first, then by source.
-const WORDINGS = `
+export const WORDINGS = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})-[:HAS_WORDING]->(w:Wording)-[:FROM]->(source:Source)
 WITH id, w, source ORDER BY w.text = s.text DESC, source.id
 RETURN id, collect({id: w.id, text: w.text, sourceId: source.id}) AS items`;
+
+export const STATEMENT_TOPIC_IDS = relatedIds("(:Statement {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
 
 export function createStatementLoaders(db: Neo4jExecutor) {
   return {
@@ -74,7 +76,7 @@ export function createStatementLoaders(db: Neo4jExecutor) {
       fields: STATEMENT_FIELDS,
     }),
     statementWordings: listsById<WordingRecord>(db, "statements.wordings", WORDINGS),
-    statementTopicIds: listsById<string>(db, "statements.topicIds", relatedIds("(:Statement {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id")),
+    statementTopicIds: listsById<string>(db, "statements.topicIds", STATEMENT_TOPIC_IDS),
     statementSourceIds: listsById<string>(db, "statements.sourceIds", relatedIds("(:Statement {id: id})-[:HAS_WORDING]->(:Wording)-[:FROM]->(x:Source)", "x.id")),
   };
 }

@@ -18,7 +18,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApi {
   url: string;
   db: Neo4jExecutor;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** `token`, when given, is sent as `Authorization: Bearer <token>`. */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
 }
 
 /**
@@ -36,10 +37,14 @@ export function useApi(config: Partial<ServerDeps["config"]> = {}): TestApi {
     const port = await server.listen(0, "127.0.0.1");
     api.url = `http://127.0.0.1:${port}/graphql`;
     api.db = db;
-    api.query = async (query, variables) => {
+    api.query = async (query, variables, token) => {
       const response = await fetch(api.url, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json, application/json",
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

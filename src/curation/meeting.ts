@@ -1,0 +1,285 @@
+/** Curating meetings: create (or replace), update, attach claims from sources, retract a claim. */
+import { z } from "zod";
+import type { AttachClaimsInput, ClaimInput, DurationClaimInput, MeetingInput, ParticipantInput, RetractClaimInput, UpdateMeetingInput } from "../__generated__/resolvers.js";
+import type { Context } from "../context.js";
+import { compact } from "../graphql/input.js";
+import { claimSchema, durationProblems, meetingSchema, type SeedMeeting } from "../ingest/seedFiles.js";
+import { meetingRow, writeMeetingRows } from "../ingest/writeGraph.js";
+import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
+import { INPUT, precisionOfInput } from "./input.js";
+import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
+import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
+
+// A meeting given through the API may already have its date claim stored, so claims may be empty here.
+const meetingInputSchema = meetingSchema.extend({ claims: z.array(claimSchema) });
+
+const participantShape = (p: ParticipantInput) => ({ personId: p.personId, role: p.role ?? null, delegationCountryId: p.delegationCountryId ?? null, sources: p.sources });
+const durationShape = (d: DurationClaimInput) => ({
+  sourceId: d.sourceId,
+  excerpt: d.excerpt,
+  wording: d.wording,
+  minutes: d.minutes ?? null,
+  minMinutes: d.minMinutes ?? null,
+  maxMinutes: d.maxMinutes ?? null,
+  approximate: d.approximate,
+  preferred: d.preferred ?? false,
+});
+const claimShape = (c: ClaimInput) => ({ field: c.field, value: c.value, wording: c.wording ?? null, sourceId: c.sourceId, excerpt: c.excerpt });
+
+/** Where the input keeps the meeting's participants: `participants` (createMeeting), or `addParticipants` after the ones kept (updateMeeting). */
+interface ParticipantsAt {
+  key: string;
+  /** Participants before this index were already stored, not in the input. */
+  first: number;
+}
+
+/** The schema's checks plus the rules that span fields; throws every problem found. */
+function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
+  const problems = new Problems();
+  const issues = new Problems();
+  const meeting = parseWith(meetingInputSchema, raw, [], issues);
+  // Issues in participants are reported where the input has them.
+  for (const issue of issues.list) {
+    const [key, index, ...rest] = issue.field;
+    const field = key === "participants" && index !== undefined ? [at.key, String(Number(index) - at.first), ...rest] : issue.field;
+    problems.add([...INPUT, ...field], issue.code, issue.message);
+  }
+  if (meeting) {
+    if (meeting.startsAt !== null && meeting.endsAt !== null && Date.parse(meeting.endsAt) <= Date.parse(meeting.startsAt)) {
+      problems.add([...INPUT, "endsAt"], "INVERTED_RANGE", `endsAt ${meeting.endsAt} must be after startsAt ${meeting.startsAt}`);
+    }
+    const attendees = new Set<string>();
+    meeting.participants.forEach((p, i) => {
+      if (attendees.has(p.personId)) problems.add([...INPUT, at.key, i - at.first, "personId"], "DUPLICATE", `${JSON.stringify(p.personId)} is listed twice`);
+      attendees.add(p.personId);
+    });
+    const durationSources = new Set<string>();
+    meeting.durations.forEach((d, i) => {
+      for (const problem of durationProblems(d)) problems.add([...INPUT, "durations", i, ...(problem.key ? [problem.key] : [])], problem.code, problem.message);
+      if (durationSources.has(d.sourceId)) problems.add([...INPUT, "durations", i, "sourceId"], "DUPLICATE", `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`);
+      durationSources.add(d.sourceId);
+    });
+    if (meeting.durations.filter((d) => d.preferred).length > 1) problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
+    const claims = new Set<string>();
+    meeting.claims.forEach((c, i) => {
+      const key = JSON.stringify([c.field, c.sourceId, c.value]);
+      if (claims.has(key)) problems.add([...INPUT, "claims", i], "DUPLICATE", `the same ${c.field} claim from ${JSON.stringify(c.sourceId)} is listed twice`);
+      claims.add(key);
+    });
+  }
+  problems.throwIfAny();
+  return meeting!;
+}
+
+/** What the input refers to; participants from index `at.first` on are the input's. */
+function meetingReferences(meeting: SeedMeeting, at: ParticipantsAt, changed: { placeId: boolean; topicIds: boolean; organizationIds: boolean }): Reference[] {
+  return [
+    ...(changed.placeId ? [{ field: [...INPUT, "placeId"], label: "Place" as const, id: meeting.placeId }] : []),
+    ...(changed.topicIds ? idRefs([...INPUT, "topicIds"], "Topic", meeting.topicIds) : []),
+    ...(changed.organizationIds ? idRefs([...INPUT, "organizationIds"], "Organization", meeting.organizationIds) : []),
+    ...meeting.participants.slice(at.first).flatMap((p, i): Reference[] => [
+      { field: [...INPUT, at.key, i, "personId"], label: "Person", id: p.personId },
+      { field: [...INPUT, at.key, i, "delegationCountryId"], label: "Country", id: p.delegationCountryId },
+      ...sourceRefs([...INPUT, at.key, i, "sources"], p.sources),
+    ]),
+    ...sourceRefs([...INPUT, "durations"], meeting.durations),
+    ...sourceRefs([...INPUT, "claims"], meeting.claims),
+  ];
+}
+
+interface StoredClaim {
+  id: string;
+  field: string;
+  value: string;
+  wording: string | null;
+  sourceId: string;
+  duration: boolean;
+  retracted: boolean;
+}
+
+const STORED_CLAIMS = `
+MATCH (:Meeting {id: $id})-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
+RETURN c.id AS id, c.field AS field, c.value AS value, c.wording AS wording, s.id AS sourceId,
+       c:DurationClaim AS duration, c.retractedAt IS NOT NULL AS retracted`;
+
+/** The number at the end of a claim id ("…#duration-3" → 3). */
+const claimNumber = (id: string) => Number(id.slice(id.lastIndexOf("-") + 1)) || 0;
+
+/**
+ * Ids for the input's claims: a claim already stored (same field, source and value; for a duration,
+ * the same source and wording) keeps its id, so repeating a mutation duplicates nothing; new ones are
+ * numbered after the stored ones. A second standing duration claim from one source is refused.
+ */
+function claimIds(meeting: SeedMeeting, stored: StoredClaim[], problems: Problems) {
+  const numbered = (kind: "claim" | "duration", isKind: boolean) => {
+    let next = Math.max(0, ...stored.filter((c) => c.duration === isKind).map((c) => claimNumber(c.id)));
+    return () => `${meeting.id}#${kind}-${++next}`;
+  };
+  const nextClaim = numbered("claim", false);
+  const nextDuration = numbered("duration", true);
+  const claims = meeting.claims.map((c) => stored.find((s) => !s.duration && s.field === c.field && s.sourceId === c.sourceId && s.value === c.value)?.id ?? nextClaim());
+  const durations = meeting.durations.map((d, i) => {
+    const standing = stored.find((s) => s.duration && !s.retracted && s.sourceId === d.sourceId);
+    if (standing && standing.wording !== d.wording) {
+      problems.add([...INPUT, "durations", i, "sourceId"], "DUPLICATE", `source ${JSON.stringify(d.sourceId)} already has a duration claim (${JSON.stringify(standing.wording)}, ${standing.id}); retract it first`);
+    }
+    return standing?.id ?? nextDuration();
+  });
+  return { claims, durations };
+}
+
+// What a meeting's description replaces: its place, topics, organizations and participants. Claims stay.
+const CLEAR_MEETING = `
+MATCH (m:Meeting {id: $id})
+CALL (m) { MATCH (m)-[x:HELD_AT|ABOUT|INVOLVED]->() DELETE x }
+CALL (m) { MATCH ()-[x:ATTENDED]->(m) DELETE x }
+CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer SET d.preferred = false }`;
+
+/**
+ * The preferred standing duration claim (else the earliest standing one) becomes the only preferred
+ * one and is copied onto the meeting, where filters, orders and sums read it.
+ */
+const REFRESH_DURATION = `
+MATCH (m:Meeting {id: $id})
+OPTIONAL MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE d.retractedAt IS NULL
+WITH m, d ORDER BY coalesce(d.preferred, false) DESC, toInteger(split(d.id, '-')[-1])
+WITH m, collect(d) AS ds
+WITH m, ds, head(ds) AS best
+FOREACH (d IN ds | SET d.preferred = (d = best))
+SET m.durationMinutes = best.minutes, m.durationMinMinutes = best.minMinutes, m.durationMaxMinutes = best.maxMinutes,
+    m.durationApproximate = coalesce(best.approximate, false), m.durationWording = best.wording,
+    m.durationSourceId = CASE WHEN best IS NULL THEN null ELSE head([(best)-[:FROM]->(s:Source) | s.id]) END`;
+
+/** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
+async function putMeeting(tx: CurationTx, meeting: SeedMeeting, refs: Reference[]): Promise<Written> {
+  const problems = new Problems();
+  await checkReferences(tx, refs, problems);
+  const stored = await tx.run<StoredClaim>(STORED_CLAIMS, { id: meeting.id });
+  const ids = claimIds(meeting, stored, problems);
+  const has = (field: string) => meeting.claims.some((c) => c.field === field) || stored.some((c) => c.field === field && !c.retracted);
+  if (!has("date")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting needs a sourced \"date\" claim");
+  if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting with a place needs a sourced \"place\" claim");
+  problems.throwIfAny();
+
+  await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.preferred) });
+  const row = meetingRow(meeting);
+  await writeMeetingRows(tx.run, [
+    { ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) },
+  ]);
+  await tx.run(REFRESH_DURATION, { id: meeting.id });
+  return { id: meeting.id, entityIds: [meeting.id, ...ids.claims, ...ids.durations] };
+}
+
+const allChanged = { placeId: true, topicIds: true, organizationIds: true };
+
+export const createMeeting = (ctx: Context, input: MeetingInput) =>
+  curate(ctx, "createMeeting", input, {
+    check: () =>
+      checkMeeting(
+        {
+          ...input,
+          datePrecision: precisionOfInput(input.date),
+          startsAt: input.startsAt ?? null,
+          endsAt: input.endsAt ?? null,
+          placeId: input.placeId ?? null,
+          outcome: input.outcome ?? null,
+          topicIds: input.topicIds ?? [],
+          organizationIds: input.organizationIds ?? [],
+          participants: (input.participants ?? []).map(participantShape),
+          durations: (input.durations ?? []).map(durationShape),
+          claims: (input.claims ?? []).map(claimShape),
+        },
+        { key: "participants", first: 0 },
+      ),
+    locks: (meeting) => [lockKey("Meeting", meeting.id)],
+    work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged)),
+  });
+
+/** The stored meeting in the shape of the input, from the read API's own Cypher; null when there is none. */
+async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | null> {
+  const ids = [id];
+  const [found] = await tx.run<{ node: MeetingRecord }>(MEETINGS_BY_ID, { ids });
+  if (!found) return null;
+  const m = found.node;
+  const list = async <T>(cypher: string) => (await tx.run<{ items: T[] }>(cypher, { ids }))[0]?.items ?? [];
+  return {
+    id: m.id,
+    kind: m.kind as SeedMeeting["kind"],
+    title: m.title,
+    date: m.date,
+    datePrecision: m.datePrecision,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    placeId: m.placeId,
+    outcome: m.outcome,
+    topicIds: await list<string>(TOPIC_IDS),
+    organizationIds: await list<string>(ORGANIZATION_IDS),
+    participants: (await list<ParticipantRecord>(PARTICIPANTS)) as SeedMeeting["participants"],
+    durations: [],
+    claims: [],
+  };
+}
+
+type MeetingChanges = Omit<UpdateMeetingInput, "id">;
+
+/** Applies `changes` to stored meeting `id` (named by input field `idField`) and writes the result. */
+async function changeMeeting(tx: CurationTx, id: string, idField: string, changes: MeetingChanges): Promise<Written> {
+  const state = await meetingState(tx, id);
+  if (!state) throw new UserErrors([{ field: [...INPUT, idField], code: "NOT_FOUND", message: `no meeting ${JSON.stringify(id)}` }]);
+  const added = (changes.addParticipants ?? []).map(participantShape);
+  const leaving = new Set([...(changes.removeParticipantIds ?? []), ...added.map((p) => p.personId)]);
+  const kept = state.participants.filter((p) => !leaving.has(p.personId));
+  const at = { key: "addParticipants", first: kept.length };
+  const scalars = compact({ kind: changes.kind, title: changes.title, date: changes.date, startsAt: changes.startsAt, endsAt: changes.endsAt, placeId: changes.placeId, outcome: changes.outcome, topicIds: changes.topicIds });
+  const meeting = checkMeeting(
+    {
+      ...state,
+      ...scalars,
+      datePrecision: scalars.date ? precisionOfInput(scalars.date) : state.datePrecision,
+      participants: [...kept, ...added],
+      durations: (changes.durations ?? []).map(durationShape),
+      claims: (changes.claims ?? []).map(claimShape),
+    },
+    at,
+  );
+  const refs = meetingReferences(meeting, at, { placeId: scalars.placeId !== undefined, topicIds: scalars.topicIds !== undefined, organizationIds: false });
+  return putMeeting(tx, meeting, refs);
+}
+
+export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInput) =>
+  curate(ctx, "updateMeeting", { id, ...changes }, {
+    check: () => id,
+    locks: () => [lockKey("Meeting", id)],
+    work: (tx) => changeMeeting(tx, id, "id", changes),
+  });
+
+export const attachClaims = (ctx: Context, { meetingId, claims, durations }: AttachClaimsInput) =>
+  curate(ctx, "attachClaims", { meetingId, claims, durations }, {
+    check: () => meetingId,
+    locks: () => [lockKey("Meeting", meetingId)],
+    work: (tx) => changeMeeting(tx, meetingId, "meetingId", { claims, durations }),
+  });
+
+/** A claim id names its meeting: "<meetingId>#claim-<n>" or "<meetingId>#duration-<n>". */
+export const meetingOfClaim = (claimId: string) => claimId.split("#")[0] ?? claimId;
+
+// A second retraction keeps the first one's who, when and why.
+const RETRACT_CLAIM = `
+MATCH (m:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim {id: $claimId})
+SET c.retractedAt = coalesce(c.retractedAt, datetime()), c.retractedBy = coalesce(c.retractedBy, $actor),
+    c.retractionReason = coalesce(c.retractionReason, $reason), c.preferred = false
+RETURN m.id AS meetingId`;
+
+const retractSchema = z.strictObject({ claimId: z.string().trim().min(1, { error: "must not be empty" }), reason: claimSchema.shape.excerpt });
+
+export const retractClaim = (ctx: Context, input: RetractClaimInput) =>
+  curate(ctx, "retractClaim", input, {
+    check: () => parsed(retractSchema, input, INPUT),
+    locks: ({ claimId }) => [lockKey("Meeting", meetingOfClaim(claimId))],
+    work: async (tx, { claimId, reason }) => {
+      const [row] = await tx.run<{ meetingId: string }>(RETRACT_CLAIM, { claimId, reason, actor: tx.actor.actor });
+      if (!row) throw new UserErrors([{ field: [...INPUT, "claimId"], code: "NOT_FOUND", message: `no claim ${JSON.stringify(claimId)}` }]);
+      await tx.run(REFRESH_DURATION, { id: row.meetingId });
+      return { id: claimId, entityIds: [claimId, row.meetingId] };
+    },
+  });

@@ -1,0 +1,219 @@
+/** Curating people: create (or replace), update, and merge two ids for one person. */
+import { z } from "zod";
+import type { MergePeopleInput, PersonInput, RelationInput, RoleInput, UpdatePersonInput } from "../__generated__/resolvers.js";
+import type { Context } from "../context.js";
+import { compact } from "../graphql/input.js";
+import { compareDates, personSchema, type SeedPerson } from "../ingest/seedFiles.js";
+import { searchText, writePeople } from "../ingest/writeGraph.js";
+import { COUNTRY_IDS, PEOPLE_BY_ID, RELATIONS, ROLES, type PersonRecord, type RelationRecord, type RoleRecord } from "../person/person.js";
+import { INPUT } from "./input.js";
+import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
+import { Problems, parseWith, UserErrors } from "./userErrors.js";
+
+const roleShape = (r: RoleInput) => ({
+  id: r.id,
+  title: r.title,
+  organizationId: r.organizationId ?? null,
+  countryId: r.countryId ?? null,
+  from: r.from ?? null,
+  to: r.to ?? null,
+  sources: r.sources,
+});
+const relationShape = (r: RelationInput) => ({ kind: r.kind, toPersonId: r.toPersonId, sources: r.sources });
+
+/** The seed schema's checks plus the rules that span fields; throws every problem found. */
+function checkPerson(raw: unknown): SeedPerson {
+  const problems = new Problems();
+  const person = parseWith(personSchema, raw, INPUT, problems);
+  if (person) {
+    const roleIds = new Set<string>();
+    person.roles.forEach((role, i) => {
+      if (role.organizationId === null && role.countryId === null) problems.add([...INPUT, "roles", i], "INVALID", "a role needs an organizationId or a countryId");
+      if (role.from !== null && role.to !== null && compareDates(role.from, role.to) > 0) problems.add([...INPUT, "roles", i, "from"], "INVERTED_RANGE", `from ${role.from} is after to ${role.to}`);
+      if (roleIds.has(role.id)) problems.add([...INPUT, "roles", i, "id"], "DUPLICATE", `role ${JSON.stringify(role.id)} is listed twice`);
+      roleIds.add(role.id);
+    });
+    const relations = new Set<string>();
+    person.relations.forEach((relation, i) => {
+      if (relation.toPersonId === person.id) problems.add([...INPUT, "relations", i, "toPersonId"], "INVALID", "a person cannot be related to themself");
+      const key = `${relation.kind} ${relation.toPersonId}`;
+      if (relations.has(key)) problems.add([...INPUT, "relations", i], "DUPLICATE", `relation ${relation.kind} to ${JSON.stringify(relation.toPersonId)} is listed twice`);
+      relations.add(key);
+    });
+  }
+  problems.throwIfAny();
+  return person!;
+}
+
+function personReferences(person: SeedPerson): Reference[] {
+  return [
+    ...idRefs([...INPUT, "countryIds"], "Country", person.countryIds),
+    ...person.roles.flatMap((role, i): Reference[] => [
+      { field: [...INPUT, "roles", i, "organizationId"], label: "Organization", id: role.organizationId },
+      { field: [...INPUT, "roles", i, "countryId"], label: "Country", id: role.countryId },
+      ...sourceRefs([...INPUT, "roles", i, "sources"], role.sources),
+    ]),
+    ...person.relations.flatMap((relation, i): Reference[] => [
+      { field: [...INPUT, "relations", i, "toPersonId"], label: "Person", id: relation.toPersonId },
+      ...sourceRefs([...INPUT, "relations", i, "sources"], relation.sources),
+    ]),
+  ];
+}
+
+// An id a merge retired stays the survivor's; a role belongs to one person.
+const PERSON_CONFLICTS = `
+OPTIONAL MATCH (:PersonRedirect {id: $id})-[:MERGED_INTO]->(survivor:Person)
+CALL () {
+  UNWIND $roleIds AS roleId
+  MATCH (holder:Person)-[:HOLDS]->(:Role {id: roleId})
+  WHERE holder.id <> $id
+  RETURN collect({roleId: roleId, holderId: holder.id}) AS foreignRoles
+}
+RETURN survivor.id AS mergedInto, foreignRoles`;
+
+// What a person's description replaces: their roles, countries and relations to others (relations to them stay).
+const CLEAR_PERSON = `
+MATCH (p:Person {id: $id})
+CALL (p) { MATCH (p)-[:HOLDS]->(role:Role) DETACH DELETE role }
+CALL (p) { MATCH (p)-[x:OF_COUNTRY|RELATED]->() DELETE x }`;
+
+/** Writes `person` as described, replacing what it held; references and conflicts checked first. */
+async function putPerson(tx: CurationTx, person: SeedPerson): Promise<Written> {
+  const problems = new Problems();
+  await checkReferences(tx, personReferences(person), problems);
+  const [conflicts] = await tx.run<{ mergedInto: string | null; foreignRoles: { roleId: string; holderId: string }[] }>(PERSON_CONFLICTS, {
+    id: person.id,
+    roleIds: person.roles.map((r) => r.id),
+  });
+  if (conflicts?.mergedInto) problems.add([...INPUT, "id"], "CONFLICT", `${JSON.stringify(person.id)} was merged into ${JSON.stringify(conflicts.mergedInto)}; change that person instead`);
+  for (const { roleId, holderId } of conflicts?.foreignRoles ?? []) {
+    problems.add([...INPUT, "roles", person.roles.findIndex((r) => r.id === roleId), "id"], "CONFLICT", `role ${JSON.stringify(roleId)} belongs to ${JSON.stringify(holderId)}`);
+  }
+  problems.throwIfAny();
+  await tx.run(CLEAR_PERSON, { id: person.id });
+  await writePeople(tx.run, [person]);
+  return { id: person.id, entityIds: [person.id, ...person.roles.map((r) => r.id)] };
+}
+
+/** People by id, merged ids answering their survivor (the read API's own lookup, inside the transaction). */
+async function resolvePeople(tx: CurationTx, ids: string[]): Promise<Map<string, PersonRecord>> {
+  const rows = await tx.run<{ id: string; node: PersonRecord }>(PEOPLE_BY_ID, { ids });
+  return new Map(rows.map((r) => [r.id, r.node]));
+}
+
+/** A stored person in the shape of the input, from the read API's own Cypher. */
+async function personState(tx: CurationTx, record: PersonRecord): Promise<SeedPerson> {
+  const ids = [record.id];
+  const [countries] = await tx.run<{ items: string[] }>(COUNTRY_IDS, { ids });
+  const [roles] = await tx.run<{ items: RoleRecord[] }>(ROLES, { ids });
+  const [relations] = await tx.run<{ items: RelationRecord[] }>(RELATIONS, { ids });
+  return {
+    id: record.id,
+    name: record.name,
+    aliases: record.aliases,
+    countryIds: countries?.items ?? [],
+    roles: (roles?.items ?? []) as SeedPerson["roles"],
+    relations: (relations?.items ?? []).filter((r) => r.direction === "OUTGOING").map((r) => ({ kind: r.kind, toPersonId: r.personId, sources: r.sources as SeedPerson["relations"][number]["sources"] })),
+  };
+}
+
+export const createPerson = (ctx: Context, input: PersonInput) =>
+  curate(ctx, "createPerson", input, {
+    check: () =>
+      checkPerson({
+        ...input,
+        aliases: input.aliases ?? [],
+        countryIds: input.countryIds ?? [],
+        roles: (input.roles ?? []).map(roleShape),
+        relations: (input.relations ?? []).map(relationShape),
+      }),
+    locks: (person) => [lockKey("Person", person.id)],
+    work: putPerson,
+  });
+
+export const updatePerson = (ctx: Context, input: UpdatePersonInput) =>
+  curate(ctx, "updatePerson", input, {
+    check: () => input,
+    locks: () => [lockKey("Person", input.id)],
+    work: async (tx) => {
+      const record = (await resolvePeople(tx, [input.id])).get(input.id);
+      if (!record) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}` }]);
+      const changes = compact({ name: input.name, aliases: input.aliases, countryIds: input.countryIds, roles: input.roles?.map(roleShape), relations: input.relations?.map(relationShape) });
+      return putPerson(tx, checkPerson({ ...(await personState(tx, record)), ...changes }));
+    },
+  });
+
+const mergeSchema = z.strictObject({ survivorId: personSchema.shape.id, mergedId: personSchema.shape.id });
+
+/** Keeps both sides' provenance on the surviving edge `kept`: sources `old` has that `kept` lacks are appended. */
+const KEEP_PROVENANCE = `
+  WITH old, kept, [i IN range(0, size(coalesce(old.sourceIds, [])) - 1) WHERE NOT old.sourceIds[i] IN coalesce(kept.sourceIds, [])] AS extra
+  SET kept.sourceIds = coalesce(kept.sourceIds, []) + [i IN extra | old.sourceIds[i]],
+      kept.excerpts = coalesce(kept.excerpts, []) + [i IN extra | old.excerpts[i]]`;
+
+/**
+ * Moves everything of `loser` to `survivor`, leaves a redirect for the loser's id and deletes the
+ * loser. The final DELETE (not DETACH) fails the transaction if any relationship was not moved.
+ */
+const MERGE_PEOPLE = `
+MATCH (loser:Person {id: $mergedId}), (survivor:Person {id: $survivorId})
+CALL (loser, survivor) { MATCH (loser)-[old:HOLDS]->(x) MERGE (survivor)-[:HOLDS]->(x) DELETE old }
+CALL (loser, survivor) { MATCH (loser)-[old:OF_COUNTRY]->(x) MERGE (survivor)-[:OF_COUNTRY]->(x) DELETE old }
+CALL (loser, survivor) { MATCH (loser)-[old:SAID]->(x) MERGE (survivor)-[:SAID]->(x) DELETE old }
+CALL (loser, survivor) {
+  MATCH (loser)-[old:ATTENDED]->(m)
+  MERGE (survivor)-[kept:ATTENDED]->(m)
+  SET kept.role = coalesce(kept.role, old.role), kept.delegationCountryId = coalesce(kept.delegationCountryId, old.delegationCountryId)
+  ${KEEP_PROVENANCE}
+  DELETE old
+}
+CALL (loser, survivor) {
+  MATCH (loser)-[old:RELATED]->(other) WHERE other <> survivor
+  MERGE (survivor)-[kept:RELATED {kind: old.kind}]->(other)
+  ${KEEP_PROVENANCE}
+  DELETE old
+}
+CALL (loser, survivor) {
+  MATCH (other)-[old:RELATED]->(loser) WHERE other <> survivor
+  MERGE (other)-[kept:RELATED {kind: old.kind}]->(survivor)
+  ${KEEP_PROVENANCE}
+  DELETE old
+}
+CALL (loser, survivor) { MATCH (loser)-[old:RELATED]-(survivor) DELETE old }
+CALL (loser, survivor) { MATCH (r:PersonRedirect)-[old:MERGED_INTO]->(loser) MERGE (r)-[:MERGED_INTO]->(survivor) DELETE old }
+CREATE (:PersonRedirect {id: loser.id, name: loser.name, mergedAt: datetime(), mergedBy: $actor})-[:MERGED_INTO]->(survivor)
+SET survivor.aliases = $aliases, survivor.searchText = $searchText
+DELETE loser`;
+
+export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
+  curate(ctx, "mergePeople", input, {
+    check: () => {
+      const problems = new Problems();
+      const ids = parseWith(mergeSchema, input, INPUT, problems);
+      if (ids && ids.survivorId === ids.mergedId) problems.add([...INPUT, "mergedId"], "INVALID", "a person cannot be merged into themself");
+      problems.throwIfAny();
+      return ids!;
+    },
+    locks: ({ survivorId, mergedId }) => [lockKey("Person", survivorId), lockKey("Person", mergedId)],
+    work: async (tx, { survivorId, mergedId }) => {
+      const people = await resolvePeople(tx, [survivorId, mergedId]);
+      const survivor = people.get(survivorId);
+      const merged = people.get(mergedId);
+      const problems = new Problems();
+      if (!survivor) problems.add([...INPUT, "survivorId"], "UNKNOWN_REFERENCE", `unknown person ${JSON.stringify(survivorId)}`);
+      if (!merged) problems.add([...INPUT, "mergedId"], "UNKNOWN_REFERENCE", `unknown person ${JSON.stringify(mergedId)}`);
+      problems.throwIfAny();
+      const entityIds = [survivorId, mergedId];
+      // Already one person (a repeated merge, or the two were merged the other way round): nothing to do.
+      if (survivor!.id === merged!.id) return { id: survivor!.id, entityIds };
+      const aliases = [...new Set([...survivor!.aliases, merged!.name, ...merged!.aliases])].filter((alias) => alias !== survivor!.name);
+      await tx.run(MERGE_PEOPLE, {
+        survivorId: survivor!.id,
+        mergedId: merged!.id,
+        aliases,
+        searchText: searchText(survivor!.name, ...aliases),
+        actor: tx.actor.actor,
+      });
+      return { id: survivor!.id, entityIds: [...entityIds, survivor!.id, merged!.id] };
+    },
+  });

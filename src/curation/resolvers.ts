@@ -1,0 +1,75 @@
+import type { Resolvers } from "../__generated__/resolvers.js";
+import { requirePermission } from "../auth/credentials.js";
+import { refreshLoaders, type Context } from "../context.js";
+import { compact } from "../graphql/input.js";
+import { connectionResolvers, loadConnection } from "../graphql/pagination.js";
+import type { ClaimRecord } from "../meeting/claims.js";
+import { attachClaims, createMeeting, meetingOfClaim, retractClaim, updateMeeting } from "./meeting.js";
+import { createPerson, mergePeople, updatePerson } from "./person.js";
+import { addStatement, addWording, createSource } from "./statement.js";
+import type { Outcome } from "./transaction.js";
+
+/** The written object, read after the commit (with fresh loaders), or null when the input was refused. */
+async function written<T>(ctx: Context, outcome: Promise<Outcome>, load: (ctx: Context, id: string) => Promise<T | null>) {
+  const { id, errors } = await outcome;
+  refreshLoaders(ctx);
+  return { value: id === null ? null : await load(ctx, id), errors };
+}
+
+const person = (ctx: Context, id: string) => ctx.loaders.personById.load(id);
+const meeting = (ctx: Context, id: string) => ctx.loaders.meetingById.load(id);
+const statement = (ctx: Context, id: string) => ctx.loaders.statementById.load(id);
+const source = (ctx: Context, id: string) => ctx.loaders.sourceById.load(id);
+async function claim(ctx: Context, id: string): Promise<ClaimRecord | null> {
+  const meetingId = meetingOfClaim(id);
+  const claims = [...(await ctx.loaders.claimsByMeeting.load(meetingId)), ...(await ctx.loaders.retractedClaimsByMeeting.load(meetingId))];
+  return claims.find((c) => c.id === id) ?? null;
+}
+
+const personPayload = async (ctx: Context, outcome: Promise<Outcome>) => {
+  const { value, errors } = await written(ctx, outcome, person);
+  return { person: value, errors };
+};
+const meetingPayload = async (ctx: Context, outcome: Promise<Outcome>) => {
+  const { value, errors } = await written(ctx, outcome, meeting);
+  return { meeting: value, errors };
+};
+const statementPayload = async (ctx: Context, outcome: Promise<Outcome>) => {
+  const { value, errors } = await written(ctx, outcome, statement);
+  return { statement: value, errors };
+};
+
+/** Thin: each mutation is in src/curation/<domain>.ts; these only shape the payloads. */
+export const curationResolvers: Resolvers = {
+  Mutation: {
+    createPerson: (_root, { input }, ctx) => personPayload(ctx, createPerson(ctx, input)),
+    updatePerson: (_root, { input }, ctx) => personPayload(ctx, updatePerson(ctx, input)),
+    mergePeople: (_root, { input }, ctx) => personPayload(ctx, mergePeople(ctx, input)),
+    createMeeting: (_root, { input }, ctx) => meetingPayload(ctx, createMeeting(ctx, input)),
+    updateMeeting: (_root, { input }, ctx) => meetingPayload(ctx, updateMeeting(ctx, input)),
+    attachClaims: (_root, { input }, ctx) => meetingPayload(ctx, attachClaims(ctx, input)),
+    addStatement: (_root, { input }, ctx) => statementPayload(ctx, addStatement(ctx, input)),
+    addWording: (_root, { input }, ctx) => statementPayload(ctx, addWording(ctx, input)),
+    createSource: async (_root, { input }, ctx) => {
+      const { value, errors } = await written(ctx, createSource(ctx, input), source);
+      return { source: value, errors };
+    },
+    retractClaim: async (_root, { input }, ctx) => {
+      const { value, errors } = await written(ctx, retractClaim(ctx, input), claim);
+      return { claim: value, errors };
+    },
+  },
+  Query: {
+    auditLog: (_root, { actor, entityId, first, after }, ctx) => {
+      requirePermission(ctx.auth, "read", "The audit log");
+      return loadConnection(ctx.loaders.auditConnection, compact({ actor, entityId }), { first, after });
+    },
+  },
+  Meeting: {
+    retractedClaims: async (m, { field }, { loaders }) => {
+      const claims = await loaders.retractedClaimsByMeeting.load(m.id);
+      return field ? claims.filter((c) => c.field === field) : claims;
+    },
+  },
+  AuditEntryConnection: connectionResolvers,
+};

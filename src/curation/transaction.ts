@@ -1,0 +1,110 @@
+/**
+ * How every mutation runs: write permission first, then one managed write transaction that takes
+ * the mutation's locks, checks what the input refers to, writes, and records the audit entry.
+ * A UserErrors thrown anywhere rolls the whole transaction back and becomes the payload's `errors`.
+ */
+import { requirePermission, type Principal } from "../auth/credentials.js";
+import type { Context } from "../context.js";
+import type { Run } from "../ingest/writeGraph.js";
+import { writeAuditEntry } from "./audit.js";
+import { Problems, UserErrors, type UserError } from "./userErrors.js";
+
+/** What a mutation's work gets inside its transaction. */
+export interface CurationTx {
+  run: <T>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>;
+  actor: Principal;
+}
+
+/** What a mutation's work returns: the id of the object the payload shows, and every id it changed (for the audit trail). */
+export interface Written {
+  id: string;
+  entityIds: string[];
+}
+
+export interface Outcome {
+  id: string | null;
+  errors: UserError[];
+}
+
+/**
+ * One lock node per key, taken in a fixed (sorted) order so two mutations never wait on each
+ * other in a cycle. MERGE on the unique key serializes mutations of the same objects: the second
+ * waits until the first commits, then reads what the first wrote. The lock nodes are never deleted,
+ * so a merge that deletes a person cannot pull a lock from under a waiting mutation.
+ */
+const TAKE_LOCKS = `
+UNWIND $keys AS key
+MERGE (lock:CurationLock {key: key})
+SET lock.lockedAt = datetime()`;
+
+/** The lock key of a node: "Person:steve-witkoff". */
+export const lockKey = (label: string, id: string) => `${label}:${id}`;
+
+/** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
+export interface MutationPlan<V> {
+  /** Shape and self-consistency checks; throws UserErrors. Nothing has touched the database yet. */
+  check: () => V;
+  /** The lock keys of the objects the mutation reads and writes. */
+  locks: (value: V) => string[];
+  /** Reads what it needs (after the locks), throws UserErrors for what the graph refutes, writes. */
+  work: (tx: CurationTx, value: V) => Promise<Written>;
+}
+
+/**
+ * Runs mutation `name`: write permission first (UNAUTHENTICATED / FORBIDDEN as GraphQL errors),
+ * then its checks, then one transaction with its locks, its work and the audit entry.
+ */
+export async function curate<V>(ctx: Context, name: string, input: unknown, plan: MutationPlan<V>): Promise<Outcome> {
+  const actor = requirePermission(ctx.auth, "write", `The mutation ${name}`);
+  try {
+    const value = plan.check();
+    const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
+      await run(TAKE_LOCKS, { keys: [...new Set(plan.locks(value))].sort() });
+      const result = await plan.work({ run: run as CurationTx["run"], actor }, value);
+      await writeAuditEntry(run as Run, actor, name, result.entityIds, input);
+      return result;
+    });
+    return { id: written.id, errors: [] };
+  } catch (error) {
+    if (error instanceof UserErrors) return { id: null, errors: error.errors };
+    throw error;
+  }
+}
+
+/** The labels an input may refer to; constants, never user input. */
+const REFERABLE = ["Person", "Country", "Organization", "Place", "Topic", "Source", "Meeting", "Statement"] as const;
+export type Referable = (typeof REFERABLE)[number];
+
+/** A reference in the input: where it is, and what it must point at. */
+export interface Reference {
+  field: (string | number)[];
+  label: Referable;
+  id: string | null | undefined;
+}
+
+// One index seek per reference; the CASE picks the label, so the statement stays constant.
+const MISSING_REFERENCES = `
+UNWIND $refs AS ref
+WITH ref, CASE ref.label
+${REFERABLE.map((label) => `  WHEN '${label}' THEN EXISTS { MATCH (:${label} {id: ref.id}) }`).join("\n")}
+END AS found
+WHERE NOT found
+RETURN ref.index AS index`;
+
+/** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip. */
+export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
+  const given = refs.flatMap((ref) => (ref.id ? [{ ...ref, id: ref.id }] : []));
+  if (given.length === 0) return;
+  const rows = await tx.run<{ index: number }>(MISSING_REFERENCES, { refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })) });
+  for (const { index } of rows) {
+    const ref = given[index]!;
+    problems.add(ref.field, "UNKNOWN_REFERENCE", `unknown ${ref.label.toLowerCase()} ${JSON.stringify(ref.id)}`);
+  }
+}
+
+/** References to the sources of a list of SourceRefs, at `field`[i].sourceId. */
+export const sourceRefs = (field: (string | number)[], refs: readonly { sourceId: string }[]): Reference[] =>
+  refs.map((ref, i) => ({ field: [...field, i, "sourceId"], label: "Source", id: ref.sourceId }));
+
+/** References to nodes of one label from a list of ids, at `field`[i]. */
+export const idRefs = (field: (string | number)[], label: Referable, ids: readonly string[]): Reference[] => ids.map((id, i) => ({ field: [...field, i], label, id }));
