@@ -97,7 +97,7 @@ function renderRun(run: RunResult): string {
   lines.push("");
   lines.push(
     `Parameters picked from the graph: person \`${params.person.id}\` (${params.person.name}, ${params.person.meetings} meetings, ${params.person.degreePercentile}th percentile); ` +
-      `pair \`${params.pair.join("`, `")}\` (${params.pairSharedMeetings} shared meetings, the most among the ${10} busiest people); ` +
+      `pair \`${params.pair.join("`, `")}\` (${params.pairMeetings.join(" and ")} meetings, ${params.pairSharedMeetings} together: a person at the 99.9th percentile and the one they met most); ` +
       `country ${params.filter.countryId} (${params.filter.countryMeetings} meetings) from ${params.filter.from} to ${params.filter.to}, at least ${params.filter.minDurationMinutes} minutes; ` +
       `path \`${params.path.from}\` → \`${params.path.to}\` (${params.path.hops} hops); search "${params.searchTerm}".`,
   );
