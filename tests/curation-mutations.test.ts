@@ -154,6 +154,8 @@ describe("people", () => {
       }),
     });
     expect(rules.createPerson.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([["input.roles.0.from", "INVERTED_RANGE"], ["input.relations.0.toPersonId", "INVALID"]]);
+    const taken = await write(CREATE_PERSON, { input: person(id, { roles: [{ id: "witkoff-us-special-envoy", title: "Envoy", countryId: "US", sources: [ref()] }] }) });
+    expect(taken.createPerson.errors).toEqual([{ field: ["input", "roles", "0", "id"], code: "CONFLICT", message: expect.stringContaining("steve-witkoff") }]);
     const badSlug = await write(CREATE_PERSON, { input: { id: "Not A Slug", name: "X" } });
     expect(badSlug.createPerson.errors).toEqual([{ field: ["input", "id"], code: "INVALID", message: expect.stringContaining("slug") }]);
     const refs = await write(CREATE_PERSON, { input: person(id, { countryIds: ["XX"], roles: [{ id: `${id}-r`, title: "Role", organizationId: `no-org`, sources: [ref(`no-source`)] }] }) });
@@ -217,6 +219,24 @@ describe("meetings and claims", () => {
     ]);
     const noDate = await write(CREATE_MEETING, { input: meetingInput(m, ["steve-witkoff"], { claims: [{ field: "place", value: "kremlin", sourceId: "dawat-004", excerpt: "x" }] }) });
     expect(noDate.createMeeting.errors).toEqual([{ field: ["input", "claims"], code: "MISSING_CLAIM", message: expect.any(String) }]);
+  });
+
+  it("validates: a participant twice, two preferred durations, a zero duration, a place without its claim", async () => {
+    const m = `meeting-${uid()}`;
+    const duration = { sourceId: "dawat-004", excerpt: "x", wording: "x", minutes: 60, approximate: true, preferred: true };
+    const data = await write(CREATE_MEETING, {
+      input: meetingInput(m, ["steve-witkoff", "steve-witkoff"], { durations: [duration, { ...duration, sourceId: "article-000", minutes: 0 }] }),
+    });
+    expect(data.createMeeting.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
+      ["input.participants.1.personId", "DUPLICATE"],
+      ["input.durations.1.minutes", "INVALID"],
+      ["input.durations", "INVALID"],
+    ]);
+    const noPlaceClaim = await write(CREATE_MEETING, { input: meetingInput(m, ["steve-witkoff"], { claims: [{ field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "x" }] }) });
+    expect(noPlaceClaim.createMeeting.errors).toEqual([{ field: ["input", "claims"], code: "MISSING_CLAIM", message: expect.stringContaining("place") }]);
+    const claimTwice = { field: "wait", value: "none", sourceId: "dawat-004", excerpt: "x" };
+    const twice = await write(ATTACH, { input: { meetingId: "2025-02-11-putin-witkoff-moscow", claims: [claimTwice, claimTwice] } });
+    expect(twice.attachClaims.errors).toEqual([{ field: ["input", "claims", "1"], code: "DUPLICATE", message: expect.any(String) }]);
   });
 
   it("writes nothing when part of a mutation fails: a meeting whose second participant is unknown", async () => {
@@ -294,6 +314,8 @@ describe("meetings and claims", () => {
     });
     const missing = await write(RETRACT, { input: { claimId: `${m}#claim-99`, reason: "x" } });
     expect(missing.retractClaim.errors[0]).toMatchObject({ field: ["input", "claimId"], code: "NOT_FOUND" });
+    const blank = await write(RETRACT, { input: { claimId, reason: " " } });
+    expect(blank.retractClaim.errors).toEqual([{ field: ["input", "reason"], code: "EMPTY", message: "must not be empty" }]);
   });
 });
 
@@ -315,6 +337,8 @@ describe("statements and sources", () => {
     expect((await write(ADD_WORDING, { input: wording })).addWording).toEqual(more.addWording);
     const duplicate = await write(ADD_WORDING, { input: { statementId: st, wording: { sourceId: src, text: "Something else." } } });
     expect(duplicate.addWording).toEqual({ statement: null, errors: [{ field: ["input", "wording", "sourceId"], code: "DUPLICATE", message: expect.any(String) }] });
+    const unknown = await write(ADD_WORDING, { input: { statementId: `statement-${uid()}`, wording: { sourceId: src, text: "x" } } });
+    expect(unknown.addWording.errors).toEqual([{ field: ["input", "statementId"], code: "NOT_FOUND", message: expect.any(String) }]);
   });
 
   it("validates statements and sources", async () => {
@@ -359,6 +383,10 @@ describe("merging people", () => {
     expect((await write(MERGE, { input: { survivorId: keep, mergedId: dup } })).mergePeople).toEqual(merged.mergePeople);
     const self = await write(MERGE, { input: { survivorId: keep, mergedId: keep } });
     expect(self.mergePeople.errors[0]).toMatchObject({ field: ["input", "mergedId"], code: "INVALID" });
+    const reuse = await write(CREATE_PERSON, { input: person(dup) });
+    expect(reuse.createPerson.errors).toEqual([{ field: ["input", "id"], code: "CONFLICT", message: expect.stringContaining(`merged into "${keep}"`) }]);
+    const unknown = await write(MERGE, { input: { survivorId: keep, mergedId: `nobody-${uid()}` } });
+    expect(unknown.mergePeople.errors).toEqual([{ field: ["input", "mergedId"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
   });
 });
 

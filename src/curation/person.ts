@@ -196,7 +196,13 @@ export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
     },
     locks: ({ survivorId, mergedId }) => [lockKey("Person", survivorId), lockKey("Person", mergedId)],
     work: async (tx, { survivorId, mergedId }) => {
-      const people = await resolvePeople(tx, [survivorId, mergedId]);
+      let people = await resolvePeople(tx, [survivorId, mergedId]);
+      // An id merged earlier stands for its survivor: lock that person too, then read again.
+      const others = [...people.values()].map((p) => p.id).filter((id) => id !== survivorId && id !== mergedId);
+      if (others.length > 0) {
+        await tx.lock(others.map((id) => lockKey("Person", id)));
+        people = await resolvePeople(tx, [survivorId, mergedId]);
+      }
       const survivor = people.get(survivorId);
       const merged = people.get(mergedId);
       const problems = new Problems();

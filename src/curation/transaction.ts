@@ -12,6 +12,8 @@ import { Problems, UserErrors, type UserError } from "./userErrors.js";
 /** What a mutation's work gets inside its transaction. */
 export interface CurationTx {
   run: <T>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>;
+  /** Takes more locks, once the work knows what else it touches (Neo4j breaks a deadlock and the driver retries the transaction). */
+  lock: (keys: string[]) => Promise<void>;
   actor: Principal;
 }
 
@@ -59,8 +61,9 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
   try {
     const value = plan.check();
     const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
-      await run(TAKE_LOCKS, { keys: [...new Set(plan.locks(value))].sort() });
-      const result = await plan.work({ run: run as CurationTx["run"], actor }, value);
+      const lock = async (keys: string[]) => void (await run(TAKE_LOCKS, { keys: [...new Set(keys)].sort() }));
+      await lock(plan.locks(value));
+      const result = await plan.work({ run: run as CurationTx["run"], lock, actor }, value);
       await writeAuditEntry(run as Run, actor, name, result.entityIds, input);
       return result;
     });
