@@ -10,6 +10,8 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** How often autocannon samples, in ms; it also checks for the end of `duration` only this often. */
+    sampleInt?: number;
     /** Return false to count the response as a mismatch. */
     verifyBody?: (body: string) => boolean;
   }
