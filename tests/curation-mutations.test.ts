@@ -1,8 +1,9 @@
 /** Curating the graph through the API (issue 7): authenticated, validated, transactional, audited writes. */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseApiKey, signJwt } from "../src/auth/credentials.js";
 import { useApi } from "./support/api.js";
+import { cleanUpAfterAll, testId } from "./support/curation.js";
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 const ALICE = "alice-secret-key";
@@ -10,8 +11,7 @@ const BOB = "bob-read-only-key";
 const JWT_SECRET = "a-test-secret-that-is-long-enough-0123456789";
 const api = useApi({ API_KEYS: [parseApiKey(`alice:write:${sha256(ALICE)}`), parseApiKey(`bob:read:${sha256(BOB)}`)], JWT_SECRET });
 
-/** A fresh slug suffix, so tests never touch the seed graph or each other's data. */
-const uid = () => randomBytes(4).toString("hex");
+cleanUpAfterAll(api);
 const ref = (sourceId = "dawat-004") => ({ sourceId, excerpt: "[test] an excerpt" });
 
 async function write(query: string, variables: Record<string, unknown>, token = ALICE) {
@@ -86,7 +86,7 @@ describe("authentication and authorization", () => {
   it("refuses an expired JWT and accepts a valid one with write scope", async () => {
     const expired = signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) - 60 }, JWT_SECRET);
     expect((await api.query(mutation, {}, expired)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const id = `src-${uid()}`;
+    const id = testId("src");
     const valid = signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) + 600 }, JWT_SECRET);
     const data = await write(CREATE_SOURCE, { input: { id, title: "A JWT-written source", kind: "article" } }, valid);
     expect(data.createSource).toEqual({ source: { id, title: "A JWT-written source", publishedOn: null, datePrecision: null, kind: "article", url: null }, errors: [] });
@@ -102,7 +102,7 @@ describe("authentication and authorization", () => {
 
 describe("people", () => {
   it("creates a person with aliases, countries, roles and relations; repeating it duplicates nothing", async () => {
-    const id = `person-${uid()}`;
+    const id = testId("person");
     const input = person(id, {
       aliases: ["the envoy's deputy"],
       countryIds: ["US"],
@@ -124,24 +124,24 @@ describe("people", () => {
   });
 
   it("updates only the fields given", async () => {
-    const id = `person-${uid()}`;
+    const id = testId("person");
     await write(CREATE_PERSON, { input: person(id, { countryIds: ["RU"], roles: [{ id: `${id}-role`, title: "Aide", countryId: "RU", sources: [ref()] }] }) });
     const data = await write(UPDATE_PERSON, { input: { id, name: "Renamed Person", aliases: ["R. P."] } });
     expect(data.updatePerson).toEqual({ person: { id, name: "Renamed Person", aliases: ["R. P."], countries: [{ id: "RU" }], roles: [{ id: `${id}-role` }] }, errors: [] });
     const removed = await write(UPDATE_PERSON, { input: { id, roles: [] } });
     expect(removed.updatePerson.person.roles).toEqual([]);
-    const missing = await write(UPDATE_PERSON, { input: { id: `nobody-${uid()}`, name: "X" } });
+    const missing = await write(UPDATE_PERSON, { input: { id: testId("nobody"), name: "X" } });
     expect(missing.updatePerson).toEqual({ person: null, errors: [{ field: ["input", "id"], code: "NOT_FOUND", message: expect.any(String) }] });
   });
 
   it("validates: empty name, bad slug, unknown references, inverted role dates, self-relation", async () => {
-    const id = `person-${uid()}`;
+    const id = testId("person");
     const data = await write(CREATE_PERSON, {
       input: {
         id,
         name: "  ",
         countryIds: ["XX"],
-        roles: [{ id: `${id}-r`, title: "Role", organizationId: `no-org-${uid()}`, from: "2025-05", to: "2025-02", sources: [ref(`no-source-${uid()}`)] }],
+        roles: [{ id: `${id}-r`, title: "Role", organizationId: testId("no-org"), from: "2025-05", to: "2025-02", sources: [ref(testId("no-source"))] }],
         relations: [{ kind: "adviser-to", toPersonId: id, sources: [ref()] }],
       },
     });
@@ -170,7 +170,7 @@ describe("people", () => {
 
 describe("meetings and claims", () => {
   it("creates a meeting with participants, place and a duration claim; repeating it duplicates nothing", async () => {
-    const [a, b, m] = [`person-${uid()}`, `person-${uid()}`, `meeting-${uid()}`];
+    const [a, b, m] = [testId("person"), testId("person"), testId("meeting")];
     await createPeople(a, b);
     const first = (await write(CREATE_MEETING, { input: meetingInput(m, [a, b]) })).createMeeting;
     expect(first.errors).toEqual([]);
@@ -188,9 +188,9 @@ describe("meetings and claims", () => {
   });
 
   it("validates a meeting: bad date, inverted bounds and times, unknown references, missing date claim", async () => {
-    const m = `meeting-${uid()}`;
+    const m = testId("meeting");
     const data = await write(CREATE_MEETING, {
-      input: meetingInput(m, ["steve-witkoff", `nobody-${uid()}`], {
+      input: meetingInput(m, ["steve-witkoff", testId("nobody")], {
         date: "2025-02-30",
         startsAt: "2025-06-01T12:00:00+03:00",
         endsAt: "2025-06-01T11:00:00+03:00",
@@ -199,7 +199,7 @@ describe("meetings and claims", () => {
     });
     expect(data.createMeeting).toEqual({ meeting: null, errors: [{ field: ["input", "date"], code: "INVALID_DATE", message: expect.stringContaining("2025-02-30") }] });
     const rules = await write(CREATE_MEETING, {
-      input: meetingInput(m, ["steve-witkoff", `nobody-${uid()}`], {
+      input: meetingInput(m, ["steve-witkoff", testId("nobody")], {
         startsAt: "2025-06-01T12:00:00+03:00",
         endsAt: "2025-06-01T11:00:00+03:00",
         durations: [{ sourceId: "dawat-004", excerpt: "x", wording: "x", minutes: 100, minMinutes: 200, maxMinutes: 150, approximate: true }],
@@ -222,7 +222,7 @@ describe("meetings and claims", () => {
   });
 
   it("validates: a participant twice, two preferred durations, a zero duration, a place without its claim", async () => {
-    const m = `meeting-${uid()}`;
+    const m = testId("meeting");
     const duration = { sourceId: "dawat-004", excerpt: "x", wording: "x", minutes: 60, approximate: true, preferred: true };
     const data = await write(CREATE_MEETING, {
       input: meetingInput(m, ["steve-witkoff", "steve-witkoff"], { durations: [duration, { ...duration, sourceId: "article-000", minutes: 0 }] }),
@@ -240,9 +240,9 @@ describe("meetings and claims", () => {
   });
 
   it("writes nothing when part of a mutation fails: a meeting whose second participant is unknown", async () => {
-    const [a, m] = [`person-${uid()}`, `meeting-${uid()}`];
+    const [a, m] = [testId("person"), testId("meeting")];
     await createPeople(a);
-    const data = await write(CREATE_MEETING, { input: meetingInput(m, [a, `nobody-${uid()}`]) });
+    const data = await write(CREATE_MEETING, { input: meetingInput(m, [a, testId("nobody")]) });
     expect(data.createMeeting.errors).toEqual([{ field: ["input", "participants", "1", "personId"], code: "UNKNOWN_REFERENCE", message: expect.stringContaining("unknown person") }]);
     const after = await read(`query($m: ID!, $a: ID!) { meeting(id: $m) { id } person(id: $a) { meetings { totalCount } } }`, { m, a });
     expect(after).toEqual({ meeting: null, person: { meetings: { totalCount: 0 } } });
@@ -251,7 +251,7 @@ describe("meetings and claims", () => {
   });
 
   it("updates a meeting: fields, place, participants added and removed, claims attached", async () => {
-    const [a, b, c, m] = [`person-${uid()}`, `person-${uid()}`, `person-${uid()}`, `meeting-${uid()}`];
+    const [a, b, c, m] = [testId("person"), testId("person"), testId("person"), testId("meeting")];
     await createPeople(a, b, c);
     await write(CREATE_MEETING, { input: meetingInput(m, [a, b]) });
     const data = await write(UPDATE_MEETING, {
@@ -267,12 +267,12 @@ describe("meetings and claims", () => {
     expect(data.updateMeeting.errors).toEqual([]);
     expect(data.updateMeeting.meeting).toMatchObject({ title: "Renamed meeting", place: { id: "moscow" }, duration: { minutes: 180 } });
     expect(data.updateMeeting.meeting.participants.map((p: any) => p.person.id).sort()).toEqual([a, c].sort());
-    const unknown = await write(UPDATE_MEETING, { input: { id: `nothing-${uid()}`, title: "x" } });
+    const unknown = await write(UPDATE_MEETING, { input: { id: testId("nothing"), title: "x" } });
     expect(unknown.updateMeeting.errors[0]).toMatchObject({ field: ["input", "id"], code: "NOT_FOUND" });
   });
 
   it("attaches duration claims from other sources; a preferred one becomes Meeting.duration; a second one from a source is refused", async () => {
-    const [a, m] = [`person-${uid()}`, `meeting-${uid()}`];
+    const [a, m] = [testId("person"), testId("meeting")];
     await createPeople(a);
     await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
     const about = { sourceId: "article-000", excerpt: "[test] about four hours", wording: "about four hours", minutes: 240, minMinutes: 210, maxMinutes: 270, approximate: true, preferred: true };
@@ -295,7 +295,7 @@ describe("meetings and claims", () => {
   });
 
   it("retracts a claim: kept with who, when and why, hidden from claims and duration", async () => {
-    const [a, m] = [`person-${uid()}`, `meeting-${uid()}`];
+    const [a, m] = [testId("person"), testId("meeting")];
     await createPeople(a);
     await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
     const claimId = `${m}#duration-1`;
@@ -321,7 +321,7 @@ describe("meetings and claims", () => {
 
 describe("statements and sources", () => {
   it("adds a source, a statement with its wording, and another source's wording", async () => {
-    const [src, st] = [`source-${uid()}`, `statement-${uid()}`];
+    const [src, st] = [testId("source"), testId("statement")];
     const source = await write(CREATE_SOURCE, { input: { id: src, title: "A wire report", publishedOn: "2025-06", kind: "news-agency-report", url: "https://example.org/report" } });
     expect(source.createSource).toEqual({ source: { id: src, title: "A wire report", publishedOn: "2025-06", datePrecision: "MONTH", kind: "news-agency-report", url: "https://example.org/report" }, errors: [] });
     const input = { id: st, speakerId: "yuri-ushakov", saidOn: "2025-12-03", meetingId: "2025-12-02-putin-witkoff-kushner-kremlin", quoted: true, text: "We talked.", wordings: [{ sourceId: "dawat-004", text: "We talked." }] };
@@ -337,19 +337,19 @@ describe("statements and sources", () => {
     expect((await write(ADD_WORDING, { input: wording })).addWording).toEqual(more.addWording);
     const duplicate = await write(ADD_WORDING, { input: { statementId: st, wording: { sourceId: src, text: "Something else." } } });
     expect(duplicate.addWording).toEqual({ statement: null, errors: [{ field: ["input", "wording", "sourceId"], code: "DUPLICATE", message: expect.any(String) }] });
-    const unknown = await write(ADD_WORDING, { input: { statementId: `statement-${uid()}`, wording: { sourceId: src, text: "x" } } });
+    const unknown = await write(ADD_WORDING, { input: { statementId: testId("statement"), wording: { sourceId: src, text: "x" } } });
     expect(unknown.addWording.errors).toEqual([{ field: ["input", "statementId"], code: "NOT_FOUND", message: expect.any(String) }]);
   });
 
   it("validates statements and sources", async () => {
-    const st = `statement-${uid()}`;
+    const st = testId("statement");
     const data = await write(ADD_STATEMENT, {
-      input: { id: st, speakerId: `nobody-${uid()}`, quoted: false, text: "Not a wording.", wordings: [{ sourceId: "dawat-004", text: "A" }, { sourceId: "dawat-004", text: "B" }] },
+      input: { id: st, speakerId: testId("nobody"), quoted: false, text: "Not a wording.", wordings: [{ sourceId: "dawat-004", text: "A" }, { sourceId: "dawat-004", text: "B" }] },
     });
     expect(data.addStatement.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([["input.wordings.1.sourceId", "DUPLICATE"], ["input.text", "INVALID"]]);
     const refs = await write(ADD_STATEMENT, { input: { id: st, speakerId: `nobody`, quoted: false, text: "A", wordings: [{ sourceId: "dawat-004", text: "A" }] } });
     expect(refs.addStatement.errors).toEqual([{ field: ["input", "speakerId"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
-    const source = await write(CREATE_SOURCE, { input: { id: `source-${uid()}`, title: "", publishedOn: "2025-13", kind: "blog", url: "ftp://x" } });
+    const source = await write(CREATE_SOURCE, { input: { id: testId("source"), title: "", publishedOn: "2025-13", kind: "blog", url: "ftp://x" } });
     expect(source.createSource.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
       ["input.title", "EMPTY"],
       ["input.publishedOn", "INVALID_DATE"],
@@ -361,13 +361,13 @@ describe("statements and sources", () => {
 
 describe("merging people", () => {
   it("moves roles, relations, attendances and statements to the survivor; the old id resolves to the survivor", async () => {
-    const [keep, dup, m] = [`person-${uid()}`, `person-${uid()}`, `meeting-${uid()}`];
+    const [keep, dup, m] = [testId("person"), testId("person"), testId("meeting")];
     await write(CREATE_PERSON, { input: person(keep, { aliases: ["K"] }) });
     await write(CREATE_PERSON, {
       input: person(dup, { roles: [{ id: `${dup}-role`, title: "Envoy", countryId: "US", sources: [ref()] }], relations: [{ kind: "adviser-to", toPersonId: "donald-trump", sources: [ref()] }] }),
     });
     await write(CREATE_MEETING, { input: meetingInput(m, [keep, dup]) });
-    await write(ADD_STATEMENT, { input: { id: `statement-${uid()}`, speakerId: dup, quoted: true, text: "Hello.", wordings: [{ sourceId: "dawat-004", text: "Hello." }] } });
+    await write(ADD_STATEMENT, { input: { id: testId("statement"), speakerId: dup, quoted: true, text: "Hello.", wordings: [{ sourceId: "dawat-004", text: "Hello." }] } });
 
     const merged = await write(MERGE, { input: { survivorId: keep, mergedId: dup } });
     expect(merged.mergePeople).toEqual({ person: { id: keep, name: `Test Person ${keep}`, aliases: ["K", `Test Person ${dup}`] }, errors: [] });
@@ -385,14 +385,14 @@ describe("merging people", () => {
     expect(self.mergePeople.errors[0]).toMatchObject({ field: ["input", "mergedId"], code: "INVALID" });
     const reuse = await write(CREATE_PERSON, { input: person(dup) });
     expect(reuse.createPerson.errors).toEqual([{ field: ["input", "id"], code: "CONFLICT", message: expect.stringContaining(`merged into "${keep}"`) }]);
-    const unknown = await write(MERGE, { input: { survivorId: keep, mergedId: `nobody-${uid()}` } });
+    const unknown = await write(MERGE, { input: { survivorId: keep, mergedId: testId("nobody") } });
     expect(unknown.mergePeople.errors).toEqual([{ field: ["input", "mergedId"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
   });
 });
 
 describe("concurrent writes", () => {
   it("two merges of the same people at once leave one person, with every relationship", async () => {
-    const [keep, dup, m1, m2] = [`person-${uid()}`, `person-${uid()}`, `meeting-${uid()}`, `meeting-${uid()}`];
+    const [keep, dup, m1, m2] = [testId("person"), testId("person"), testId("meeting"), testId("meeting")];
     await createPeople(keep, dup);
     await write(CREATE_MEETING, { input: meetingInput(m1, [dup]) });
     await write(CREATE_MEETING, { input: meetingInput(m2, [keep, dup]) });
@@ -420,8 +420,21 @@ describe("concurrent writes", () => {
     expect(Number(rows[0]?.count)).toBe(1);
   });
 
+  it("the same new meeting sent twice at once is written once", async () => {
+    const [a, m] = [testId("person"), testId("meeting")];
+    await createPeople(a);
+    const results = await Promise.all([1, 2].map(() => api.query(CREATE_MEETING, { input: meetingInput(m, [a]) }, ALICE)));
+    for (const res of results) expect(res.data?.createMeeting.errors).toEqual([]);
+    const rows = await api.db.read<{ meetings: number; claims: number; attended: number }>(
+      "test.meeting",
+      "MATCH (m:Meeting {id: $m}) RETURN count(DISTINCT m) AS meetings, COUNT { (m)-->(:Claim) } AS claims, COUNT { (:Person)-[:ATTENDED]->(m) } AS attended",
+      { m },
+    );
+    expect(rows.map((r) => [Number(r.meetings), Number(r.claims), Number(r.attended)])).toEqual([[1, 3, 1]]);
+  });
+
   it("two curators editing one meeting at once both keep their changes", async () => {
-    const [a, b, c, m] = [`person-${uid()}`, `person-${uid()}`, `person-${uid()}`, `meeting-${uid()}`];
+    const [a, b, c, m] = [testId("person"), testId("person"), testId("person"), testId("meeting")];
     await createPeople(a, b, c);
     await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
     const results = await Promise.all([
@@ -438,7 +451,7 @@ describe("concurrent writes", () => {
 
 describe("the audit trail", () => {
   it("records who changed what, newest first, filtered by actor and entity", async () => {
-    const id = `person-${uid()}`;
+    const id = testId("person");
     await write(CREATE_PERSON, { input: person(id) });
     await write(UPDATE_PERSON, { input: { id, name: "Audited" } });
     const { auditLog } = await write(
