@@ -14,7 +14,8 @@ import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
-import { runLoad, type LoadResult } from "./load.js";
+import type { Neo4jExecutor } from "../src/db/executor.js";
+import { quantile, runLoad, type LoadResult } from "./load.js";
 import { pickParams, type BenchParams } from "./params.js";
 import { profileScenarios } from "./profile.js";
 import { machineInfo, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
@@ -53,7 +54,7 @@ Load:
 Output:
   --out DIR          where results.json and RESULTS.md go (default bench/; --quick: a temp dir)
   --profile          no load: PROFILE the service's statements and the floor's for each
-                     scenario and write them to PROFILE-<people>-<meetings>.md in --out
+                     scenario and write them to profiles/PROFILE-<people>-<meetings>.md in --out
   --help             show this help`;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -165,7 +166,7 @@ async function main(): Promise<number> {
     const params = await pickParams(database.db);
     say(`Parameters: ${JSON.stringify(params)}`);
     if (options.profile) {
-      const file = path.join(options.out, `PROFILE-${options.graph.people}-${options.graph.meetings}.md`);
+      const file = path.join(options.out, "profiles", `PROFILE-${options.graph.people}-${options.graph.meetings}.md`);
       await profileScenarios(database.target, options.scenarios, params, file);
       say(`Wrote ${file}.`);
       return 0;
@@ -174,6 +175,10 @@ async function main(): Promise<number> {
     say(`Starting the three servers (logs in ${logDir})...`);
     servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));
     const serverOf = (id: ContenderId) => servers.find((s) => s.id === id)!;
+
+    say("Fixed costs: a request that reads nothing, and one statement...");
+    const fixedCosts = await measureFixedCosts(servers, database.db, Math.min(3, options.duration));
+    say(`  ${JSON.stringify(fixedCosts)}`);
 
     const measurements: Measurement[] = [];
     const probes: RunResult["probes"] = {};
@@ -217,6 +222,7 @@ async function main(): Promise<number> {
       quick: options.quick,
       settings: { heap: options.heap, pageCache: options.pageCache, duration: options.duration, warmup: options.warmup, concurrency: options.concurrency, loadSeconds: database.loadSeconds, database: database.target.uri },
       params,
+      fixedCosts,
       probes,
       measurements,
     };
@@ -228,6 +234,28 @@ async function main(): Promise<number> {
     await database.close();
     scratch?.remove();
   }
+}
+
+/**
+ * What every request pays before any scenario's work: p50 of a request that reads nothing at
+ * concurrency 1 (`{ __typename }`; the floor's /noop), and of one managed read transaction of
+ * `RETURN 1` through the service's executor, the unit a Cypher round trip costs.
+ */
+async function measureFixedCosts(servers: ServerProcess[], db: Neo4jExecutor, seconds: number): Promise<RunResult["fixedCosts"]> {
+  const noDatabaseP50: Partial<Record<ContenderId, number | null>> = {};
+  for (const server of servers) {
+    const floor = server.id === "floor";
+    const load = { url: `http://127.0.0.1:${server.port}${floor ? "/noop" : "/graphql"}`, body: floor ? "{}" : JSON.stringify({ query: "{ __typename }" }) };
+    await runLoad(load, 1, Math.min(1, seconds));
+    noDatabaseP50[server.id] = (await runLoad(load, 1, seconds)).p50;
+  }
+  const times: number[] = [];
+  for (let i = 0; i < 250; i++) {
+    const t = performance.now();
+    await db.read("bench.roundTrip", "RETURN 1 AS one");
+    if (i >= 50) times.push(performance.now() - t);
+  }
+  return { noDatabaseP50, roundTripP50: quantile(times.sort((x, y) => x - y), 0.5) };
 }
 
 function target(contender: ContenderId, scenario: Scenario, params: BenchParams, server: ServerProcess) {

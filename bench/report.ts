@@ -27,6 +27,8 @@ export interface RunResult {
   quick: boolean;
   settings: { heap: string; pageCache: string; duration: number; warmup: number; concurrency: number[]; loadSeconds: number; database: string };
   params: BenchParams;
+  /** p50s in ms: a request that reads nothing, per contender; one `RETURN 1` read transaction through the service's executor. */
+  fixedCosts: { noDatabaseP50: Partial<Record<ContenderId, number | null>>; roundTripP50: number | null };
   probes: Record<string, Partial<Record<ContenderId, Probe>>>;
   measurements: Measurement[];
 }
@@ -100,6 +102,12 @@ function renderRun(run: RunResult): string {
       `pair \`${params.pair.join("`, `")}\` (${params.pairMeetings.join(" and ")} meetings, ${params.pairSharedMeetings} together: a person at the 99.9th percentile and the one they met most); ` +
       `country ${params.filter.countryId} (${params.filter.countryMeetings} meetings) from ${params.filter.from} to ${params.filter.to}, at least ${params.filter.minDurationMinutes} minutes; ` +
       `path \`${params.path.from}\` → \`${params.path.to}\` (${params.path.hops} hops); search "${params.searchTerm}".`,
+  );
+  const fixed = run.fixedCosts;
+  lines.push("");
+  lines.push(
+    `Fixed costs (p50, concurrency 1): a request that reads nothing takes ${fmt(fixed.noDatabaseP50.service, 2)} ms on (a), ${fmt(fixed.noDatabaseP50.floor, 2)} ms on (b) ` +
+      `and ${fmt(fixed.noDatabaseP50.neo4jGraphql, 2)} ms on (c); one Cypher round trip (\`RETURN 1\` in a managed read transaction through the service's executor) takes ${fmt(fixed.roundTripP50, 2)} ms.`,
   );
   lines.push("");
   lines.push("### Latency (ms) and throughput (requests/s)");

@@ -41,6 +41,7 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
     const [run] = Object.values(runs);
     expect(run!.quick).toBe(true);
     expect(run!.machine.neo4j).toMatch(/^5\./);
+    expect(run!.fixedCosts.roundTripP50).toBeGreaterThan(0);
     for (const scenario of SCENARIOS) {
       for (const contender of CONTENDERS) {
         const probe = run!.probes[scenario.id]![contender]!;
