@@ -385,6 +385,10 @@ describe("merging people", () => {
     expect(self.mergePeople.errors[0]).toMatchObject({ field: ["input", "mergedId"], code: "INVALID" });
     const reuse = await write(CREATE_PERSON, { input: person(dup) });
     expect(reuse.createPerson.errors).toEqual([{ field: ["input", "id"], code: "CONFLICT", message: expect.stringContaining(`merged into "${keep}"`) }]);
+    const stale = await write(UPDATE_MEETING, { input: { id: m, addParticipants: [{ personId: dup, sources: [ref()] }] } });
+    expect(stale.updateMeeting.errors).toEqual([
+      { field: ["input", "addParticipants", "0", "personId"], code: "UNKNOWN_REFERENCE", message: `unknown person "${dup}" (it was merged into "${keep}": use that id)` },
+    ]);
     const unknown = await write(MERGE, { input: { survivorId: keep, mergedId: testId("nobody") } });
     expect(unknown.mergePeople.errors).toEqual([{ field: ["input", "mergedId"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
   });

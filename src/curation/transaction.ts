@@ -86,22 +86,26 @@ export interface Reference {
 }
 
 // One index seek per reference; the CASE picks the label, so the statement stays constant.
+// A person's id retired by a merge names its survivor, for the message.
 const MISSING_REFERENCES = `
 UNWIND $refs AS ref
 WITH ref, CASE ref.label
 ${REFERABLE.map((label) => `  WHEN '${label}' THEN EXISTS { MATCH (:${label} {id: ref.id}) }`).join("\n")}
 END AS found
 WHERE NOT found
-RETURN ref.index AS index`;
+OPTIONAL MATCH (:PersonRedirect {id: ref.id})-[:MERGED_INTO]->(survivor:Person)
+WHERE ref.label = 'Person'
+RETURN ref.index AS index, survivor.id AS mergedInto`;
 
 /** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip. */
 export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
   const given = refs.flatMap((ref) => (ref.id ? [{ ...ref, id: ref.id }] : []));
   if (given.length === 0) return;
-  const rows = await tx.run<{ index: number }>(MISSING_REFERENCES, { refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })) });
-  for (const { index } of rows) {
+  const rows = await tx.run<{ index: number; mergedInto: string | null }>(MISSING_REFERENCES, { refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })) });
+  for (const { index, mergedInto } of rows) {
     const ref = given[index]!;
-    problems.add(ref.field, "UNKNOWN_REFERENCE", `unknown ${ref.label.toLowerCase()} ${JSON.stringify(ref.id)}`);
+    const hint = mergedInto ? ` (it was merged into ${JSON.stringify(mergedInto)}: use that id)` : "";
+    problems.add(ref.field, "UNKNOWN_REFERENCE", `unknown ${ref.label.toLowerCase()} ${JSON.stringify(ref.id)}${hint}`);
   }
 }
 
