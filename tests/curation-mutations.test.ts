@@ -294,6 +294,18 @@ describe("meetings and claims", () => {
     expect(filtered.meeting.duration.minutes).toBe(240);
   });
 
+  it("attaches another source to an attendance already recorded", async () => {
+    const [a, b, m] = [testId("person"), testId("person"), testId("meeting")];
+    await createPeople(a, b);
+    await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
+    const more = { attendances: [{ personId: a, sources: [ref("article-000"), ref()] }] };
+    const data = await write(`mutation($input: AttachClaimsInput!) { attachClaims(input: $input) {
+      meeting { participants { person { id } sources { source { id } } } } errors { field code message } } }`, { input: { meetingId: m, ...more } });
+    expect(data.attachClaims).toEqual({ meeting: { participants: [{ person: { id: a }, sources: [{ source: { id: "dawat-004" } }, { source: { id: "article-000" } }] }] }, errors: [] });
+    const absent = await write(ATTACH, { input: { meetingId: m, attendances: [{ personId: b, sources: [ref()] }] } });
+    expect(absent.attachClaims.errors).toEqual([{ field: ["input", "attendances", "0", "personId"], code: "NOT_FOUND", message: expect.stringContaining("not a participant") }]);
+  });
+
   it("retracts a claim: kept with who, when and why, hidden from claims and duration", async () => {
     const [a, m] = [testId("person"), testId("meeting")];
     await createPeople(a);

@@ -42,12 +42,22 @@ export type AddWordingInput = {
 
 /** Claims from sources for an existing meeting. */
 export type AttachClaimsInput = {
+  /** More sources for people already recorded as attending. */
+  attendances?: InputMaybe<Array<AttendanceSourcesInput>>;
   /** Field claims to attach. */
   claims?: InputMaybe<Array<ClaimInput>>;
   /** Duration claims to attach. */
   durations?: InputMaybe<Array<DurationClaimInput>>;
   /** The meeting; it must exist. */
   meetingId: Scalars['ID']['input'];
+};
+
+/** Sources that place someone already recorded as a participant at the meeting. */
+export type AttendanceSourcesInput = {
+  /** The participant; they must already attend the meeting (add them with updateMeeting otherwise). */
+  personId: Scalars['ID']['input'];
+  /** The sources to add; at least one. */
+  sources: Array<SourceRefInput>;
 };
 
 /** One write: who, when, which mutation, what it changed. */
@@ -440,9 +450,10 @@ export type Mutation = {
   /** Adds another source's wording to an existing statement. At most one wording per source: a different text from a source that already has one is refused. */
   addWording: StatementPayload;
   /**
-   * Attaches claims from sources to an existing meeting: field claims (date, place, wait, …) and
-   * duration claims. A claim already there (same field, source and value; for durations, same source
-   * and wording) is updated, not repeated.
+   * Attaches what sources say to an existing meeting: field claims (date, place, wait, …), duration
+   * claims, and sources for attendances already recorded. A claim already there (same field, source
+   * and value; for durations, same source and wording) is updated, not repeated; a source an
+   * attendance already cites is not added again.
    */
   attachClaims: MeetingPayload;
   /**
@@ -1396,6 +1407,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AddWordingInput: AddWordingInput;
   AttachClaimsInput: AttachClaimsInput;
+  AttendanceSourcesInput: AttendanceSourcesInput;
   AuditEntry: ResolverTypeWrapper<AuditRecord>;
   AuditEntryConnection: ResolverTypeWrapper<AuditConnectionRecord>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEdgeRecord>;
@@ -1468,6 +1480,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddWordingInput: AddWordingInput;
   AttachClaimsInput: AttachClaimsInput;
+  AttendanceSourcesInput: AttendanceSourcesInput;
   AuditEntry: AuditRecord;
   AuditEntryConnection: AuditConnectionRecord;
   AuditEntryEdge: AuditEdgeRecord;

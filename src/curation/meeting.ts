@@ -220,7 +220,10 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
   };
 }
 
-type MeetingChanges = Omit<UpdateMeetingInput, "id">;
+type MeetingChanges = Omit<UpdateMeetingInput, "id"> & Pick<AttachClaimsInput, "attendances">;
+
+/** `refs` after `more`'s references to sources `refs` does not cite yet. */
+const withSources = <R extends { sourceId: string }>(refs: R[], more: readonly R[]) => [...refs, ...more.filter((m) => !refs.some((r) => r.sourceId === m.sourceId))];
 
 /** Applies `changes` to stored meeting `id` (named by input field `idField`) and writes the result. */
 async function changeMeeting(tx: CurationTx, id: string, idField: string, changes: MeetingChanges): Promise<Written> {
@@ -228,7 +231,14 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
   if (!state) throw new UserErrors([{ field: [...INPUT, idField], code: "NOT_FOUND", message: `no meeting ${JSON.stringify(id)}` }]);
   const added = (changes.addParticipants ?? []).map(participantShape);
   const leaving = new Set([...(changes.removeParticipantIds ?? []), ...added.map((p) => p.personId)]);
-  const kept = state.participants.filter((p) => !leaving.has(p.personId));
+  const supported = changes.attendances ?? [];
+  const missing = supported.flatMap((a, i) => (state.participants.some((p) => p.personId === a.personId) ? [] : [i]));
+  if (missing.length > 0) {
+    throw new UserErrors(missing.map((i) => ({ field: [...INPUT, "attendances", String(i), "personId"], code: "NOT_FOUND", message: `${JSON.stringify(supported[i]!.personId)} is not a participant of ${JSON.stringify(id)}` })));
+  }
+  const kept = state.participants
+    .filter((p) => !leaving.has(p.personId))
+    .map((p) => ({ ...p, sources: withSources(p.sources, supported.filter((a) => a.personId === p.personId).flatMap((a) => a.sources)) }));
   const at = { key: "addParticipants", first: kept.length };
   const scalars = compact({ kind: changes.kind, title: changes.title, date: changes.date, startsAt: changes.startsAt, endsAt: changes.endsAt, placeId: changes.placeId, outcome: changes.outcome, topicIds: changes.topicIds });
   const meeting = checkMeeting(
@@ -242,7 +252,10 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
     },
     at,
   );
-  const refs = meetingReferences(meeting, at, { placeId: scalars.placeId !== undefined, topicIds: scalars.topicIds !== undefined, organizationIds: false });
+  const refs = [
+    ...meetingReferences(meeting, at, { placeId: scalars.placeId !== undefined, topicIds: scalars.topicIds !== undefined, organizationIds: false }),
+    ...supported.flatMap((a, i) => sourceRefs([...INPUT, "attendances", i, "sources"], a.sources)),
+  ];
   return putMeeting(tx, meeting, refs);
 }
 
@@ -253,11 +266,11 @@ export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInp
     work: (tx) => changeMeeting(tx, id, "id", changes),
   });
 
-export const attachClaims = (ctx: Context, { meetingId, claims, durations }: AttachClaimsInput) =>
-  curate(ctx, "attachClaims", { meetingId, claims, durations }, {
+export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) =>
+  curate(ctx, "attachClaims", { meetingId, ...changes }, {
     check: () => meetingId,
     locks: () => [lockKey("Meeting", meetingId)],
-    work: (tx) => changeMeeting(tx, meetingId, "meetingId", { claims, durations }),
+    work: (tx) => changeMeeting(tx, meetingId, "meetingId", changes),
   });
 
 /** A claim id names its meeting: "<meetingId>#claim-<n>" or "<meetingId>#duration-<n>". */
