@@ -85,9 +85,12 @@ export function useBrowser(): TestBrowser {
   });
 
   return {
-    newPage() {
+    async newPage() {
       if (!context) throw new Error("The browser is not running: call useBrowser() at the top of the test file.");
-      return context.newPage();
+      const page = await context.newPage();
+      // Playwright's 30 s default is tight on a busy 2-core machine running Neo4j and other test files.
+      page.setDefaultTimeout(60_000);
+      return page;
     },
     async screenshot(page, name) {
       fs.mkdirSync(artifactsDir, { recursive: true });
