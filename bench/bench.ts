@@ -18,7 +18,7 @@ import type { Neo4jExecutor } from "../src/db/executor.js";
 import { quantile, runLoad, type LoadResult } from "./load.js";
 import { pickParams, type BenchParams } from "./params.js";
 import { profileScenarios } from "./profile.js";
-import { machineInfo, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
+import { machineInfo, renderReport, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
 import { CONTENDERS, SCENARIOS, type ContenderId, type Scenario } from "./scenarios.js";
 import { startServer, type ServerProcess } from "./servers/spawn.js";
 
@@ -53,6 +53,7 @@ Load:
 
 Output:
   --out DIR          where results.json and RESULTS.md go (default bench/; --quick: a temp dir)
+  --report           no run: regenerate RESULTS.md in --out from its results.json
   --profile          no load: PROFILE the service's statements and the floor's for each
                      scenario and write them to profiles/PROFILE-<people>-<meetings>.md in --out
   --help             show this help`;
@@ -63,6 +64,7 @@ interface Options {
   graph: { people: number; meetings: number; seed: number };
   quick: boolean;
   profile: boolean;
+  report: boolean;
   dataDir: string | undefined;
   boltPort: number | undefined;
   heap: string;
@@ -94,7 +96,7 @@ function parseOptions(args: string[]): Options | null {
       people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, large: { type: "boolean" }, quick: { type: "boolean" },
       "data-dir": { type: "string" }, "bolt-port": { type: "string" }, heap: { type: "string" }, "page-cache": { type: "string" }, batch: { type: "string" },
       duration: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
-      profile: { type: "boolean" }, help: { type: "boolean" },
+      profile: { type: "boolean" }, report: { type: "boolean" }, help: { type: "boolean" },
     },
   });
   if (values.help) return null;
@@ -107,6 +109,7 @@ function parseOptions(args: string[]): Options | null {
     graph: { people: positive("people", values.people, preset.people), meetings: positive("meetings", values.meetings, preset.meetings), seed: positive("seed", values.seed, 1) },
     quick: values.quick ?? false,
     profile: values.profile ?? false,
+    report: values.report ?? false,
     dataDir: values["data-dir"],
     boltPort: values["bolt-port"] === undefined ? undefined : positive("bolt-port", values["bolt-port"], 0),
     heap: size("heap", values.heap, values.quick ? "512m" : "2g"),
@@ -152,6 +155,10 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
     console.log(usage);
+    return 0;
+  }
+  if (options.report) {
+    say(`Wrote ${renderReport(options.out)}.`);
     return 0;
   }
   const startedAt = new Date();
