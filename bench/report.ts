@@ -81,7 +81,7 @@ type Figure = number | null | undefined;
 const fmt = (n: Figure, digits = 1) => (typeof n !== "number" || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
 const ratio = (x: Figure, y: Figure) => (typeof x !== "number" || typeof y !== "number" || !y ? undefined : x / y);
 const failures = (m: Measurement) => m.failures.non200 + m.failures.graphqlErrors + m.failures.transport;
-const kilo = (n: number) => (n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
+const kilo = (n: number) => (n >= 1_000_000 ? `${Math.round(n / 1_000_000)}M` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
 const sizeLabel = (run: RunResult) => `${kilo(run.sizes.people)} people / ${kilo(run.sizes.meetings)} meetings`;
 
 function find(run: RunResult, scenario: string, contender: ContenderId, connections: number): Measurement | undefined {
