@@ -35,8 +35,7 @@ export const DEFAULT_MEETING_ORDER: MeetingOrder = "DATE_ASC";
  * Binds `m` to the meetings filter `f` could match, starting from the most selective thing it
  * names (the participant with the fewest meetings, else the country, else the place) instead of
  * scanning every meeting. Degrees come from Neo4j's degree store, so picking the anchor is cheap.
- * Exactly one branch applies; its guard depends only on `f`, so the planner drops the others
- * before they touch the store. `MEETING_MATCHES` then checks every condition.
+ * Exactly one branch yields rows; `MEETING_MATCHES` then checks every condition.
  */
 export const MEETING_CANDIDATES = `
 CALL (f) {
@@ -55,8 +54,11 @@ CALL (f) {
   MATCH (:Place {id: f.placeId})<-[:WITHIN*0..]-(:Place)<-[:HELD_AT]-(m:Meeting)
   RETURN m
   UNION
-  WITH f WHERE f.participantIds IS NULL AND f.countryId IS NULL AND f.placeId IS NULL
+  // A guard on f alone is applied after a label scan, not before it. So this branch seeks
+  // the dateStart index with a range that is empty unless the filter has no anchor at all.
+  WITH f, f.participantIds IS NULL AND f.countryId IS NULL AND f.placeId IS NULL AS unanchored
   MATCH (m:Meeting)
+  WHERE m.dateStart >= CASE WHEN unanchored THEN date("0001-01-01") ELSE date("9999-12-31") END
   RETURN m
 }`;
 
