@@ -76,11 +76,10 @@ export function ensureNeo4jJars(progress: (message: string) => void = () => {}):
   }
   progress("Fetching Neo4j Community from Maven Central into neo4j/lib (first run only, about 120 MB)...");
   const started = Date.now();
-  const result = spawnSync("mvn", ["-B", "-q", "-Dstyle.color=never", "-f", path.join(neo4jDir, "pom.xml"), "package", "dependency:copy-dependencies"], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  // Maven's own output (colour codes even with -q) is shown only when it fails.
+  const result = spawnSync("mvn", ["-B", "-q", "-f", path.join(neo4jDir, "pom.xml"), "package", "dependency:copy-dependencies"], { encoding: "utf8" });
   if (result.status !== 0) {
-    throw new LocalNeo4jError("Maven could not fetch Neo4j (see its output above). Check that Maven Central is reachable, then run `npm run db:start` again.");
+    throw new LocalNeo4jError(`Maven could not fetch Neo4j:\n${tail(`${result.stdout}${result.stderr}`, 30)}\nCheck that Maven Central is reachable, then run \`npm run db:start\` again.`);
   }
   fs.writeFileSync(stampFile, stamp);
   progress(`Neo4j jars ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
