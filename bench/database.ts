@@ -5,12 +5,12 @@
  * over the same directory starts measuring within seconds.
  */
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config.js";
 import type { DatabaseTarget } from "../src/db/connect.js";
 import type { Neo4jExecutor } from "../src/db/executor.js";
+import { freePort } from "../src/db/localNeo4j.js";
 import { openDatabase } from "../src/db/open.js";
 import { progressBar } from "../src/ingest/progress.js";
 import { loadSyntheticGraph, type SyntheticOptions } from "../src/ingest/synthetic.js";
@@ -39,17 +39,6 @@ export interface BenchDatabase {
 
 /** Where a size's graph lives unless --data-dir says otherwise: outside the repository, kept between runs. */
 export const defaultDataDir = ({ people, meetings, seed }: SyntheticOptions) => path.join(os.tmpdir(), "meetgraph-bench", `${people}-${meetings}-seed${seed}`);
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const COUNT_SYNTHETIC = `
 CALL () { MATCH (p:Person) WHERE p.id STARTS WITH 'syn-person-' RETURN count(p) AS people }

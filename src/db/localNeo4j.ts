@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseSize, projectRoot } from "../config.js";
@@ -117,6 +118,18 @@ export function localNeo4jStatus(dataDir: string): LocalNeo4jStatus {
   const run = JSON.parse(fs.readFileSync(file, "utf8")) as RunState;
   if (!processIsNeo4jLauncher(run.pid)) return { state: "stale", pid: run.pid };
   return { state: "running", pid: run.pid, boltPort: run.boltPort, uri: boltUri(run.boltPort), startedAt: run.startedAt };
+}
+
+/** A port free on 127.0.0.1 right now, for a throw-away server (tests, benchmarks). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const boltUri = (port: number) => `bolt://127.0.0.1:${port}`;

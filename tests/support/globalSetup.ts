@@ -3,14 +3,13 @@
  * local server on a free port with a temporary data directory, stopped and deleted at the end.
  */
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../../src/config.js";
 import { createDriver, waitForDatabase, type DatabaseTarget } from "../../src/db/connect.js";
 import { Neo4jExecutor } from "../../src/db/executor.js";
-import { startLocalNeo4j } from "../../src/db/localNeo4j.js";
+import { freePort, startLocalNeo4j } from "../../src/db/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
 import { defaultSeedDir, loadCuratedGraph } from "../../src/ingest/curated.js";
 import { readSeedDir } from "../../src/ingest/seedFiles.js";
@@ -26,17 +25,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     neo4j: TestDatabase;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
