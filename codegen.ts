@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /**
@@ -52,7 +53,13 @@ const config: CodegenConfig = {
     "web/src/__generated__/": {
       preset: "client",
       documents: ["web/src/**/*.{ts,tsx}", "!web/src/__generated__/**"],
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        // persisted-documents.json: hash → document for every operation of the app. The hash is the plain
+        // SHA-256 hex of the document text, as automatic persisted queries (APQ) compute it, so the app can
+        // send the hash alone and the server's allow-list mode (PERSISTED_QUERIES=allowlist) can run only these.
+        persistedDocuments: { hashAlgorithm: (document: string) => createHash("sha256").update(document).digest("hex") },
+      },
       config: {
         documentMode: "string",
         useTypeImports: true,

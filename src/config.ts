@@ -62,11 +62,34 @@ const settings = z.object({
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Queries need a token with read permission too (writes always need write permission). */
   READS_REQUIRE_AUTH: flag.default(false),
+
+  /** Limits on each operation, checked before it runs (src/limits/). */
+  MAX_QUERY_DEPTH: positiveInt.default(10),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_QUERY_SELECTIONS: positiveInt.default(1_000),
+  MAX_QUERY_COST: positiveInt.default(25_000),
+  /** Parsing stops past this many tokens: a huge document costs no more than a small one to refuse. */
+  MAX_QUERY_TOKENS: positiveInt.default(2_000),
+  MAX_LIST_ARGUMENT_LENGTH: positiveInt.default(100),
+  /** Requests per minute per client (API key, JWT subject or IP) and the burst allowed; 0 turns rate limiting off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_BURST: positiveInt.default(60),
+  /** Express's "trust proxy": false, true, a hop count, or addresses/subnets of trusted proxies, for the client IP behind a proxy. */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value): boolean | number | string => (value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value)),
+  /** automatic: APQ, plus the web app's operations by hash; allowlist: only the web app's operations run. */
+  PERSISTED_QUERIES: z.enum(["automatic", "allowlist"]).default("automatic"),
+  /** Schema introspection. Unset: on, except in production. */
+  INTROSPECTION: flag.optional(),
+  /** Apollo Server's CSRF prevention: GETs and non-JSON POSTs need a preflight-forcing header. */
+  CSRF_PREVENTION: flag.default(true),
 });
 
 type Settings = z.infer<typeof settings>;
 /** The settings with the defaults that depend on other settings filled in. */
-export type Config = Omit<Settings, "PLAYGROUND"> & { PLAYGROUND: boolean };
+export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION"> & { PLAYGROUND: boolean; INTROSPECTION: boolean };
 
 export class ConfigError extends UserFacingError {}
 
@@ -81,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nFix the variable(s) above; .env.example lists every setting with its default.`);
   }
-  return { ...result.data, PLAYGROUND: result.data.PLAYGROUND ?? result.data.NODE_ENV !== "production" };
+  const production = result.data.NODE_ENV === "production";
+  return { ...result.data, PLAYGROUND: result.data.PLAYGROUND ?? !production, INTROSPECTION: result.data.INTROSPECTION ?? !production };
 }
 
 /** The names of all settings, for the check that .env.example lists them all. */

@@ -15,7 +15,12 @@ import { readAuthPlugin } from "./auth/plugin.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { bodyErrors, jsonBody } from "./http/body.js";
 import { cors } from "./http/cors.js";
+import { clientKey, rateLimit } from "./http/rateLimit.js";
+import { withoutInternals } from "./http/safeErrors.js";
+import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
+import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
 import type { Logger } from "./logger.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
@@ -26,7 +31,7 @@ const graphqlPath = "/graphql";
 
 export interface ServerDeps {
   /** The settings left out (all but NODE_ENV) take their documented defaults. */
-  config: Pick<Config, "NODE_ENV"> & Partial<Pick<Config, "PLAYGROUND" | "CORS_ORIGINS" | "API_KEYS" | "JWT_SECRET" | "READS_REQUIRE_AUTH">>;
+  config: Pick<Config, "NODE_ENV"> & Partial<Omit<Config, "NODE_ENV">>;
   db: Neo4jExecutor;
   logger: Logger;
 }
@@ -48,7 +53,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const app = express();
   const httpServer = http.createServer(app);
   const development = config.NODE_ENV !== "production";
-  const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
+  const settings = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
+  const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
+  const authOf = (req: express.Request) => authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
+  app.set("trust proxy", settings.TRUST_PROXY);
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -56,15 +64,33 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     includeStacktraceInErrorResponses: config.NODE_ENV === "development",
     // main.ts owns the signals: it must stop the API, then the driver, then the local Neo4j, in that order.
     stopOnTerminationSignals: false,
+    introspection: settings.INTROSPECTION,
+    // With the schema hidden, "Did you mean …?" suggestions would reveal it.
+    hideSchemaDetailsFromClientErrors: !settings.INTROSPECTION,
+    csrfPrevention: settings.CSRF_PREVENTION,
+    // Apollo's APQ cache (in memory, bounded); allow-list mode adds its own check in the plugin below.
+    persistedQueries: {},
+    parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const code = formatted.extensions?.code;
       if (code === "INTERNAL_SERVER_ERROR") {
         logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
         if (!development) return { message: "Internal server error", extensions: { code } };
       }
-      return formatted;
+      const explained = explainTokenLimit(formatted);
+      return development ? explained : withoutInternals(explained);
     },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH),
+      // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
+      persistedQueriesPlugin(settings.PERSISTED_QUERIES, loadManifest()),
+      queryLimitsPlugin({
+        maxDepth: settings.MAX_QUERY_DEPTH,
+        maxAliases: settings.MAX_QUERY_ALIASES,
+        maxSelections: settings.MAX_QUERY_SELECTIONS,
+        maxCost: settings.MAX_QUERY_COST,
+        maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
+      }),
+    ],
   });
   await apollo.start();
 
@@ -79,7 +105,14 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       res.status(503).json({ status: "unavailable", reason: "Neo4j is not reachable" });
     }
   });
-  app.use(graphqlPath, cors(CORS_ORIGINS), express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET })) }));
+  app.use(
+    graphqlPath,
+    cors(CORS_ORIGINS),
+    rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(req, authOf(req)) }),
+    ...jsonBody("1mb"),
+    bodyErrors,
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authOf(req)) }),
+  );
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
 

@@ -15,19 +15,33 @@ export const playgroundUrl = endpoint;
 
 interface GraphQLBody<TResult> {
   data?: TResult | null;
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: unknown } }[];
 }
 
-export async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TResult> {
+async function post<TResult>(payload: Record<string, unknown>, signal?: AbortSignal): Promise<{ status: number; body: GraphQLBody<TResult> }> {
   const response = await fetch(endpoint, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify(payload),
     signal,
   });
-  const body = (await response.json()) as GraphQLBody<TResult>;
+  return { status: response.status, body: (await response.json()) as GraphQLBody<TResult> };
+}
+
+/**
+ * Sends the document's hash alone first (a persisted query: the API knows the app's operations
+ * from codegen's persisted-documents.json, and in allow-list mode runs only those). An API that
+ * does not know the hash answers PERSISTED_QUERY_NOT_FOUND, and then the document itself is sent.
+ */
+export async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TResult> {
+  const hash: unknown = document.__meta__?.hash;
+  let answer = typeof hash === "string" ? await post<TResult>({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, signal) : null;
+  if (!answer || answer.body.errors?.some((error) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND")) {
+    answer = await post<TResult>({ query: document.toString(), variables }, signal);
+  }
+  const { status, body } = answer;
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join("; "));
-  if (!body.data) throw new Error(`The API answered ${response.status} without data.`);
+  if (!body.data) throw new Error(`The API answered ${status} without data.`);
   return body.data;
 }
 

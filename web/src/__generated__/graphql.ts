@@ -349,7 +349,7 @@ fragment StatementFields on Statement {
       ...SourceFields
     }
   }
-}`) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+}`, {"hash":"75d0fff96032e5a713a64ae6383e24ffb7555eb2ebf5e175fc047684e164b679"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
@@ -481,7 +481,7 @@ fragment StatementFields on Statement {
       ...SourceFields
     }
   }
-}`) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"375f69f3604dc5fda276b2ab48790d40ec166ba2849402e846b25c4fea630da1"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PeopleSearchDocument = new TypedDocumentString(`
     query PeopleSearch($search: String, $first: Int) {
   people(search: $search, first: $first) {
@@ -504,4 +504,4 @@ export const PeopleSearchDocument = new TypedDocumentString(`
     id
     name
   }
-}`) as unknown as TypedDocumentString<PeopleSearchQuery, PeopleSearchQueryVariables>;
+}`, {"hash":"2d8de887b917e88c00e1cfe4138c7d7d24a861a5a4bb2599c0aae80a42d31c37"}) as unknown as TypedDocumentString<PeopleSearchQuery, PeopleSearchQueryVariables>;
