@@ -1,6 +1,10 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 const project = { testTimeout: 30_000, hookTimeout: 180_000, pool: "forks" } as const;
+// Node loads graphql's CommonJS build for the service and Apollo; Vite would give the tests' copy
+// of src/ the ESM build: a second graphql, whose types the schema's instanceof checks refuse.
+const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] };
 // Curation tests write to the graph; the others read the seed graph as it is. So they run after
 // the others have finished (a later group), and clean up what they wrote (tests/support/curation.ts).
 const writers = "tests/curation-*.test.ts";
@@ -11,8 +15,8 @@ export default defineConfig({
     globalSetup: ["tests/support/globalSetup.ts"],
     reporters: ["default", "./tests/support/summaryReporter.ts"],
     projects: [
-      { test: { ...project, name: "readers", include: ["tests/**/*.test.ts"], exclude: [writers] } },
-      { test: { ...project, name: "writers", include: [writers], sequence: { groupOrder: 1 } } },
+      { resolve, test: { ...project, name: "readers", include: ["tests/**/*.test.ts"], exclude: [writers] } },
+      { resolve, test: { ...project, name: "writers", include: [writers], sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -94,3 +94,44 @@ describe("round trips do not grow with the result", () => {
     expect(large.extensions?.cypherRoundTrips).toBeLessThanOrEqual(20);
   });
 });
+
+describe("the questions clients ask most cost one statement each", () => {
+  const cases: [string, string, (data: any) => void][] = [
+    [
+      "a person with their top counterparts",
+      `{ person(id: "vladimir-putin") { name counterparts(first: 3) { person { id name } meetingCount time { minutes unknownCount } } } }`,
+      (data) => expect(data.person.counterparts.map((c: any) => c.person.id)).toContain("steve-witkoff"),
+    ],
+    [
+      "the meetings of two people with their place, participants and total",
+      `{ meetingsBetween(personIds: ["vladimir-putin", "steve-witkoff"], first: 20) {
+          totalCount edges { node { id place { name } participants { role person { id name } } } } } }`,
+      (data) => {
+        expect(data.meetingsBetween.totalCount).toBe(data.meetingsBetween.edges.length);
+        for (const { node } of data.meetingsBetween.edges) expect(node.participants.map((p: any) => p.person.id)).toEqual(expect.arrayContaining(["vladimir-putin", "steve-witkoff"]));
+      },
+    ],
+    [
+      "how long two people spent together",
+      `{ timeTogether(personIds: ["vladimir-putin", "steve-witkoff"]) { meetingCount time { minutes knownCount unknownCount } } }`,
+      (data) => expect(data.timeTogether.meetingCount).toBe(data.timeTogether.time.knownCount + data.timeTogether.time.unknownCount),
+    ],
+    [
+      "the path between two people, with its people and meetings",
+      `{ connectionPath(fromId: "jared-kushner", toId: "kirill-dmitriev") { from { name } meeting { title place { name } } to { name } } }`,
+      (data) => expect(data.connectionPath[0].to.name).toBe("Kirill Dmitriev"),
+    ],
+    [
+      "a full-text search with each hit's fields",
+      `{ search(query: "special envoy") { __typename ... on Person { id name } ... on Meeting { title } } }`,
+      (data) => expect(data.search[0]).toEqual({ __typename: "Person", id: "steve-witkoff", name: "Steve Witkoff" }),
+    ],
+  ];
+
+  it.each(cases)("%s", async (_title, query, check) => {
+    const response = await api.query(query);
+    expect(response.errors).toBeUndefined();
+    check(response.data);
+    expect(response.extensions?.cypherRoundTrips).toBe(1);
+  });
+});

@@ -8,11 +8,14 @@ export interface CountryRecord {
   name: string;
 }
 
-const COUNTRIES_BY_ID = byIdCypher("c", "Country", `c {.id, .name}`);
+/** Projects country `c` into a CountryRecord. */
+export const COUNTRY_FIELDS = `c {.id, .name}`;
+
+const COUNTRIES_BY_ID = byIdCypher("c", "Country", COUNTRY_FIELDS);
 
 const ALL_COUNTRIES = `
 MATCH (c:Country)
-RETURN c {.id, .name} AS node ORDER BY c.name, c.id`;
+RETURN ${COUNTRY_FIELDS} AS node ORDER BY c.name, c.id`;
 
 export function createCountryLoaders(db: Neo4jExecutor) {
   return { countryById: nodesById<CountryRecord>(db, "countries.byId", COUNTRIES_BY_ID) };

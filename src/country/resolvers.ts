@@ -2,6 +2,7 @@ import type { Resolvers } from "../__generated__/resolvers.js";
 import { loadAll } from "../graphql/loaders.js";
 import { loadConnection } from "../graphql/pagination.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "../meeting/filter.js";
+import { loadMeetingConnection } from "../meeting/meeting.js";
 import { allCountries } from "./country.js";
 
 export const countryResolvers: Resolvers = {
@@ -11,8 +12,8 @@ export const countryResolvers: Resolvers = {
   },
   Country: {
     people: (c, { first, after }, { loaders }) => loadConnection(loaders.personConnection, { countryId: c.id }, { first, after }),
-    meetings: (c, { filter, orderBy, first, after }, { loaders }) =>
-      loadConnection(loaders.meetingConnection, { ...meetingFilter(filter), countryId: c.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+    meetings: (c, { filter, orderBy, first, after }, { loaders }, info) =>
+      loadMeetingConnection(loaders, { ...meetingFilter(filter), countryId: c.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     places: (c, _args, { loaders }) => loadAll(loaders.placeById, loaders.countryPlaceIds.load(c.id)),
   },
 };

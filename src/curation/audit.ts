@@ -1,7 +1,7 @@
 /** The audit trail: an (:AuditEntry) per write, in the write's own transaction, and the auditLog connection. */
 import type { Principal } from "../auth/credentials.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { connectionLoaders } from "../graphql/cypher.js";
+import { connectionLoader } from "../graphql/cypher.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
 import type { Run } from "../ingest/writeGraph.js";
 
@@ -41,6 +41,6 @@ const AUDIT_FIELDS = `a {.id, .actor, .via, .mutation, .entityIds, .input, at: t
 
 export function createAuditLoaders(db: Neo4jExecutor) {
   return {
-    auditConnection: connectionLoaders<AuditFilter, AuditRecord>(db, "audit", { node: "a", match: AUDIT_MATCH, order: "a.at DESC, a.id", fields: AUDIT_FIELDS }),
+    auditConnection: connectionLoader<AuditFilter, AuditRecord>(db, "audit", { node: "a", match: AUDIT_MATCH, order: "a.at DESC, a.id", fields: AUDIT_FIELDS }),
   };
 }

@@ -2,7 +2,7 @@ import type { Resolvers } from "../__generated__/resolvers.js";
 import { requirePermission } from "../auth/credentials.js";
 import { refreshLoaders, type Context } from "../context.js";
 import { compact } from "../graphql/input.js";
-import { connectionResolvers, loadConnection } from "../graphql/pagination.js";
+import { loadConnection } from "../graphql/pagination.js";
 import type { ClaimRecord } from "../meeting/claims.js";
 import { attachClaims, createMeeting, meetingOfClaim, retractClaim, updateMeeting } from "./meeting.js";
 import { createPerson, mergePeople, updatePerson } from "./person.js";
@@ -71,5 +71,4 @@ export const curationResolvers: Resolvers = {
       return field ? claims.filter((c) => c.field === field) : claims;
     },
   },
-  AuditEntryConnection: connectionResolvers,
 };

@@ -15,41 +15,35 @@ export interface ConnectionSpec {
 }
 
 /**
- * A page per request and a count per filter, each batched into one statement. SKIP and LIMIT
- * cannot depend on a row, so each request's page is sliced out of its ordered matches.
+ * A page per request, batched into one statement, with the count of all matches: it comes free
+ * with the page (the matches are collected to be ordered anyway), so `totalCount` costs no
+ * second run of the filter. SKIP and LIMIT cannot depend on a row, so each request's page is
+ * sliced out of its ordered matches.
  */
-export function connectionCypher({ node, match, order, fields }: ConnectionSpec) {
-  return {
-    pages: `
+export function connectionCypher({ node, match, order, fields }: ConnectionSpec): string {
+  return `
 UNWIND $requests AS r
 CALL (r) {
   WITH r, r.filter AS f
   ${match}
   WITH r, ${node} ORDER BY ${order}
   WITH r, collect(${node}) AS ordered
-  RETURN [${node} IN ordered[r.skip..r.skip + r.limit] | ${fields}] AS value
+  RETURN {nodes: [${node} IN ordered[r.skip..r.skip + r.limit] | ${fields}], totalCount: size(ordered)} AS value
 }
-RETURN r.index AS index, value`,
-    counts: `
-UNWIND $requests AS r
-CALL (r) {
-  WITH r.filter AS f
-  ${match}
-  RETURN count(${node}) AS value
-}
-RETURN r.index AS index, value`,
-  };
+RETURN r.index AS index, value`;
 }
 
-/** The two loaders behind every connection of one node type. */
-export function connectionLoaders<F, N>(db: Neo4jExecutor, name: string, spec: ConnectionSpec) {
-  const cypher = connectionCypher(spec);
-  return {
-    pages: byRequest<PageKey<F>, N[]>(db, `${name}.pages`, cypher.pages, []),
-    counts: byRequest<{ filter: F }, number>(db, `${name}.counts`, cypher.counts, 0),
-  };
+/** One page of a connection and the number of all its matches. */
+export interface PageRows<N> {
+  nodes: N[];
+  totalCount: number;
 }
-export type ConnectionLoaders<F, N> = ReturnType<typeof connectionLoaders<F, N>>;
+
+/** The loader behind every connection of one node type. */
+export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, spec: ConnectionSpec) {
+  return byRequest<PageKey<F>, PageRows<N>>(db, `${name}.pages`, connectionCypher(spec), { nodes: [], totalCount: 0 });
+}
+export type ConnectionLoader<F, N> = ReturnType<typeof connectionLoader<F, N>>;
 
 /**
  * The ids of the nodes related to each owner in `$ids`, in order: `pattern` binds the owner by
@@ -66,3 +60,6 @@ export const byIdCypher = (variable: string, label: string, fields: string) => `
 UNWIND $ids AS id
 MATCH (${variable}:${label} {id: id})
 RETURN ${fields} AS node`;
+
+/** Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. */
+export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {sourceId: a.sourceIds[i], excerpt: a.excerpts[i]}]`;

@@ -2,7 +2,7 @@
  * Relay connections over offset cursors. A cursor is base64url JSON `{"offset": n}`: opaque to
  * clients, and enough here because every list has a total order (ties broken by id).
  */
-import type { ConnectionLoaders } from "./cypher.js";
+import type { ConnectionLoader } from "./cypher.js";
 import { badUserInput } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,6 +19,8 @@ export interface PageKey<F> {
   order?: string;
   skip: number;
   limit: number;
+  /** Related records to read with the page's nodes, as the client's selection asks (`r.include` in the Cypher). */
+  include?: Record<string, boolean>;
 }
 
 export interface Edge<N> {
@@ -29,8 +31,7 @@ export interface Edge<N> {
 export interface Connection<N> {
   edges: Edge<N>[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  /** Runs only when a client selects `totalCount`. */
-  count: () => Promise<number>;
+  totalCount: number;
 }
 
 export const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
@@ -52,16 +53,17 @@ export function pageSize(first: number | null | undefined, argument = "first"): 
   return first;
 }
 
-/** Validates the page arguments and asks the loaders for one page; `count` stays lazy. */
+/** Validates the page arguments and asks the loader for one page and the total. */
 export async function loadConnection<F, N>(
-  { pages, counts }: ConnectionLoaders<F, N>,
+  pages: ConnectionLoader<F, N>,
   filter: F,
   args: PageArgs,
   order?: string,
+  include?: PageKey<F>["include"],
 ): Promise<Connection<N>> {
   const first = pageSize(args.first);
   const skip = args.after ? decodeCursor(args.after) + 1 : 0;
-  const rows = await pages.load({ filter, order, skip, limit: first + 1 });
+  const { nodes: rows, totalCount } = await pages.load({ filter, order, skip, limit: first + 1, include });
   const edges = rows.slice(0, first).map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
   return {
     edges,
@@ -71,11 +73,6 @@ export async function loadConnection<F, N>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    count: () => counts.load({ filter }),
+    totalCount,
   };
 }
-
-/** The resolvers every connection type shares. */
-export const connectionResolvers = {
-  totalCount: (connection: Connection<unknown>) => connection.count(),
-};

@@ -1,13 +1,17 @@
 /** Meetings: the record, and the batched reads behind every field that returns meetings. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { byIdCypher, connectionLoader, EDGE_SOURCES, relatedIds } from "../graphql/cypher.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
-import type { Connection, Edge } from "../graphql/pagination.js";
+import type { GraphQLResolveInfo } from "graphql";
+import { selects } from "../graphql/lookahead.js";
+import { loadConnection, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
 import type { DatePrecision } from "../ingest/seedFiles.js";
-import { DURATION_SUMMARY } from "./duration.js";
+import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
+import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
+import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
 import { MEETING_CANDIDATES, MEETING_MATCHES, MEETING_ORDER, type MeetingFilterParams } from "./filter.js";
 
-/** A Meeting node as stored, with the ids of its place and country resolved. */
+/** A Meeting node as stored, with its place and the id of its country resolved. */
 export interface MeetingRecord {
   id: string;
   title: string;
@@ -24,13 +28,18 @@ export interface MeetingRecord {
   durationWording: string | null;
   durationSourceId: string | null;
   placeId: string | null;
+  /** Read with the meeting: one hop, and most clients show where a meeting was. */
+  place: PlaceRecord | null;
   countryId: string | null;
+  /** Read with the meeting only when a page's client selected them (see MEETING_PAGE_FIELDS); otherwise loaded by id. */
+  participants?: ParticipantRecord[] | null;
 }
 export type MeetingConnectionRecord = Connection<MeetingRecord>;
 export type MeetingEdgeRecord = Edge<MeetingRecord>;
 
 export interface ParticipantRecord {
   personId: string;
+  person: PersonRecord;
   role: string | null;
   delegationCountryId: string | null;
   sources: { sourceId: string; excerpt: string | null }[];
@@ -42,32 +51,46 @@ export interface TimeTogetherRecord {
   time: { minutes: number; minMinutes: number; maxMinutes: number | null; knownCount: number; approximateCount: number; unknownCount: number };
 }
 
-/** Projects meeting `m` into a MeetingRecord. */
-export const MEETING_FIELDS = `m {
+const MEETING_PROPERTIES = `
   .id, .title, .kind, .date, .datePrecision, .startsAt, .endsAt, .outcome,
   .durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
   durationApproximate: coalesce(m.durationApproximate, false),
   placeId: [(m)-[:HELD_AT]->(place:Place) | place.id][0],
-  countryId: [(m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(country:Country) | country.id][0]
+  place: [(m)-[:HELD_AT]->(p:Place) | ${PLACE_FIELDS}][0],
+  countryId: [(m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(country:Country) | country.id][0]`;
+
+/** Projects meeting `m` into a MeetingRecord. */
+export const MEETING_FIELDS = `m {${MEETING_PROPERTIES}}`;
+
+/** The participants of meeting `m`, each with the person's record, in delegation order. */
+const PARTICIPANT_ITEMS = `COLLECT {
+  MATCH (p:Person)-[a:ATTENDED]->(m)
+  WITH p, a ORDER BY a.delegationCountryId, p.name, p.id
+  RETURN {personId: p.id, person: ${PERSON_FIELDS}, role: a.role, delegationCountryId: a.delegationCountryId, sources: ${EDGE_SOURCES}}
 }`;
 
-/** Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. */
-export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {sourceId: a.sourceIds[i], excerpt: a.excerpts[i]}]`;
+/**
+ * A page's meeting: the participants come with it when the client selected them (`r.include`),
+ * so a page of meetings with their participants costs one statement, not two.
+ */
+const MEETING_PAGE_FIELDS = `m {${MEETING_PROPERTIES},
+  participants: CASE WHEN r.include.participants THEN ${PARTICIPANT_ITEMS} END
+}`;
 
 export const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
 const TIME_TOGETHER = `
 WITH $filter AS f
 ${MEETING_CANDIDATES}
-WITH f, m WHERE ${MEETING_MATCHES}
-WITH collect(m) AS ms
-RETURN size(ms) AS meetingCount, ${DURATION_SUMMARY} AS time`;
+WITH * WHERE ${MEETING_MATCHES}
+WITH ${DURATION_FIGURES}
+WITH ${DURATION_AGGREGATES}
+RETURN meetingCount, ${DURATION_SUMMARY} AS time`;
 
 export const PARTICIPANTS = `
 UNWIND $ids AS id
-MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: id})
-WITH id, p, a ORDER BY a.delegationCountryId, p.name, p.id
-RETURN id, collect({personId: p.id, role: a.role, delegationCountryId: a.delegationCountryId, sources: ${EDGE_SOURCES}}) AS items`;
+MATCH (m:Meeting {id: id})
+RETURN id, ${PARTICIPANT_ITEMS} AS items`;
 
 export const TOPIC_IDS = relatedIds("(:Meeting {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
 export const ORGANIZATION_IDS = relatedIds("(:Meeting {id: id})-[:INVOLVED]->(x:Organization)", "x.name, x.id");
@@ -88,11 +111,11 @@ RETURN id, collect(sourceId) AS items`;
 export function createMeetingLoaders(db: Neo4jExecutor) {
   return {
     meetingById: nodesById<MeetingRecord>(db, "meetings.byId", MEETINGS_BY_ID),
-    meetingConnection: connectionLoaders<MeetingFilterParams, MeetingRecord>(db, "meetings", {
+    meetingConnection: connectionLoader<MeetingFilterParams, MeetingRecord>(db, "meetings", {
       node: "m",
       match: `${MEETING_CANDIDATES}\nWITH * WHERE ${MEETING_MATCHES}`,
       order: MEETING_ORDER,
-      fields: MEETING_FIELDS,
+      fields: MEETING_PAGE_FIELDS,
     }),
     meetingParticipants: listsById<ParticipantRecord>(db, "meetings.participants", PARTICIPANTS),
     meetingTopicIds: listsById<string>(db, "meetings.topicIds", TOPIC_IDS),
@@ -107,4 +130,17 @@ export async function timeTogether(db: Neo4jExecutor, personIds: string[]): Prom
   const [row] = await db.read<Omit<TimeTogetherRecord, "personIds">>("meetings.timeTogether", TIME_TOGETHER, { filter: { participantIds: personIds } });
   if (!row) throw new Error("timeTogether returned no row");
   return { personIds, ...row };
+}
+
+type MeetingLoaders = ReturnType<typeof createMeetingLoaders>;
+
+/** A MeetingConnection field's page: the participants come in the page's statement when the client selected them. */
+export function loadMeetingConnection(
+  loaders: MeetingLoaders,
+  filter: MeetingFilterParams,
+  args: PageArgs,
+  order: string,
+  info: GraphQLResolveInfo,
+): Promise<MeetingConnectionRecord> {
+  return loadConnection(loaders.meetingConnection, filter, args, order, { participants: selects(info, ["edges", "node", "participants"]) });
 }

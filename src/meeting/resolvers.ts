@@ -1,9 +1,8 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { idList } from "../graphql/input.js";
 import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
-import { connectionResolvers, loadConnection } from "../graphql/pagination.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
-import { timeTogether, type MeetingRecord } from "./meeting.js";
+import { loadMeetingConnection, timeTogether, type MeetingRecord } from "./meeting.js";
 
 /** The preferred duration, as copied onto the meeting by the loader. */
 const durationOf = (m: MeetingRecord) => ({
@@ -18,17 +17,17 @@ const durationOf = (m: MeetingRecord) => ({
 export const meetingResolvers: Resolvers = {
   Query: {
     meeting: (_root, { id }, { loaders }) => loaders.meetingById.load(id),
-    meetings: (_root, { filter, orderBy, first, after }, { loaders }) =>
-      loadConnection(loaders.meetingConnection, meetingFilter(filter), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
-    meetingsBetween: (_root, { personIds, first, after }, { loaders }) =>
-      loadConnection(loaders.meetingConnection, { participantIds: idList(personIds, "personIds") }, { first, after }, DEFAULT_MEETING_ORDER),
+    meetings: (_root, { filter, orderBy, first, after }, { loaders }, info) =>
+      loadMeetingConnection(loaders, meetingFilter(filter), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
+    meetingsBetween: (_root, { personIds, first, after }, { loaders }, info) =>
+      loadMeetingConnection(loaders, { participantIds: idList(personIds, "personIds") }, { first, after }, DEFAULT_MEETING_ORDER, info),
     timeTogether: (_root, { personIds }, { db }) => timeTogether(db, idList(personIds, "personIds")),
   },
   Meeting: {
     duration: durationOf,
-    place: (m, _args, { loaders }) => loadOptional(loaders.placeById, m.placeId),
+    place: (m) => m.place,
     country: (m, _args, { loaders }) => loadOptional(loaders.countryById, m.countryId),
-    participants: (m, _args, { loaders }) => loaders.meetingParticipants.load(m.id),
+    participants: (m, _args, { loaders }) => m.participants ?? loaders.meetingParticipants.load(m.id),
     statements: (m, _args, { loaders }) => loadAll(loaders.statementById, loaders.meetingStatementIds.load(m.id)),
     topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),
     organizations: (m, _args, { loaders }) => loadAll(loaders.organizationById, loaders.meetingOrganizationIds.load(m.id)),
@@ -40,7 +39,7 @@ export const meetingResolvers: Resolvers = {
     },
   },
   Participant: {
-    person: (p, _args, { loaders }) => loadRequired(loaders.personById, p.personId, "participant"),
+    person: (p) => p.person,
     delegation: (p, _args, { loaders }) => loadOptional(loaders.countryById, p.delegationCountryId),
   },
   Duration: {
@@ -51,7 +50,7 @@ export const meetingResolvers: Resolvers = {
     meeting: (c, _args, { loaders }) => loadRequired(loaders.meetingById, c.meetingId, "claim meeting"),
   },
   TimeTogether: {
-    meetings: (t, { first, after }, { loaders }) => loadConnection(loaders.meetingConnection, { participantIds: t.personIds }, { first, after }, DEFAULT_MEETING_ORDER),
+    meetings: (t, { first, after }, { loaders }, info) =>
+      loadMeetingConnection(loaders, { participantIds: t.personIds }, { first, after }, DEFAULT_MEETING_ORDER, info),
   },
-  MeetingConnection: connectionResolvers,
 };

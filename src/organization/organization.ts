@@ -11,7 +11,10 @@ export interface OrganizationRecord {
   countryId: string | null;
 }
 
-const ORGANIZATIONS_BY_ID = byIdCypher("o", "Organization", `o {.id, .name, .kind, aliases: coalesce(o.aliases, []), countryId: [(o)-[:BASED_IN]->(c:Country) | c.id][0]}`);
+/** Projects organization `o` into an OrganizationRecord. */
+export const ORGANIZATION_FIELDS = `o {.id, .name, .kind, aliases: coalesce(o.aliases, []), countryId: [(o)-[:BASED_IN]->(c:Country) | c.id][0]}`;
+
+const ORGANIZATIONS_BY_ID = byIdCypher("o", "Organization", ORGANIZATION_FIELDS);
 
 export function createOrganizationLoaders(db: Neo4jExecutor) {
   return { organizationById: nodesById<OrganizationRecord>(db, "organizations.byId", ORGANIZATIONS_BY_ID) };

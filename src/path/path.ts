@@ -1,14 +1,17 @@
 /** connectionPath: the shortest chain of shared meetings between two people. */
 import type { Neo4jExecutor } from "../db/executor.js";
 import { badUserInput } from "../graphql/errors.js";
+import { MEETING_FIELDS, type MeetingRecord } from "../meeting/meeting.js";
+import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
 
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_HOPS = 6;
 
+/** A step, with the records of its people and meeting: the statement that finds the path reads them too. */
 export interface PathStepRecord {
-  fromId: string;
-  meetingId: string;
-  toId: string;
+  from: PersonRecord;
+  meeting: MeetingRecord;
+  to: PersonRecord;
 }
 
 /**
@@ -19,10 +22,14 @@ export interface PathStepRecord {
  */
 const SHORTEST_PATH = `
 MATCH (a:Person {id: $fromId}), (b:Person {id: $toId})
-MATCH p = allShortestPaths((a)-[:ATTENDED*..${2 * MAX_HOPS}]-(b))
-WITH p WHERE length(p) <= 2 * $maxHops
-WITH [n IN nodes(p) | n.id] AS ids ORDER BY ids LIMIT 1
-RETURN ids`;
+MATCH path = allShortestPaths((a)-[:ATTENDED*..${2 * MAX_HOPS}]-(b))
+WITH path WHERE length(path) <= 2 * $maxHops
+WITH nodes(path) AS ns ORDER BY [n IN nodes(path) | n.id] LIMIT 1
+RETURN [i IN range(0, size(ns) - 3, 2) | {
+  from: [p IN [ns[i]] | ${PERSON_FIELDS}][0],
+  meeting: [m IN [ns[i + 1]] | ${MEETING_FIELDS}][0],
+  to: [p IN [ns[i + 2]] | ${PERSON_FIELDS}][0]
+}] AS steps`;
 
 const PERSON_EXISTS = `MATCH (p:Person {id: $id}) RETURN p.id AS id`;
 
@@ -39,11 +46,6 @@ export async function connectionPath(db: Neo4jExecutor, fromId: string, toId: st
     const found = await db.read("path.personExists", PERSON_EXISTS, { id: fromId });
     return found.length > 0 ? [] : null;
   }
-  const [row] = await db.read<{ ids: string[] }>("path.shortest", SHORTEST_PATH, { fromId, toId, maxHops });
-  if (!row) return null;
-  const steps: PathStepRecord[] = [];
-  for (let i = 0; i + 2 < row.ids.length; i += 2) {
-    steps.push({ fromId: row.ids[i]!, meetingId: row.ids[i + 1]!, toId: row.ids[i + 2]! });
-  }
-  return steps;
+  const [row] = await db.read<{ steps: PathStepRecord[] }>("path.shortest", SHORTEST_PATH, { fromId, toId, maxHops });
+  return row ? row.steps : null;
 }

@@ -1,47 +1,100 @@
 /** Who met whom: a person's counterparts over the meetings both attended, batched per request. */
-import type { CounterpartOrder } from "../__generated__/resolvers.js";
+import type { GraphQLResolveInfo } from "graphql";
+import type { CounterpartOrder, PersonCounterpartsArgs } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { byRequest } from "../graphql/loaders.js";
-import { DURATION_SUMMARY } from "../meeting/duration.js";
-import { MEETING_MATCHES, type MeetingFilterParams } from "../meeting/filter.js";
+import { selects } from "../graphql/lookahead.js";
+import { pageSize } from "../graphql/pagination.js";
+import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
+import { MEETING_MATCHES, meetingFilter, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";
+import { PERSON_FIELDS, PERSON_LOOKUP, type PersonRecord } from "./person.js";
 
 export interface CounterpartRecord {
-  personId: string;
+  person: PersonRecord;
   meetingCount: number;
   time: TimeTogetherRecord["time"];
-  firstMeetingId: string;
-  lastMeetingId: string;
+  /** Null unless the request asked for the meeting bounds. */
+  firstMeetingId: string | null;
+  lastMeetingId: string | null;
 }
 
-export interface CounterpartRequest {
-  personId: string;
+/** A ranking of one person's counterparts, as the Cypher reads it (`cr`). */
+export interface RankingRequest {
   filter: MeetingFilterParams;
   order: CounterpartOrder;
   limit: number;
+  /** Find each counterpart's first and last meeting: two more reads per shared meeting, so only when asked. */
+  withMeetingBounds: boolean;
+}
+export type CounterpartRequest = RankingRequest & { personId: string };
+
+/** What a `counterparts` selection asks for; `info` is the selection's (the field's own, or found by lookahead). */
+export function rankingRequest(args: PersonCounterpartsArgs, info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): RankingRequest {
+  const order = args.orderBy ?? "TIME_TOGETHER";
+  return {
+    filter: meetingFilter(args.filter),
+    order,
+    limit: pageSize(args.first),
+    withMeetingBounds: order === "LAST_MEETING" || selects(info, ["firstMeeting"]) || selects(info, ["lastMeeting"]),
+  };
 }
 
-// Meetings are collected in date order, so head and last are the first and last meeting.
+/**
+ * `me`'s counterparts for request `cr`, ranked, as `value`. One pass over the shared meetings
+ * aggregates each counterpart's figures; names and records are read for the page only.
+ * [dateStart, id] pairs order meetings the way the API does, so min and max are first and last.
+ */
+const COUNTERPART_RANKING = `
+  WITH cr, me, cr.filter AS f, 'participant' AS anchor, me.id AS anchorPersonId
+  MATCH (me)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(other:Person)
+  WHERE other <> me AND ${MEETING_MATCHES}
+  WITH cr, other, m, ${DURATION_FIGURES}
+  WITH cr, other, ${DURATION_AGGREGATES},
+    min(CASE WHEN cr.withMeetingBounds THEN [m.dateStart, m.id] END) AS firstMeeting,
+    max(CASE WHEN cr.withMeetingBounds THEN [m.dateStart, m.id] END) AS lastMeeting
+  ORDER BY
+    CASE cr.order WHEN 'TIME_TOGETHER' THEN minutes WHEN 'MEETING_COUNT' THEN meetingCount WHEN 'LAST_MEETING' THEN lastMeeting[0] END DESC,
+    CASE cr.order WHEN 'TIME_TOGETHER' THEN meetingCount WHEN 'MEETING_COUNT' THEN minutes END DESC,
+    other.name, other.id
+  WITH cr, collect({other: other, meetingCount: meetingCount, time: ${DURATION_SUMMARY}, firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1]}) AS ranked
+  RETURN [c IN ranked[0..cr.limit] | c {.meetingCount, .time, .firstMeetingId, .lastMeetingId, person: [p IN [c.other] | ${PERSON_FIELDS}][0]}] AS value`;
+
 const COUNTERPARTS = `
+UNWIND $requests AS cr
+CALL (cr) {
+  MATCH (me:Person {id: cr.personId})
+  ${COUNTERPART_RANKING}
+}
+RETURN cr.index AS index, value`;
+
+/** A person by id (or by a merged-away id) and one ranking of their counterparts, in one statement. */
+const PERSON_WITH_COUNTERPARTS = `
 UNWIND $requests AS r
 CALL (r) {
-  WITH r, r.filter AS f
-  MATCH (me:Person {id: r.personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(other:Person)
-  WHERE other <> me AND ${MEETING_MATCHES}
-  WITH r, other, m ORDER BY m.dateStart, m.id
-  WITH r, other, collect(m) AS ms
-  WITH r, other, ms, ${DURATION_SUMMARY} AS time
-  ORDER BY
-    CASE r.order WHEN 'TIME_TOGETHER' THEN time.minutes WHEN 'MEETING_COUNT' THEN size(ms) WHEN 'LAST_MEETING' THEN last(ms).dateStart END DESC,
-    CASE r.order WHEN 'TIME_TOGETHER' THEN size(ms) WHEN 'MEETING_COUNT' THEN time.minutes END DESC,
-    other.name, other.id
-  WITH r, collect({personId: other.id, meetingCount: size(ms), time: time, firstMeetingId: head(ms).id, lastMeetingId: last(ms).id}) AS ranked
-  RETURN ranked[0..r.limit] AS value
+  WITH r.id AS id
+  ${PERSON_LOOKUP}
+  RETURN p
 }
-RETURN r.index AS index, value`;
+CALL (r, p) {
+  WITH p AS me, r.counterparts AS cr
+  ${COUNTERPART_RANKING}
+}
+RETURN r.index AS index, {person: ${PERSON_FIELDS}, counterparts: value} AS value`;
+
+export interface PersonWithCounterparts {
+  person: PersonRecord;
+  counterparts: CounterpartRecord[];
+}
 
 export function createCounterpartLoaders(db: Neo4jExecutor) {
   return {
     counterparts: byRequest<CounterpartRequest, CounterpartRecord[]>(db, "people.counterparts", COUNTERPARTS, []),
+    personWithCounterparts: byRequest<{ id: string; counterparts: RankingRequest }, PersonWithCounterparts | null>(
+      db,
+      "people.withCounterparts",
+      PERSON_WITH_COUNTERPARTS,
+      null,
+    ),
   };
 }

@@ -1,10 +1,9 @@
 /** People: the record, their roles, relations and countries, and the people connection. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { connectionLoader, EDGE_SOURCES, relatedIds } from "../graphql/cypher.js";
 import { normalizedCypher } from "../graphql/input.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
-import { EDGE_SOURCES } from "../meeting/meeting.js";
 
 /** A Person node as stored. */
 export interface PersonRecord {
@@ -46,13 +45,16 @@ export interface PeopleFilter {
 /** Projects person `p` into a PersonRecord. */
 export const PERSON_FIELDS = `p {.id, .name, aliases: coalesce(p.aliases, [])}`;
 
-/** People by id; the id of a person merged into another (src/curation/person.ts) answers the survivor. */
-export const PEOPLE_BY_ID = `
-UNWIND $ids AS id
+/** Binds `p` to the person with `id`, or the survivor a merged-away `id` points to (src/curation/person.ts); no row when neither exists. */
+export const PERSON_LOOKUP = `
 OPTIONAL MATCH (direct:Person {id: id})
 OPTIONAL MATCH (:PersonRedirect {id: id})-[:MERGED_INTO]->(survivor:Person)
 WITH id, coalesce(direct, survivor) AS p
-WHERE p IS NOT NULL
+WHERE p IS NOT NULL`;
+
+export const PEOPLE_BY_ID = `
+UNWIND $ids AS id
+${PERSON_LOOKUP}
 RETURN id, ${PERSON_FIELDS} AS node`;
 
 const PEOPLE_MATCH = `
@@ -87,7 +89,7 @@ export const COUNTRY_IDS = relatedIds("(:Person {id: id})-[:OF_COUNTRY]->(x:Coun
 export function createPersonLoaders(db: Neo4jExecutor) {
   return {
     personById: nodesById<PersonRecord>(db, "people.byId", PEOPLE_BY_ID),
-    personConnection: connectionLoaders<PeopleFilter, PersonRecord>(db, "people", {
+    personConnection: connectionLoader<PeopleFilter, PersonRecord>(db, "people", {
       node: "p",
       match: PEOPLE_MATCH,
       order: "p.name, p.id",

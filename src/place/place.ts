@@ -11,11 +11,14 @@ export interface PlaceRecord {
   countryId: string | null;
 }
 
-const PLACES_BY_ID = byIdCypher("p", "Place", `p {
+/** Projects place `p` into a PlaceRecord. */
+export const PLACE_FIELDS = `p {
   .id, .name, .kind,
   withinId: [(p)-[:WITHIN]->(parent:Place) | parent.id][0],
   countryId: [(p)-[:WITHIN*1..]->(c:Country) | c.id][0]
-}`);
+}`;
+
+const PLACES_BY_ID = byIdCypher("p", "Place", PLACE_FIELDS);
 
 export function createPlaceLoaders(db: Neo4jExecutor) {
   return {

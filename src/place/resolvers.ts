@@ -1,7 +1,7 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { loadOptional } from "../graphql/loaders.js";
-import { loadConnection } from "../graphql/pagination.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "../meeting/filter.js";
+import { loadMeetingConnection } from "../meeting/meeting.js";
 
 export const placeResolvers: Resolvers = {
   Query: {
@@ -10,7 +10,7 @@ export const placeResolvers: Resolvers = {
   Place: {
     within: (p, _args, { loaders }) => loadOptional(loaders.placeById, p.withinId),
     country: (p, _args, { loaders }) => loadOptional(loaders.countryById, p.countryId),
-    meetings: (p, { filter, orderBy, first, after }, { loaders }) =>
-      loadConnection(loaders.meetingConnection, { ...meetingFilter(filter), placeId: p.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+    meetings: (p, { filter, orderBy, first, after }, { loaders }, info) =>
+      loadMeetingConnection(loaders, { ...meetingFilter(filter), placeId: p.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
   },
 };

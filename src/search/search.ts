@@ -1,8 +1,14 @@
 /** Full-text search over one Neo4j full-text index spanning every searchable label (migration 2). */
+import { COUNTRY_FIELDS } from "../country/country.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { badUserInput } from "../graphql/errors.js";
 import { normalizeText } from "../graphql/input.js";
 import { pageSize } from "../graphql/pagination.js";
+import { MEETING_FIELDS } from "../meeting/meeting.js";
+import { ORGANIZATION_FIELDS } from "../organization/organization.js";
+import { PERSON_FIELDS } from "../person/person.js";
+import { PLACE_FIELDS } from "../place/place.js";
+import { STATEMENT_FIELDS } from "../statement/statement.js";
 
 export const SEARCH_INDEX = "meetgraph_search";
 export const SEARCHABLE = ["Person", "Meeting", "Statement", "Place", "Organization", "Country"] as const;
@@ -10,12 +16,22 @@ export type SearchableLabel = (typeof SEARCHABLE)[number];
 
 const MAX_QUERY_LENGTH = 200;
 
-// One index, so scores are comparable across labels and the union comes ranked from one statement.
+// One index, so scores are comparable across labels and the union comes ranked from one
+// statement, with each hit's record: a comprehension over [node] binds the variable each
+// label's projection is written for.
 const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-RETURN [label IN labels(node) WHERE label IN $labels][0] AS label, node.id AS id
-ORDER BY score DESC, id
-LIMIT toInteger($first)`;
+WITH node, [label IN labels(node) WHERE label IN $labels][0] AS label
+ORDER BY score DESC, node.id
+LIMIT toInteger($first)
+RETURN label, CASE label
+  WHEN 'Person' THEN [p IN [node] | ${PERSON_FIELDS}][0]
+  WHEN 'Meeting' THEN [m IN [node] | ${MEETING_FIELDS}][0]
+  WHEN 'Statement' THEN [s IN [node] | ${STATEMENT_FIELDS}][0]
+  WHEN 'Place' THEN [p IN [node] | ${PLACE_FIELDS}][0]
+  WHEN 'Organization' THEN [o IN [node] | ${ORGANIZATION_FIELDS}][0]
+  WHEN 'Country' THEN [c IN [node] | ${COUNTRY_FIELDS}][0]
+END AS record`;
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -28,15 +44,16 @@ export function luceneQuery(text: string): string {
   return words.map((w) => `${w} ${w}*`).join(" ");
 }
 
-export interface SearchHitRef {
+/** A hit: its label and its record, in the shape of that label's record type. */
+export interface SearchRow {
   label: SearchableLabel;
-  id: string;
+  record: object;
 }
 
-export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchHitRef[]> {
+export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchRow[]> {
   const limit = pageSize(first);
   if (!text.trim()) throw badUserInput("query", "must not be blank");
   if (text.length > MAX_QUERY_LENGTH) throw badUserInput("query", `must be at most ${MAX_QUERY_LENGTH} characters`);
   if (limit === 0) return [];
-  return db.read<SearchHitRef>("search", SEARCH, { index: SEARCH_INDEX, query: luceneQuery(text), labels: SEARCHABLE, first: limit });
+  return db.read<SearchRow>("search", SEARCH, { index: SEARCH_INDEX, query: luceneQuery(text), labels: SEARCHABLE, first: limit });
 }

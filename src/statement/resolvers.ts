@@ -1,6 +1,6 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
-import { connectionResolvers, loadConnection } from "../graphql/pagination.js";
+import { loadConnection } from "../graphql/pagination.js";
 import { statementFilter } from "./statement.js";
 
 export const statementResolvers: Resolvers = {
@@ -19,5 +19,4 @@ export const statementResolvers: Resolvers = {
   Wording: {
     source: (w, _args, { loaders }) => loadRequired(loaders.sourceById, w.sourceId, "wording source"),
   },
-  StatementConnection: connectionResolvers,
 };

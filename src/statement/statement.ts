@@ -1,7 +1,7 @@
 /** Statements: the record, their wordings, and the statements connection. */
 import type { StatementFilter } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoaders, relatedIds } from "../graphql/cypher.js";
+import { byIdCypher, connectionLoader, relatedIds } from "../graphql/cypher.js";
 import { compact, normalizedCypher, searchText } from "../graphql/input.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
@@ -35,7 +35,8 @@ export function statementFilter(input: StatementFilter | null | undefined, argum
   return compact({ ...filter, text: searchText(filter.text), ...dayRange(filter.from, filter.to, argument) });
 }
 
-const STATEMENT_FIELDS = `s {
+/** Projects statement `s` into a StatementRecord. */
+export const STATEMENT_FIELDS = `s {
   .id, .text, .saidOn, .datePrecision, .occasion,
   quoted: coalesce(s.quoted, false),
   speakerId: [(speaker:Person)-[:SAID]->(s) | speaker.id][0],
@@ -69,7 +70,7 @@ export const STATEMENT_TOPIC_IDS = relatedIds("(:Statement {id: id})-[:ABOUT]->(
 export function createStatementLoaders(db: Neo4jExecutor) {
   return {
     statementById: nodesById<StatementRecord>(db, "statements.byId", STATEMENTS_BY_ID),
-    statementConnection: connectionLoaders<StatementFilterParams, StatementRecord>(db, "statements", {
+    statementConnection: connectionLoader<StatementFilterParams, StatementRecord>(db, "statements", {
       node: "s",
       match: STATEMENT_MATCH,
       order: "s.saidOnStart, s.id",

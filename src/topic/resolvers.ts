@@ -1,6 +1,7 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { loadConnection } from "../graphql/pagination.js";
 import { DEFAULT_MEETING_ORDER } from "../meeting/filter.js";
+import { loadMeetingConnection } from "../meeting/meeting.js";
 import { allTopics } from "./topic.js";
 
 export const topicResolvers: Resolvers = {
@@ -9,8 +10,8 @@ export const topicResolvers: Resolvers = {
     topics: (_root, _args, { db }) => allTopics(db),
   },
   Topic: {
-    meetings: (t, { orderBy, first, after }, { loaders }) =>
-      loadConnection(loaders.meetingConnection, { topicId: t.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER),
+    meetings: (t, { orderBy, first, after }, { loaders }, info) =>
+      loadMeetingConnection(loaders, { topicId: t.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     statements: (t, { first, after }, { loaders }) => loadConnection(loaders.statementConnection, { topicId: t.id }, { first, after }),
   },
 };

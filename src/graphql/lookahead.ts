@@ -1,0 +1,30 @@
+/**
+ * What the client asked of a field's result, read from the query before resolving it: a root
+ * resolver that knows which nested fields are selected can read them in its own statement and
+ * spare the request a round trip per level.
+ */
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+
+type Selection = Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">;
+
+function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Selection["fragments"]): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    const nested = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+    return fieldsOf(nested, fragments);
+  });
+}
+
+/**
+ * The field nodes at `path` below the field being resolved, through fragments: e.g.
+ * `["edges", "node", "participants"]` under a connection. Directives are not evaluated, so a
+ * field under `@skip` counts as selected; reading it in advance then costs only the read.
+ */
+export function selectedFields({ fieldNodes, fragments }: Selection, path: string[]): FieldNode[] {
+  return path.reduce<FieldNode[]>(
+    (nodes, name) => nodes.flatMap((node) => fieldsOf(node.selectionSet, fragments).filter((field) => field.name.value === name)),
+    [...fieldNodes],
+  );
+}
+
+export const selects = (selection: Selection, path: string[]): boolean => selectedFields(selection, path).length > 0;
