@@ -86,7 +86,7 @@ export type AuditEntryConnection = {
   edges: Array<AuditEntryEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
-  /** How many entries match in all pages (computed only when asked for). */
+  /** How many entries match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -343,7 +343,7 @@ export type MeetingConnection = {
   edges: Array<MeetingEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
-  /** How many meetings match in all pages (computed only when asked for). */
+  /** How many meetings match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -726,7 +726,7 @@ export type PersonConnection = {
   edges: Array<PersonEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
-  /** How many people match in all pages (computed only when asked for). */
+  /** How many people match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1138,7 +1138,7 @@ export type StatementConnection = {
   edges: Array<StatementEdge>;
   /** Where this page sits in the whole list. */
   pageInfo: PageInfo;
-  /** How many statements match in all pages (computed only when asked for). */
+  /** How many statements match in all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
