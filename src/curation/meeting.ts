@@ -210,7 +210,7 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
     datePrecision: m.datePrecision,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
-    placeId: m.placeId,
+    placeId: m.place?.id ?? null,
     outcome: m.outcome,
     topicIds: await list<string>(TOPIC_IDS),
     organizationIds: await list<string>(ORGANIZATION_IDS),

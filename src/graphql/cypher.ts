@@ -3,13 +3,13 @@ import type { Neo4jExecutor } from "../db/executor.js";
 import { byRequest } from "./loaders.js";
 import type { PageKey } from "./pagination.js";
 
-export interface ConnectionSpec {
+export interface ConnectionSpec<K> {
   /** The variable the statement binds, e.g. "m". */
   node: string;
-  /** MATCH … WHERE … binding `node`, reading the filter as `f` (and the request as `r`). */
-  match: string;
+  /** MATCH … WHERE … binding `node`, reading the filter as `f` (and the request as `r`); may depend on the request's shape. */
+  match: string | ((key: K) => string);
   /** ORDER BY expressions; they must end with the node's id so the order is total. */
-  order: string;
+  order: string | ((key: K) => string);
   /** The projection of `node` into its record. */
   fields: string;
 }
@@ -20,7 +20,7 @@ export interface ConnectionSpec {
  * second run of the filter. SKIP and LIMIT cannot depend on a row, so each request's page is
  * sliced out of its ordered matches.
  */
-export function connectionCypher({ node, match, order, fields }: ConnectionSpec): string {
+function connectionCypher(node: string, match: string, order: string, fields: string): string {
   return `
 UNWIND $requests AS r
 CALL (r) {
@@ -40,8 +40,9 @@ export interface PageRows<N> {
 }
 
 /** The loader behind every connection of one node type. */
-export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, spec: ConnectionSpec) {
-  return byRequest<PageKey<F>, PageRows<N>>(db, `${name}.pages`, connectionCypher(spec), { nodes: [], totalCount: 0 });
+export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, { node, match, order, fields }: ConnectionSpec<PageKey<F>>) {
+  const of = (part: string | ((key: PageKey<F>) => string), key: PageKey<F>) => (typeof part === "string" ? part : part(key));
+  return byRequest<PageKey<F>, PageRows<N>>(db, `${name}.pages`, (key) => connectionCypher(node, of(match, key), of(order, key), fields), { nodes: [], totalCount: 0 });
 }
 export type ConnectionLoader<F, N> = ReturnType<typeof connectionLoader<F, N>>;
 

@@ -36,15 +36,27 @@ export function listsById<T>(db: Neo4jExecutor, name: string, cypher: string) {
 
 /**
  * A value per structured request (a page, a count, a filter). The Cypher gets `$requests`, each
- * request's fields plus its `index`, and returns rows `{index, value}`.
+ * request's fields plus its `index`, and returns rows `{index, value}`. When the statement
+ * depends on the request's shape (which filters it sets), each shape's requests share one
+ * statement and the statements of a batch run side by side: still one round trip per shape.
  */
-export function byRequest<K extends object, V>(db: Neo4jExecutor, name: string, cypher: string, missing: V) {
+export function byRequest<K extends object, V>(db: Neo4jExecutor, name: string, cypher: string | ((key: K) => string), missing: V) {
+  const statementOf = typeof cypher === "string" ? () => cypher : cypher;
   return new DataLoader<K, V, string>(
     async (keys) => {
-      const requests = keys.map((key, index) => ({ ...key, index }));
-      const rows = await db.read<{ index: number; value: V }>(name, cypher, { requests });
-      const byIndex = new Map(rows.map((r) => [r.index, r.value]));
-      return keys.map((_key, index) => byIndex.get(index) ?? missing);
+      const byStatement = new Map<string, { key: K; index: number }[]>();
+      keys.forEach((key, index) => {
+        const statement = statementOf(key);
+        byStatement.set(statement, [...(byStatement.get(statement) ?? []), { key, index }]);
+      });
+      const values = keys.map(() => missing);
+      await Promise.all(
+        [...byStatement].map(async ([statement, group]) => {
+          const requests = group.map(({ key, index }) => ({ ...key, index }));
+          for (const row of await db.read<{ index: number; value: V }>(name, statement, { requests })) values[row.index] = row.value;
+        }),
+      );
+      return values;
     },
     { cacheKeyFn: stableKey },
   );

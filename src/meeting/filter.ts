@@ -1,6 +1,8 @@
 /**
- * MeetingFilter: validated in TypeScript, applied in Cypher by one fragment with every condition
- * written as `(param IS NULL OR …)`, so every combination runs the same parameterized statement.
+ * MeetingFilter: validated in TypeScript, applied in Cypher. The statement is put together from
+ * constant fragments, one per condition the filter sets, starting from the most selective thing
+ * it names; the values always travel as parameters (`f`). A statement without the conditions a
+ * filter leaves unset is one the planner serves well, and each shape's plan is cached.
  */
 import type { MeetingFilter, MeetingOrder } from "../__generated__/resolvers.js";
 import { badUserInput } from "../graphql/errors.js";
@@ -31,64 +33,77 @@ export function withParticipants(filter: MeetingFilterParams, personIds: string[
 
 export const DEFAULT_MEETING_ORDER: MeetingOrder = "DATE_ASC";
 
+/** Where a filter's candidate meetings come from. */
+export type Anchor = "participant" | "country" | "place" | "none";
+
+export function anchorOf(f: MeetingFilterParams): Anchor {
+  if (f.participantIds) return "participant";
+  if (f.countryId) return "country";
+  if (f.placeId) return "place";
+  return "none";
+}
+
 /**
- * Binds `m` to the meetings filter `f` could match, starting from the most selective thing it
- * names (the participant with the fewest meetings, else the country, else the place) instead of
- * scanning every meeting. Degrees come from Neo4j's degree store, so picking the anchor is cheap.
- * Exactly one branch yields rows. It also binds `anchor` (what the candidates came from:
- * 'participant', 'country', 'place' or 'none') and `anchorPersonId`, so that `MEETING_MATCHES`
- * does not check again what the anchor already guarantees.
+ * Binds `m` to the meetings filter `f` could match, from its anchor instead of every meeting: the
+ * participant with the fewest meetings (degrees come from Neo4j's degree store, so picking is
+ * cheap), the country, the place. Only people attend and only meetings are held at places
+ * (src/ingest/writeGraph.ts), so no label is checked per meeting. `WITH *` carries the caller's
+ * variables (the request `r` of a batch) through.
  */
-export const MEETING_CANDIDATES = `
-CALL (f) {
-  WITH f WHERE f.participantIds IS NOT NULL
+const CANDIDATES: Record<Anchor, string> = {
+  participant: `
   UNWIND f.participantIds AS participantId
   MATCH (anchorPerson:Person {id: participantId})
-  WITH anchorPerson ORDER BY COUNT { (anchorPerson)-[:ATTENDED]->() } LIMIT 1
-  MATCH (anchorPerson)-[:ATTENDED]->(m:Meeting)
-  RETURN m, 'participant' AS anchor, anchorPerson.id AS anchorPersonId
-  UNION
-  WITH f WHERE f.participantIds IS NULL AND f.countryId IS NOT NULL
-  MATCH (:Country {id: f.countryId})<-[:WITHIN*1..]-(:Place)<-[:HELD_AT]-(m:Meeting)
-  RETURN m, 'country' AS anchor, null AS anchorPersonId
-  UNION
-  WITH f WHERE f.participantIds IS NULL AND f.countryId IS NULL AND f.placeId IS NOT NULL
-  MATCH (:Place {id: f.placeId})<-[:WITHIN*0..]-(:Place)<-[:HELD_AT]-(m:Meeting)
-  RETURN m, 'place' AS anchor, null AS anchorPersonId
-  UNION
-  // A guard on f alone is applied after a label scan, not before it. So this branch seeks
-  // the dateStart index with a range that is empty unless the filter has no anchor at all.
-  WITH f, f.participantIds IS NULL AND f.countryId IS NULL AND f.placeId IS NULL AS unanchored
-  MATCH (m:Meeting)
-  WHERE m.dateStart >= CASE WHEN unanchored THEN date("0001-01-01") ELSE date("9999-12-31") END
-  RETURN m, 'none' AS anchor, null AS anchorPersonId
-}`;
+  WITH * ORDER BY COUNT { (anchorPerson)-[:ATTENDED]->() } LIMIT 1
+  MATCH (anchorPerson)-[:ATTENDED]->(m)
+  WITH *, anchorPerson.id AS anchorPersonId`,
+  country: `
+  MATCH (:Country {id: f.countryId})<-[:WITHIN*1..]-(:Place)<-[:HELD_AT]-(m)`,
+  place: `
+  MATCH (:Place {id: f.placeId})<-[:WITHIN*0..]-(:Place)<-[:HELD_AT]-(m)`,
+  none: `
+  MATCH (m:Meeting)`,
+};
+
+/** Each condition a filter can set, on meeting `m`. Places and countries match at any depth (the Kremlin is in Moscow is in Russia). */
+const CONDITIONS: Record<Exclude<keyof MeetingFilterParams, "participantIds">, string> = {
+  countryId: `EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(:Country {id: f.countryId}) }`,
+  placeId: `EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*0..]->(:Place {id: f.placeId}) }`,
+  from: `m.dateEnd >= date(f.from)`,
+  to: `m.dateStart <= date(f.to)`,
+  minDurationMinutes: `m.durationMinutes >= f.minDurationMinutes`,
+  maxDurationMinutes: `m.durationMinutes <= f.maxDurationMinutes`,
+  topicId: `EXISTS { (m)-[:ABOUT]->(:Topic {id: f.topicId}) }`,
+  sourceId: `(EXISTS { (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(:Source {id: f.sourceId}) WHERE c.retractedAt IS NULL }
+       OR EXISTS { (:Person)-[a:ATTENDED]->(m) WHERE f.sourceId IN a.sourceIds })`,
+};
 
 /**
- * True when meeting `m` passes filter `f`. Places and countries match at any depth (the Kremlin
- * is in Moscow is in Russia). Reads `anchor` and `anchorPersonId` (see MEETING_CANDIDATES;
- * null when the meetings came from elsewhere) to skip the conditions the anchor guarantees:
- * re-walking the place hierarchy of every candidate was most of the cost of a country filter.
+ * True when meeting `m` passes filter `f`, except for what `anchor` already guarantees. With the
+ * participant anchor, `anchorPersonId` must be bound: that person's attendance is not checked again.
  */
-export const MEETING_MATCHES = `
-  (f.participantIds IS NULL OR all(pid IN f.participantIds WHERE pid = anchorPersonId OR EXISTS { (:Person {id: pid})-[:ATTENDED]->(m) }))
-  AND (f.countryId IS NULL OR anchor = 'country' OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(:Country {id: f.countryId}) })
-  AND (f.placeId IS NULL OR anchor = 'place' OR EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*0..]->(:Place {id: f.placeId}) })
-  AND (f.from IS NULL OR m.dateEnd >= date(f.from))
-  AND (f.to IS NULL OR m.dateStart <= date(f.to))
-  AND (f.minDurationMinutes IS NULL OR m.durationMinutes >= f.minDurationMinutes)
-  AND (f.maxDurationMinutes IS NULL OR m.durationMinutes <= f.maxDurationMinutes)
-  AND (f.topicId IS NULL OR EXISTS { (m)-[:ABOUT]->(:Topic {id: f.topicId}) })
-  AND (f.sourceId IS NULL
-       OR EXISTS { (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(:Source {id: f.sourceId}) WHERE c.retractedAt IS NULL }
-       OR EXISTS { (:Person)-[a:ATTENDED]->(m) WHERE f.sourceId IN a.sourceIds })`;
+export function meetingMatches(f: MeetingFilterParams, anchor: Anchor): string {
+  const conditions = (Object.keys(CONDITIONS) as (keyof typeof CONDITIONS)[])
+    .filter((field) => f[field] !== undefined && !(field === "countryId" && anchor === "country") && !(field === "placeId" && anchor === "place"))
+    .map((field) => CONDITIONS[field]);
+  if (f.participantIds) {
+    const skipAnchor = anchor === "participant" ? "pid = anchorPersonId OR " : "";
+    conditions.unshift(`all(pid IN f.participantIds WHERE ${skipAnchor}EXISTS { (:Person {id: pid})-[:ATTENDED]->(m) })`);
+  }
+  return conditions.length > 0 ? conditions.join("\n  AND ") : "true";
+}
 
-/**
- * Orders meetings `m` by `r.order` (a MeetingOrder). One CASE per direction keeps the statement
- * constant; unknown durations sort last in both duration orders; the id makes the order total.
- */
-export const MEETING_ORDER = `
-  CASE WHEN r.order STARTS WITH 'DURATION' THEN m.durationMinutes IS NULL ELSE false END,
-  CASE r.order WHEN 'DATE_ASC' THEN m.dateStart WHEN 'DURATION_ASC' THEN m.durationMinutes END,
-  CASE r.order WHEN 'DATE_DESC' THEN m.dateStart WHEN 'DURATION_DESC' THEN m.durationMinutes END DESC,
-  m.dateStart, m.id`;
+/** Binds `m` to each meeting that passes filter `f`. */
+export function meetingsMatching(f: MeetingFilterParams): string {
+  const anchor = anchorOf(f);
+  return `${CANDIDATES[anchor]}
+  WITH * WHERE ${meetingMatches(f, anchor)}`;
+}
+
+/** ORDER BY expressions for each MeetingOrder: unknown durations sort last in both duration orders; the id makes the order total. */
+export const MEETING_ORDERS: Record<MeetingOrder, string> = {
+  DATE_ASC: "m.dateStart, m.id",
+  DATE_DESC: "m.dateStart DESC, m.id",
+  DURATION_ASC: "m.durationMinutes IS NULL, m.durationMinutes, m.dateStart, m.id",
+  DURATION_DESC: "m.durationMinutes IS NULL, m.durationMinutes DESC, m.dateStart, m.id",
+};

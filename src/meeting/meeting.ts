@@ -9,9 +9,10 @@ import type { DatePrecision } from "../ingest/seedFiles.js";
 import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
 import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
-import { MEETING_CANDIDATES, MEETING_MATCHES, MEETING_ORDER, type MeetingFilterParams } from "./filter.js";
+import type { MeetingOrder } from "../__generated__/resolvers.js";
+import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
-/** A Meeting node as stored, with its place and the id of its country resolved. */
+/** A Meeting node as stored, with its place (which names the country). */
 export interface MeetingRecord {
   id: string;
   title: string;
@@ -27,10 +28,8 @@ export interface MeetingRecord {
   durationApproximate: boolean;
   durationWording: string | null;
   durationSourceId: string | null;
-  placeId: string | null;
   /** Read with the meeting: one hop, and most clients show where a meeting was. */
   place: PlaceRecord | null;
-  countryId: string | null;
   /** Read with the meeting only when a page's client selected them (see MEETING_PAGE_FIELDS); otherwise loaded by id. */
   participants?: ParticipantRecord[] | null;
 }
@@ -55,9 +54,7 @@ const MEETING_PROPERTIES = `
   .id, .title, .kind, .date, .datePrecision, .startsAt, .endsAt, .outcome,
   .durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
   durationApproximate: coalesce(m.durationApproximate, false),
-  placeId: [(m)-[:HELD_AT]->(place:Place) | place.id][0],
-  place: [(m)-[:HELD_AT]->(p:Place) | ${PLACE_FIELDS}][0],
-  countryId: [(m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(country:Country) | country.id][0]`;
+  place: [(m)-[:HELD_AT]->(p:Place) | ${PLACE_FIELDS}][0]`;
 
 /** Projects meeting `m` into a MeetingRecord. */
 export const MEETING_FIELDS = `m {${MEETING_PROPERTIES}}`;
@@ -79,10 +76,9 @@ const MEETING_PAGE_FIELDS = `m {${MEETING_PROPERTIES},
 
 export const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
-const TIME_TOGETHER = `
+const timeTogetherCypher = (filter: MeetingFilterParams) => `
 WITH $filter AS f
-${MEETING_CANDIDATES}
-WITH * WHERE ${MEETING_MATCHES}
+${meetingsMatching(filter)}
 WITH ${DURATION_FIGURES}
 WITH ${DURATION_AGGREGATES}
 RETURN meetingCount, ${DURATION_SUMMARY} AS time`;
@@ -113,8 +109,8 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
     meetingById: nodesById<MeetingRecord>(db, "meetings.byId", MEETINGS_BY_ID),
     meetingConnection: connectionLoader<MeetingFilterParams, MeetingRecord>(db, "meetings", {
       node: "m",
-      match: `${MEETING_CANDIDATES}\nWITH * WHERE ${MEETING_MATCHES}`,
-      order: MEETING_ORDER,
+      match: (key) => meetingsMatching(key.filter),
+      order: (key) => MEETING_ORDERS[key.order as MeetingOrder],
       fields: MEETING_PAGE_FIELDS,
     }),
     meetingParticipants: listsById<ParticipantRecord>(db, "meetings.participants", PARTICIPANTS),
@@ -127,7 +123,8 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
 
 /** How often and for how long all of `personIds` met (root field only, so no batching). */
 export async function timeTogether(db: Neo4jExecutor, personIds: string[]): Promise<TimeTogetherRecord> {
-  const [row] = await db.read<Omit<TimeTogetherRecord, "personIds">>("meetings.timeTogether", TIME_TOGETHER, { filter: { participantIds: personIds } });
+  const filter = { participantIds: personIds };
+  const [row] = await db.read<Omit<TimeTogetherRecord, "personIds">>("meetings.timeTogether", timeTogetherCypher(filter), { filter });
   if (!row) throw new Error("timeTogether returned no row");
   return { personIds, ...row };
 }

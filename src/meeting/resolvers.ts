@@ -26,7 +26,7 @@ export const meetingResolvers: Resolvers = {
   Meeting: {
     duration: durationOf,
     place: (m) => m.place,
-    country: (m, _args, { loaders }) => loadOptional(loaders.countryById, m.countryId),
+    country: (m, _args, { loaders }) => loadOptional(loaders.countryById, m.place?.countryId),
     participants: (m, _args, { loaders }) => m.participants ?? loaders.meetingParticipants.load(m.id),
     statements: (m, _args, { loaders }) => loadAll(loaders.statementById, loaders.meetingStatementIds.load(m.id)),
     topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),

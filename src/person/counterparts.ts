@@ -6,7 +6,7 @@ import { byRequest } from "../graphql/loaders.js";
 import { selects } from "../graphql/lookahead.js";
 import { pageSize } from "../graphql/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
-import { MEETING_MATCHES, meetingFilter, type MeetingFilterParams } from "../meeting/filter.js";
+import { meetingFilter, meetingMatches, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";
 import { PERSON_FIELDS, PERSON_LOOKUP, type PersonRecord } from "./person.js";
 
@@ -41,14 +41,15 @@ export function rankingRequest(args: PersonCounterpartsArgs, info: Pick<GraphQLR
 }
 
 /**
- * `me`'s counterparts for request `cr`, ranked, as `value`. One pass over the shared meetings
+ * `me`'s counterparts for request `cr` (whose filter is `filter`), ranked, as `value`. One pass over the shared meetings
  * aggregates each counterpart's figures; names and records are read for the page only.
  * [dateStart, id] pairs order meetings the way the API does, so min and max are first and last.
+ * Only people attend, and only meetings (src/ingest/writeGraph.ts): no label checks per row.
  */
-const COUNTERPART_RANKING = `
-  WITH cr, me, cr.filter AS f, 'participant' AS anchor, me.id AS anchorPersonId
-  MATCH (me)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(other:Person)
-  WHERE other <> me AND ${MEETING_MATCHES}
+const counterpartRanking = (filter: MeetingFilterParams) => `
+  WITH cr, me, cr.filter AS f, me.id AS anchorPersonId
+  MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
+  WHERE other <> me AND ${meetingMatches(filter, "participant")}
   WITH cr, other, m, ${DURATION_FIGURES}
   WITH cr, other, ${DURATION_AGGREGATES},
     min(CASE WHEN cr.withMeetingBounds THEN [m.dateStart, m.id] END) AS firstMeeting,
@@ -60,16 +61,16 @@ const COUNTERPART_RANKING = `
   WITH cr, collect({other: other, meetingCount: meetingCount, time: ${DURATION_SUMMARY}, firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1]}) AS ranked
   RETURN [c IN ranked[0..cr.limit] | c {.meetingCount, .time, .firstMeetingId, .lastMeetingId, person: [p IN [c.other] | ${PERSON_FIELDS}][0]}] AS value`;
 
-const COUNTERPARTS = `
+const counterparts = ({ filter }: CounterpartRequest) => `
 UNWIND $requests AS cr
 CALL (cr) {
   MATCH (me:Person {id: cr.personId})
-  ${COUNTERPART_RANKING}
+  ${counterpartRanking(filter)}
 }
 RETURN cr.index AS index, value`;
 
 /** A person by id (or by a merged-away id) and one ranking of their counterparts, in one statement. */
-const PERSON_WITH_COUNTERPARTS = `
+const personWithCounterparts = ({ counterparts }: PersonWithCounterpartsRequest) => `
 UNWIND $requests AS r
 CALL (r) {
   WITH r.id AS id
@@ -78,9 +79,14 @@ CALL (r) {
 }
 CALL (r, p) {
   WITH p AS me, r.counterparts AS cr
-  ${COUNTERPART_RANKING}
+  ${counterpartRanking(counterparts.filter)}
 }
 RETURN r.index AS index, {person: ${PERSON_FIELDS}, counterparts: value} AS value`;
+
+interface PersonWithCounterpartsRequest {
+  id: string;
+  counterparts: RankingRequest;
+}
 
 export interface PersonWithCounterparts {
   person: PersonRecord;
@@ -89,12 +95,7 @@ export interface PersonWithCounterparts {
 
 export function createCounterpartLoaders(db: Neo4jExecutor) {
   return {
-    counterparts: byRequest<CounterpartRequest, CounterpartRecord[]>(db, "people.counterparts", COUNTERPARTS, []),
-    personWithCounterparts: byRequest<{ id: string; counterparts: RankingRequest }, PersonWithCounterparts | null>(
-      db,
-      "people.withCounterparts",
-      PERSON_WITH_COUNTERPARTS,
-      null,
-    ),
+    counterparts: byRequest<CounterpartRequest, CounterpartRecord[]>(db, "people.counterparts", counterparts, []),
+    personWithCounterparts: byRequest<PersonWithCounterpartsRequest, PersonWithCounterparts | null>(db, "people.withCounterparts", personWithCounterparts, null),
   };
 }
