@@ -69,8 +69,8 @@ const CANDIDATES: Record<Anchor, string> = {
 const CONDITIONS: Record<Exclude<keyof MeetingFilterParams, "participantIds">, string> = {
   countryId: `EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(:Country {id: f.countryId}) }`,
   placeId: `EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*0..]->(:Place {id: f.placeId}) }`,
-  from: `m.dateEnd >= date(f.from)`,
-  to: `m.dateStart <= date(f.to)`,
+  from: `m.dateEnd >= fromDate`,
+  to: `m.dateStart <= toDate`,
   minDurationMinutes: `m.durationMinutes >= f.minDurationMinutes`,
   maxDurationMinutes: `m.durationMinutes <= f.maxDurationMinutes`,
   topicId: `EXISTS { (m)-[:ABOUT]->(:Topic {id: f.topicId}) }`,
@@ -78,9 +78,16 @@ const CONDITIONS: Record<Exclude<keyof MeetingFilterParams, "participantIds">, s
        OR EXISTS { (:Person)-[a:ATTENDED]->(m) WHERE f.sourceId IN a.sourceIds })`,
 };
 
+/** Binds the filter's dates as dates once, not once per meeting compared with them: goes before the MATCH that `meetingMatches` filters. */
+export function filterDates(f: MeetingFilterParams): string {
+  const dates = [f.from !== undefined ? "date(f.from) AS fromDate" : null, f.to !== undefined ? "date(f.to) AS toDate" : null].filter(Boolean);
+  return dates.length > 0 ? `WITH *, ${dates.join(", ")}` : "";
+}
+
 /**
  * True when meeting `m` passes filter `f`, except for what `anchor` already guarantees. With the
- * participant anchor, `anchorPersonId` must be bound: that person's attendance is not checked again.
+ * participant anchor, `anchorPersonId` must be bound: that person's attendance is not checked
+ * again. The dates must be bound by `filterDates`.
  */
 export function meetingMatches(f: MeetingFilterParams, anchor: Anchor): string {
   const conditions = (Object.keys(CONDITIONS) as (keyof typeof CONDITIONS)[])
@@ -96,7 +103,7 @@ export function meetingMatches(f: MeetingFilterParams, anchor: Anchor): string {
 /** Binds `m` to each meeting that passes filter `f`. */
 export function meetingsMatching(f: MeetingFilterParams): string {
   const anchor = anchorOf(f);
-  return `${CANDIDATES[anchor]}
+  return `${filterDates(f)}${CANDIDATES[anchor]}
   WITH * WHERE ${meetingMatches(f, anchor)}`;
 }
 

@@ -6,7 +6,7 @@ import { byRequest } from "../graphql/loaders.js";
 import { selects } from "../graphql/lookahead.js";
 import { pageSize } from "../graphql/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
-import { meetingFilter, meetingMatches, type MeetingFilterParams } from "../meeting/filter.js";
+import { filterDates, meetingFilter, meetingMatches, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";
 import { PERSON_FIELDS, PERSON_LOOKUP, type PersonRecord } from "./person.js";
 
@@ -48,6 +48,7 @@ export function rankingRequest(args: PersonCounterpartsArgs, info: Pick<GraphQLR
  */
 const counterpartRanking = (filter: MeetingFilterParams) => `
   WITH cr, me, cr.filter AS f, me.id AS anchorPersonId
+  ${filterDates(filter)}
   MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
   WHERE other <> me AND ${meetingMatches(filter, "participant")}
   WITH cr, other, m, ${DURATION_FIGURES}
