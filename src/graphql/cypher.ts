@@ -10,8 +10,8 @@ export interface ConnectionSpec<K> {
   match: string | ((key: K) => string);
   /** ORDER BY expressions; they must end with the node's id so the order is total. */
   order: string | ((key: K) => string);
-  /** The projection of `node` into its record. */
-  fields: string;
+  /** The projection of `node` into its record; may depend on the fields the request includes. */
+  fields: string | ((key: K) => string);
 }
 
 /**
@@ -42,7 +42,7 @@ export interface PageRows<N> {
 /** The loader behind every connection of one node type. */
 export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, { node, match, order, fields }: ConnectionSpec<PageKey<F>>) {
   const of = (part: string | ((key: PageKey<F>) => string), key: PageKey<F>) => (typeof part === "string" ? part : part(key));
-  return byRequest<PageKey<F>, PageRows<N>>(db, `${name}.pages`, (key) => connectionCypher(node, of(match, key), of(order, key), fields), { nodes: [], totalCount: 0 });
+  return byRequest<PageKey<F>, PageRows<N>>(db, `${name}.pages`, (key) => connectionCypher(node, of(match, key), of(order, key), of(fields, key)), { nodes: [], totalCount: 0 });
 }
 export type ConnectionLoader<F, N> = ReturnType<typeof connectionLoader<F, N>>;
 

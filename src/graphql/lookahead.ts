@@ -28,3 +28,9 @@ export function selectedFields({ fieldNodes, fragments }: Selection, path: strin
 }
 
 export const selects = (selection: Selection, path: string[]): boolean => selectedFields(selection, path).length > 0;
+
+/** The names of the fields selected one level below `path`, sorted and without repeats. */
+export function selectedNames(selection: Selection, path: string[]): string[] {
+  const below = selectedFields(selection, path).flatMap((node) => fieldsOf(node.selectionSet, selection.fragments));
+  return [...new Set(below.map((field) => field.name.value))].sort();
+}

@@ -19,8 +19,8 @@ export interface PageKey<F> {
   order?: string;
   skip: number;
   limit: number;
-  /** Related records to read with the page's nodes, as the client's selection asks (`r.include` in the Cypher). */
-  include?: Record<string, boolean>;
+  /** The node fields the client selected, for loaders that read only those. */
+  include?: string[];
 }
 
 export interface Edge<N> {

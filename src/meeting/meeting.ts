@@ -3,8 +3,8 @@ import type { Neo4jExecutor } from "../db/executor.js";
 import { byIdCypher, connectionLoader, EDGE_SOURCES, relatedIds } from "../graphql/cypher.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
-import { selects } from "../graphql/lookahead.js";
-import { loadConnection, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
+import { selectedNames } from "../graphql/lookahead.js";
+import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../graphql/pagination.js";
 import type { DatePrecision } from "../ingest/seedFiles.js";
 import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
 import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
@@ -12,7 +12,11 @@ import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./durat
 import type { MeetingOrder } from "../__generated__/resolvers.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
-/** A Meeting node as stored, with its place (which names the country). */
+/**
+ * A Meeting node as stored, with its place (which names the country). A record from a page
+ * holds the id and only the parts its client selected (see meetingPageFields): each Meeting
+ * resolver reads only its own part.
+ */
 export interface MeetingRecord {
   id: string;
   title: string;
@@ -30,7 +34,7 @@ export interface MeetingRecord {
   durationSourceId: string | null;
   /** Read with the meeting: one hop, and most clients show where a meeting was. */
   place: PlaceRecord | null;
-  /** Read with the meeting only when a page's client selected them (see MEETING_PAGE_FIELDS); otherwise loaded by id. */
+  /** Read with the meeting only when a page's client selected them (see meetingPageFields); otherwise loaded by id. */
   participants?: ParticipantRecord[] | null;
 }
 export type MeetingConnectionRecord = Connection<MeetingRecord>;
@@ -50,15 +54,6 @@ export interface TimeTogetherRecord {
   time: { minutes: number; minMinutes: number; maxMinutes: number | null; knownCount: number; approximateCount: number; unknownCount: number };
 }
 
-const MEETING_PROPERTIES = `
-  .id, .title, .kind, .date, .datePrecision, .startsAt, .endsAt, .outcome,
-  .durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
-  durationApproximate: coalesce(m.durationApproximate, false),
-  place: [(m)-[:HELD_AT]->(p:Place) | ${PLACE_FIELDS}][0]`;
-
-/** Projects meeting `m` into a MeetingRecord. */
-export const MEETING_FIELDS = `m {${MEETING_PROPERTIES}}`;
-
 /** The participants of meeting `m`, each with the person's record, in delegation order. */
 const PARTICIPANT_ITEMS = `COLLECT {
   MATCH (p:Person)-[a:ATTENDED]->(m)
@@ -66,13 +61,35 @@ const PARTICIPANT_ITEMS = `COLLECT {
   RETURN {personId: p.id, person: ${PERSON_FIELDS}, role: a.role, delegationCountryId: a.delegationCountryId, sources: ${EDGE_SOURCES}}
 }`;
 
+const PLACE_PART = `place: [(m)-[:HELD_AT]->(p:Place) | ${PLACE_FIELDS}][0]`;
+
+/** What each Meeting field reads of meeting `m` (the id always comes along), so a page can read only what its client selected. */
+const MEETING_PARTS: Record<string, string> = {
+  title: ".title",
+  kind: ".kind",
+  date: ".date",
+  datePrecision: ".datePrecision",
+  startsAt: ".startsAt",
+  endsAt: ".endsAt",
+  outcome: ".outcome",
+  duration: ".durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId, durationApproximate: coalesce(m.durationApproximate, false)",
+  place: PLACE_PART,
+  country: PLACE_PART,
+  participants: `participants: ${PARTICIPANT_ITEMS}`,
+};
+
+const meetingProjection = (parts: string[]) => `m {${[".id", ...new Set(parts)].join(", ")}}`;
+
+/** Projects meeting `m` into a MeetingRecord (its participants are loaded apart). */
+export const MEETING_FIELDS = meetingProjection(Object.entries(MEETING_PARTS).flatMap(([field, part]) => (field === "participants" ? [] : [part])));
+
 /**
- * A page's meeting: the participants come with it when the client selected them (`r.include`),
- * so a page of meetings with their participants costs one statement, not two.
+ * A page's meetings read only the fields the client selected (`include`), participants
+ * included: a page of meetings with their participants costs one statement, and no more than
+ * the answer needs. Each selection's statement is made of the constant parts above.
  */
-const MEETING_PAGE_FIELDS = `m {${MEETING_PROPERTIES},
-  participants: CASE WHEN r.include.participants THEN ${PARTICIPANT_ITEMS} END
-}`;
+const meetingPageFields = ({ include }: PageKey<MeetingFilterParams>) =>
+  include ? meetingProjection(include.flatMap((field) => (MEETING_PARTS[field] ? [MEETING_PARTS[field]] : []))) : MEETING_FIELDS;
 
 export const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
@@ -111,7 +128,7 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
       node: "m",
       match: (key) => meetingsMatching(key.filter),
       order: (key) => MEETING_ORDERS[key.order as MeetingOrder],
-      fields: MEETING_PAGE_FIELDS,
+      fields: meetingPageFields,
     }),
     meetingParticipants: listsById<ParticipantRecord>(db, "meetings.participants", PARTICIPANTS),
     meetingTopicIds: listsById<string>(db, "meetings.topicIds", TOPIC_IDS),
@@ -139,5 +156,5 @@ export function loadMeetingConnection(
   order: string,
   info: GraphQLResolveInfo,
 ): Promise<MeetingConnectionRecord> {
-  return loadConnection(loaders.meetingConnection, filter, args, order, { participants: selects(info, ["edges", "node", "participants"]) });
+  return loadConnection(loaders.meetingConnection, filter, args, order, selectedNames(info, ["edges", "node"]));
 }
