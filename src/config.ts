@@ -32,6 +32,9 @@ const settings = z.object({
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(30_000),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
+  /** Faults (README "Faults and shutdown"): how long one connection attempt may take, and how long transient errors are retried. */
+  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.default(3_000),
+  NEO4J_RETRY_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
 
   /** Local Neo4j (only used when NEO4J_URI is unset). */
   NEO4J_BOLT_PORT: port.default(7687),
@@ -41,6 +44,8 @@ const settings = z.object({
   NEO4J_START_TIMEOUT_MS: positiveInt.default(120_000),
 
   SEED_ON_START: flag.default(true),
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 
   /** GraphQL Playground at /graphql in a browser. Unset: on, except in production. */
   PLAYGROUND: flag.optional(),

@@ -1,7 +1,8 @@
 /**
  * The start command (`npm start`): a Neo4j (yours via NEO4J_URI, or a local one started
  * here), migrations, the seed graph when the database is empty, and the API on PORT.
- * SIGINT/SIGTERM stop the API and the Neo4j this process started; the data stays on disk.
+ * SIGINT/SIGTERM stop it gracefully: requests in flight finish (within SHUTDOWN_TIMEOUT_MS), then
+ * the driver and the Neo4j this process started are closed; the data stays on disk.
  */
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/open.js";
@@ -24,39 +25,57 @@ if (process.argv.includes("--help")) {
   process.exit(0);
 }
 
+/**
+ * What a signal does: from the first one, a graceful stop (readiness red, no new connections,
+ * requests in flight finish within SHUTDOWN_TIMEOUT_MS, then the driver and the local Neo4j are
+ * closed, exit 0). A signal during start-up stops it as soon as start-up has finished. A second
+ * signal gives up on the graceful stop and exits at once (the local Neo4j stays up: `npm run db:stop`).
+ */
+function handleSignals(): { whenAsked: Promise<string> } {
+  let ask: (signal: string) => void = () => {};
+  const whenAsked = new Promise<string>((resolve) => (ask = resolve));
+  let received = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received += 1;
+    if (received === 1) return ask(signal);
+    say(`${signal} again: exiting without waiting for the graceful stop.`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return { whenAsked };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  const signals = handleSignals();
   const { db, target, close } = await openDatabase(config, say);
+  let server: Awaited<ReturnType<typeof createServer>>;
   try {
     if (config.SEED_ON_START && (await graphIsEmpty(db))) {
       const report = await loadCuratedGraph(db, readSeedDir(defaultSeedDir));
       say(`The graph was empty: loaded the seed graph (${report.Meeting.created} meetings, ${report.Person.created} people, ${report.Statement.created} statements).`);
     }
-    const server = await createServer({ config, db, logger });
+    server = await createServer({ config, db, logger });
     const port = await server.listen(config.PORT, config.HOST);
 
     say(`Neo4j:   ${target.uri} (database "${target.database}")${target.local ? `, data in ${config.NEO4J_DATA_DIR}` : ""}`);
     say(`GraphQL: http://localhost:${port}/graphql${config.PLAYGROUND ? " (open it in a browser for GraphQL Playground)" : ""}`);
     say(`Web app: http://localhost:${port}/`);
     say("Press Ctrl-C to stop.");
-
-    let stopping = false;
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      say(`${signal} received: stopping...`);
-      await server.stop();
-      await close();
-      say("Stopped.");
-      process.exit(0);
-    };
-    process.on("SIGINT", () => void shutdown("SIGINT"));
-    process.on("SIGTERM", () => void shutdown("SIGTERM"));
   } catch (error) {
     await close();
     throw error;
   }
+
+  const signal = await signals.whenAsked;
+  const started = Date.now();
+  say(`${signal} received: no new connections; letting requests in flight finish (up to ${config.SHUTDOWN_TIMEOUT_MS / 1000} s)...`);
+  await server.stop();
+  await close();
+  say(`Stopped. (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import { readAuthPlugin } from "./auth/plugin.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { healthRoutes } from "./health/routes.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
 import { cors } from "./http/cors.js";
 import { clientKey, rateLimit } from "./http/rateLimit.js";
@@ -57,6 +58,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
   const authOf = (req: express.Request) => authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
   app.set("trust proxy", settings.TRUST_PROXY);
+  let stopping = false;
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -80,7 +82,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       const explained = explainTokenLimit(formatted);
       return development ? explained : withoutInternals(explained);
     },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
       persistedQueriesPlugin(settings.PERSISTED_QUERIES, loadManifest()),
       queryLimitsPlugin({
@@ -94,17 +96,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   });
   await apollo.start();
 
-  app.get("/health/live", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-  app.get("/health/ready", async (_req, res) => {
-    try {
-      await db.driver.verifyConnectivity();
-      res.json({ status: "ok" });
-    } catch {
-      res.status(503).json({ status: "unavailable", reason: "Neo4j is not reachable" });
-    }
-  });
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, isStopping: () => stopping }));
   app.use(
     graphqlPath,
     cors(CORS_ORIGINS),
@@ -128,7 +120,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
         });
       });
     },
-    /** Stops accepting, lets in-flight requests finish, then resolves. */
-    stop: () => apollo.stop(),
+    /** Turns readiness red, stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS, then closes them), then resolves. */
+    stop: () => {
+      stopping = true;
+      return apollo.stop();
+    },
   };
 }

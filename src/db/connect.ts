@@ -38,11 +38,35 @@ export async function resolveDatabase(config: Config, progress: (message: string
   return { uri: local.uri, user: "neo4j", password, database: "neo4j", local };
 }
 
-export function createDriver(target: DatabaseTarget): Driver {
+/** How quickly the driver gives up on a database that is not there (README "Faults and shutdown"). */
+export interface DriverTimeouts {
+  /** One connection attempt (TCP, TLS, Bolt handshake, authentication). */
+  connectionTimeoutMs: number;
+  /** How long a managed transaction is retried after a transient error (a lost connection, a deadlock, a leader switch). */
+  retryTimeoutMs: number;
+}
+
+/** The settings' defaults (config.ts), for callers without a Config (tests, benchmark servers). */
+export const defaultDriverTimeouts: DriverTimeouts = { connectionTimeoutMs: 3_000, retryTimeoutMs: 2_000 };
+
+export const driverTimeouts = (config: Pick<Config, "NEO4J_CONNECTION_TIMEOUT_MS" | "NEO4J_RETRY_TIMEOUT_MS">): DriverTimeouts => ({
+  connectionTimeoutMs: config.NEO4J_CONNECTION_TIMEOUT_MS,
+  retryTimeoutMs: config.NEO4J_RETRY_TIMEOUT_MS,
+});
+
+/**
+ * The driver's defaults (60 s to acquire a connection, 30 s of retries) would hold a request for
+ * a minute when the database is gone; these make it answer SERVICE_UNAVAILABLE within seconds.
+ * The driver backs off 1 s, 2 s, 4 s... between attempts and starts no new one after
+ * `retryTimeoutMs`: with the defaults, three attempts and an answer after 2.4 to 3.6 s.
+ */
+export function createDriver(target: Pick<DatabaseTarget, "uri" | "user" | "password">, timeouts: DriverTimeouts = defaultDriverTimeouts): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     disableLosslessIntegers: true,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
+    connectionTimeout: timeouts.connectionTimeoutMs,
+    // Waiting for a free pooled connection (all 100 busy) or for a new one: past this, the database is overloaded or gone.
+    connectionAcquisitionTimeout: 2 * timeouts.connectionTimeoutMs,
+    maxTransactionRetryTime: timeouts.retryTimeoutMs,
     maxConnectionPoolSize: 100,
     userAgent: "meetgraph",
   });

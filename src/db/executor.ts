@@ -14,10 +14,24 @@ export interface QueryStats {
 
 export interface ExecutorOptions {
   database: string;
+  /** The server stops each transaction after this long (QUERY_TIMEOUT). */
   queryTimeoutMs: number;
+  /**
+   * The client's own limit for one operation, retries included; default: the query timeout plus
+   * 10 s. It matters only when the server cannot enforce its timeout (a hung or unreachable host
+   * whose connections stay open): then the request answers SERVICE_UNAVAILABLE instead of hanging.
+   */
+  deadlineMs?: number;
 }
 
 export class Neo4jExecutor {
+  /**
+   * Causal consistency within a view: each transaction waits until the database has what earlier
+   * ones of this view committed. In a cluster a read may go to a follower, and a mutation reads
+   * back what it wrote; without the bookmarks that read could miss the write.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
+
   constructor(
     readonly driver: Driver,
     private readonly options: ExecutorOptions,
@@ -25,9 +39,14 @@ export class Neo4jExecutor {
     private readonly stats: QueryStats = { roundTrips: 0 },
   ) {}
 
-  /** A view over the same driver that counts into `stats`: one per GraphQL request. */
+  /** A view over the same driver that counts into `stats`, with bookmarks of its own: one per GraphQL request. */
   withStats(stats: QueryStats): Neo4jExecutor {
     return new Neo4jExecutor(this.driver, this.options, stats);
+  }
+
+  /** The database every query goes to. */
+  get database(): string {
+    return this.options.database;
   }
 
   get roundTrips(): number {
@@ -59,33 +78,74 @@ export class Neo4jExecutor {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     const config = { timeout: this.options.queryTimeoutMs, metadata: { app: "meetgraph", query: name } };
+    const deadlineMs = this.options.deadlineMs ?? this.options.queryTimeoutMs + 10_000;
+    const running = mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config);
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new DeadlineExceeded(deadlineMs));
+      }, deadlineMs);
+    });
     try {
-      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return await Promise.race([running, deadline]);
     } catch (error) {
       throw toGraphQLError(error);
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      if (timedOut) {
+        // The session may never answer: close it in the background, and let its late outcome go.
+        running.catch(() => {});
+        session.close().catch(() => {});
+      } else {
+        await session.close();
+      }
     }
   }
 }
 
-const unavailableCodes = new Set(["ServiceUnavailable", "SessionExpired"]);
+/** The client-side limit of one operation passed: the database did not answer at all. */
+class DeadlineExceeded extends Error {
+  readonly code = "MeetgraphDeadlineExceeded";
+  constructor(ms: number) {
+    super(`The database did not answer within ${ms} ms.`);
+  }
+}
+
+const unavailableCodes = new Set([
+  "ServiceUnavailable", // no connection could be made, or it broke (the driver retried for NEO4J_RETRY_TIMEOUT_MS)
+  "SessionExpired", // a cluster member went away mid-transaction
+  "Neo.TransientError.General.DatabaseUnavailable", // the server is starting or stopping
+  "MeetgraphDeadlineExceeded",
+]);
+
+const terminatedCodes = new Set(["Neo.TransientError.Transaction.Terminated", "Neo.TransientError.Transaction.LockClientStopped"]);
+
+/** Errors the driver raises without a server code when it cannot get a connection. */
+const unavailableMessages = /^(Pool is closed|Connection acquisition timed out|Failed to connect|Could not perform discovery|.*routing table)|ECONNREFUSED|ECONNRESET/i;
 
 /** Driver errors → errors a client can act on, with a stable `extensions.code`. */
 export function toGraphQLError(error: unknown): unknown {
   if (error instanceof GraphQLError || !(error instanceof Error)) return error;
   const code = (error as { code?: string }).code ?? "";
-  if (unavailableCodes.has(code) || /connect|ECONNREFUSED|routing table/i.test(error.message)) {
-    return new GraphQLError("The database is unavailable; try again shortly.", {
-      extensions: { code: "SERVICE_UNAVAILABLE" },
+  if (code.includes("TransactionTimedOut")) {
+    return new GraphQLError("The query took too long and was stopped; narrow it (smaller page, fewer hops).", {
+      extensions: { code: "QUERY_TIMEOUT" },
       originalError: error,
     });
   }
-  if (code === "Neo.ClientError.Transaction.TransactionTimedOut" || code.includes("TransactionTimedOut")) {
-    return new GraphQLError("The query took too long and was stopped; narrow it (smaller page, fewer hops).", {
-      extensions: { code: "QUERY_TIMEOUT" },
+  // A server error's message can quote the query, so the message test is only for the driver's own errors (no server code).
+  const fromServer = code.startsWith("Neo.");
+  // Transient errors left after the driver's retries (a deadlock that kept recurring, a server short of memory) also mean
+  // "try again"; a transaction terminated on purpose (timeout, administrator) does not.
+  const transient = code.startsWith("Neo.TransientError.") && !terminatedCodes.has(code);
+  if (unavailableCodes.has(code) || transient || (!fromServer && unavailableMessages.test(error.message))) {
+    return new GraphQLError("The database is unavailable; try again shortly.", {
+      extensions: { code: "SERVICE_UNAVAILABLE" },
       originalError: error,
     });
   }

@@ -1,12 +1,13 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Config } from "../config.js";
-import { createDriver, resolveDatabase, waitForDatabase, type DatabaseTarget } from "./connect.js";
+import { createDriver, driverTimeouts, resolveDatabase, waitForDatabase, type DatabaseTarget } from "./connect.js";
 import { Neo4jExecutor } from "./executor.js";
 import { migrate } from "./migrations.js";
 
 export interface OpenDatabase {
   db: Neo4jExecutor;
   target: DatabaseTarget;
-  /** Closes the driver, and stops the local Neo4j if this process started it. */
+  /** Closes the driver (giving up on it after a few seconds), and stops the local Neo4j if this process started it. */
   close(): Promise<void>;
 }
 
@@ -16,9 +17,10 @@ export interface OpenDatabase {
  */
 export async function openDatabase(config: Config, progress: (message: string) => void): Promise<OpenDatabase> {
   const target = await resolveDatabase(config, progress);
-  const driver = createDriver(target);
+  const driver = createDriver(target, driverTimeouts(config));
   const close = async () => {
-    await driver.close();
+    // Closing sends a goodbye on every pooled connection; a hung server must not hold the exit up.
+    await Promise.race([driver.close(), sleep(Math.max(5_000, config.NEO4J_CONNECTION_TIMEOUT_MS), undefined, { ref: false })]);
     if (target.local?.startedHere) {
       progress("Stopping the local Neo4j...");
       await target.local.stop();

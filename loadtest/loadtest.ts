@@ -1,0 +1,304 @@
+/**
+ * `npm run loadtest`: sustained load on a running meetgraph for minutes (issue 8), to show it
+ * holds up: throughput, latency percentiles, error rate, and the service's heap over the run
+ * (from /health/live), so a leak shows as a heap that keeps climbing. Not part of `npm test`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { loadConfig, projectRoot } from "../src/config.js";
+import { freePort } from "../src/db/localNeo4j.js";
+import { openDatabase } from "../src/db/open.js";
+import { defaultSeedDir, loadCuratedGraph } from "../src/ingest/curated.js";
+import { readSeedDir } from "../src/ingest/seedFiles.js";
+import { reportFailure, UserFacingError } from "../src/script.js";
+import { QUERY_MIX } from "./queries.js";
+
+const usage = `Usage: npm run loadtest -- [options]
+
+Holds sustained load on meetgraph (a mix of ${QUERY_MIX.length} read queries over the seed graph) and
+reports throughput, latency percentiles, the error rate, and the service's heap over the run.
+
+  --url URL           the GraphQL endpoint to load (default http://localhost:4000/graphql, i.e. \`npm start\`);
+                      the heap is read from /health/live beside it
+  --start             instead: start a throw-away Neo4j (seed graph) and the service (\`src/main.ts\`,
+                      NODE_ENV=production), load them, stop them and delete the data afterwards
+  --duration D        how long to hold the load, after the warm-up: 90s, 5m (default 5m)
+  --warmup D          load before the measurement, not counted (default 20s)
+  --connections N     concurrent connections (default 16)
+  --progress D        print a progress line this often (default 15s)
+  --json FILE         also write the report as JSON
+  --help              this text
+
+Errors are non-2xx answers, answers with GraphQL errors, transport errors and timeouts (10 s).
+The heap is sampled every second; "floor" is the lowest sample of a period (after the
+collector has run), the number to compare between the start and the end of a run.`;
+
+interface Options {
+  url: string;
+  start: boolean;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  progressS: number;
+  json?: string;
+}
+
+function seconds(text: string, name: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(text.trim());
+  if (!match) throw new UserFacingError(`--${name} must look like 90s or 5m (got ${JSON.stringify(text)})`);
+  return Number(match[1]) * (match[2] === "m" ? 60 : 1);
+}
+
+function parseOptions(argv: string[]): Options | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      url: { type: "string", default: "http://localhost:4000/graphql" },
+      start: { type: "boolean", default: false },
+      duration: { type: "string", default: "5m" },
+      warmup: { type: "string", default: "20s" },
+      connections: { type: "string", default: "16" },
+      progress: { type: "string", default: "15s" },
+      json: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) return null;
+  const connections = Number(values.connections);
+  if (!Number.isInteger(connections) || connections < 1) throw new UserFacingError(`--connections must be a positive integer (got ${values.connections})`);
+  return {
+    url: values.url,
+    start: values.start,
+    durationS: seconds(values.duration, "duration"),
+    warmupS: seconds(values.warmup, "warmup"),
+    connections,
+    progressS: seconds(values.progress, "progress"),
+    json: values.json,
+  };
+}
+
+const say = (message: string) => console.log(`[loadtest] ${message}`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A throw-away Neo4j with the seed graph, and the service as `npm start` runs it, in production mode. */
+async function startOwnService(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-loadtest-"));
+  const config = loadConfig({ ...process.env, NEO4J_URI: "", NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_PASSWORD: "loadtest-password" });
+  const database = await openDatabase(config, say);
+  let service: ChildProcess | undefined;
+  const stop = async () => {
+    if (service && service.exitCode === null) {
+      service.kill("SIGTERM");
+      await new Promise((resolve) => service!.once("exit", resolve));
+    }
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await loadCuratedGraph(database.db, readSeedDir(defaultSeedDir));
+    service = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "src/main.ts")], {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    service.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+    const deadline = Date.now() + 60_000;
+    while (!/GraphQL: (\S+)/.test(output)) {
+      if (service.exitCode !== null || Date.now() > deadline) throw new UserFacingError(`The service did not start:\n${output}`);
+      await sleep(100);
+    }
+    const url = /GraphQL: (\S+)/.exec(output)![1]!.replace("localhost", "127.0.0.1");
+    say(`Service started (pid ${service.pid}) at ${url}, in production mode.`);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The service's memory, from /health/live. */
+async function serviceMemory(healthUrl: string): Promise<{ heapUsedBytes: number; rssBytes: number } | null> {
+  try {
+    const response = await fetch(healthUrl, { signal: AbortSignal.timeout(5_000) });
+    const body = (await response.json()) as { memory?: { heapUsedBytes: number; rssBytes: number } };
+    return body.memory ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Window {
+  startS: number;
+  requests: number;
+  errors: number;
+  latencies: number[];
+  heap: number[];
+  rss: number[];
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) {
+    console.log(usage);
+    return;
+  }
+  const own = options.start ? await startOwnService() : null;
+  try {
+    const url = own?.url ?? options.url;
+    const healthUrl = new URL("/health/live", url).toString();
+    if (!(await serviceMemory(healthUrl))) {
+      throw new UserFacingError(`No meetgraph answers at ${healthUrl}. Start it (\`npm start\`), point --url at it, or use --start.`);
+    }
+    await run(url, healthUrl, options);
+  } finally {
+    if (own) {
+      say("Stopping the service and the throw-away Neo4j...");
+      await own.stop();
+    }
+  }
+}
+
+async function run(url: string, healthUrl: string, options: Options): Promise<void> {
+  const target = new URL(url);
+  const requests = QUERY_MIX.map((q) => ({
+    method: "POST",
+    path: target.pathname,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
+  }));
+  let graphqlErrors = 0;
+  const totalS = options.warmupS + options.durationS;
+  say(
+    `Loading ${url} for ${options.warmupS} s of warm-up and ${options.durationS} s measured, ${options.connections} connections, ` +
+      `${QUERY_MIX.length} queries in turn (${QUERY_MIX.map((q) => q.name).join(", ")}).`,
+  );
+
+  // autocannon's types (bench/autocannon.d.ts) cover one request; it also takes a sequence of them, each connection in turn.
+  const instance = autocannon(
+    {
+      url: target.origin,
+      requests,
+      connections: options.connections,
+      duration: totalS,
+      timeout: 10,
+      verifyBody: (body: string) => {
+        const ok = !body.includes('"errors":');
+        if (!ok) graphqlErrors += 1;
+        return ok;
+      },
+    } as Parameters<typeof autocannon>[0],
+    () => {},
+  );
+
+  const started = Date.now();
+  const windows: Window[] = [];
+  const newWindow = (): Window => ({ startS: (Date.now() - started) / 1000, requests: 0, errors: 0, latencies: [], heap: [], rss: [] });
+  let window = newWindow();
+  let measuring = options.warmupS === 0;
+  let errorsBefore = 0;
+  instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
+    window.requests += 1;
+    window.latencies.push(responseTimeMs);
+    if (statusCode < 200 || statusCode >= 300) window.errors += 1;
+  });
+  const done = new Promise<{ errors: number; timeouts: number }>((resolve) => instance.on("done", resolve));
+
+  const heapBefore = await serviceMemory(healthUrl);
+  let finished = false;
+  void done.then(() => (finished = true));
+  let lastProgress = Date.now();
+  while (!finished) {
+    await sleep(1_000);
+    const memory = await serviceMemory(healthUrl);
+    if (memory) {
+      window.heap.push(memory.heapUsedBytes);
+      window.rss.push(memory.rssBytes);
+    }
+    const elapsedS = (Date.now() - started) / 1000;
+    if (!measuring && elapsedS >= options.warmupS) {
+      measuring = true;
+      errorsBefore = graphqlErrors;
+      say(`Warm-up done: ${window.requests} requests; measuring from now.`);
+      window = newWindow();
+      lastProgress = Date.now();
+      continue;
+    }
+    if (measuring && (Date.now() - lastProgress >= options.progressS * 1000 || finished)) {
+      window.errors += graphqlErrors - errorsBefore;
+      errorsBefore = graphqlErrors;
+      windows.push(window);
+      const periodS = (Date.now() - lastProgress) / 1000;
+      const sorted = [...window.latencies].sort((a, b) => a - b);
+      say(
+        `${Math.round(elapsedS - options.warmupS)}/${options.durationS} s: ${(window.requests / periodS).toFixed(0)} req/s, ` +
+          `p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, errors ${window.errors}, ` +
+          `heap ${mb(Math.min(...window.heap))}–${mb(Math.max(...window.heap))}, rss ${mb(Math.max(...window.rss))}`,
+      );
+      window = newWindow();
+      lastProgress = Date.now();
+    }
+  }
+  const result = await done;
+  await sleep(2_000);
+  const heapAfter = await serviceMemory(healthUrl);
+
+  // The totals cover the warm-up too (autocannon's); the report's rates are of the measured windows.
+  const measured = windows.filter((w) => w.requests > 0);
+  const requestsMeasured = measured.reduce((n, w) => n + w.requests, 0);
+  const errorsMeasured = measured.reduce((n, w) => n + w.errors, 0);
+  const allLatencies = measured.flatMap((w) => w.latencies).sort((a, b) => a - b);
+  const floor = (w: Window | undefined) => (w && w.heap.length > 0 ? Math.min(...w.heap) : 0);
+  const first = measured[0];
+  const last = measured.at(-1);
+  const report = {
+    url,
+    connections: options.connections,
+    durationS: options.durationS,
+    warmupS: options.warmupS,
+    queries: QUERY_MIX.map((q) => q.name),
+    requests: requestsMeasured,
+    requestsPerSecond: Math.round(requestsMeasured / options.durationS),
+    errors: errorsMeasured,
+    errorRate: requestsMeasured === 0 ? 0 : errorsMeasured / requestsMeasured,
+    transportErrors: result.errors,
+    timeouts: result.timeouts,
+    latencyMs: { p50: percentile(allLatencies, 50), p90: percentile(allLatencies, 90), p99: percentile(allLatencies, 99), max: allLatencies.at(-1) ?? 0 },
+    heap: {
+      beforeLoadBytes: heapBefore?.heapUsedBytes ?? null,
+      firstPeriodFloorBytes: floor(first),
+      lastPeriodFloorBytes: floor(last),
+      afterLoadBytes: heapAfter?.heapUsedBytes ?? null,
+      floorPerPeriodBytes: measured.map(floor),
+      rssAfterBytes: heapAfter?.rssBytes ?? null,
+    },
+  };
+  console.log("");
+  say(`Done: ${report.requests} requests in ${options.durationS} s measured, ${report.requestsPerSecond} req/s, ${options.connections} connections.`);
+  say(`Latency: p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms.`);
+  say(`Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); transport errors ${report.transportErrors}, timeouts ${report.timeouts} (whole run).`);
+  say(
+    `Heap: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before the load; floor ${mb(report.heap.firstPeriodFloorBytes)} in the first period, ` +
+      `${mb(report.heap.lastPeriodFloorBytes)} in the last; ${heapAfter ? mb(heapAfter.heapUsedBytes) : "?"} after it (rss ${heapAfter ? mb(heapAfter.rssBytes) : "?"}).`,
+  );
+  say(`Heap floor per period: ${report.heap.floorPerPeriodBytes.map(mb).join(", ")}.`);
+  if (options.json) {
+    fs.writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    say(`Report written to ${options.json}.`);
+  }
+}
+
+main().catch((error: unknown) => {
+  reportFailure(error, usage, "[loadtest] ");
+  process.exit(1);
+});
