@@ -34,8 +34,10 @@ reports throughput, latency percentiles, the error rate, and the service's heap 
   --help              this text
 
 Errors are non-2xx answers, answers with GraphQL errors, transport errors and timeouts (10 s).
-The heap is sampled every second; "floor" is the lowest sample of a period (after the
-collector has run), the number to compare between the start and the end of a run.`;
+The heap is sampled every second (its range is shown per period) and at the end of each
+period; with --start the service runs with --expose-gc and collects garbage before that
+sample, so those figures are live objects only: the numbers to compare between the start and
+the end of a run. Against --url they are plain samples, noisier.`;
 
 interface Options {
   url: string;
@@ -82,6 +84,7 @@ function parseOptions(argv: string[]): Options | null {
 }
 
 const say = (message: string) => console.log(`[loadtest] ${message}`);
+const ms = (value: number) => `${Math.round(value)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -101,7 +104,8 @@ async function startOwnService(): Promise<{ url: string; stop: () => Promise<voi
   };
   try {
     await loadCuratedGraph(database.db, readSeedDir(defaultSeedDir));
-    service = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "src/main.ts")], {
+    // --expose-gc: /health/live?gc=1 then collects garbage before it reports the heap.
+    service = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(projectRoot, "src/main.ts")], {
       cwd: projectRoot,
       env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
       stdio: ["ignore", "pipe", "inherit"],
@@ -122,10 +126,10 @@ async function startOwnService(): Promise<{ url: string; stop: () => Promise<voi
   }
 }
 
-/** The service's memory, from /health/live. */
-async function serviceMemory(healthUrl: string): Promise<{ heapUsedBytes: number; rssBytes: number } | null> {
+/** The service's memory, from /health/live; after a garbage collection with `gc` when the service allows it (--start). */
+async function serviceMemory(healthUrl: string, gc = false): Promise<{ heapUsedBytes: number; rssBytes: number } | null> {
   try {
-    const response = await fetch(healthUrl, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(gc ? `${healthUrl}?gc=1` : healthUrl, { signal: AbortSignal.timeout(5_000) });
     const body = (await response.json()) as { memory?: { heapUsedBytes: number; rssBytes: number } };
     return body.memory ?? null;
   } catch {
@@ -145,6 +149,8 @@ interface Window {
   latencies: number[];
   heap: number[];
   rss: number[];
+  /** The heap at the end of the period, after a collection when --start (otherwise a plain sample). */
+  heapAfterGc?: number;
 }
 
 async function main(): Promise<void> {
@@ -214,7 +220,10 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
   });
   const done = new Promise<{ errors: number; timeouts: number }>((resolve) => instance.on("done", resolve));
 
-  const heapBefore = await serviceMemory(healthUrl);
+  const heapBefore = await serviceMemory(healthUrl, true);
+  // The service collects garbage on request only when it runs with --expose-gc (--start): then the heap figures are live objects only.
+  const gcWorks = Boolean(options.start);
+  const gcWord = gcWorks ? "after GC" : "sampled";
   let finished = false;
   void done.then(() => (finished = true));
   let lastProgress = Date.now();
@@ -235,6 +244,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
       continue;
     }
     if (measuring && (Date.now() - lastProgress >= options.progressS * 1000 || finished)) {
+      window.heapAfterGc = (await serviceMemory(healthUrl, true))?.heapUsedBytes;
       window.errors += graphqlErrors - errorsBefore;
       errorsBefore = graphqlErrors;
       windows.push(window);
@@ -242,8 +252,8 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
       const sorted = [...window.latencies].sort((a, b) => a - b);
       say(
         `${Math.round(elapsedS - options.warmupS)}/${options.durationS} s: ${(window.requests / periodS).toFixed(0)} req/s, ` +
-          `p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, errors ${window.errors}, ` +
-          `heap ${mb(Math.min(...window.heap))}–${mb(Math.max(...window.heap))}, rss ${mb(Math.max(...window.rss))}`,
+          `p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, errors ${window.errors}, ` +
+          `heap ${mb(Math.min(...window.heap))}–${mb(Math.max(...window.heap))}${window.heapAfterGc ? ` (${mb(window.heapAfterGc)} ${gcWord})` : ""}, rss ${mb(Math.max(...window.rss))}`,
       );
       window = newWindow();
       lastProgress = Date.now();
@@ -251,14 +261,14 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
   }
   const result = await done;
   await sleep(2_000);
-  const heapAfter = await serviceMemory(healthUrl);
+  const heapAfter = await serviceMemory(healthUrl, true);
 
   // The totals cover the warm-up too (autocannon's); the report's rates are of the measured windows.
   const measured = windows.filter((w) => w.requests > 0);
   const requestsMeasured = measured.reduce((n, w) => n + w.requests, 0);
   const errorsMeasured = measured.reduce((n, w) => n + w.errors, 0);
   const allLatencies = measured.flatMap((w) => w.latencies).sort((a, b) => a - b);
-  const floor = (w: Window | undefined) => (w && w.heap.length > 0 ? Math.min(...w.heap) : 0);
+  const settled = (w: Window | undefined) => w?.heapAfterGc ?? 0;
   const first = measured[0];
   const last = measured.at(-1);
   const report = {
@@ -275,23 +285,24 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
     timeouts: result.timeouts,
     latencyMs: { p50: percentile(allLatencies, 50), p90: percentile(allLatencies, 90), p99: percentile(allLatencies, 99), max: allLatencies.at(-1) ?? 0 },
     heap: {
+      afterGc: gcWorks,
       beforeLoadBytes: heapBefore?.heapUsedBytes ?? null,
-      firstPeriodFloorBytes: floor(first),
-      lastPeriodFloorBytes: floor(last),
+      endOfFirstPeriodBytes: settled(first),
+      endOfLastPeriodBytes: settled(last),
       afterLoadBytes: heapAfter?.heapUsedBytes ?? null,
-      floorPerPeriodBytes: measured.map(floor),
+      endOfEachPeriodBytes: measured.map(settled),
       rssAfterBytes: heapAfter?.rssBytes ?? null,
     },
   };
   console.log("");
   say(`Done: ${report.requests} requests in ${options.durationS} s measured, ${report.requestsPerSecond} req/s, ${options.connections} connections.`);
-  say(`Latency: p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms.`);
+  say(`Latency: p50 ${ms(report.latencyMs.p50)}, p90 ${ms(report.latencyMs.p90)}, p99 ${ms(report.latencyMs.p99)}, max ${ms(report.latencyMs.max)}.`);
   say(`Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); transport errors ${report.transportErrors}, timeouts ${report.timeouts} (whole run).`);
   say(
-    `Heap: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before the load; floor ${mb(report.heap.firstPeriodFloorBytes)} in the first period, ` +
-      `${mb(report.heap.lastPeriodFloorBytes)} in the last; ${heapAfter ? mb(heapAfter.heapUsedBytes) : "?"} after it (rss ${heapAfter ? mb(heapAfter.rssBytes) : "?"}).`,
+    `Heap ${gcWord}: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before the load; ${mb(report.heap.endOfFirstPeriodBytes)} after the first period, ` +
+      `${mb(report.heap.endOfLastPeriodBytes)} after the last; ${heapAfter ? mb(heapAfter.heapUsedBytes) : "?"} after the load (rss ${heapAfter ? mb(heapAfter.rssBytes) : "?"}).`,
   );
-  say(`Heap floor per period: ${report.heap.floorPerPeriodBytes.map(mb).join(", ")}.`);
+  say(`Heap ${gcWord} at the end of each period: ${report.heap.endOfEachPeriodBytes.map(mb).join(", ")}.`);
   if (options.json) {
     fs.writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
     say(`Report written to ${options.json}.`);
