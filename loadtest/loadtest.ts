@@ -107,7 +107,8 @@ async function startOwnService(): Promise<{ url: string; stop: () => Promise<voi
     // --expose-gc: /health/live?gc=1 then collects garbage before it reports the heap.
     service = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(projectRoot, "src/main.ts")], {
       cwd: projectRoot,
-      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
+      // No rate limit: the whole load comes from one client.
+      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
@@ -160,6 +161,13 @@ async function main(): Promise<void> {
     return;
   }
   const own = options.start ? await startOwnService() : null;
+  // Ctrl-C: what --start started is stopped and deleted all the same.
+  const interrupted = () => {
+    say("Interrupted.");
+    void (own?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     const url = own?.url ?? options.url;
     const healthUrl = new URL("/health/live", url).toString();
@@ -184,6 +192,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
     body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
   }));
   let graphqlErrors = 0;
+  let rateLimited = 0;
   const totalS = options.warmupS + options.durationS;
   say(
     `Loading ${url} for ${options.warmupS} s of warm-up and ${options.durationS} s measured, ${options.connections} connections, ` +
@@ -217,6 +226,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
     window.requests += 1;
     window.latencies.push(responseTimeMs);
     if (statusCode < 200 || statusCode >= 300) window.errors += 1;
+    if (statusCode === 429) rateLimited += 1;
   });
   const done = new Promise<{ errors: number; timeouts: number }>((resolve) => instance.on("done", resolve));
 
@@ -281,6 +291,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
     requestsPerSecond: Math.round(requestsMeasured / options.durationS),
     errors: errorsMeasured,
     errorRate: requestsMeasured === 0 ? 0 : errorsMeasured / requestsMeasured,
+    rateLimited,
     transportErrors: result.errors,
     timeouts: result.timeouts,
     latencyMs: { p50: percentile(allLatencies, 50), p90: percentile(allLatencies, 90), p99: percentile(allLatencies, 99), max: allLatencies.at(-1) ?? 0 },
@@ -298,6 +309,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
   say(`Done: ${report.requests} requests in ${options.durationS} s measured, ${report.requestsPerSecond} req/s, ${options.connections} connections.`);
   say(`Latency: p50 ${ms(report.latencyMs.p50)}, p90 ${ms(report.latencyMs.p90)}, p99 ${ms(report.latencyMs.p99)}, max ${ms(report.latencyMs.max)}.`);
   say(`Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); transport errors ${report.transportErrors}, timeouts ${report.timeouts} (whole run).`);
+  if (rateLimited > 0) say(`${rateLimited} answers were 429 (rate limited): run the service with RATE_LIMIT_PER_MINUTE=0 to load it from one client.`);
   say(
     `Heap ${gcWord}: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before the load; ${mb(report.heap.endOfFirstPeriodBytes)} after the first period, ` +
       `${mb(report.heap.endOfLastPeriodBytes)} after the last; ${heapAfter ? mb(heapAfter.heapUsedBytes) : "?"} after the load (rss ${heapAfter ? mb(heapAfter.rssBytes) : "?"}).`,

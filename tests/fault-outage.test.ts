@@ -50,7 +50,9 @@ beforeAll(async () => {
   neo4j = await startOwnNeo4j("fault-outage");
   const driver = createDriver(neo4j.target, timeouts);
   const db = new Neo4jExecutor(driver, { database: "neo4j", queryTimeoutMs });
-  const server = await createServer({ config: { NODE_ENV: "test", NEO4J_CONNECTION_TIMEOUT_MS: timeouts.connectionTimeoutMs }, db, logger: createLogger("silent") });
+  // No rate limit: the load comes from one client, and this test is about the database, not about limits.
+  const config = { NODE_ENV: "test", NEO4J_CONNECTION_TIMEOUT_MS: timeouts.connectionTimeoutMs, RATE_LIMIT_PER_MINUTE: 0 } as const;
+  const server = await createServer({ config, db, logger: createLogger("silent") });
   base = `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}`;
   stopService = async () => {
     await server.stop();
