@@ -33,7 +33,8 @@ reports throughput, latency percentiles, the error rate, and the service's heap 
   --json FILE         also write the report as JSON
   --help              this text
 
-Errors are non-2xx answers, answers with GraphQL errors, transport errors and timeouts (10 s).
+Errors are non-2xx answers, answers with GraphQL errors, transport errors and timeouts (10 s);
+the warm-up's are reported apart (a cold Neo4j can take seconds for its first queries).
 The heap is sampled every second (its range is shown per period) and at the end of each
 period; with --start the service runs with --expose-gc and collects garbage before that
 sample, so those figures are live objects only: the numbers to compare between the start and
@@ -228,6 +229,10 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
     if (statusCode < 200 || statusCode >= 300) window.errors += 1;
     if (statusCode === 429) rateLimited += 1;
   });
+  // A request that got no answer (a timeout, a reset connection): an error of the period it happened in.
+  (instance as unknown as NodeJS.EventEmitter).on("reqError", () => {
+    window.errors += 1;
+  });
   const done = new Promise<{ errors: number; timeouts: number }>((resolve) => instance.on("done", resolve));
 
   const heapBefore = await serviceMemory(healthUrl, true);
@@ -294,7 +299,12 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
     rateLimited,
     transportErrors: result.errors,
     timeouts: result.timeouts,
-    latencyMs: { p50: percentile(allLatencies, 50), p90: percentile(allLatencies, 90), p99: percentile(allLatencies, 99), max: allLatencies.at(-1) ?? 0 },
+    latencyMs: {
+      p50: Math.round(percentile(allLatencies, 50)),
+      p90: Math.round(percentile(allLatencies, 90)),
+      p99: Math.round(percentile(allLatencies, 99)),
+      max: Math.round(allLatencies.at(-1) ?? 0),
+    },
     heap: {
       afterGc: gcWorks,
       beforeLoadBytes: heapBefore?.heapUsedBytes ?? null,
@@ -308,7 +318,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
   console.log("");
   say(`Done: ${report.requests} requests in ${options.durationS} s measured, ${report.requestsPerSecond} req/s, ${options.connections} connections.`);
   say(`Latency: p50 ${ms(report.latencyMs.p50)}, p90 ${ms(report.latencyMs.p90)}, p99 ${ms(report.latencyMs.p99)}, max ${ms(report.latencyMs.max)}.`);
-  say(`Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); transport errors ${report.transportErrors}, timeouts ${report.timeouts} (whole run).`);
+  say(`Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); in the whole run with the warm-up, transport errors ${report.transportErrors}, of them timeouts ${report.timeouts}.`);
   if (rateLimited > 0) say(`${rateLimited} answers were 429 (rate limited): run the service with RATE_LIMIT_PER_MINUTE=0 to load it from one client.`);
   say(
     `Heap ${gcWord}: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before the load; ${mb(report.heap.endOfFirstPeriodBytes)} after the first period, ` +
