@@ -1,7 +1,9 @@
 /**
  * Issue 8, faults: when Neo4j goes away under load, requests fail fast with SERVICE_UNAVAILABLE
  * (nothing hangs), /health/ready turns red while /health/live stays green, and when Neo4j comes
- * back the service recovers by itself, without a restart.
+ * back the service recovers by itself, without a restart. And when Neo4j freezes (SIGSTOP: its
+ * connections stay open and nothing answers), requests fail at the client-side deadline instead
+ * of hanging.
  *
  * The service runs in this process against a Neo4j of this file's own (never the suite's), which
  * is stopped and started again on the same data directory and port. Timing assertions are only
@@ -18,7 +20,7 @@ import { startOwnNeo4j, type OwnNeo4j } from "./support/ownNeo4j.js";
 // The service's fault settings: the defaults.
 const timeouts = { connectionTimeoutMs: 3_000, retryTimeoutMs: 2_000 };
 const queryTimeoutMs = 15_000; // the default: a cold Neo4j on a busy machine can take seconds for its first queries
-const deadlineMs = queryTimeoutMs + 10_000; // the executor's default deadline
+const deadlineMs = 20_000; // the client-side limit, shorter than the default (query timeout + 10 s) to keep the test short
 // With 2 s of retries the driver makes three attempts, 1 s and 2 s apart (±20 %): 3.6 s at most, then the answer.
 const failFastBoundMs = 3_600;
 const slackMs = 4_000;
@@ -35,7 +37,7 @@ let base: string;
 let stopService = async () => {};
 let load: Load;
 /** When the phases began (ms since the epoch). */
-const at = { stopRequested: 0, neo4jGone: 0, restartRequested: 0, neo4jBack: 0 };
+const at = { frozen: 0, thawed: 0, stopRequested: 0, neo4jGone: 0, restartRequested: 0, neo4jBack: 0 };
 
 const health = async (probe: "live" | "ready") => {
   const started = Date.now();
@@ -49,7 +51,7 @@ const slowest = (outcomes: Outcome[]) => Math.max(0, ...outcomes.map((o) => o.en
 beforeAll(async () => {
   neo4j = await startOwnNeo4j("fault-outage");
   const driver = createDriver(neo4j.target, timeouts);
-  const db = new Neo4jExecutor(driver, { database: "neo4j", queryTimeoutMs });
+  const db = new Neo4jExecutor(driver, { database: "neo4j", queryTimeoutMs, deadlineMs });
   // No rate limit: the load comes from one client, and this test is about the database, not about limits.
   const config = { NODE_ENV: "test", NEO4J_CONNECTION_TIMEOUT_MS: timeouts.connectionTimeoutMs, RATE_LIMIT_PER_MINUTE: 0 } as const;
   const server = await createServer({ config, db, logger: createLogger("silent") });
@@ -81,6 +83,30 @@ describe("when Neo4j goes away under load", () => {
     expect(codes(before)).toEqual(["ok"]);
     expect((await health("ready")).status).toBe(200);
   });
+
+  it("does not hang when Neo4j freezes (its connections stay open, nothing answers): SERVICE_UNAVAILABLE by the deadline, readiness red", async () => {
+    neo4j.freeze();
+    at.frozen = Date.now();
+    try {
+      const answeredSinceFrozen = () => load.outcomes.filter((o) => o.startedAt >= at.frozen);
+      expect(await waitUntil(() => answeredSinceFrozen().length >= 6, 90_000)).not.toBeNull();
+      const ready = await health("ready");
+      expect(ready.status).toBe(503);
+      expect(ready.ms).toBeLessThan(timeouts.connectionTimeoutMs + slackMs);
+      expect((await health("live")).status).toBe(200);
+      const frozen = answeredSinceFrozen();
+      expect(codes(frozen)).toEqual(["SERVICE_UNAVAILABLE"]);
+      expect(slowest(frozen)).toBeLessThan(deadlineMs + slackMs);
+      console.log(`[fault-outage] while Neo4j was frozen, ${frozen.length} requests failed with SERVICE_UNAVAILABLE, slowest in ${seconds(slowest(frozen))}; readiness said 503 in ${ready.ms} ms`);
+    } finally {
+      neo4j.thaw();
+      at.thawed = Date.now();
+    }
+    // Thawed, it answers again at once: the same connections, nothing to restart.
+    const recovered = await waitUntil(() => load.outcomes.filter((o) => o.startedAt >= at.thawed).slice(-6).filter((o) => o.ok).length === 6, 60_000);
+    expect(recovered, "requests kept failing after Neo4j was thawed").not.toBeNull();
+    console.log(`[fault-outage] thawed, all clients answered again within ${seconds(recovered!)}`);
+  }, 180_000);
 
   it("fails requests fast with SERVICE_UNAVAILABLE while it is down, and none hangs", async () => {
     at.stopRequested = Date.now();

@@ -22,6 +22,9 @@ export interface OwnNeo4j {
   stop(): Promise<void>;
   /** An unclean stop: SIGKILL, as a crash or the OOM killer would. Resolves when the process is gone. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a host that stops answering without closing anything (a frozen VM, a long GC pause). */
+  freeze(): void;
+  thaw(): void;
   /** Stops it and deletes its data. */
   remove(): Promise<void>;
 }
@@ -39,6 +42,10 @@ export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
     pageCache: "64m",
     startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
   };
+  const signal = (name: NodeJS.Signals) => {
+    const status = localNeo4jStatus(dataDir);
+    if (status.state === "running") process.kill(status.pid, name);
+  };
   const own: OwnNeo4j = {
     target: { uri: `bolt://127.0.0.1:${options.boltPort}`, user: "neo4j", password, database: "neo4j" },
     start: async () => void (await startLocalNeo4j(options)),
@@ -49,6 +56,8 @@ export async function startOwnNeo4j(name: string): Promise<OwnNeo4j> {
       process.kill(status.pid, "SIGKILL");
       while (localNeo4jStatus(dataDir).state === "running") await new Promise((resolve) => setTimeout(resolve, 50));
     },
+    freeze: () => signal("SIGSTOP"),
+    thaw: () => signal("SIGCONT"),
     remove: async () => {
       await stopLocalNeo4j(dataDir);
       fs.rmSync(dataDir, { recursive: true, force: true });
