@@ -41,32 +41,37 @@ export function rankingRequest(args: PersonCounterpartsArgs, info: Pick<GraphQLR
 }
 
 /**
- * `me`'s counterparts for request `cr` (whose filter is `filter`), ranked, as `value`. One pass over the shared meetings
+ * `me`'s counterparts for request `cr`, ranked, as `value`; the statement holds the request's filter conditions, order and bounds. One pass over the shared meetings
  * aggregates each counterpart's figures; names and records are read for the page only.
  * [dateStart, id] pairs order meetings the way the API does, so min and max are first and last.
  * Only people attend, and only meetings (src/ingest/writeGraph.ts): no label checks per row.
  */
-const counterpartRanking = (filter: MeetingFilterParams) => `
+/** ORDER BY keys per CounterpartOrder; name and id follow. */
+const RANKINGS: Record<CounterpartOrder, string> = {
+  TIME_TOGETHER: "minutes DESC, meetingCount DESC, ",
+  MEETING_COUNT: "meetingCount DESC, minutes DESC, ",
+  LAST_MEETING: "lastMeeting[0] DESC, ",
+  NAME: "",
+};
+
+const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateStart, m.id]) AS lastMeeting";
+
+const counterpartRanking = ({ filter, order, withMeetingBounds }: RankingRequest) => `
   WITH cr, me, cr.filter AS f, me.id AS anchorPersonId
   ${filterDates(filter)}
   MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
   WHERE other <> me AND ${meetingMatches(filter, "participant")}
   WITH cr, other, m, ${DURATION_FIGURES}
-  WITH cr, other, ${DURATION_AGGREGATES},
-    min(CASE WHEN cr.withMeetingBounds THEN [m.dateStart, m.id] END) AS firstMeeting,
-    max(CASE WHEN cr.withMeetingBounds THEN [m.dateStart, m.id] END) AS lastMeeting
-  ORDER BY
-    CASE cr.order WHEN 'TIME_TOGETHER' THEN minutes WHEN 'MEETING_COUNT' THEN meetingCount WHEN 'LAST_MEETING' THEN lastMeeting[0] END DESC,
-    CASE cr.order WHEN 'TIME_TOGETHER' THEN meetingCount WHEN 'MEETING_COUNT' THEN minutes END DESC,
-    other.name, other.id
+  WITH cr, other, ${DURATION_AGGREGATES}, ${withMeetingBounds ? MEETING_BOUNDS : "null AS firstMeeting, null AS lastMeeting"}
+  ORDER BY ${RANKINGS[order]}other.name, other.id
   WITH cr, collect({other: other, meetingCount: meetingCount, time: ${DURATION_SUMMARY}, firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1]}) AS ranked
   RETURN [c IN ranked[0..cr.limit] | c {.meetingCount, .time, .firstMeetingId, .lastMeetingId, person: [p IN [c.other] | ${PERSON_FIELDS}][0]}] AS value`;
 
-const counterparts = ({ filter }: CounterpartRequest) => `
+const counterparts = (request: CounterpartRequest) => `
 UNWIND $requests AS cr
 CALL (cr) {
   MATCH (me:Person {id: cr.personId})
-  ${counterpartRanking(filter)}
+  ${counterpartRanking(request)}
 }
 RETURN cr.index AS index, value`;
 
@@ -80,7 +85,7 @@ CALL (r) {
 }
 CALL (r, p) {
   WITH p AS me, r.counterparts AS cr
-  ${counterpartRanking(counterparts.filter)}
+  ${counterpartRanking(counterparts)}
 }
 RETURN r.index AS index, {person: ${PERSON_FIELDS}, counterparts: value} AS value`;
 
