@@ -19,7 +19,7 @@ import { healthRoutes } from "./health/routes.js";
 import { bodyErrors, jsonBody } from "./http/body.js";
 import { cors } from "./http/cors.js";
 import { clientKey, rateLimit } from "./http/rateLimit.js";
-import { withoutInternals } from "./http/safeErrors.js";
+import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
 import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
 import type { Logger } from "./logger.js";
@@ -73,14 +73,14 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     // Apollo's APQ cache (in memory, bounded); allow-list mode adds its own check in the plugin below.
     persistedQueries: {},
     parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+    formatError: (original: GraphQLFormattedError, error: unknown) => {
+      const formatted = codeClientErrors(explainTokenLimit(original), error);
       const code = formatted.extensions?.code;
       if (code === "INTERNAL_SERVER_ERROR") {
         logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
         if (!development) return { message: "Internal server error", extensions: { code } };
       }
-      const explained = explainTokenLimit(formatted);
-      return development ? explained : withoutInternals(explained);
+      return development ? formatted : withoutInternals(formatted);
     },
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
