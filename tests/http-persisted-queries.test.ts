@@ -57,10 +57,13 @@ describe("PERSISTED_QUERIES=automatic (the default)", () => {
     expect(byHash.data).toEqual({ person: { name: "Steve Witkoff" } });
   });
 
-  it("refuses a hash that does not match the text sent with it", async () => {
+  it("refuses a hash that does not match the text sent with it, and an unknown protocol version, as the client's errors", async () => {
     const answer = await post(api.url, { query: "{ __typename }", extensions: persisted(sha256("something else")) });
     expect(answer.status).toBe(400);
-    expect(answer.errors?.[0]?.message).toMatch(/provided sha does not match query/);
+    expect(answer.errors?.[0]).toMatchObject({ message: expect.stringMatching(/provided sha does not match query/), extensions: { code: "BAD_REQUEST" } });
+    const version = await post(api.url, { query: "{ __typename }", extensions: { persistedQuery: { version: 2, sha256Hash: sha256("{ __typename }") } } });
+    expect(version.status).toBe(400);
+    expect(version.errors?.[0]).toMatchObject({ message: "Unsupported persisted query version", extensions: { code: "BAD_REQUEST" } });
   });
 });
 
