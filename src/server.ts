@@ -82,7 +82,11 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       }
       return development ? formatted : withoutInternals(formatted);
     },
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }), roundTripsPlugin, landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }), readAuthPlugin(READS_REQUIRE_AUTH),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }),
+      roundTripsPlugin,
+      landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
+      readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
       persistedQueriesPlugin(settings.PERSISTED_QUERIES, loadManifest()),
       queryLimitsPlugin({
