@@ -3,9 +3,10 @@
  * executor the start command builds (openDatabase), and Neo4j itself stops a statement that
  * runs past it, answered as QUERY_TIMEOUT.
  */
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
+import { suiteNeo4jSettings } from "./support/startCommand.js";
 
 describe("NEO4J_QUERY_TIMEOUT_MS", () => {
   it("defaults to 15 s", () => {
@@ -13,12 +14,8 @@ describe("NEO4J_QUERY_TIMEOUT_MS", () => {
   });
 
   it("stops a statement that runs longer, with the code QUERY_TIMEOUT, and the database keeps answering", async () => {
-    const target = inject("neo4j");
     const config = loadConfig({
-      NEO4J_URI: target.uri,
-      NEO4J_USER: target.user,
-      NEO4J_PASSWORD: target.password,
-      NEO4J_DATABASE: target.database,
+      ...suiteNeo4jSettings(),
       NEO4J_QUERY_TIMEOUT_MS: "300",
     });
     const { db, close } = await openDatabase(config, () => {});

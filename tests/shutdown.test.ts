@@ -7,46 +7,26 @@
  * test's own, the curation lock the request needs (src/curation/transaction.ts). The request is
  * an update of a person who does not exist, so it writes nothing to the suite's graph.
  */
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { once } from "node:events";
 import type { Driver, Session, Transaction } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDriver } from "../src/db/connect.js";
 import { send, waitUntil } from "./support/load.js";
+import { startService, suiteNeo4jSettings } from "./support/startCommand.js";
 
 const CURATOR_KEY = "shutdown-test-curator-key";
 const UPDATE = `mutation ($id: ID!) { updatePerson(input: {id: $id, name: "Nobody"}) { person { id } errors { code } } }`;
 
-function startService(env: Record<string, string>) {
-  const neo4j = inject("neo4j");
-  const child = spawn("node_modules/.bin/tsx", ["src/main.ts"], {
-    env: {
-      ...process.env,
-      LOG_LEVEL: "silent",
-      NODE_ENV: "test",
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      SEED_ON_START: "false",
-      API_KEYS: `curator:write:${createHash("sha256").update(CURATOR_KEY).digest("hex")}`,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+const startCurationService = (env: Record<string, string>) =>
+  startService({
+    ...suiteNeo4jSettings(),
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SEED_ON_START: "false",
+    API_KEYS: `curator:write:${createHash("sha256").update(CURATOR_KEY).digest("hex")}`,
+    ...env,
   });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = once(child, "exit").then(([code]) => code as number | null);
-  const waitFor = async (pattern: RegExp, timeoutMs: number) => {
-    await waitUntil(() => pattern.test(output) || child.exitCode !== null, timeoutMs);
-    return pattern.exec(output);
-  };
-  return { child, exited, waitFor, output: () => output };
-}
 
 let driver: Driver;
 beforeAll(() => {
@@ -93,7 +73,7 @@ describe("on SIGTERM", () => {
   it("stops accepting connections, lets the request in flight finish, and exits 0", async () => {
     const personId = `sd-nobody-${randomBytes(4).toString("hex")}`;
     const lock = await holdPersonLock(personId);
-    const service = startService({ SHUTDOWN_TIMEOUT_MS: "30000" });
+    const service = startCurationService({ SHUTDOWN_TIMEOUT_MS: "30000" });
     try {
       const match = await service.waitFor(/GraphQL: (http:\/\/\S+)\/graphql/, 60_000);
       expect(match, service.output()).not.toBeNull();
@@ -124,7 +104,7 @@ describe("on SIGTERM", () => {
   it("closes a request still in flight after SHUTDOWN_TIMEOUT_MS, and still exits 0", async () => {
     const personId = `sd-nobody-${randomBytes(4).toString("hex")}`;
     const lock = await holdPersonLock(personId);
-    const service = startService({ SHUTDOWN_TIMEOUT_MS: "2000" });
+    const service = startCurationService({ SHUTDOWN_TIMEOUT_MS: "2000" });
     try {
       const match = await service.waitFor(/GraphQL: (http:\/\/\S+)\/graphql/, 60_000);
       expect(match, service.output()).not.toBeNull();

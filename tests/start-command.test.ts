@@ -1,32 +1,11 @@
 /** The start command as a user runs it, as a child process. */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { describe, expect, inject, it } from "vitest";
-
-const tsx = "node_modules/.bin/tsx";
-
-function startService(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/main.ts"], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = once(child, "exit").then(([code]) => code as number | null);
-  const waitFor = async (pattern: RegExp, timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    return pattern.exec(output);
-  };
-  return { child, exited, waitFor, output: () => output };
-}
+import { describe, expect, it } from "vitest";
+import { startService, suiteNeo4jSettings } from "./support/startCommand.js";
 
 describe("npm start", () => {
   it("serves GraphQL against NEO4J_URI without starting a local Neo4j, and stops cleanly on SIGTERM", async () => {
-    const neo4j = inject("neo4j");
     const service = startService({
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
+      ...suiteNeo4jSettings(),
       PORT: "0",
       HOST: "127.0.0.1",
       NODE_ENV: "test",
