@@ -29,15 +29,23 @@ if (process.argv.includes("--help")) {
  * What a signal does: from the first one, a graceful stop (readiness red, no new connections,
  * requests in flight finish within SHUTDOWN_TIMEOUT_MS, then the driver and the local Neo4j are
  * closed, exit 0). A signal during start-up stops it as soon as start-up has finished. A second
- * signal gives up on the graceful stop and exits at once (the local Neo4j stays up: `npm run db:stop`).
+ * signal, two seconds or more after the first, gives up on the graceful stop and exits at once
+ * (the local Neo4j stays up: `npm run db:stop`).
  */
+const REPEAT_WINDOW_MS = 2_000;
+
 function handleSignals(): { whenAsked: Promise<string> } {
   let ask: (signal: string) => void = () => {};
   const whenAsked = new Promise<string>((resolve) => (ask = resolve));
-  let received = 0;
+  let firstAt: number | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
-    received += 1;
-    if (received === 1) return ask(signal);
+    if (firstAt === null) {
+      firstAt = Date.now();
+      return ask(signal);
+    }
+    // One Ctrl-C arrives more than once: the terminal signals the whole process group, and npm
+    // and tsx pass it on to this process as well. Only a signal sent later is a second request.
+    if (Date.now() - firstAt < REPEAT_WINDOW_MS) return;
     say(`${signal} again: exiting without waiting for the graceful stop.`);
     process.exit(signal === "SIGINT" ? 130 : 143);
   };

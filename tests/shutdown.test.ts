@@ -127,4 +127,19 @@ describe("on SIGTERM", () => {
       service.child.kill("SIGKILL");
     }
   }, 120_000);
+
+  it("takes the copies of one Ctrl-C (terminal, npm, tsx) as one signal: a graceful stop, exit 0", async () => {
+    const service = startCurationService({});
+    try {
+      expect(await service.waitFor(/GraphQL: /, 60_000), service.output()).not.toBeNull();
+      service.child.kill("SIGINT");
+      service.child.kill("SIGINT");
+      service.child.kill("SIGINT");
+      expect(await service.exited).toBe(0);
+      expect(service.output()).toMatch(/Stopped\./);
+      expect(service.output()).not.toMatch(/again: exiting/);
+    } finally {
+      service.child.kill("SIGKILL");
+    }
+  }, 120_000);
 });
