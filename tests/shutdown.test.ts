@@ -69,18 +69,32 @@ async function connectionRefused(base: string): Promise<boolean> {
   }
 }
 
+/**
+ * The service (SHUTDOWN_TIMEOUT_MS as given) with an update in flight that waits for a lock the
+ * test holds: `lock.release()` lets it finish.
+ */
+async function serviceWithUpdateInFlight(shutdownTimeoutMs: string) {
+  const personId = `sd-nobody-${randomBytes(4).toString("hex")}`;
+  const lock = await holdPersonLock(personId);
+  const service = startCurationService({ SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs });
+  try {
+    const match = await service.waitFor(/GraphQL: (http:\/\/\S+)\/graphql/, 60_000);
+    expect(match, service.output()).not.toBeNull();
+    const base = match![1]!.replace("localhost", "127.0.0.1");
+    const inFlight = send(`${base}/graphql`, { query: UPDATE, variables: { id: personId }, token: CURATOR_KEY });
+    expect(await waitUntil(updateIsRunning, 20_000)).not.toBeNull();
+    return { lock, service, base, inFlight };
+  } catch (error) {
+    await lock.release();
+    service.child.kill("SIGKILL");
+    throw error;
+  }
+}
+
 describe("on SIGTERM", () => {
   it("stops accepting connections, lets the request in flight finish, and exits 0", async () => {
-    const personId = `sd-nobody-${randomBytes(4).toString("hex")}`;
-    const lock = await holdPersonLock(personId);
-    const service = startCurationService({ SHUTDOWN_TIMEOUT_MS: "30000" });
+    const { lock, service, base, inFlight } = await serviceWithUpdateInFlight("30000");
     try {
-      const match = await service.waitFor(/GraphQL: (http:\/\/\S+)\/graphql/, 60_000);
-      expect(match, service.output()).not.toBeNull();
-      const base = match![1]!.replace("localhost", "127.0.0.1");
-
-      const inFlight = send(`${base}/graphql`, { query: UPDATE, variables: { id: personId }, token: CURATOR_KEY });
-      expect(await waitUntil(updateIsRunning, 20_000)).not.toBeNull();
 
       service.child.kill("SIGTERM");
       expect(await service.waitFor(/SIGTERM received/, 10_000)).not.toBeNull();
@@ -102,16 +116,8 @@ describe("on SIGTERM", () => {
   }, 120_000);
 
   it("closes a request still in flight after SHUTDOWN_TIMEOUT_MS, and still exits 0", async () => {
-    const personId = `sd-nobody-${randomBytes(4).toString("hex")}`;
-    const lock = await holdPersonLock(personId);
-    const service = startCurationService({ SHUTDOWN_TIMEOUT_MS: "2000" });
+    const { lock, service, inFlight } = await serviceWithUpdateInFlight("2000");
     try {
-      const match = await service.waitFor(/GraphQL: (http:\/\/\S+)\/graphql/, 60_000);
-      expect(match, service.output()).not.toBeNull();
-      const base = match![1]!.replace("localhost", "127.0.0.1");
-
-      const inFlight = send(`${base}/graphql`, { query: UPDATE, variables: { id: personId }, token: CURATOR_KEY });
-      expect(await waitUntil(updateIsRunning, 20_000)).not.toBeNull();
 
       const signalledAt = Date.now();
       service.child.kill("SIGTERM");
@@ -124,21 +130,6 @@ describe("on SIGTERM", () => {
       console.log(`[shutdown] with a request stuck in flight, exited 0 after ${(tookMs / 1000).toFixed(1)} s (SHUTDOWN_TIMEOUT_MS=2000)`);
     } finally {
       await lock.release();
-      service.child.kill("SIGKILL");
-    }
-  }, 120_000);
-
-  it("takes the copies of one Ctrl-C (terminal, npm, tsx) as one signal: a graceful stop, exit 0", async () => {
-    const service = startCurationService({});
-    try {
-      expect(await service.waitFor(/GraphQL: /, 60_000), service.output()).not.toBeNull();
-      service.child.kill("SIGINT");
-      service.child.kill("SIGINT");
-      service.child.kill("SIGINT");
-      expect(await service.exited).toBe(0);
-      expect(service.output()).toMatch(/Stopped\./);
-      expect(service.output()).not.toMatch(/again: exiting/);
-    } finally {
       service.child.kill("SIGKILL");
     }
   }, 120_000);
