@@ -49,6 +49,22 @@ describe("pagination", () => {
     expect(everything.data!.meetings.totalCount).toBe(everything.data!.meetings.edges.length);
   });
 
+  it("pages the same without totalCount, when the database stops at each page's end", async () => {
+    const uncounted = PAGE.replace("totalCount ", "");
+    const { meetings: all } = await dataOf(api, uncounted, { first: 100 });
+    const { meetings: page2 } = await dataOf(api, uncounted, { first: 3, after: all.edges[2].cursor });
+    expect(idsOf(page2)).toEqual(idsOf(all).slice(3, 6));
+    expect(page2.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    // Two pages of other sizes and offsets in one request: each is its own statement, side by side.
+    const both = await api.query(`{
+      a: meetings(filter: {countryId: "RU"}, first: 2, after: "${all.edges[0].cursor}") { edges { node { id } } pageInfo { hasNextPage } }
+      b: meetings(filter: {countryId: "RU"}, first: 4, after: "${all.edges[4].cursor}") { edges { node { id } } pageInfo { hasNextPage } } }`);
+    expect(idsOf(both.data!.a)).toEqual(idsOf(all).slice(1, 3));
+    expect(idsOf(both.data!.b)).toEqual(idsOf(all).slice(5, 7));
+    expect([both.data!.a.pageInfo.hasNextPage, both.data!.b.pageInfo.hasNextPage]).toEqual([true, false]);
+    expect(both.extensions?.cypherRoundTrips).toBe(2);
+  });
+
   it("allows first: 0, to ask only whether there is anything", async () => {
     const { meetings } = await dataOf(api, PAGE, { first: 0 });
     expect(meetings).toMatchObject({ totalCount: 7, edges: [], pageInfo: { hasNextPage: true } });

@@ -11,7 +11,7 @@ export const countryResolvers: Resolvers = {
     countries: (_root, _args, { db }) => allCountries(db),
   },
   Country: {
-    people: (c, { first, after }, { loaders }) => loadConnection(loaders.personConnection, { countryId: c.id }, { first, after }),
+    people: (c, { first, after }, { loaders }, info) => loadConnection(loaders.personConnection, { countryId: c.id }, { first, after }, info),
     meetings: (c, { filter, orderBy, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, { ...meetingFilter(filter), countryId: c.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     places: (c, _args, { loaders }) => loadAll(loaders.placeById, loaders.countryPlaceIds.load(c.id)),

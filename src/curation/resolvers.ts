@@ -60,9 +60,9 @@ export const curationResolvers: Resolvers = {
     },
   },
   Query: {
-    auditLog: (_root, { actor, entityId, first, after }, ctx) => {
+    auditLog: (_root, { actor, entityId, first, after }, ctx, info) => {
       requirePermission(ctx.auth, "read", "The audit log");
-      return loadConnection(ctx.loaders.auditConnection, compact({ actor, entityId }), { first, after });
+      return loadConnection(ctx.loaders.auditConnection, compact({ actor, entityId }), { first, after }, info);
     },
   },
   Meeting: {

@@ -39,21 +39,32 @@ export function listsById<T>(db: Neo4jExecutor, name: string, cypher: string) {
  * request's fields plus its `index`, and returns rows `{index, value}`. When the statement
  * depends on the request's shape (which filters it sets), each shape's requests share one
  * statement and the statements of a batch run side by side: still one round trip per shape.
+ * `shared` names values a statement takes as parameters rather than per request (a LIMIT cannot
+ * read a row): requests that differ in them run in separate statements.
  */
-export function byRequest<K extends object, V>(db: Neo4jExecutor, name: string, cypher: string | ((key: K) => string), missing: V) {
+export function byRequest<K extends object, V>(
+  db: Neo4jExecutor,
+  name: string,
+  cypher: string | ((key: K) => string),
+  missing: V,
+  shared: (key: K) => Record<string, unknown> = () => ({}),
+) {
   const statementOf = typeof cypher === "string" ? () => cypher : cypher;
   return new DataLoader<K, V, string>(
     async (keys) => {
-      const byStatement = new Map<string, { key: K; index: number }[]>();
+      const groups = new Map<string, { statement: string; params: Record<string, unknown>; members: { key: K; index: number }[] }>();
       keys.forEach((key, index) => {
         const statement = statementOf(key);
-        byStatement.set(statement, [...(byStatement.get(statement) ?? []), { key, index }]);
+        const params = shared(key);
+        const group = `${statement}\n${stableKey(params)}`;
+        if (!groups.has(group)) groups.set(group, { statement, params, members: [] });
+        groups.get(group)!.members.push({ key, index });
       });
       const values = keys.map(() => missing);
       await Promise.all(
-        [...byStatement].map(async ([statement, group]) => {
-          const requests = group.map(({ key, index }) => ({ ...key, index }));
-          for (const row of await db.read<{ index: number; value: V }>(name, statement, { requests })) values[row.index] = row.value;
+        [...groups.values()].map(async ({ statement, params, members }) => {
+          const requests = members.map(({ key, index }) => ({ ...key, index }));
+          for (const row of await db.read<{ index: number; value: V }>(name, statement, { ...params, requests })) values[row.index] = row.value;
         }),
       );
       return values;

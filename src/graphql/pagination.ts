@@ -2,8 +2,10 @@
  * Relay connections over offset cursors. A cursor is base64url JSON `{"offset": n}`: opaque to
  * clients, and enough here because every list has a total order (ties broken by id).
  */
+import type { GraphQLResolveInfo } from "graphql";
 import type { ConnectionLoader } from "./cypher.js";
 import { badUserInput } from "./errors.js";
+import { selects } from "./lookahead.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -19,6 +21,8 @@ export interface PageKey<F> {
   order?: string;
   skip: number;
   limit: number;
+  /** Whether the client selected `totalCount`: only then are all matches counted. */
+  counted: boolean;
   /** The node fields the client selected, for loaders that read only those. */
   include?: string[];
 }
@@ -31,7 +35,8 @@ export interface Edge<N> {
 export interface Connection<N> {
   edges: Edge<N>[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  /** Present when the client selected it (the only time it is resolved). */
+  totalCount?: number;
 }
 
 export const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
@@ -53,17 +58,19 @@ export function pageSize(first: number | null | undefined, argument = "first"): 
   return first;
 }
 
-/** Validates the page arguments and asks the loader for one page and the total. */
+/** Validates the page arguments and asks the loader for one page, and for the total when `info`'s selection has it. */
 export async function loadConnection<F, N>(
   pages: ConnectionLoader<F, N>,
   filter: F,
   args: PageArgs,
+  info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">,
   order?: string,
   include?: PageKey<F>["include"],
 ): Promise<Connection<N>> {
   const first = pageSize(args.first);
   const skip = args.after ? decodeCursor(args.after) + 1 : 0;
-  const { nodes: rows, totalCount } = await pages.load({ filter, order, skip, limit: first + 1, include });
+  const counted = selects(info, ["totalCount"]);
+  const { nodes: rows, totalCount } = await pages.load({ filter, order, skip, limit: first + 1, counted, include });
   const edges = rows.slice(0, first).map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
   return {
     edges,

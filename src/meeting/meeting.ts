@@ -156,5 +156,5 @@ export function loadMeetingConnection(
   order: string,
   info: GraphQLResolveInfo,
 ): Promise<MeetingConnectionRecord> {
-  return loadConnection(loaders.meetingConnection, filter, args, order, selectedNames(info, ["edges", "node"]));
+  return loadConnection(loaders.meetingConnection, filter, args, info, order, selectedNames(info, ["edges", "node"]));
 }

@@ -38,8 +38,8 @@ async function loadPerson(id: string, { loaders }: Context, info: GraphQLResolve
 export const personResolvers: Resolvers = {
   Query: {
     person: (_root, { id }, context, info) => loadPerson(id, context, info),
-    people: (_root, { search, countryId, first, after }, { loaders }) =>
-      loadConnection(loaders.personConnection, compact({ search: searchText(search), countryId }), { first, after }),
+    people: (_root, { search, countryId, first, after }, { loaders }, info) =>
+      loadConnection(loaders.personConnection, compact({ search: searchText(search), countryId }), { first, after }, info),
   },
   Person: {
     roles: (person, _args, { loaders }) => loaders.personRoles.load(person.id),
@@ -48,7 +48,7 @@ export const personResolvers: Resolvers = {
     meetings: (person, { filter, orderBy, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, withParticipants(meetingFilter(filter), [person.id]), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     counterparts: (person, args, { loaders }, info) => loaders.counterparts.load({ personId: person.id, ...rankingRequest(args, info) }),
-    statements: (person, { first, after }, { loaders }) => loadConnection(loaders.statementConnection, { speakerId: person.id }, { first, after }),
+    statements: (person, { first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, { speakerId: person.id }, { first, after }, info),
   },
   Role: {
     organization: (role, _args, { loaders }) => loadOptional(loaders.organizationById, role.organizationId),

@@ -6,7 +6,7 @@ import { statementFilter } from "./statement.js";
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_root, { id }, { loaders }) => loaders.statementById.load(id),
-    statements: (_root, { filter, first, after }, { loaders }) => loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }),
+    statements: (_root, { filter, first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }, info),
   },
   Statement: {
     speaker: (s, _args, { loaders }) => loadRequired(loaders.personById, s.speakerId, "speaker"),

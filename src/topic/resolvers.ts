@@ -12,6 +12,6 @@ export const topicResolvers: Resolvers = {
   Topic: {
     meetings: (t, { orderBy, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, { topicId: t.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
-    statements: (t, { first, after }, { loaders }) => loadConnection(loaders.statementConnection, { topicId: t.id }, { first, after }),
+    statements: (t, { first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, { topicId: t.id }, { first, after }, info),
   },
 };
