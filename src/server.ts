@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -58,6 +59,9 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
   const authOf = (req: express.Request) => authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
   app.set("trust proxy", settings.TRUST_PROXY);
+  // An ETag is a hash of every response body, for revalidation no GraphQL client does.
+  app.set("etag", false);
+  app.disable("x-powered-by");
   let stopping = false;
 
   const apollo = new ApolloServer<Context>({
@@ -83,6 +87,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       return development ? formatted : withoutInternals(formatted);
     },
     plugins: [
+      // Both wrap every field resolver of every request: cache hints (no @cacheControl in the schema, no
+      // response cache) and federation traces (not a subgraph).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }),
       roundTripsPlugin,
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
@@ -100,7 +108,6 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   });
   await apollo.start();
 
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, isStopping: () => stopping }));
   app.use(
     graphqlPath,
     cors(CORS_ORIGINS),
@@ -109,6 +116,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     bodyErrors,
     expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authOf(req)) }),
   );
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, isStopping: () => stopping }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
 

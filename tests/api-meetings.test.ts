@@ -118,6 +118,23 @@ describe("a single meeting", () => {
     expect(meeting.statements.map((s: any) => s.id)).toContain("ushakov-no-compromises-yet");
   });
 
+  it("gives a page's meetings the same participants and place, whichever way their fields are selected", async () => {
+    const byId = (await data(`{ meeting(id: "${DEC}") {
+      participants { person { id aliases } role delegation { id } sources { source { id } excerpt } } place { within { id } country { id } } } }`)).meeting;
+    // The page reads only what is selected below it: here through a fragment, an inline fragment and aliases.
+    const res = await api.query(`
+      fragment Who on Participant { person { id ... on Person { aliases } } delegation { id } }
+      { meetings(filter: {participantIds: ["jared-kushner"], from: "2025-12-02", to: "2025-12-02"}) { edges { node {
+        a: participants { ...Who role }
+        b: participants { sources { source { id } excerpt } }
+        place { ... on Place { within { id } } country { id } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const [node] = res.data!.meetings.edges.map((e: any) => e.node);
+    expect(node.a.map((p: any) => ({ ...p }))).toEqual(byId.participants.map(({ person, role, delegation }: any) => ({ person, role, delegation })));
+    expect(node.b.map((p: any) => p.sources)).toEqual(byId.participants.map((p: any) => p.sources));
+    expect(node.place).toEqual(byId.place);
+  });
+
   it("answers null for an unknown meeting id", async () => {
     expect((await data(`{ meeting(id: "no-such-meeting") { id } }`)).meeting).toBeNull();
   });

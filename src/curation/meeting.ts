@@ -214,7 +214,7 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
     outcome: m.outcome,
     topicIds: await list<string>(TOPIC_IDS),
     organizationIds: await list<string>(ORGANIZATION_IDS),
-    participants: (await list<ParticipantRecord>(PARTICIPANTS)).map(({ personId, role, delegationCountryId, sources }) => ({ personId, role, delegationCountryId, sources })) as SeedMeeting["participants"],
+    participants: (await list<ParticipantRecord>(PARTICIPANTS)).map(({ person, role, delegationCountryId, sources }) => ({ personId: person.id, role, delegationCountryId, sources })) as SeedMeeting["participants"],
     durations: [],
     claims: [],
   };

@@ -96,13 +96,13 @@ async function putPerson(tx: CurationTx, person: SeedPerson): Promise<Written> {
 }
 
 /** People by id, merged ids answering their survivor (the read API's own lookup, inside the transaction). */
-async function resolvePeople(tx: CurationTx, ids: string[]): Promise<Map<string, PersonRecord>> {
-  const rows = await tx.run<{ id: string; node: PersonRecord }>(PEOPLE_BY_ID, { ids });
+async function resolvePeople(tx: CurationTx, ids: string[]): Promise<Map<string, Required<PersonRecord>>> {
+  const rows = await tx.run<{ id: string; node: Required<PersonRecord> }>(PEOPLE_BY_ID, { ids });
   return new Map(rows.map((r) => [r.id, r.node]));
 }
 
 /** A stored person in the shape of the input, from the read API's own Cypher. */
-async function personState(tx: CurationTx, record: PersonRecord): Promise<SeedPerson> {
+async function personState(tx: CurationTx, record: Required<PersonRecord>): Promise<SeedPerson> {
   const ids = [record.id];
   const [countries] = await tx.run<{ items: string[] }>(COUNTRY_IDS, { ids });
   const [roles] = await tx.run<{ items: RoleRecord[] }>(ROLES, { ids });

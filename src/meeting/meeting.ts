@@ -6,8 +6,8 @@ import type { GraphQLResolveInfo } from "graphql";
 import { selectedNames } from "../graphql/lookahead.js";
 import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../graphql/pagination.js";
 import type { DatePrecision } from "../ingest/seedFiles.js";
-import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
-import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
+import { personFields, type PersonRecord } from "../person/person.js";
+import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
 import type { MeetingOrder } from "../__generated__/resolvers.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
@@ -41,12 +41,13 @@ export type MeetingConnectionRecord = Connection<MeetingRecord>;
 export type MeetingEdgeRecord = Edge<MeetingRecord>;
 
 export interface ParticipantRecord {
-  personId: string;
   person: PersonRecord;
-  role: string | null;
-  delegationCountryId: string | null;
-  sources: { sourceId: string; excerpt: string | null }[];
+  /** Each part below is absent when a page's client did not select it (see participantItems). */
+  role?: string | null;
+  delegationCountryId?: string | null;
+  sources?: { sourceId: string; excerpt: string | null }[];
 }
+export type ParticipantPart = "role" | "delegationCountryId" | "sources";
 
 export interface TimeTogetherRecord {
   personIds: string[];
@@ -54,17 +55,36 @@ export interface TimeTogetherRecord {
   time: { minutes: number; minMinutes: number; maxMinutes: number | null; knownCount: number; approximateCount: number; unknownCount: number };
 }
 
-/** The participants of meeting `m`, each with the person's record, in delegation order. */
-const PARTICIPANT_ITEMS = `COLLECT {
+/** What a Participant's fields read of attendance `a`. */
+const PARTICIPANT_PARTS: Record<ParticipantPart, { field: string; cypher: string }> = {
+  role: { field: "role", cypher: "role: a.role" },
+  delegationCountryId: { field: "delegation", cypher: "delegationCountryId: a.delegationCountryId" },
+  sources: { field: "sources", cypher: `sources: ${EDGE_SOURCES}` },
+};
+const ALL_PARTICIPANT_PARTS = Object.keys(PARTICIPANT_PARTS) as ParticipantPart[];
+
+/**
+ * The participants of meeting `m`, each with the person's record, in delegation order, with the
+ * parts given: every key read is one more value per participant to send and decode.
+ */
+const participantItems = (parts: ParticipantPart[], withAliases: boolean) => `COLLECT {
   MATCH (p:Person)-[a:ATTENDED]->(m)
   WITH p, a ORDER BY a.delegationCountryId, p.name, p.id
-  RETURN {personId: p.id, person: ${PERSON_FIELDS}, role: a.role, delegationCountryId: a.delegationCountryId, sources: ${EDGE_SOURCES}}
+  RETURN {${[`person: ${personFields(withAliases)}`, ...parts.map((part) => PARTICIPANT_PARTS[part].cypher)].join(", ")}}
 }`;
 
-const PLACE_PART = `place: [(m)-[:HELD_AT]->(p:Place) | ${PLACE_FIELDS}][0]`;
+/** The place of meeting `m` with the links asked for: the walk to the country costs more than the place itself. */
+const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | ${placeFields(links)}][0]`;
+
+/**
+ * The nested fields selected below a page's meetings ("place.country", "participants.sources"),
+ * and what the meeting's own fields need of the place (its country).
+ */
+type Selected = Set<string>;
+const placeLinksFor = (selected: Selected) => PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
 
 /** What each Meeting field reads of meeting `m` (the id always comes along), so a page can read only what its client selected. */
-const MEETING_PARTS: Record<string, string> = {
+const MEETING_PARTS: Record<string, string | ((selected: Selected) => string)> = {
   title: ".title",
   kind: ".kind",
   date: ".date",
@@ -73,23 +93,36 @@ const MEETING_PARTS: Record<string, string> = {
   endsAt: ".endsAt",
   outcome: ".outcome",
   duration: ".durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId, durationApproximate: coalesce(m.durationApproximate, false)",
-  place: PLACE_PART,
-  country: PLACE_PART,
-  participants: `participants: ${PARTICIPANT_ITEMS}`,
+  place: (selected) => placePart(placeLinksFor(selected)),
+  country: (selected) => placePart(placeLinksFor(selected)),
+  participants: (selected) =>
+    `participants: ${participantItems(
+      ALL_PARTICIPANT_PARTS.filter((part) => selected.has(`participants.${PARTICIPANT_PARTS[part].field}`)),
+      selected.has("participants.person.aliases"),
+    )}`,
 };
 
-const meetingProjection = (parts: string[]) => `m {${[".id", ...new Set(parts)].join(", ")}}`;
+const meetingProjection = (fields: string[], selected: Selected) => {
+  const parts = fields.flatMap((field) => {
+    const part = MEETING_PARTS[field];
+    return part === undefined ? [] : [typeof part === "string" ? part : part(selected)];
+  });
+  return `m {${[".id", ...new Set(parts)].join(", ")}}`;
+};
 
-/** Projects meeting `m` into a MeetingRecord (its participants are loaded apart). */
-export const MEETING_FIELDS = meetingProjection(Object.entries(MEETING_PARTS).flatMap(([field, part]) => (field === "participants" ? [] : [part])));
+/** Projects meeting `m` into a MeetingRecord with every part but its participants (loaded apart). */
+export const MEETING_FIELDS = meetingProjection(
+  Object.keys(MEETING_PARTS).filter((field) => field !== "participants"),
+  new Set(PLACE_LINK_NAMES.map((link) => `place.${link}`)),
+);
 
 /**
- * A page's meetings read only the fields the client selected (`include`), participants
- * included: a page of meetings with their participants costs one statement, and no more than
- * the answer needs. Each selection's statement is made of the constant parts above.
+ * A page's meetings read only the fields the client selected (`include`: the meeting's fields
+ * and, dotted, those below its place and participants), participants included: a page of
+ * meetings with their participants costs one statement, and no more than the answer needs. Each
+ * selection's statement is made of the constant parts above.
  */
-const meetingPageFields = ({ include }: PageKey<MeetingFilterParams>) =>
-  include ? meetingProjection(include.flatMap((field) => (MEETING_PARTS[field] ? [MEETING_PARTS[field]] : []))) : MEETING_FIELDS;
+const meetingPageFields = ({ include }: PageKey<MeetingFilterParams>) => (include ? meetingProjection(include, new Set(include)) : MEETING_FIELDS);
 
 export const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
@@ -103,7 +136,7 @@ RETURN meetingCount, ${DURATION_SUMMARY} AS time`;
 export const PARTICIPANTS = `
 UNWIND $ids AS id
 MATCH (m:Meeting {id: id})
-RETURN id, ${PARTICIPANT_ITEMS} AS items`;
+RETURN id, ${participantItems(ALL_PARTICIPANT_PARTS, true)} AS items`;
 
 export const TOPIC_IDS = relatedIds("(:Meeting {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
 export const ORGANIZATION_IDS = relatedIds("(:Meeting {id: id})-[:INVOLVED]->(x:Organization)", "x.name, x.id");
@@ -148,6 +181,15 @@ export async function timeTogether(db: Neo4jExecutor, personIds: string[]): Prom
 
 type MeetingLoaders = ReturnType<typeof createMeetingLoaders>;
 
+/**
+ * One part of a participant. A page reads every part that its selection resolves (see
+ * loadMeetingConnection), and participants read by meeting id have them all: a missing part is a bug.
+ */
+export function participantPart<P extends ParticipantPart>(p: ParticipantRecord, part: P): NonNullable<ParticipantRecord[P]> | null {
+  if (!(part in p)) throw new Error(`participant ${p.person.id}: ${part} was not read`);
+  return p[part] ?? null;
+}
+
 /** A MeetingConnection field's page: the participants come in the page's statement when the client selected them. */
 export function loadMeetingConnection(
   loaders: MeetingLoaders,
@@ -156,5 +198,8 @@ export function loadMeetingConnection(
   order: string,
   info: GraphQLResolveInfo,
 ): Promise<MeetingConnectionRecord> {
-  return loadConnection(loaders.meetingConnection, filter, args, info, order, selectedNames(info, ["edges", "node"]));
+  const node = ["edges", "node"];
+  const below = (path: string) => selectedNames(info, [...node, ...path.split(".")]).map((name) => `${path}.${name}`);
+  const include = [...selectedNames(info, node), ...below("place"), ...below("participants"), ...below("participants.person")];
+  return loadConnection(loaders.meetingConnection, filter, args, info, order, include);
 }

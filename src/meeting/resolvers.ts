@@ -2,7 +2,8 @@ import type { Resolvers } from "../__generated__/resolvers.js";
 import { idList } from "../graphql/input.js";
 import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
-import { loadMeetingConnection, timeTogether, type MeetingRecord } from "./meeting.js";
+import { placeLink } from "../place/place.js";
+import { loadMeetingConnection, participantPart, timeTogether, type MeetingRecord } from "./meeting.js";
 
 /** The preferred duration, as copied onto the meeting by the loader. */
 const durationOf = (m: MeetingRecord) => ({
@@ -26,7 +27,7 @@ export const meetingResolvers: Resolvers = {
   Meeting: {
     duration: durationOf,
     place: (m) => m.place,
-    country: (m, _args, { loaders }) => loadOptional(loaders.countryById, m.place?.countryId),
+    country: async (m, _args, { loaders }) => m.place && loadOptional(loaders.countryById, await placeLink(m.place, "countryId", loaders)),
     participants: (m, _args, { loaders }) => m.participants ?? loaders.meetingParticipants.load(m.id),
     statements: (m, _args, { loaders }) => loadAll(loaders.statementById, loaders.meetingStatementIds.load(m.id)),
     topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),
@@ -40,7 +41,9 @@ export const meetingResolvers: Resolvers = {
   },
   Participant: {
     person: (p) => p.person,
-    delegation: (p, _args, { loaders }) => loadOptional(loaders.countryById, p.delegationCountryId),
+    role: (p) => participantPart(p, "role"),
+    delegation: (p, _args, { loaders }) => loadOptional(loaders.countryById, participantPart(p, "delegationCountryId")),
+    sources: (p) => participantPart(p, "sources") ?? [],
   },
   Duration: {
     source: (d, _args, { loaders }) => loadOptional(loaders.sourceById, d.sourceId),

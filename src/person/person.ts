@@ -9,7 +9,8 @@ import type { Connection, Edge } from "../graphql/pagination.js";
 export interface PersonRecord {
   id: string;
   name: string;
-  aliases: string[];
+  /** Absent when a page's client did not select them (see personFields); Person.aliases then reads them by id. */
+  aliases?: string[];
 }
 export type PersonConnectionRecord = Connection<PersonRecord>;
 export type PersonEdgeRecord = Edge<PersonRecord>;
@@ -42,8 +43,9 @@ export interface PeopleFilter {
   countryId?: string;
 }
 
-/** Projects person `p` into a PersonRecord. */
-export const PERSON_FIELDS = `p {.id, .name, aliases: coalesce(p.aliases, [])}`;
+/** Projects person `p` into a PersonRecord, with or without the aliases. */
+export const personFields = (withAliases: boolean) => `p {.id, .name${withAliases ? ", aliases: coalesce(p.aliases, [])" : ""}}`;
+export const PERSON_FIELDS = personFields(true);
 
 /** Binds `p` to the person with `id`, or the survivor a merged-away `id` points to (src/curation/person.ts); no row when neither exists. */
 export const PERSON_LOOKUP = `

@@ -42,6 +42,7 @@ export const personResolvers: Resolvers = {
       loadConnection(loaders.personConnection, compact({ search: searchText(search), countryId }), { first, after }, info),
   },
   Person: {
+    aliases: async (person, _args, { loaders }) => person.aliases ?? (await loaders.personById.load(person.id))?.aliases ?? [],
     roles: (person, _args, { loaders }) => loaders.personRoles.load(person.id),
     relations: (person, _args, { loaders }) => loaders.personRelations.load(person.id),
     countries: (person, _args, { loaders }) => loadAll(loaders.countryById, loaders.personCountryIds.load(person.id)),
