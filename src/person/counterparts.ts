@@ -8,15 +8,15 @@ import { pageSize } from "../graphql/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
 import { filterDates, meetingFilter, meetingMatches, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";
-import { PERSON_FIELDS, PERSON_LOOKUP, type PersonRecord } from "./person.js";
+import { PERSON_FIELDS, PERSON_LOOKUP, personFields, type PersonRecord } from "./person.js";
 
 export interface CounterpartRecord {
   person: PersonRecord;
   meetingCount: number;
   time: TimeTogetherRecord["time"];
-  /** Null unless the request asked for the meeting bounds. */
-  firstMeetingId: string | null;
-  lastMeetingId: string | null;
+  /** Read only when the request asked for the meeting bounds. */
+  firstMeetingId?: string;
+  lastMeetingId?: string;
 }
 
 /** A ranking of one person's counterparts, as the Cypher reads it (`cr`). */
@@ -26,6 +26,8 @@ export interface RankingRequest {
   limit: number;
   /** Find each counterpart's first and last meeting: two more reads per shared meeting, so only when asked. */
   withMeetingBounds: boolean;
+  /** Read the counterparts' aliases (only when selected: one more list per row to send). */
+  withAliases: boolean;
 }
 export type CounterpartRequest = RankingRequest & { personId: string };
 
@@ -37,6 +39,7 @@ export function rankingRequest(args: PersonCounterpartsArgs, info: Pick<GraphQLR
     order,
     limit: pageSize(args.first),
     withMeetingBounds: order === "LAST_MEETING" || selects(info, ["firstMeeting"]) || selects(info, ["lastMeeting"]),
+    withAliases: selects(info, ["person", "aliases"]),
   };
 }
 
@@ -56,16 +59,24 @@ const RANKINGS: Record<CounterpartOrder, string> = {
 
 const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateStart, m.id]) AS lastMeeting";
 
-const counterpartRanking = ({ filter, order, withMeetingBounds }: RankingRequest) => `
+/**
+ * The limit is written into the statement (an integer of at most MAX_PAGE_SIZE), as LIMIT cannot
+ * read it from the request row: the database then keeps only the top rows while it orders, and
+ * builds records for those alone.
+ */
+const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`ranking size ${limit} is not a count`);
+  return `
   WITH cr, me, cr.filter AS f, me.id AS anchorPersonId
   ${filterDates(filter)}
   MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
   WHERE other <> me AND ${meetingMatches(filter, "participant")}
   WITH cr, other, m, ${DURATION_FIGURES}
-  WITH cr, other, ${DURATION_AGGREGATES}, ${withMeetingBounds ? MEETING_BOUNDS : "null AS firstMeeting, null AS lastMeeting"}
+  WITH cr, other, ${DURATION_AGGREGATES}${withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}
   ORDER BY ${RANKINGS[order]}other.name, other.id
-  WITH cr, collect({other: other, meetingCount: meetingCount, time: ${DURATION_SUMMARY}, firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1]}) AS ranked
-  RETURN [c IN ranked[0..cr.limit] | c {.meetingCount, .time, .firstMeetingId, .lastMeetingId, person: [p IN [c.other] | ${PERSON_FIELDS}][0]}] AS value`;
+  LIMIT ${limit}
+  RETURN collect({meetingCount: meetingCount, time: ${DURATION_SUMMARY}, ${withMeetingBounds ? "firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1], " : ""}person: [p IN [other] | ${personFields(withAliases)}][0]}) AS value`;
+};
 
 const counterparts = (request: CounterpartRequest) => `
 UNWIND $requests AS cr
