@@ -41,7 +41,7 @@ const config: CodegenConfig = {
           Topic: "../topic/topic.js#TopicRecord",
           Organization: "../organization/organization.js#OrganizationRecord",
           PathStep: "../path/path.js#PathStepRecord",
-          SearchResult: "../search/resolvers.js#SearchHit",
+          SearchResult: "../search/search.js#SearchHit",
           AuditEntry: "../curation/audit.js#AuditRecord",
           AuditEntryConnection: "../curation/audit.js#AuditConnectionRecord",
           AuditEntryEdge: "../curation/audit.js#AuditEdgeRecord",

@@ -12,7 +12,7 @@ import type { CountryRecord } from '../country/country.js';
 import type { TopicRecord } from '../topic/topic.js';
 import type { OrganizationRecord } from '../organization/organization.js';
 import type { PathStepRecord } from '../path/path.js';
-import type { SearchHit } from '../search/resolvers.js';
+import type { SearchHit } from '../search/search.js';
 import type { AuditRecord, AuditConnectionRecord, AuditEdgeRecord } from '../curation/audit.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;

@@ -10,8 +10,18 @@ export interface LongList {
   length: number;
 }
 
+/** Apollo keeps a parsed document per query text and hands the same one to every request: its literals are checked once per limit. */
+const checkedDocuments = new WeakMap<DocumentNode, Map<number, LongList | null>>();
+
 /** The first list longer than `maxLength` in the document's argument literals, or null. */
 export function longListInDocument(document: DocumentNode, maxLength: number): LongList | null {
+  const checked = checkedDocuments.get(document) ?? new Map<number, LongList | null>();
+  checkedDocuments.set(document, checked);
+  if (!checked.has(maxLength)) checked.set(maxLength, findLongList(document, maxLength));
+  return checked.get(maxLength)!;
+}
+
+function findLongList(document: DocumentNode, maxLength: number): LongList | null {
   let found: LongList | null = null;
   visit(document, {
     ListValue(node, _key, parent, _path, ancestors) {

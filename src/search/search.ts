@@ -1,14 +1,14 @@
 /** Full-text search over one Neo4j full-text index spanning every searchable label (migration 2). */
-import { COUNTRY_FIELDS } from "../country/country.js";
+import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { badUserInput } from "../graphql/errors.js";
 import { normalizeText } from "../graphql/input.js";
 import { pageSize } from "../graphql/pagination.js";
-import { MEETING_FIELDS } from "../meeting/meeting.js";
-import { ORGANIZATION_FIELDS } from "../organization/organization.js";
-import { PERSON_FIELDS } from "../person/person.js";
-import { PLACE_FIELDS } from "../place/place.js";
-import { STATEMENT_FIELDS } from "../statement/statement.js";
+import { MEETING_FIELDS, type MeetingRecord } from "../meeting/meeting.js";
+import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
+import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
+import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
+import { STATEMENT_FIELDS, type StatementRecord } from "../statement/statement.js";
 
 export const SEARCH_INDEX = "meetgraph_search";
 export const SEARCHABLE = ["Person", "Meeting", "Statement", "Place", "Organization", "Country"] as const;
@@ -18,20 +18,21 @@ const MAX_QUERY_LENGTH = 200;
 
 // One index, so scores are comparable across labels and the union comes ranked from one
 // statement, with each hit's record: a comprehension over [node] binds the variable each
-// label's projection is written for.
+// label's projection is written for. The hits come in one row, tagged with their GraphQL type.
 const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, [label IN labels(node) WHERE label IN $labels][0] AS label
 ORDER BY score DESC, node.id
 LIMIT toInteger($first)
-RETURN label, CASE label
+WITH label, CASE label
   WHEN 'Person' THEN [p IN [node] | ${PERSON_FIELDS}][0]
   WHEN 'Meeting' THEN [m IN [node] | ${MEETING_FIELDS}][0]
   WHEN 'Statement' THEN [s IN [node] | ${STATEMENT_FIELDS}][0]
   WHEN 'Place' THEN [p IN [node] | ${PLACE_FIELDS}][0]
   WHEN 'Organization' THEN [o IN [node] | ${ORGANIZATION_FIELDS}][0]
   WHEN 'Country' THEN [c IN [node] | ${COUNTRY_FIELDS}][0]
-END AS record`;
+END AS record
+RETURN collect(record {.*, __typename: label}) AS hits`;
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -44,16 +45,20 @@ export function luceneQuery(text: string): string {
   return words.map((w) => `${w} ${w}*`).join(" ");
 }
 
-/** A hit: its label and its record, in the shape of that label's record type. */
-export interface SearchRow {
-  label: SearchableLabel;
-  record: object;
-}
+/** A search result: the member's record, tagged with its GraphQL type. */
+export type SearchHit =
+  | (PersonRecord & { __typename: "Person" })
+  | (MeetingRecord & { __typename: "Meeting" })
+  | (StatementRecord & { __typename: "Statement" })
+  | (PlaceRecord & { __typename: "Place" })
+  | (OrganizationRecord & { __typename: "Organization" })
+  | (CountryRecord & { __typename: "Country" });
 
-export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchRow[]> {
+export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchHit[]> {
   const limit = pageSize(first);
   if (!text.trim()) throw badUserInput("query", "must not be blank");
   if (text.length > MAX_QUERY_LENGTH) throw badUserInput("query", `must be at most ${MAX_QUERY_LENGTH} characters`);
   if (limit === 0) return [];
-  return db.read<SearchRow>("search", SEARCH, { index: SEARCH_INDEX, query: luceneQuery(text), labels: SEARCHABLE, first: limit });
+  const [row] = await db.read<{ hits: SearchHit[] }>("search", SEARCH, { index: SEARCH_INDEX, query: luceneQuery(text), labels: SEARCHABLE, first: limit });
+  return row?.hits ?? [];
 }
