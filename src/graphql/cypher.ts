@@ -26,11 +26,10 @@ export interface ConnectionSpec<K> {
  * count costs no second run of the filter.
  */
 function connectionCypher(node: string, match: string, order: string, fields: string, { counted, limit }: PageKey<unknown>): string {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`page size ${limit} is not a count`);
   const page = counted
     ? `WITH r, collect(${node}) AS ordered
   RETURN {nodes: [${node} IN ordered[r.skip..r.skip + r.limit] | ${fields}], totalCount: size(ordered)} AS value`
-    : `SKIP $skip LIMIT ${limit}
+    : `SKIP $skip LIMIT ${limitLiteral(limit)}
   WITH r, collect(${node}) AS page
   RETURN {nodes: [${node} IN page | ${fields}]} AS value`;
   return `
@@ -42,6 +41,15 @@ CALL (r) {
   ${page}
 }
 RETURN r.index AS index, value`;
+}
+
+/**
+ * A LIMIT written into a statement, for the planner to size its plan by. Only a count the
+ * service computed (a page size it validated) may be written so; anything else is a bug.
+ */
+export function limitLiteral(count: number): string {
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`LIMIT ${count} is not a count`);
+  return String(count);
 }
 
 /** One page of a connection, and the number of all its matches when the request counts them. */

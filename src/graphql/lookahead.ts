@@ -5,7 +5,8 @@
  */
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 
-type Selection = Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">;
+/** The part of a resolver's `info` the lookahead reads: the field and the fragments it may use. */
+export type Selection = Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">;
 
 function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Selection["fragments"]): FieldNode[] {
   return (selectionSet?.selections ?? []).flatMap((selection) => {

@@ -2,10 +2,9 @@
  * Relay connections over offset cursors. A cursor is base64url JSON `{"offset": n}`: opaque to
  * clients, and enough here because every list has a total order (ties broken by id).
  */
-import type { GraphQLResolveInfo } from "graphql";
 import type { ConnectionLoader } from "./cypher.js";
 import { badUserInput } from "./errors.js";
-import { selects } from "./lookahead.js";
+import { selects, type Selection } from "./lookahead.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -63,7 +62,7 @@ export async function loadConnection<F, N>(
   pages: ConnectionLoader<F, N>,
   filter: F,
   args: PageArgs,
-  info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">,
+  info: Selection,
   order?: string,
   include?: PageKey<F>["include"],
 ): Promise<Connection<N>> {

@@ -1,9 +1,9 @@
 /** Who met whom: a person's counterparts over the meetings both attended, batched per request. */
-import type { GraphQLResolveInfo } from "graphql";
 import type { CounterpartOrder, PersonCounterpartsArgs } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
+import { limitLiteral } from "../graphql/cypher.js";
 import { byRequest } from "../graphql/loaders.js";
-import { selects } from "../graphql/lookahead.js";
+import { selects, type Selection } from "../graphql/lookahead.js";
 import { pageSize } from "../graphql/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
 import { filterDates, meetingFilter, meetingMatches, type MeetingFilterParams } from "../meeting/filter.js";
@@ -32,7 +32,7 @@ export interface RankingRequest {
 export type CounterpartRequest = RankingRequest & { personId: string };
 
 /** What a `counterparts` selection asks for; `info` is the selection's (the field's own, or found by lookahead). */
-export function rankingRequest(args: PersonCounterpartsArgs, info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): RankingRequest {
+export function rankingRequest(args: PersonCounterpartsArgs, info: Selection): RankingRequest {
   const order = args.orderBy ?? "TIME_TOGETHER";
   return {
     filter: meetingFilter(args.filter),
@@ -64,9 +64,7 @@ const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateSta
  * read it from the request row: the database then keeps only the top rows while it orders, and
  * builds records for those alone.
  */
-const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`ranking size ${limit} is not a count`);
-  return `
+const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => `
   WITH cr, me, cr.filter AS f, me.id AS anchorPersonId
   ${filterDates(filter)}
   MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
@@ -74,9 +72,8 @@ const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAlias
   WITH cr, other, m, ${DURATION_FIGURES}
   WITH cr, other, ${DURATION_AGGREGATES}${withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}
   ORDER BY ${RANKINGS[order]}other.name, other.id
-  LIMIT ${limit}
+  LIMIT ${limitLiteral(limit)}
   RETURN collect({meetingCount: meetingCount, time: ${DURATION_SUMMARY}, ${withMeetingBounds ? "firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1], " : ""}person: [p IN [other] | ${personFields(withAliases)}][0]}) AS value`;
-};
 
 const counterparts = (request: CounterpartRequest) => `
 UNWIND $requests AS cr
