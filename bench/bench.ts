@@ -245,8 +245,8 @@ async function main(): Promise<number> {
 
 /**
  * What every request pays before any scenario's work: p50 of a request that reads nothing at
- * concurrency 1 (`{ __typename }`; the floor's /noop), and of one managed read transaction of
- * `RETURN 1` through the service's executor, the unit a Cypher round trip costs.
+ * concurrency 1 (`{ __typename }`; the floor's /noop), and of one read of `RETURN 1`
+ * through the service's executor, the unit a Cypher round trip costs.
  */
 async function measureFixedCosts(servers: ServerProcess[], db: Neo4jExecutor, seconds: number): Promise<RunResult["fixedCosts"]> {
   const noDatabaseP50: Partial<Record<ContenderId, number | null>> = {};

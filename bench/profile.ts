@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import neo4j, { type Driver, type ManagedTransaction, type ProfiledPlan, type Session } from "neo4j-driver";
+import neo4j, { type Driver, type ProfiledPlan, type Session } from "neo4j-driver";
 import { createDriver } from "../src/db/connect.js";
 import { Neo4jExecutor } from "../src/db/executor.js";
 import { createLogger } from "../src/logger.js";
@@ -23,14 +23,11 @@ interface Statement {
 
 /** A driver whose read transactions record what they run, so the service's real statements can be profiled. */
 function recordingDriver(driver: Driver, record: (cypher: string, params: Record<string, unknown>) => void): Driver {
-  const wrapTx = (tx: ManagedTransaction) =>
-    new Proxy(tx, {
-      get: (t, key) => (key === "run" ? (cypher: string, params: Record<string, unknown>) => (record(cypher, params), t.run(cypher, params)) : Reflect.get(t, key)),
-    });
+  // The service's reads are auto-commit statements (`session.run`, see src/db/executor.ts).
   const wrapSession = (session: Session) =>
     new Proxy(session, {
       get: (s, key) =>
-        key === "executeRead" ? (work: (tx: ManagedTransaction) => unknown, config?: object) => s.executeRead((tx) => work(wrapTx(tx)), config) : Reflect.get(s, key),
+        key === "run" ? (cypher: string, params: Record<string, unknown>, config?: object) => (record(cypher, params), s.run(cypher, params, config)) : Reflect.get(s, key),
     });
   return new Proxy(driver, { get: (d, key) => (key === "session" ? (config?: object) => wrapSession(d.session(config)) : Reflect.get(d, key)) });
 }

@@ -117,7 +117,7 @@ function renderRun(run: RunResult): string {
   lines.push("");
   lines.push(
     `Fixed costs (p50, concurrency 1): a request that reads nothing takes ${fmt(fixed.noDatabaseP50.service, 2)} ms on (a), ${fmt(fixed.noDatabaseP50.floor, 2)} ms on (b) ` +
-      `and ${fmt(fixed.noDatabaseP50.neo4jGraphql, 2)} ms on (c); one Cypher round trip (\`RETURN 1\` in a managed read transaction through the service's executor) takes ${fmt(fixed.roundTripP50, 2)} ms.`,
+      `and ${fmt(fixed.noDatabaseP50.neo4jGraphql, 2)} ms on (c); one Cypher round trip (\`RETURN 1\` read through the service's executor) takes ${fmt(fixed.roundTripP50, 2)} ms.`,
   );
   lines.push("");
   lines.push("### Latency (ms) and throughput (requests/s)");

@@ -23,7 +23,7 @@ export interface Scenario {
   id: string;
   title: string;
   service: GraphQLCall;
-  /** Runs as one `executeRead`; returns one row with a `data` column shaped like the service's `data`. */
+  /** Runs as one auto-commit read; returns one row with a `data` column shaped like the service's `data`. */
   floor: { cypher: string; params: (p: BenchParams) => Record<string, unknown> };
   /** Null when @neo4j/graphql cannot express the scenario. */
   neo4jGraphql: (GraphQLCall & { how: string }) | null;

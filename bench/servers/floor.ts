@@ -1,7 +1,8 @@
 /**
  * Contender (b), the floor: a plain node:http handler that runs one hand-written Cypher
- * statement per scenario (POST /<scenario id> with the parameters as JSON) in one managed read
- * transaction and answers `{"data": …}` in the service's shape. HTTP and JSON cost is on both sides.
+ * statement per scenario (POST /<scenario id> with the parameters as JSON) as one auto-commit read,
+ * the cheapest way the driver runs a statement (as the service's executor does), and answers
+ * `{"data": …}` in the service's shape. HTTP and JSON cost is on both sides.
  */
 import http from "node:http";
 import neo4j from "neo4j-driver";
@@ -28,7 +29,7 @@ runServerProcess(async (driver, target) => {
       const session = driver.session({ database: target.database, defaultAccessMode: neo4j.session.READ });
       try {
         const params = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
-        const result = await session.executeRead((tx) => tx.run(cypher, params), { timeout: 60_000 });
+        const result = await session.run(cypher, params, { timeout: 60_000 });
         const body = JSON.stringify({ data: result.records[0]?.get("data") ?? null });
         res.writeHead(200, { "content-type": "application/json" }).end(body);
       } catch (error) {

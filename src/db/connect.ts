@@ -42,7 +42,7 @@ export async function resolveDatabase(config: Config, progress: (message: string
 export interface DriverTimeouts {
   /** One connection attempt (TCP, TLS, Bolt handshake, authentication). */
   connectionTimeoutMs: number;
-  /** How long a managed transaction is retried after a transient error (a lost connection, a deadlock, a leader switch). */
+  /** How long an operation is retried after a transient error (a lost connection, a deadlock, a leader switch). */
   retryTimeoutMs: number;
 }
 

@@ -1,11 +1,13 @@
 /**
  * The one door to Neo4j. Every query goes through `read` or `write`: a session per
- * operation, a managed transaction (so the driver retries transient errors and routes
- * reads to followers in a cluster), a timeout, metadata naming the query, and driver
- * errors turned into coded GraphQL errors.
+ * operation in the right access mode (so a cluster routes reads to followers), retries of
+ * transient errors, a timeout, metadata naming the query, and driver errors turned into coded
+ * GraphQL errors.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { GraphQLError } from "graphql";
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from "neo4j-driver";
+import { defaultDriverTimeouts } from "./connect.js";
 
 export interface QueryStats {
   /** Cypher statements sent to the database: the unit of the no-N+1 bound. */
@@ -22,6 +24,11 @@ export interface ExecutorOptions {
    * whose connections stay open): then the request answers SERVICE_UNAVAILABLE instead of hanging.
    */
   deadlineMs?: number;
+  /**
+   * How long a read is retried after a transient error (NEO4J_RETRY_TIMEOUT_MS); the driver's
+   * `maxTransactionRetryTime` does the same for writes. Default: the driver's default here.
+   */
+  retryTimeoutMs?: number;
 }
 
 export class Neo4jExecutor {
@@ -53,19 +60,34 @@ export class Neo4jExecutor {
     return this.stats.roundTrips;
   }
 
-  /** Runs one read query and returns its records as plain objects. `name` shows up in the transaction metadata. */
+  /**
+   * Runs one read query and returns its records as plain objects. `name` shows up in the transaction metadata.
+   *
+   * A single statement is atomic on its own, so reads run as auto-commit transactions: one
+   * round trip to Neo4j (RUN and PULL) where a managed transaction takes two (BEGIN, RUN and
+   * PULL, then COMMIT), and about half the driver's CPU per query. The driver retries only
+   * managed transactions, so `retrying` does for reads what it does for writes.
+   */
   async read<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.transaction("READ", name, (tx) => this.run<T>(tx, cypher, params));
+    return this.inSession("READ", (session) =>
+      this.retrying(async () => {
+        this.stats.roundTrips += 1;
+        const result = await session.run<T>(cypher, params, this.transactionConfig(name));
+        return result.records.map((record) => record.toObject());
+      }),
+    );
   }
 
   /** Runs one write query in its own transaction. */
   async write<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.transaction("WRITE", name, (tx) => this.run<T>(tx, cypher, params));
+    return this.writeTransaction(name, (run) => run<T>(cypher, params));
   }
 
   /** Several statements in one write transaction: all of them or none. */
   async writeTransaction<R>(name: string, work: (run: <T extends RecordShape>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>) => Promise<R>): Promise<R> {
-    return this.transaction("WRITE", name, (tx) => work((cypher, params = {}) => this.run(tx, cypher, params)));
+    return this.inSession("WRITE", (session) =>
+      session.executeWrite((tx) => work((cypher, params = {}) => this.run(tx, cypher, params)), this.transactionConfig(name)),
+    );
   }
 
   private async run<T extends RecordShape>(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>): Promise<T[]> {
@@ -74,15 +96,33 @@ export class Neo4jExecutor {
     return result.records.map((record) => record.toObject());
   }
 
-  private async transaction<R>(mode: "READ" | "WRITE", name: string, work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+  private transactionConfig(name: string) {
+    return { timeout: this.options.queryTimeoutMs, metadata: { app: "meetgraph", query: name } };
+  }
+
+  /** The driver's schedule for managed transactions: attempts 1 s, 2 s, 4 s… apart (±20 %), none started after the retry time. */
+  private async retrying<R>(attempt: () => Promise<R>): Promise<R> {
+    const started = Date.now();
+    const retryTimeoutMs = this.options.retryTimeoutMs ?? defaultDriverTimeouts.retryTimeoutMs;
+    for (let delayMs = 1_000; ; delayMs *= 2) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!neo4j.isRetryableError(error) || Date.now() - started > retryTimeoutMs) throw error;
+        await sleep(delayMs * (0.8 + 0.4 * Math.random()));
+      }
+    }
+  }
+
+  /** A session for one operation, closed afterwards, with the client-side deadline around all of it. */
+  private async inSession<R>(mode: "READ" | "WRITE", operation: (session: Session) => Promise<R>): Promise<R> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
     });
-    const config = { timeout: this.options.queryTimeoutMs, metadata: { app: "meetgraph", query: name } };
     const deadlineMs = this.options.deadlineMs ?? this.options.queryTimeoutMs + 10_000;
-    const running = mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config);
+    const running = operation(session);
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const deadline = new Promise<never>((_, reject) => {
