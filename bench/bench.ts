@@ -15,7 +15,7 @@ import { isDeepStrictEqual, parseArgs } from "node:util";
 import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
 import type { Neo4jExecutor } from "../src/db/executor.js";
-import { quantile, runLoad, type LoadResult } from "./load.js";
+import { mergeRounds, quantile, runLoad, runRound, type LoadRound } from "./load.js";
 import { pickParams, type BenchParams } from "./params.js";
 import { profileScenarios } from "./profile.js";
 import { machineInfo, renderReport, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
@@ -47,6 +47,8 @@ the data directory does not hold it yet, and a Neo4j started here is stopped at 
 
 Load:
   --duration S       seconds per measurement (default 10)
+  --rounds R         each measurement is taken in R rounds of S/R seconds, interleaved with the
+                     other contenders' (default 3; --quick: 1)
   --warmup S         seconds of warm-up per scenario and contender (default 5)
   --concurrency L    comma-separated connection counts (default 1,8,32)
   --scenarios L      comma-separated scenario ids (default all: ${SCENARIOS.map((s) => s.id).join(",")})
@@ -71,6 +73,7 @@ interface Options {
   pageCache: string;
   batch: number;
   duration: number;
+  rounds: number;
   warmup: number;
   concurrency: number[];
   scenarios: Scenario[];
@@ -95,7 +98,7 @@ function parseOptions(args: string[]): Options | null {
     options: {
       people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, large: { type: "boolean" }, quick: { type: "boolean" },
       "data-dir": { type: "string" }, "bolt-port": { type: "string" }, heap: { type: "string" }, "page-cache": { type: "string" }, batch: { type: "string" },
-      duration: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
+      duration: { type: "string" }, rounds: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
       profile: { type: "boolean" }, report: { type: "boolean" }, help: { type: "boolean" },
     },
   });
@@ -116,6 +119,7 @@ function parseOptions(args: string[]): Options | null {
     pageCache: size("page-cache", values["page-cache"], values.quick ? "256m" : "3g"),
     batch: positive("batch", values.batch, 2_000),
     duration: positive("duration", values.duration, preset.duration, false),
+    rounds: positive("rounds", values.rounds, values.quick ? 1 : 3),
     warmup: positive("warmup", values.warmup, preset.warmup, false),
     concurrency,
     scenarios,
@@ -209,12 +213,20 @@ async function main(): Promise<number> {
         await waitForIdle(database.db);
       }
       for (const [i, connections] of options.concurrency.entries()) {
-        // Interleaved, and the order rotated per concurrency, so drift in the machine's load spreads over all three.
-        const order = runnable.map((_, k) => runnable[(k + i) % runnable.length]!);
-        for (const contender of order) {
-          const result: LoadResult = await runLoad(target(contender, scenario, params, serverOf(contender)), connections, options.duration);
-          const drainSeconds = await waitForIdle(database.db);
-          measurements.push({ scenario: scenario.id, contender, ...result, drainSeconds });
+        // Each contender's measurement is split into rounds, interleaved with the others' and their order rotated each
+        // round, so that drift in the machine's load (other work, Neo4j's own housekeeping) spreads over all three.
+        const rounds = new Map<ContenderId, LoadRound[]>(runnable.map((c) => [c, []]));
+        const drained = new Map<ContenderId, number>(runnable.map((c) => [c, 0]));
+        for (let round = 0; round < options.rounds; round++) {
+          for (const [k] of runnable.entries()) {
+            const contender = runnable[(k + i + round) % runnable.length]!;
+            rounds.get(contender)!.push(await runRound(target(contender, scenario, params, serverOf(contender)), connections, options.duration / options.rounds));
+            drained.set(contender, drained.get(contender)! + (await waitForIdle(database.db)));
+          }
+        }
+        for (const contender of runnable) {
+          const result = mergeRounds(connections, rounds.get(contender)!);
+          measurements.push({ scenario: scenario.id, contender, ...result, drainSeconds: drained.get(contender)! });
           const failures = result.failures.non200 + result.failures.graphqlErrors + result.failures.transport;
           say(`  c=${String(connections).padEnd(3)} ${contender.padEnd(12)} p50 ${result.p50} ms  p95 ${result.p95}  p99 ${result.p99}  ${result.rps} req/s${failures ? `  ${failures} FAILED` : ""}`);
         }
@@ -227,7 +239,7 @@ async function main(): Promise<number> {
       machine: { ...machineInfo(), neo4j: database.neo4jVersion, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
       sizes: options.graph,
       quick: options.quick,
-      settings: { heap: options.heap, pageCache: options.pageCache, duration: options.duration, warmup: options.warmup, concurrency: options.concurrency, loadSeconds: database.loadSeconds, database: database.target.uri },
+      settings: { heap: options.heap, pageCache: options.pageCache, duration: options.duration, rounds: options.rounds, warmup: options.warmup, concurrency: options.concurrency, loadSeconds: database.loadSeconds, database: database.target.uri },
       params,
       fixedCosts,
       probes,

@@ -33,7 +33,39 @@ export function quantile(sorted: number[], q: number): number | null {
   return Math.round(value * 100) / 100;
 }
 
-export function runLoad(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
+/** What one stretch of load saw: every response's latency, the successes and the failures. */
+export interface LoadRound {
+  seconds: number;
+  /** Latencies in ms of every response. */
+  latencies: number[];
+  /** Successful responses (200 without errors). */
+  requests: number;
+  failures: LoadResult["failures"];
+}
+
+/** One contender's rounds as one result: quantiles over all their responses, successes per second over their total time. */
+export function mergeRounds(connections: number, rounds: LoadRound[]): LoadResult {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((x, y) => x - y);
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  const sum = (key: keyof LoadResult["failures"]) => rounds.reduce((total, r) => total + r.failures[key], 0);
+  const requests = rounds.reduce((total, r) => total + r.requests, 0);
+  return {
+    connections,
+    seconds,
+    requests,
+    rps: Math.round((requests / seconds) * 10) / 10,
+    p50: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    p99: quantile(latencies, 0.99),
+    failures: { non200: sum("non200"), graphqlErrors: sum("graphqlErrors"), transport: sum("transport") },
+  };
+}
+
+export async function runLoad(target: LoadTarget, connections: number, seconds: number): Promise<LoadResult> {
+  return mergeRounds(connections, [await runRound(target, connections, seconds)]);
+}
+
+export function runRound(target: LoadTarget, connections: number, seconds: number): Promise<LoadRound> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let non200 = 0;
@@ -53,19 +85,9 @@ export function runLoad(target: LoadTarget, connections: number, seconds: number
       },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((x, y) => x - y);
         const graphqlErrors = result.mismatches;
-        const ok = Math.max(0, latencies.length - non200 - graphqlErrors);
-        resolve({
-          connections,
-          seconds: result.duration,
-          requests: ok,
-          rps: Math.round((ok / result.duration) * 10) / 10,
-          p50: quantile(latencies, 0.5),
-          p95: quantile(latencies, 0.95),
-          p99: quantile(latencies, 0.99),
-          failures: { non200, graphqlErrors, transport: result.errors + result.timeouts },
-        });
+        const requests = Math.max(0, latencies.length - non200 - graphqlErrors);
+        resolve({ seconds: result.duration, latencies, requests, failures: { non200, graphqlErrors, transport: result.errors + result.timeouts } });
       },
     );
     instance.on("response", (_client, status, _bytes, ms) => {

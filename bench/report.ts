@@ -25,7 +25,7 @@ export interface RunResult {
   machine: ReturnType<typeof machineInfo> & { neo4j: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
   sizes: { people: number; meetings: number; seed: number };
   quick: boolean;
-  settings: { heap: string; pageCache: string; duration: number; warmup: number; concurrency: number[]; loadSeconds: number; database: string };
+  settings: { heap: string; pageCache: string; duration: number; rounds?: number; warmup: number; concurrency: number[]; loadSeconds: number; database: string };
   params: BenchParams;
   /** p50s in ms: a request that reads nothing, per contender; one `RETURN 1` read transaction through the service's executor. */
   fixedCosts: { noDatabaseP50: Partial<Record<ContenderId, number | null>>; roundTripP50: number | null };
@@ -103,7 +103,7 @@ function renderRun(run: RunResult): string {
   lines.push("");
   lines.push(
     `${run.date} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os} · Node ${machine.node} · Neo4j ${machine.neo4j} ` +
-      `(heap ${run.settings.heap}, page cache ${run.settings.pageCache}) · ${run.settings.duration} s per measurement after ${run.settings.warmup} s of warm-up · ` +
+      `(heap ${run.settings.heap}, page cache ${run.settings.pageCache}) · ${run.settings.duration} s per measurement${(run.settings.rounds ?? 1) > 1 ? ` (${run.settings.rounds} interleaved rounds)` : ""} after ${run.settings.warmup} s of warm-up · ` +
       `load average ${machine.loadAverageBefore.map((x) => x.toFixed(1)).join(" ")} before, ${machine.loadAverageAfter.map((x) => x.toFixed(1)).join(" ")} after · run took ${Math.round(run.durationSeconds / 60)} min`,
   );
   lines.push("");
@@ -129,7 +129,7 @@ function renderRun(run: RunResult): string {
         const m = run.measurements.find((x) => x.scenario === s && x.contender === contender && x.connections === c);
         if (!m) return ["n/a", "", "", ""];
         if (failures(m) > 0) return [`**${failures(m)} failed**`, "", "", ""];
-        if (m.p50 === null) return [`none within ${run.settings.duration} s`, "", "", ""];
+        if (m.p50 === null) return [`none within ${fmt(run.settings.duration / (run.settings.rounds ?? 1), 1)} s`, "", "", ""];
         return [fmt(m.p50), fmt(m.p95), fmt(m.p99), fmt(m.rps, 0)];
       });
       rows.push([TITLES.get(s)!.split(" ")[0]!.replace(".", "") + " " + s, String(c), ...cells]);
