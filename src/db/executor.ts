@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { GraphQLError } from "graphql";
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from "neo4j-driver";
+import neo4j, { type Driver, type RecordShape, type Result, type Session } from "neo4j-driver";
 import { defaultDriverTimeouts } from "./connect.js";
 
 export interface QueryStats {
@@ -69,13 +69,7 @@ export class Neo4jExecutor {
    * managed transactions, so `retrying` does for reads what it does for writes.
    */
   async read<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.inSession("READ", (session) =>
-      this.retrying(async () => {
-        this.stats.roundTrips += 1;
-        const result = await session.run<T>(cypher, params, this.transactionConfig(name));
-        return result.records.map((record) => record.toObject());
-      }),
-    );
+    return this.inSession("READ", (session) => this.retrying(() => this.records(session.run<T>(cypher, params, this.transactionConfig(name)))));
   }
 
   /** Runs one write query in its own transaction. */
@@ -86,13 +80,14 @@ export class Neo4jExecutor {
   /** Several statements in one write transaction: all of them or none. */
   async writeTransaction<R>(name: string, work: (run: <T extends RecordShape>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>) => Promise<R>): Promise<R> {
     return this.inSession("WRITE", (session) =>
-      session.executeWrite((tx) => work((cypher, params = {}) => this.run(tx, cypher, params)), this.transactionConfig(name)),
+      session.executeWrite((tx) => work((cypher, params = {}) => this.records(tx.run(cypher, params))), this.transactionConfig(name)),
     );
   }
 
-  private async run<T extends RecordShape>(tx: ManagedTransaction, cypher: string, params: Record<string, unknown>): Promise<T[]> {
+  /** Counts one statement sent, and turns its records into plain objects. */
+  private async records<T extends RecordShape>(running: Result<T>): Promise<T[]> {
     this.stats.roundTrips += 1;
-    const result = await tx.run<T>(cypher, params);
+    const result = await running;
     return result.records.map((record) => record.toObject());
   }
 
