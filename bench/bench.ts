@@ -218,7 +218,7 @@ async function main(): Promise<number> {
         const rounds = new Map<ContenderId, LoadRound[]>(runnable.map((c) => [c, []]));
         const drained = new Map<ContenderId, number>(runnable.map((c) => [c, 0]));
         for (let round = 0; round < options.rounds; round++) {
-          for (const [k] of runnable.entries()) {
+          for (let k = 0; k < runnable.length; k++) {
             const contender = runnable[(k + i + round) % runnable.length]!;
             rounds.get(contender)!.push(await runRound(target(contender, scenario, params, serverOf(contender)), connections, options.duration / options.rounds));
             drained.set(contender, drained.get(contender)! + (await waitForIdle(database.db)));
