@@ -79,7 +79,7 @@ const settings = z.object({
   /** Requests per minute per client (API key, JWT subject or IP) and the burst allowed; 0 turns rate limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_BURST: positiveInt.default(60),
-  /** Express's "trust proxy": false, true, a hop count, or addresses/subnets of trusted proxies, for the client IP behind a proxy. */
+  /** Whom to believe about the client IP behind a proxy (rate limits): false, true, a hop count, or addresses/subnets of trusted proxies, as Express's "trust proxy". */
   TRUST_PROXY: z
     .string()
     .default("false")

@@ -1,13 +1,12 @@
 /**
- * Wiring only: Apollo Server on Express, a per-request context, health endpoints, the
- * offline Playground at /graphql and the web app at /.
+ * Wiring only: Apollo Server at /graphql on plain node:http (src/http/), a per-request context;
+ * Express for the rest: health endpoints, the offline Playground's assets and the web app at /.
  * The domains live in src/<domain>/ and the database door in src/db/.
  */
 import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
@@ -17,9 +16,10 @@ import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { healthRoutes } from "./health/routes.js";
-import { bodyErrors, jsonBody } from "./http/body.js";
+import { jsonBody } from "./http/body.js";
 import { cors } from "./http/cors.js";
-import { clientKey, rateLimit } from "./http/rateLimit.js";
+import { graphqlEndpoint, servesPath } from "./http/graphqlEndpoint.js";
+import { clientIp, clientKey, rateLimit } from "./http/rateLimit.js";
 import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
 import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
@@ -53,14 +53,13 @@ const roundTripsPlugin: ApolloServerPlugin<Context> = {
 
 export async function createServer({ config, db, logger }: ServerDeps) {
   const app = express();
-  const httpServer = http.createServer(app);
+  // Its requests are routed below, once Apollo Server (whose drain plugin needs the server) has started.
+  const httpServer = http.createServer();
   const development = config.NODE_ENV !== "production";
   const settings = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
   const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
-  const authOf = (req: express.Request) => authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
-  app.set("trust proxy", settings.TRUST_PROXY);
-  // An ETag is a hash of every response body, for revalidation no GraphQL client does.
-  app.set("etag", false);
+  const authOf = (req: http.IncomingMessage) => authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
+  const ipOf = clientIp(settings.TRUST_PROXY);
   app.disable("x-powered-by");
   let stopping = false;
 
@@ -108,17 +107,20 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   });
   await apollo.start();
 
-  app.use(
-    graphqlPath,
-    cors(CORS_ORIGINS),
-    rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(req, authOf(req)) }),
-    ...jsonBody("1mb"),
-    bodyErrors,
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, authOf(req)) }),
-  );
+  const graphql = graphqlEndpoint({
+    apollo,
+    steps: [
+      cors(CORS_ORIGINS),
+      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(ipOf(req), authOf(req)) }),
+      ...jsonBody("1mb"),
+    ],
+    context: async (req) => createContext(db, authOf(req)),
+    logger,
+  });
   app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, isStopping: () => stopping }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => (servesPath(graphqlPath, req.url) ? graphql(req, res) : app(req, res)));
 
   return {
     httpServer,

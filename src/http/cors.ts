@@ -3,15 +3,15 @@
  * dev server) may call it from another origin. Pages served by this service itself (the
  * Playground, the built web app) are same-origin and need none of this.
  */
-import type { RequestHandler } from "express";
+import type { Step } from "./steps.js";
 
-export function cors(allowedOrigins: readonly string[]): RequestHandler {
+export function cors(allowedOrigins: readonly string[]): Step {
   const allowed = new Set(allowedOrigins);
   return (req, res, next) => {
     const origin = req.headers.origin;
     const permitted = origin !== undefined && allowed.has(origin);
     // The answer depends on Origin, so caches must keep one per origin.
-    res.vary("Origin");
+    res.setHeader("Vary", "Origin");
     // Without this header the browser keeps the response from the calling page; same-origin and non-browser clients never look at it.
     if (permitted) res.setHeader("Access-Control-Allow-Origin", origin);
     const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
@@ -25,6 +25,7 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
       res.setHeader("Access-Control-Allow-Headers", req.headers["access-control-request-headers"] ?? "content-type");
       res.setHeader("Access-Control-Max-Age", "600");
     }
-    res.status(204).end();
+    res.statusCode = 204;
+    res.end();
   };
 }

@@ -3,12 +3,21 @@
  * look like GraphQL responses: `{"errors": [...]}` with a stable `extensions.code`, in the
  * media type the client asked for (GraphQL over HTTP).
  */
-import type { Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import accepts from "accepts";
 
 const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
 
-export function sendGraphQLError(req: Request, res: Response, status: number, message: string, extensions: Record<string, unknown> & { code: string }): void {
+export function sendGraphQLError(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown> & { code: string }): void {
   // Only clients that ask for the newer media type get it; everyone else gets plain JSON.
-  const type = req.accepts(["application/json", GRAPHQL_RESPONSE_JSON]) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : "application/json";
-  res.status(status).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [{ message, extensions }] }));
+  const type = accepts(req).type(["application/json", GRAPHQL_RESPONSE_JSON]) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : "application/json";
+  sendBody(res, status, `${type}; charset=utf-8`, JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+/** A whole response with its length. */
+export function sendBody(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", contentType);
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }
