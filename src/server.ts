@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { authenticate } from "./auth/credentials.js";
+import { authenticate, type AuthState } from "./auth/credentials.js";
 import { readAuthPlugin } from "./auth/plugin.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
@@ -58,7 +58,15 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const development = config.NODE_ENV !== "production";
   const settings = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
   const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
-  const authOf = (req: http.IncomingMessage) => authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
+  // The rate limit and the context both need the caller: a JWT's signature is checked once per request.
+  const authByRequest = new WeakMap<http.IncomingMessage, AuthState>();
+  const authOf = (req: http.IncomingMessage) => {
+    const known = authByRequest.get(req);
+    if (known) return known;
+    const auth = authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
+    authByRequest.set(req, auth);
+    return auth;
+  };
   const ipOf = clientIp(settings.TRUST_PROXY);
   app.disable("x-powered-by");
   let stopping = false;

@@ -15,7 +15,7 @@ export function sendGraphQLError(req: IncomingMessage, res: ServerResponse, stat
 }
 
 /** A whole response with its length. */
-export function sendBody(res: ServerResponse, status: number, contentType: string, body: string): void {
+function sendBody(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.statusCode = status;
   res.setHeader("Content-Type", contentType);
   res.setHeader("Content-Length", Buffer.byteLength(body));
