@@ -230,6 +230,17 @@ describe("finding meetings", () => {
     });
   });
 
+  it("matches nothing when one of the listed people is not in the graph", async () => {
+    const { meetingsBetween, timeTogether, meetings } = await data(`{
+      meetingsBetween(personIds: ["vladimir-putin", "nobody"]) { totalCount edges { node { id } } }
+      timeTogether(personIds: ["vladimir-putin", "nobody"]) { meetingCount }
+      meetings(filter: {participantIds: ["nobody", "steve-witkoff"]}, first: 3) { edges { node { id } } }
+    }`);
+    expect(meetingsBetween).toEqual({ totalCount: 0, edges: [] });
+    expect(timeTogether.meetingCount).toBe(0);
+    expect(meetings.edges).toEqual([]);
+  });
+
   it("answers an empty time together for people who never met", async () => {
     const { timeTogether } = await data(`{ timeTogether(personIds: ["donald-trump", "vladimir-putin"]) {
       meetingCount time { minutes minMinutes maxMinutes knownCount approximateCount unknownCount } } }`);

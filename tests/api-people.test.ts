@@ -31,6 +31,21 @@ describe("a person", () => {
     ]);
   });
 
+  it("ranks counterparts over the meetings the filter's participants also attended", async () => {
+    const { withKushner, withNobody, withHimself } = await data(`{
+      withKushner: person(id: "vladimir-putin") { counterparts(filter: {participantIds: ["jared-kushner"]}) { person { id } meetingCount time { minutes } } }
+      withNobody: person(id: "vladimir-putin") { counterparts(filter: {participantIds: ["nobody"]}) { person { id } } }
+      withHimself: person(id: "vladimir-putin") { counterparts(filter: {participantIds: ["vladimir-putin"]}, first: 1) { person { id } meetingCount } }
+    }`);
+    // Kushner was at one meeting with Putin, December 2 (300 minutes), with Witkoff, Dmitriev and Ushakov.
+    const december = { meetingCount: 1, time: { minutes: 300 } };
+    expect(withKushner.counterparts).toEqual(
+      ["jared-kushner", "kirill-dmitriev", "steve-witkoff", "yuri-ushakov"].map((id) => ({ person: { id }, ...december })),
+    );
+    expect(withNobody.counterparts).toEqual([]);
+    expect(withHimself.counterparts).toEqual([{ person: { id: "steve-witkoff" }, meetingCount: 6 }]);
+  });
+
   it("sees relations pointing at them as INCOMING", async () => {
     const { person } = await data(`{ person(id: "donald-trump") { relations { kind direction person { id } } } }`);
     expect(person.relations).toEqual([

@@ -154,13 +154,15 @@ CALL (m) {
 WITH id, sourceId ORDER BY sourceId
 RETURN id, collect(sourceId) AS items`;
 
+const meetingOrder = (key: PageKey<MeetingFilterParams>) => MEETING_ORDERS[key.order as MeetingOrder];
+
 export function createMeetingLoaders(db: Neo4jExecutor) {
   return {
     meetingById: nodesById<MeetingRecord>(db, "meetings.byId", MEETINGS_BY_ID),
     meetingConnection: connectionLoader<MeetingFilterParams, MeetingRecord>(db, "meetings", {
       node: "m",
-      match: (key) => meetingsMatching(key.filter),
-      order: (key) => MEETING_ORDERS[key.order as MeetingOrder],
+      match: (key) => meetingsMatching(key.filter, key.counted ? undefined : meetingOrder(key)),
+      order: meetingOrder,
       fields: meetingPageFields,
     }),
     meetingParticipants: listsById<ParticipantRecord>(db, "meetings.participants", PARTICIPANTS),

@@ -6,7 +6,7 @@ import { byRequest } from "../graphql/loaders.js";
 import { selects, type Selection } from "../graphql/lookahead.js";
 import { pageSize } from "../graphql/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
-import { filterDates, meetingFilter, meetingMatches, type MeetingFilterParams } from "../meeting/filter.js";
+import { filterDates, meetingFilter, meetingMatches, otherParticipantsOf, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";
 import { PERSON_FIELDS, PERSON_LOOKUP, personFields, type PersonRecord } from "./person.js";
 
@@ -65,7 +65,8 @@ const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateSta
  * builds records for those alone.
  */
 const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => `
-  WITH cr, me, cr.filter AS f, me.id AS anchorPersonId
+  WITH cr, me, cr.filter AS f
+  ${otherParticipantsOf(filter, "me")}
   ${filterDates(filter)}
   MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
   WHERE other <> me AND ${meetingMatches(filter, "participant")}
