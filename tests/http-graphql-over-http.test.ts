@@ -68,7 +68,15 @@ describe("GraphQL over HTTP, with the default settings", () => {
     expect(mutation.body?.errors?.[0]?.message).toMatch(/GET requests only support query operations/);
   });
 
-  it("answers request errors with 4xx: no query, a syntax error, an invalid query, a wrong method", async () => {
+  it("runs the operation the client names, of several in one document", async () => {
+    const query = `query Envoy($id: ID!) { person(id: $id) { name } } query President { person(id: "vladimir-putin") { name } }`;
+    for (const [operationName, name] of [["Envoy", "Steve Witkoff"], ["President", "Vladimir Putin"]]) {
+      const answer = await post(api.url, { query, operationName, variables: { id: "steve-witkoff" } });
+      expect(answer.body?.data).toEqual({ person: { name } });
+    }
+  });
+
+  it("answers request errors with 4xx: no query, a syntax error, an invalid query, bad variables, an unknown operation, a wrong method", async () => {
     const missing = await post(api.url, { variables: {} }, { accept: GRAPHQL_RESPONSE });
     expect(missing.status).toBe(400);
     expect(codeOf(missing)).toBe("BAD_REQUEST");
@@ -84,6 +92,10 @@ describe("GraphQL over HTTP, with the default settings", () => {
     const badVariables = await post(api.url, { query: "query ($id: ID!) { person(id: $id) { name } }", variables: { id: { not: "an id" } } }, { accept: GRAPHQL_RESPONSE });
     expect(badVariables.status).toBe(400);
     expect(codeOf(badVariables)).toBe("BAD_USER_INPUT");
+
+    const unknownOperation = await post(api.url, { query: "query Envoy { __typename }", operationName: "Nope" }, { accept: GRAPHQL_RESPONSE });
+    expect(unknownOperation.status).toBe(400);
+    expect(codeOf(unknownOperation)).toBe("OPERATION_RESOLUTION_FAILURE");
 
     const put = await send(api.url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
     expect(put.status).toBe(405);

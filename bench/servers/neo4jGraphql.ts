@@ -1,13 +1,15 @@
 /**
  * Contender (c): @neo4j/graphql 7 over an equivalent schema of the same database
  * (neo4jGraphqlSchema.ts), served by Apollo Server on the service's own `/graphql` endpoint
- * (src/http/graphqlEndpoint.ts), so the HTTP and GraphQL execution layers are the same and the
- * difference is in how Cypher is made.
+ * (src/http/graphqlEndpoint.ts) with the service's compiled execution
+ * (src/graphql/compiledExecution.ts), so the HTTP and GraphQL execution layers are the same and
+ * the difference is in how Cypher is made.
  */
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { typeDefs } from "../neo4jGraphqlSchema.js";
+import { compiledExecution } from "../../src/graphql/compiledExecution.js";
 import { jsonBody } from "../../src/http/body.js";
 import { graphqlEndpoint } from "../../src/http/graphqlEndpoint.js";
 import { createLogger } from "../../src/logger.js";
@@ -15,7 +17,7 @@ import { runServerProcess } from "./child.js";
 
 runServerProcess(async (driver, target) => {
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
-  const apollo = new ApolloServer({ schema, stopOnTerminationSignals: false });
+  const apollo = new ApolloServer({ gateway: compiledExecution(schema), stopOnTerminationSignals: false });
   await apollo.start();
   const graphql = graphqlEndpoint({
     apollo,

@@ -63,8 +63,8 @@ const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateSta
  * The limit is written into the statement (an integer of at most MAX_PAGE_SIZE), as LIMIT cannot
  * read it from the request row: the database then keeps only the top rows while it orders, and
  * builds records for those alone. Only the filter is read of the request `cr`: carried on, the
- * request map became part of every counterpart's grouping key, which cost Neo4j about 0.3 ms per
- * ranking in bench/.
+ * request map would be part of every counterpart's grouping key (0.25 to 0.3 ms of Neo4j's CPU
+ * per ranking in two measurements of three in bench/, within the noise in the third).
  */
 const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => `
   WITH me, cr.filter AS f
