@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
+import { compileService } from "../src/compile.js";
 import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
 import type { Neo4jExecutor } from "../src/db/executor.js";
@@ -183,6 +184,8 @@ async function main(): Promise<number> {
       return 0;
     }
 
+    say("Compiling the servers into dist/...");
+    compileService();
     say(`Starting the three servers (logs in ${logDir})...`);
     servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));
     const serverOf = (id: ContenderId) => servers.find((s) => s.id === id)!;

@@ -1,11 +1,22 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { API_KEY_ENTRY, parseApiKey } from "./auth/credentials.js";
 import { UserFacingError } from "./script.js";
 
-/** The repository root: every default path is relative to it, wherever the command is run from. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The repository root: every default path is relative to it, wherever the command is run from.
+ * The nearest package.json above this module, which is src/ under tsx and dist/src/ compiled.
+ */
+export const projectRoot = nearestPackageDir(path.dirname(fileURLToPath(import.meta.url)));
+
+function nearestPackageDir(dir: string): string {
+  if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+  const parent = path.dirname(dir);
+  if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}: run meetgraph from its repository.`);
+  return nearestPackageDir(parent);
+}
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();

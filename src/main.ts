@@ -44,7 +44,7 @@ function handleSignals(): { whenAsked: Promise<string> } {
       return ask(signal);
     }
     // One Ctrl-C arrives more than once: the terminal signals the whole process group, and npm
-    // and tsx pass it on to this process as well. Only a signal sent later is a second request.
+    // passes it on to this process as well. Only a signal sent later is a second request.
     if (Date.now() - firstAt < REPEAT_WINDOW_MS) return;
     say(`${signal} again: exiting without waiting for the graceful stop.`);
     process.exit(signal === "SIGINT" ? 130 : 143);

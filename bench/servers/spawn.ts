@@ -1,13 +1,11 @@
 /** Starts a contender's server in a child process and waits for the port it reports. */
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { compiledPath } from "../../src/compile.js";
 import type { ContenderId } from "../scenarios.js";
 import type { BenchTarget, ReadyMessage } from "./child.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const entry: Record<ContenderId, string> = { service: "service.ts", floor: "floor.ts", neo4jGraphql: "neo4jGraphql.ts" };
+const entry: Record<ContenderId, string> = { service: "bench/servers/service.ts", floor: "bench/servers/floor.ts", neo4jGraphql: "bench/servers/neo4jGraphql.ts" };
 
 export interface ServerProcess {
   id: ContenderId;
@@ -19,9 +17,10 @@ export interface ServerProcess {
 /** `logFile` receives the process's stdout and stderr, so a contender's errors can be read after the run. */
 export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, timeoutMs = 120_000): Promise<ServerProcess> {
   const log = fs.openSync(logFile, "a");
-  const child: ChildProcess = fork(path.join(here, entry[id]), [], {
-    // tsx runs the TypeScript sources, as `npm start` does.
-    execArgv: ["--import", "tsx"],
+  // Compiled JavaScript (the orchestrator compiles first), as `npm start` runs the service.
+  const child: ChildProcess = fork(compiledPath(entry[id]), [], {
+    // Not the orchestrator's own flags, which load tsx.
+    execArgv: [],
     env: { ...process.env, BENCH_TARGET: JSON.stringify(target), NODE_ENV: "production" },
     stdio: ["ignore", log, log, "ipc"],
   });

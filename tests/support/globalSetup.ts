@@ -1,11 +1,13 @@
 /**
- * Brings up the Neo4j the suite runs against: NEO4J_URI when set, otherwise a throw-away
- * local server on a free port with a temporary data directory, stopped and deleted at the end.
+ * Compiles the service (for the tests that start it) and brings up the Neo4j the suite runs
+ * against: NEO4J_URI when set, otherwise a throw-away local server on a free port with a
+ * temporary data directory, stopped and deleted at the end.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { compileService } from "../../src/compile.js";
 import { loadConfig } from "../../src/config.js";
 import { createDriver, waitForDatabase, type DatabaseTarget } from "../../src/db/connect.js";
 import { Neo4jExecutor } from "../../src/db/executor.js";
@@ -28,6 +30,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // The tests that start the service run what `npm start` runs: the compiled JavaScript.
+  compileService();
   const config = loadConfig({ ...process.env, NODE_ENV: "test" });
   let target: DatabaseTarget;
   let cleanup = async () => {};

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { inject } from "vitest";
+import { compiledPath } from "../../src/compile.js";
 import { waitUntil } from "./load.js";
 
 /** The settings that point a service at the suite's Neo4j. */
@@ -10,9 +11,9 @@ export function suiteNeo4jSettings(): Record<string, string> {
   return { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database };
 }
 
-/** Runs `tsx src/main.ts` with `env` over the test's environment (logs silent). */
+/** Runs what `npm start` runs, the compiled src/main.ts (the global setup compiles it), with `env` over the test's environment (logs silent). */
 export function startService(env: Record<string, string>) {
-  const child = spawn("node_modules/.bin/tsx", ["src/main.ts"], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [compiledPath("src/main.ts")], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
