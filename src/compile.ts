@@ -12,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectRoot } from "./config.js";
 
-export const distDir = path.join(projectRoot, "dist");
+const distDir = path.join(projectRoot, "dist");
 
 /** Where the compiled JavaScript of a source file (relative to the root, e.g. "src/main.ts") is. */
 export function compiledPath(source: string): string {
