@@ -3,6 +3,7 @@
  * only, CSRF prevention, introspection per environment, and production errors that show no
  * internals and no stack traces.
  */
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDriver } from "../src/db/connect.js";
 import { Neo4jExecutor } from "../src/db/executor.js";
@@ -119,6 +120,24 @@ describe("GraphQL over HTTP, with the default settings", () => {
     const empty = await send(api.url, { method: "POST", headers: { "content-type": "application/json" } });
     expect(empty.status).toBe(400);
     expect(codeOf(empty)).toBe("BAD_REQUEST");
+  });
+
+  it("reads JSON bodies however they are sent: with a byte order mark, in UTF-16, gzip-compressed; refuses other charsets with 415", async () => {
+    const query = JSON.stringify({ query: "{ __typename }" });
+    const sent = (body: Uint8Array | string, headers: Record<string, string>) =>
+      send(api.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const answers = [
+      await sent(`\uFEFF${query}`, { "content-type": "application/json; charset=UTF-8" }),
+      await sent(new Uint8Array(Buffer.from(`\uFEFF${query}`, "utf16le")), { "content-type": "application/json; charset=utf-16" }),
+      await sent(new Uint8Array(gzipSync(query)), { "content-encoding": "gzip" }),
+    ];
+    for (const answer of answers) expect([answer.status, answer.body?.data]).toEqual([200, { __typename: "Query" }]);
+
+    const latin1 = await sent(query, { "content-type": "application/json; charset=latin1" });
+    expect(latin1.status).toBe(415);
+    expect(codeOf(latin1)).toBe("BAD_REQUEST");
+    const notAnObject = await sent('"{ __typename }"', {});
+    expect([notAnObject.status, notAnObject.body?.errors?.[0]?.message]).toEqual([400, "The request body is not valid JSON."]);
   });
 
   it("prevents CSRF: a GET without a preflight-forcing header and a form-encoded POST are refused before anything runs", async () => {

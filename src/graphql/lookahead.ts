@@ -21,12 +21,24 @@ function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Selecti
  * `["edges", "node", "participants"]` under a connection. Directives are not evaluated, so a
  * field under `@skip` counts as selected; reading it in advance then costs only the read.
  */
-export function selectedFields({ fieldNodes, fragments }: Selection, path: string[]): FieldNode[] {
-  return path.reduce<FieldNode[]>(
-    (nodes, name) => nodes.flatMap((node) => fieldsOf(node.selectionSet, fragments).filter((field) => field.name.value === name)),
-    [...fieldNodes],
-  );
+export function selectedFields({ fieldNodes, fragments }: Selection, path: string[]): readonly FieldNode[] {
+  const walk = () =>
+    path.reduce<FieldNode[]>(
+      (nodes, name) => nodes.flatMap((node) => fieldsOf(node.selectionSet, fragments).filter((field) => field.name.value === name)),
+      [...fieldNodes],
+    );
+  if (fieldNodes.length !== 1) return walk();
+  // A field node belongs to one document, and Apollo Server keeps a query's document between
+  // requests: the walk's answer holds for every request of that query, so it is kept.
+  let byPath = known.get(fieldNodes[0]!);
+  if (!byPath) known.set(fieldNodes[0]!, (byPath = new Map()));
+  const key = path.join(".");
+  let found = byPath.get(key);
+  if (!found) byPath.set(key, (found = walk()));
+  return found;
 }
+
+const known = new WeakMap<FieldNode, Map<string, readonly FieldNode[]>>();
 
 export const selects = (selection: Selection, path: string[]): boolean => selectedFields(selection, path).length > 0;
 
