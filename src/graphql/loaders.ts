@@ -8,7 +8,8 @@ import { required } from "./errors.js";
 
 /**
  * JSON with sorted keys: equal requests share a cache entry whatever order their fields were set
- * in. Written out rather than as JSON.stringify with a replacer, which took 15 µs per key.
+ * in. Written out rather than as JSON.stringify with a replacer that rebuilt every object: about
+ * 4 µs per key instead of 7.5, and a request makes several.
  */
 function stableKey(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableKey).join(",")}]`;
