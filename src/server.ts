@@ -122,7 +122,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     steps: [
       cors(CORS_ORIGINS),
       rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(ipOf(req), authOf(req)) }),
-      ...jsonBody(1024 * 1024),
+      jsonBody(1024 * 1024),
     ],
     context: async (req) => createContext(db, authOf(req)),
     logger,

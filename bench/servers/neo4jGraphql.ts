@@ -21,7 +21,7 @@ runServerProcess(async (driver, target) => {
   await apollo.start();
   const graphql = graphqlEndpoint({
     apollo,
-    steps: jsonBody(1024 * 1024),
+    steps: [jsonBody(1024 * 1024)],
     context: async () => ({ sessionConfig: { database: target.database } }),
     logger: createLogger("error"),
   });

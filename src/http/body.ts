@@ -66,26 +66,23 @@ function isPlain(req: GraphQLHttpRequest): boolean {
 /** A body to read: one announced by its length or sent in chunks. */
 const hasBody = (req: GraphQLHttpRequest) => req.headers["transfer-encoding"] !== undefined || req.headers["content-length"] !== undefined;
 
-export function jsonBody(limitBytes: number): Step[] {
+export function jsonBody(limitBytes: number): Step {
   const plain = readPlainJson(limitBytes);
   // body-parser's JSON parser (which Express re-exports) works on plain node requests: it takes
   // the rest (compressed bodies, UTF-16 and UTF-32, unsupported charsets answered with a 415).
   const other = express.json({ limit: limitBytes }) as unknown as Step;
-  const unsupportedMediaType: Step = (req, res, next) => {
-    if (req.method === "POST" && mediaType(req.headers["content-type"]) !== "application/json") {
+  return (req, res, next) => {
+    const json = mediaType(req.headers["content-type"]) === "application/json";
+    if (req.method === "POST" && !json) {
       sendGraphQLError(req, res, 415, "A GraphQL POST must have Content-Type: application/json.", { code: "UNSUPPORTED_MEDIA_TYPE" });
       return;
     }
-    next();
-  };
-  const read: Step = (req, res, next) => {
     // Apollo Server takes a missing body (a GET, an empty POST) as undefined.
     req.body = undefined;
-    if (!hasBody(req) || mediaType(req.headers["content-type"]) !== "application/json") next();
+    if (!hasBody(req) || !json) next();
     else if (isPlain(req)) plain(req, res, next);
     else other(req, res, next);
   };
-  return [unsupportedMediaType, read];
 }
 
 /**
