@@ -191,7 +191,8 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
         },
         { key: "participants", first: 0 },
       ),
-    locks: (meeting) => [lockKey("Meeting", meeting.id)],
+    // The participants' locks: none of them is merged away while their attendance is written.
+    locks: (meeting) => [lockKey("Meeting", meeting.id), ...meeting.participants.map((p) => lockKey("Person", p.personId))],
     work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged)),
   });
 
@@ -262,7 +263,8 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
 export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInput) =>
   curate(ctx, "updateMeeting", { id, ...changes }, {
     check: () => id,
-    locks: () => [lockKey("Meeting", id)],
+    // Stored participants need no lock of their own: merging one of them takes this meeting's lock.
+    locks: () => [lockKey("Meeting", id), ...(changes.addParticipants ?? []).map((p) => lockKey("Person", p.personId))],
     work: (tx) => changeMeeting(tx, id, "id", changes),
   });
 

@@ -117,6 +117,16 @@ async function personState(tx: CurationTx, record: Required<PersonRecord>): Prom
   };
 }
 
+/**
+ * A person's own lock, the locks of the people their relations point at (so none of them is merged
+ * away while the relation is written) and of their roles (a role id is held by one person).
+ */
+const personLocks = (person: { id: string; roles?: readonly { id: string }[] | null; relations?: readonly { toPersonId: string }[] | null }) => [
+  lockKey("Person", person.id),
+  ...(person.relations ?? []).map((r) => lockKey("Person", r.toPersonId)),
+  ...(person.roles ?? []).map((r) => lockKey("Role", r.id)),
+];
+
 export const createPerson = (ctx: Context, input: PersonInput) =>
   curate(ctx, "createPerson", input, {
     check: () =>
@@ -127,14 +137,14 @@ export const createPerson = (ctx: Context, input: PersonInput) =>
         roles: (input.roles ?? []).map(roleShape),
         relations: (input.relations ?? []).map(relationShape),
       }),
-    locks: (person) => [lockKey("Person", person.id)],
+    locks: personLocks,
     work: putPerson,
   });
 
 export const updatePerson = (ctx: Context, input: UpdatePersonInput) =>
   curate(ctx, "updatePerson", input, {
     check: () => input,
-    locks: () => [lockKey("Person", input.id)],
+    locks: () => personLocks(input),
     work: async (tx) => {
       const record = (await resolvePeople(tx, [input.id])).get(input.id);
       if (!record) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}` }]);
@@ -185,6 +195,12 @@ CREATE (:PersonRedirect {id: loser.id, name: loser.name, mergedAt: datetime(), m
 SET survivor.aliases = $aliases, survivor.searchText = $searchText
 DELETE loser`;
 
+const AROUND_PERSON = `
+MATCH (p:Person {id: $id})
+RETURN [(p)-[:ATTENDED]->(m:Meeting) | m.id] AS meetingIds,
+       [(p)-[:SAID]->(st:Statement) | st.id] AS statementIds,
+       [(p)-[:RELATED]-(other:Person) | other.id] AS relatedIds`;
+
 export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
   curate(ctx, "mergePeople", input, {
     check: () => {
@@ -205,6 +221,16 @@ export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
       }
       const survivor = people.get(survivorId);
       const merged = people.get(mergedId);
+      // What the merge rewrites besides the two people: hold those too, so no edit of them interleaves.
+      // Nothing can attach to the merged person meanwhile: that takes their lock, held since the start.
+      if (merged && survivor && merged.id !== survivor.id) {
+        const [around] = await tx.run<{ meetingIds: string[]; statementIds: string[]; relatedIds: string[] }>(AROUND_PERSON, { id: merged.id });
+        await tx.lock([
+          ...(around?.relatedIds ?? []).map((id) => lockKey("Person", id)),
+          ...(around?.meetingIds ?? []).map((id) => lockKey("Meeting", id)),
+          ...(around?.statementIds ?? []).map((id) => lockKey("Statement", id)),
+        ]);
+      }
       const problems = new Problems();
       if (!survivor) problems.add([...INPUT, "survivorId"], "UNKNOWN_REFERENCE", `unknown person ${JSON.stringify(survivorId)}`);
       if (!merged) problems.add([...INPUT, "mergedId"], "UNKNOWN_REFERENCE", `unknown person ${JSON.stringify(mergedId)}`);

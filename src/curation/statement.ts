@@ -85,7 +85,7 @@ export const addStatement = (ctx: Context, input: StatementInput) =>
         occasion: input.occasion ?? null,
         topicIds: input.topicIds ?? [],
       }),
-    locks: (statement) => [lockKey("Statement", statement.id)],
+    locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
     work: putStatement,
   });
 

@@ -12,7 +12,11 @@ import { Problems, UserErrors, type UserError } from "./userErrors.js";
 /** What a mutation's work gets inside its transaction. */
 export interface CurationTx {
   run: <T>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>;
-  /** Takes more locks, once the work knows what else it touches (Neo4j breaks a deadlock and the driver retries the transaction). */
+  /**
+   * Takes more locks, once the work knows what else it touches; keys already held are skipped.
+   * Taking locks in a second step can meet another mutation's locks in the other order: Neo4j
+   * breaks such a deadlock and the driver runs the loser's transaction again from the start.
+   */
   lock: (keys: string[]) => Promise<void>;
   actor: Principal;
 }
@@ -29,18 +33,26 @@ export interface Outcome {
 }
 
 /**
- * One lock node per key, taken in a fixed (sorted) order so two mutations never wait on each
- * other in a cycle. MERGE on the unique key serializes mutations of the same objects: the second
- * waits until the first commits, then reads what the first wrote. The lock nodes are never deleted,
- * so a merge that deletes a person cannot pull a lock from under a waiting mutation.
+ * One lock node per key, held until the transaction ends. MERGE on the unique key serializes
+ * mutations of the same objects: the second waits until the first commits, then reads what the
+ * first wrote. The lock nodes are never deleted, so a merge that deletes a person cannot pull a
+ * lock from under a waiting mutation. docs/graph-model.md ("Concurrent writes") says which
+ * mutation takes which locks, and why that keeps the graph's invariants.
  */
 const TAKE_LOCKS = `
 UNWIND $keys AS key
 MERGE (lock:CurationLock {key: key})
 SET lock.lockedAt = datetime()`;
 
+/** What can be locked; a mutation's first locks are taken in this order, so they never wait on each other in a cycle. */
+const LOCK_ORDER = ["Person", "Role", "Source", "Meeting", "Statement"] as const;
+export type Lockable = (typeof LOCK_ORDER)[number];
+
 /** The lock key of a node: "Person:steve-witkoff". */
-export const lockKey = (label: string, id: string) => `${label}:${id}`;
+export const lockKey = (label: Lockable, id: string) => `${label}:${id}`;
+
+const lockRank = (key: string) => LOCK_ORDER.indexOf(key.slice(0, key.indexOf(":")) as Lockable);
+const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
 export interface MutationPlan<V> {
@@ -61,7 +73,13 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
   try {
     const value = plan.check();
     const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
-      const lock = async (keys: string[]) => void (await run(TAKE_LOCKS, { keys: [...new Set(keys)].sort() }));
+      const held = new Set<string>();
+      const lock = async (keys: string[]) => {
+        const fresh = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
+        if (fresh.length === 0) return;
+        await run(TAKE_LOCKS, { keys: fresh });
+        for (const key of fresh) held.add(key);
+      };
       await lock(plan.locks(value));
       const result = await plan.work({ run: run as CurationTx["run"], lock, actor }, value);
       await writeAuditEntry(run as Run, actor, name, result.entityIds, input);

@@ -3,13 +3,37 @@
  * used by `npm run seed`, the start command and `npm run seed:synthetic`.
  *
  * Every statement is an `UNWIND $rows` batch that MERGEs on ids, so writing the same data
- * twice changes nothing. Callers choose the transaction: the curated graph is written in one
+ * twice changes nothing; a person is MERGEd only by their own entry, and references to people MATCH. Callers choose the transaction: the curated graph is written in one
  * (all or nothing); the synthetic generator writes one batch per transaction.
  */
 import type { DatePrecision, SeedCountry, SeedGraph, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic } from "./seedFiles.js";
 
 /** Runs one statement inside the caller's transaction. */
 export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<unknown[]>;
+
+/**
+ * People are never MERGEd by a reference to them: a merge deletes a person, and a write that
+ * MERGEd the old id afterwards would bring it back as a nameless node. A reference MATCHes, and a
+ * statement answers the people it could not find; the write then fails (MissingPeople) and its
+ * transaction rolls back, rather than dropping the fact silently.
+ */
+const RETURN_MISSING_PEOPLE = `
+WITH row, missing WHERE size(missing) > 0
+RETURN row.id AS id, missing`;
+
+/** A write referred to people who do not exist (or no longer do: merged into someone else). */
+export class MissingPeople extends Error {
+  constructor(readonly ids: string[]) {
+    super(`The write refers to people that do not exist: ${ids.map((id) => JSON.stringify(id)).join(", ")}.`);
+  }
+}
+
+/** Runs a writer that answers the people it could not find, and fails when there are any. */
+async function runReferringToPeople(run: Run, cypher: string, params: Record<string, unknown>): Promise<void> {
+  const rows = (await run(cypher, params)) as { missing: string[] }[];
+  const missing = [...new Set(rows.flatMap((row) => row.missing))];
+  if (missing.length > 0) throw new MissingPeople(missing);
+}
 
 const WRITE_COUNTRIES = `
 UNWIND $rows AS row
@@ -74,9 +98,13 @@ FOREACH (role IN row.roles |
 // After all people exist: a relation names a second person.
 const WRITE_RELATIONS = `
 UNWIND $rows AS row
-MATCH (a:Person {id: row.fromId}), (b:Person {id: row.toId})
-MERGE (a)-[r:RELATED {kind: row.kind}]->(b)
-SET r.sourceIds = row.sourceIds, r.excerpts = row.excerpts`;
+OPTIONAL MATCH (a:Person {id: row.fromId})
+OPTIONAL MATCH (b:Person {id: row.toId})
+FOREACH (_ IN CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE [1] END |
+  MERGE (a)-[r:RELATED {kind: row.kind}]->(b)
+  SET r.sourceIds = row.sourceIds, r.excerpts = row.excerpts)
+WITH row, CASE WHEN a IS NULL THEN [row.fromId] ELSE [] END + CASE WHEN b IS NULL THEN [row.toId] ELSE [] END AS missing
+${RETURN_MISSING_PEOPLE}`;
 
 const WRITE_MEETINGS = `
 UNWIND $rows AS row
@@ -91,11 +119,6 @@ FOREACH (topicId IN row.topicIds |
 FOREACH (orgId IN row.organizationIds |
   MERGE (o:Organization {id: orgId})
   MERGE (m)-[:INVOLVED]->(o))
-FOREACH (a IN row.participants |
-  MERGE (p:Person {id: a.personId})
-  MERGE (p)-[attended:ATTENDED]->(m)
-  SET attended.role = a.role, attended.delegationCountryId = a.delegationCountryId,
-      attended.sourceIds = a.sourceIds, attended.excerpts = a.excerpts)
 FOREACH (c IN row.claims |
   MERGE (claim:Claim {id: c.id})
   SET claim += c.props
@@ -107,7 +130,18 @@ FOREACH (d IN row.durations |
   SET claim:DurationClaim, claim += d.props
   MERGE (m)-[:HAS_DURATION]->(claim)
   MERGE (s:Source {id: d.sourceId})
-  MERGE (claim)-[:FROM]->(s))`;
+  MERGE (claim)-[:FROM]->(s))
+WITH m, row
+CALL (m, row) {
+  UNWIND row.participants AS a
+  OPTIONAL MATCH (p:Person {id: a.personId})
+  FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END |
+    MERGE (p)-[attended:ATTENDED]->(m)
+    SET attended.role = a.role, attended.delegationCountryId = a.delegationCountryId,
+        attended.sourceIds = a.sourceIds, attended.excerpts = a.excerpts)
+  RETURN collect(CASE WHEN p IS NULL THEN a.personId END) AS missing
+}
+${RETURN_MISSING_PEOPLE}`;
 
 const WRITE_STATEMENTS = `
 UNWIND $rows AS row
@@ -115,8 +149,10 @@ MERGE (st:Statement {id: row.id})
 SET st += row.props,
     st.saidOnStart = CASE WHEN row.saidOnStart IS NULL THEN null ELSE date(row.saidOnStart) END,
     st.saidOnEnd = CASE WHEN row.saidOnEnd IS NULL THEN null ELSE date(row.saidOnEnd) END
-MERGE (speaker:Person {id: row.speakerId})
-MERGE (speaker)-[:SAID]->(st)
+WITH st, row
+OPTIONAL MATCH (speaker:Person {id: row.speakerId})
+FOREACH (_ IN CASE WHEN speaker IS NULL THEN [] ELSE [1] END | MERGE (speaker)-[:SAID]->(st))
+WITH st, row, CASE WHEN speaker IS NULL THEN [row.speakerId] ELSE [] END AS missing
 FOREACH (meetingId IN CASE WHEN row.meetingId IS NULL THEN [] ELSE [row.meetingId] END |
   MERGE (m:Meeting {id: meetingId})
   MERGE (st)-[:IN_CONTEXT_OF]->(m))
@@ -131,7 +167,8 @@ FOREACH (w IN row.wordings |
   SET wording.text = w.text
   MERGE (st)-[:HAS_WORDING]->(wording)
   MERGE (s:Source {id: w.sourceId})
-  MERGE (wording)-[:FROM]->(s))`;
+  MERGE (wording)-[:FROM]->(s))
+${RETURN_MISSING_PEOPLE}`;
 
 /** The first and last day a possibly partial ISO date covers: "2025-03" → 2025-03-01..2025-03-31. */
 export function periodOf(date: string, precision: DatePrecision): { start: string; end: string } {
@@ -164,7 +201,7 @@ export const writeSources = (run: Run, rows: SeedSource[]) => run(WRITE_SOURCES,
 export async function writePeople(run: Run, rows: SeedPerson[]) {
   await run(WRITE_PEOPLE, { rows: rows.map((p) => ({ ...p, searchText: searchText(p.name, ...p.aliases) })) });
   const relations = rows.flatMap((p) => p.relations.map((r) => ({ fromId: p.id, toId: r.toPersonId, kind: r.kind, ...sourceLists(r.sources) })));
-  if (relations.length > 0) await run(WRITE_RELATIONS, { rows: relations });
+  if (relations.length > 0) await runReferringToPeople(run, WRITE_RELATIONS, { rows: relations });
 }
 
 export function meetingRow(m: SeedMeeting) {
@@ -217,7 +254,7 @@ export function meetingRow(m: SeedMeeting) {
 export type MeetingRow = ReturnType<typeof meetingRow>;
 
 /** Rows as `meetingRow` builds them, possibly adjusted (the curation API numbers new claims after the stored ones). */
-export const writeMeetingRows = (run: Run, rows: MeetingRow[]) => run(WRITE_MEETINGS, { rows });
+export const writeMeetingRows = (run: Run, rows: MeetingRow[]) => runReferringToPeople(run, WRITE_MEETINGS, { rows });
 
 export const writeMeetings = (run: Run, rows: SeedMeeting[]) => writeMeetingRows(run, rows.map(meetingRow));
 
@@ -243,7 +280,7 @@ export function statementRow(s: SeedStatement) {
   };
 }
 
-export const writeStatements = (run: Run, rows: SeedStatement[]) => run(WRITE_STATEMENTS, { rows: rows.map(statementRow) });
+export const writeStatements = (run: Run, rows: SeedStatement[]) => runReferringToPeople(run, WRITE_STATEMENTS, { rows: rows.map(statementRow) });
 
 /** The whole curated graph, in dependency order, inside the caller's one transaction. */
 export async function writeGraph(run: Run, graph: SeedGraph): Promise<void> {
