@@ -54,6 +54,17 @@ export const lockKey = (label: Lockable, id: string) => `${label}:${id}`;
 const lockRank = (key: string) => LOCK_ORDER.indexOf(key.slice(0, key.indexOf(":")) as Lockable);
 const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
+/** Takes locks for one transaction: the keys it does not hold yet, in lock order. */
+export function lockTaker(run: Run): (keys: string[]) => Promise<void> {
+  const held = new Set<string>();
+  return async (keys) => {
+    const fresh = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
+    if (fresh.length === 0) return;
+    await run(TAKE_LOCKS, { keys: fresh });
+    for (const key of fresh) held.add(key);
+  };
+}
+
 /** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
 export interface MutationPlan<V> {
   /** Shape and self-consistency checks; throws UserErrors. Nothing has touched the database yet. */
@@ -73,13 +84,7 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
   try {
     const value = plan.check();
     const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
-      const held = new Set<string>();
-      const lock = async (keys: string[]) => {
-        const fresh = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
-        if (fresh.length === 0) return;
-        await run(TAKE_LOCKS, { keys: fresh });
-        for (const key of fresh) held.add(key);
-      };
+      const lock = lockTaker(run as Run);
       await lock(plan.locks(value));
       const result = await plan.work({ run: run as CurationTx["run"], lock, actor }, value);
       await writeAuditEntry(run as Run, actor, name, result.entityIds, input);

@@ -2,26 +2,49 @@
 import path from "node:path";
 import { projectRoot } from "../config.js";
 import type { Neo4jExecutor } from "../db/executor.js";
+import { UserFacingError } from "../script.js";
 import type { SeedGraph } from "./seedFiles.js";
+import { planSeed, readCuratedState, type SeedNote } from "./seedOnCuratedGraph.js";
 import { countExisting, GRAPH_LABELS, idsByLabel, writeGraph, type GraphLabel, type Run } from "./writeGraph.js";
 
 export const defaultSeedDir = path.join(projectRoot, "seed", "data");
 
-export type LoadReport = Record<GraphLabel, { inFiles: number; created: number; existed: number }>;
+export type LoadReport = Record<GraphLabel, { inFiles: number; created: number; existed: number }> & {
+  /** Entries of the files not written, because curation through the API changed them (seedOnCuratedGraph.ts). */
+  skipped: SeedNote[];
+};
+
+/** The files ask for what the curated graph cannot take; nothing was written. */
+export class SeedConflictError extends UserFacingError {
+  constructor(readonly conflicts: SeedNote[]) {
+    super(
+      `The seed files conflict with the graph; nothing was written:\n${conflicts.map((c) => `  ${c.file} ${c.entry}: ${c.reason}`).join("\n")}\n` +
+        "Change those entries in the files (or the graph, through the API), then run the seed again.",
+    );
+  }
+}
 
 export const readRun = (db: Neo4jExecutor, name: string): Run => (cypher, params) => db.read(name, cypher, params);
 
 /**
  * Writes a validated graph (`readSeedDir`) in one transaction: all of it or nothing.
- * Idempotent: a second load creates nothing and reports everything as existing.
+ * Idempotent: a second load creates nothing and reports everything as existing. On a graph
+ * curated through the API, the curators' changes and merges win (seedOnCuratedGraph.ts); a
+ * conflict throws SeedConflictError and writes nothing.
  */
 export async function loadCuratedGraph(db: Neo4jExecutor, graph: SeedGraph): Promise<LoadReport> {
   const ids = idsByLabel(graph);
   const existed = await countExisting(readRun(db, "seed.count"), ids);
-  await db.writeTransaction("seed.curated", (run) => writeGraph(run, graph));
-  return Object.fromEntries(
+  const skipped = await db.writeTransaction("seed.curated", async (run) => {
+    const plan = planSeed(graph, await readCuratedState(run as Run, graph));
+    if (plan.conflicts.length > 0) throw new SeedConflictError(plan.conflicts);
+    await writeGraph(run as Run, plan.graph);
+    return plan.skipped;
+  });
+  const counts = Object.fromEntries(
     GRAPH_LABELS.map((label) => [label, { inFiles: ids[label].length, created: ids[label].length - existed[label], existed: existed[label] }]),
-  ) as LoadReport;
+  );
+  return { ...counts, skipped } as LoadReport;
 }
 
 const ANY_DATA_NODE = `MATCH (n) WHERE NOT n:Migration RETURN n.id AS id LIMIT 1`;
