@@ -101,6 +101,12 @@ const settings = z.object({
   INTROSPECTION: flag.optional(),
   /** Apollo Server's CSRF prevention: GETs and non-JSON POSTs need a preflight-forcing header. */
   CSRF_PREVENTION: flag.default(true),
+
+  /** What one HTTP client can hold (src/http/httpServer.ts): time to send a request's headers, and the whole request; idle keep-alive time; open connections. */
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
 });
 
 type Settings = z.infer<typeof settings>;
@@ -114,7 +120,10 @@ const secretSettings = new Set(["NEO4J_PASSWORD", "JWT_SECRET"]);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const result = settings.safeParse(cleaned);
+  const result = settings
+    // node refuses a server whose headers may take longer than the whole request.
+    .refine((s) => s.HTTP_HEADERS_TIMEOUT_MS <= s.HTTP_REQUEST_TIMEOUT_MS, { message: "must not be more than HTTP_REQUEST_TIMEOUT_MS", path: ["HTTP_HEADERS_TIMEOUT_MS"] })
+    .safeParse(cleaned);
   if (!result.success) {
     const shown = (name: string) => (secretSettings.has(name) ? "a value, not shown" : JSON.stringify(cleaned[name]));
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message} (got ${shown(String(issue.path[0]))})`);

@@ -8,6 +8,7 @@ import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/open.js";
 import { defaultSeedDir, graphIsEmpty, loadCuratedGraph } from "./ingest/curated.js";
 import { readSeedDir } from "./ingest/seedFiles.js";
+import { explainListenError } from "./http/portInUse.js";
 import { createLogger } from "./logger.js";
 import { reportFailure } from "./script.js";
 import { createServer } from "./server.js";
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
       say(`The graph was empty: loaded the seed graph (${report.Meeting.created} meetings, ${report.Person.created} people, ${report.Statement.created} statements).`);
     }
     server = await createServer({ config, db, logger });
-    const port = await server.listen(config.PORT, config.HOST);
+    const port = await server.listen(config.PORT, config.HOST).catch((error: unknown) => {
+      throw explainListenError(error, config.PORT, config.HOST, "PORT");
+    });
 
     say(`Neo4j:   ${target.uri} (database "${target.database}")${target.local ? `, data in ${config.NEO4J_DATA_DIR}` : ""}`);
     say(`GraphQL: http://localhost:${port}/graphql${config.PLAYGROUND ? " (open it in a browser for GraphQL Playground)" : ""}`);

@@ -3,12 +3,11 @@
  * Express for the rest: health endpoints, the offline Playground's assets and the web app at /.
  * The domains live in src/<domain>/ and the database door in src/db/.
  */
-import http from "node:http";
+import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { compiledExecution } from "./graphql/compiledExecution.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
@@ -20,7 +19,9 @@ import type { Neo4jExecutor } from "./db/executor.js";
 import { healthRoutes } from "./health/routes.js";
 import { jsonBody } from "./http/body.js";
 import { cors } from "./http/cors.js";
+import { drainable } from "./http/drain.js";
 import { graphqlEndpoint, servesPath } from "./http/graphqlEndpoint.js";
+import { createHttpServer } from "./http/httpServer.js";
 import { clientIp, clientKey, rateLimit } from "./http/rateLimit.js";
 import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
@@ -55,10 +56,10 @@ const roundTripsPlugin: ApolloServerPlugin<Context> = {
 
 export async function createServer({ config, db, logger }: ServerDeps) {
   const app = express();
-  // Its requests are routed below, once Apollo Server (whose drain plugin needs the server) has started.
-  const httpServer = http.createServer();
   const development = config.NODE_ENV !== "production";
   const settings = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
+  const httpServer = createHttpServer(settings);
+  const drain = drainable(httpServer);
   const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
   // The rate limit and the context both need the caller: a JWT's signature is checked once per request.
   const authByRequest = new WeakMap<http.IncomingMessage, AuthState>();
@@ -71,7 +72,6 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   };
   const ipOf = clientIp(settings.TRUST_PROXY);
   app.disable("x-powered-by");
-  let stopping = false;
 
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
@@ -100,7 +100,6 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       // response cache) and federation traces (not a subgraph).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.SHUTDOWN_TIMEOUT_MS }),
       roundTripsPlugin,
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
@@ -127,10 +126,13 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     context: async (req) => createContext(db, authOf(req)),
     logger,
   });
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, isStopping: () => stopping }));
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
-  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => (servesPath(graphqlPath, req.url) ? graphql(req, res) : app(req, res)));
+  httpServer.on(
+    "request",
+    drain.gate((req: http.IncomingMessage, res: http.ServerResponse) => (servesPath(graphqlPath, req.url) ? graphql(req, res) : app(req, res))),
+  );
 
   return {
     httpServer,
@@ -144,10 +146,13 @@ export async function createServer({ config, db, logger }: ServerDeps) {
         });
       });
     },
-    /** Turns readiness red, stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS, then closes them), then resolves. */
-    stop: () => {
-      stopping = true;
-      return apollo.stop();
+    /**
+     * Stops accepting, refuses requests on open connections (readiness included), lets requests in
+     * flight finish (up to SHUTDOWN_TIMEOUT_MS, then closes their connections), then stops Apollo Server.
+     */
+    stop: async () => {
+      await drain.drain(settings.SHUTDOWN_TIMEOUT_MS);
+      await apollo.stop();
     },
   };
 }

@@ -1,4 +1,8 @@
 /** The start command as a user runs it, as a child process. */
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startService, suiteNeo4jSettings } from "./support/startCommand.js";
 
@@ -35,9 +39,43 @@ describe("npm start", () => {
     expect(service.output()).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 
+  it("says in one line which port is busy and which setting moves it, when PORT is taken", async () => {
+    await withPortHeld(async (port) => {
+      const service = startService({ ...suiteNeo4jSettings(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_ON_START: "false" });
+      expect(await service.exited, service.output()).toBe(1);
+      expect(service.output()).toMatch(new RegExp(`^\\[meetgraph\\] Port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop that process, or set PORT to a free port\\.$`, "m"));
+      expect(service.output()).not.toMatch(/Unexpected failure|\n\s+at /);
+    });
+  }, 90_000);
+
+  it("says the same of the local Neo4j's port, naming NEO4J_BOLT_PORT", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-busy-bolt-"));
+    try {
+      await withPortHeld(async (port) => {
+        const service = startService({ NEO4J_URI: "", NEO4J_BOLT_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: "busy-port-password", PORT: "0" });
+        expect(await service.exited, service.output()).toBe(1);
+        expect(service.output()).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop that process, or set NEO4J_BOLT_PORT to a free port\\.$`, "m"));
+        expect(service.output()).not.toMatch(/Unexpected failure|\n\s+at /);
+      });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it("rejects a bad setting before touching any database", async () => {
     const service = startService({ PORT: "not-a-port" });
     expect(await service.exited).toBe(1);
     expect(service.output()).toMatch(/PORT: .*not-a-port/);
   }, 30_000);
 });
+
+/** Runs `body` while this process listens on a free port of 127.0.0.1, as another program might. */
+async function withPortHeld(body: (port: number) => Promise<void>): Promise<void> {
+  const holder = net.createServer();
+  await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+  try {
+    await body((holder.address() as net.AddressInfo).port);
+  } finally {
+    await new Promise((resolve) => holder.close(resolve));
+  }
+}

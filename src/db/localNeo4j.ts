@@ -12,6 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseSize, projectRoot } from "../config.js";
+import { explainListenError } from "../http/portInUse.js";
 import { UserFacingError } from "../script.js";
 
 const neo4jDir = path.join(projectRoot, "neo4j");
@@ -120,17 +121,20 @@ export function localNeo4jStatus(dataDir: string): LocalNeo4jStatus {
   return { state: "running", pid: run.pid, boltPort: run.boltPort, uri: boltUri(run.boltPort), startedAt: run.startedAt };
 }
 
-/** A port free on 127.0.0.1 right now, for a throw-away server (tests, benchmarks). */
-export function freePort(): Promise<number> {
+/** Listens on `port` of 127.0.0.1 and closes again at once: the port that was free (0 picks one). */
+function listenBriefly(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+    server.listen(port, "127.0.0.1", () => {
+      const { port: bound } = server.address() as net.AddressInfo;
+      server.close(() => resolve(bound));
     });
   });
 }
+
+/** A port free on 127.0.0.1 right now, for a throw-away server (tests, benchmarks). */
+export const freePort = () => listenBriefly(0);
 
 const boltUri = (port: number) => `bolt://127.0.0.1:${port}`;
 
@@ -148,6 +152,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     fs.rmSync(stateFile(dataDir));
   }
 
+  // Found out here, in one line, rather than after a JVM has started.
+  await listenBriefly(options.boltPort).catch((error: unknown) => {
+    throw explainListenError(error, options.boltPort, "127.0.0.1", "NEO4J_BOLT_PORT");
+  });
   ensureNeo4jJars(progress);
   fs.mkdirSync(dataDir, { recursive: true });
   const out = outputFile(dataDir);

@@ -2,8 +2,11 @@
  * The probes a load balancer or orchestrator polls:
  * - GET /health/live: the process answers (never touches the database, so an outage does not get it restarted);
  *   also its memory, which `npm run loadtest` samples to show the heap stays flat.
- * - GET /health/ready: the database answers and the service is not shutting down; 503 otherwise,
- *   within `timeoutMs` even when the database host does not answer at all.
+ * - GET /health/ready: the database answers; 503 otherwise, within `timeoutMs` even when the database
+ *   host does not answer at all. Anyone may call it, as often as they like: the answer comes from
+ *   the last probe of the database while it is fresh, and callers who come while a probe is out
+ *   wait for that one, so the database sees one probe at a time at most, however many callers.
+ *   (Once shutdown has begun, src/http/drain.ts answers 503 before any route.)
  */
 import { Router } from "express";
 import type { Driver } from "neo4j-driver";
@@ -13,12 +16,14 @@ export interface HealthOptions {
   database: string;
   /** How long the readiness check waits for the database. */
   timeoutMs: number;
-  /** True once shutdown has begun: a load balancer should stop sending requests here. */
-  isStopping: () => boolean;
 }
 
-export function healthRoutes({ driver, database, timeoutMs, isStopping }: HealthOptions): Router {
+/** How old a probe's answer may be and still be given: about as fresh as a load balancer's polling needs. */
+const PROBE_MAX_AGE_MS = 1_000;
+
+export function healthRoutes({ driver, database, timeoutMs }: HealthOptions): Router {
   const router = Router();
+  const probe = sharedProbe(() => databaseProblem(driver, database, timeoutMs), PROBE_MAX_AGE_MS);
   router.get("/health/live", (req, res) => {
     // `?gc=1` collects garbage first, for a heap figure without garbage in it; only when node runs with
     // --expose-gc, as `npm run loadtest -- --start` runs it, never in a normal start.
@@ -27,11 +32,7 @@ export function healthRoutes({ driver, database, timeoutMs, isStopping }: Health
     res.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()), memory: { heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, rssBytes: rss } });
   });
   router.get("/health/ready", async (_req, res) => {
-    if (isStopping()) {
-      res.status(503).json({ status: "stopping", reason: "The service is shutting down" });
-      return;
-    }
-    const reason = await databaseProblem(driver, database, timeoutMs);
+    const reason = await probe();
     if (reason) res.status(503).json({ status: "unavailable", reason });
     else res.json({ status: "ok" });
   });
@@ -53,4 +54,22 @@ async function databaseProblem(driver: Driver, database: string, timeoutMs: numb
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * `probe`, run at most once at a time: its answer is given again until it is `maxAgeMs` old
+ * (counted from when it came), and callers who come while it runs share it.
+ */
+export function sharedProbe<T>(probe: () => Promise<T>, maxAgeMs: number): () => Promise<T> {
+  let latest: { answer: Promise<T>; settledAt: number | null } | null = null;
+  return () => {
+    const fresh = latest && (latest.settledAt === null || Date.now() - latest.settledAt < maxAgeMs);
+    if (!fresh) {
+      const run: { answer: Promise<T>; settledAt: number | null } = { answer: probe(), settledAt: null };
+      const settled = () => (run.settledAt = Date.now());
+      run.answer.then(settled, settled);
+      latest = run;
+    }
+    return latest!.answer;
+  };
 }

@@ -11,7 +11,7 @@ export const TEST_PREFIX = "ct-";
 /** A fresh id for `kind`, unique per call: "ct-person-1a2b3c4d". */
 export const testId = (kind: string) => `${TEST_PREFIX}${kind}-${randomBytes(4).toString("hex")}`;
 
-const CLEAN_UP = `
+export const CLEAN_UP = `
 MATCH (n)
 WHERE n.id STARTS WITH $prefix OR n.key CONTAINS (':' + $prefix)
    OR any(id IN coalesce(n.entityIds, []) WHERE id STARTS WITH $prefix)
