@@ -33,7 +33,8 @@ export function useApi(config: Partial<ServerDeps["config"]> = {}): TestApi {
     const target = inject("neo4j");
     const driver = createDriver(target);
     const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000 });
-    const server = await createServer({ config: { NODE_ENV: "test", ...config }, db, logger: createLogger("silent") });
+    // Stopping waits for idle keep-alive connections to time out (src/http/drain.ts): a short timeout keeps teardown short.
+    const server = await createServer({ config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, ...config }, db, logger: createLogger("silent") });
     const port = await server.listen(0, "127.0.0.1");
     api.url = `http://127.0.0.1:${port}/graphql`;
     api.db = db;
