@@ -3,8 +3,8 @@
  * the curation API), as read-only Cypher: `npm run db:check` runs them (src/db/check.ts), and
  * docs/graph-model.md ("Invariants") explains them.
  *
- * Each query scans one label (or relationship type) once and yields, per node, an `id` and a
- * list of `problems` (`CASE WHEN <broken> THEN '<what>' END`, so the rules that hold leave a
+ * Each query scans one label (or relationship type) once and yields, per node, a list of
+ * `problems` (`CASE WHEN <broken> THEN '<what>' END`, so the rules that hold leave a
  * null); `invariantQuery` keeps the rows with a problem, counts them and keeps a sample. No
  * per-node round trips: the cost is one pass whatever the size of the graph.
  */
@@ -16,7 +16,11 @@ export interface Invariant {
   why: string;
   /** What to do about a violation. */
   fix: string;
-  /** Cypher ending in `WITH <id expression> AS id, [<problem or null>, ...] AS problems`. */
+  /** The variable each row is about: a node, or a relationship. */
+  subject: string;
+  /** How the report names a subject that breaks the rule; read only for those, as reading ids costs on a clean graph too. */
+  id: string;
+  /** Cypher ending in `WITH <subject>, [<problem or null>, ...] AS problems`. */
   perNode: string;
 }
 
@@ -37,9 +41,9 @@ const joined = (list: string, separator = "; ") => `reduce(text = '', part IN ${
 /** Wraps an invariant's per-node rows into one row: how many nodes break it and the first `$sample` of them. */
 export const invariantQuery = (invariant: Invariant) => `
 ${invariant.perNode}
-WITH id, [p IN problems WHERE p IS NOT NULL] AS problems
+WITH ${invariant.subject}, [p IN problems WHERE p IS NOT NULL] AS problems
 WHERE size(problems) > 0
-RETURN count(*) AS total, collect(id + ': ' + ${joined("problems")})[..$sample] AS sample`;
+RETURN count(*) AS total, collect(${invariant.id} + ': ' + ${joined("problems")})[..$sample] AS sample`;
 
 // The meeting's copy of its preferred duration claim, as writeGraph.ts and curation/meeting.ts (REFRESH_DURATION) write it.
 const DURATION_COPY: [meetingProperty: string, claimValue: string][] = [
@@ -54,31 +58,37 @@ const DURATION_COPY: [meetingProperty: string, claimValue: string][] = [
 export const INVARIANTS: Invariant[] = [
   {
     name: "person-name",
+    subject: "p",
+    id: idOf("p"),
     rule: "Every Person has a non-empty string `name`.",
     why: "every view of a person (search, counterparts, paths, the web app) shows the name; a person without one is unreadable",
     fix: "set the name through the curation API (updatePerson), or merge the person into the one it duplicates (mergePeople)",
     perNode: `
 MATCH (p:Person)
-WITH ${idOf("p")} AS id, [${problem(`NOT ${nonEmptyString("p.name")}`, "'no name'")}] AS problems`,
+WITH p, [${problem(`NOT ${nonEmptyString("p.name")}`, "'no name'")}] AS problems`,
   },
   {
     name: "redirect-not-person",
+    subject: "r",
+    id: idOf("r"),
     rule: "A merged id is only a redirect: no Person has the id of a PersonRedirect.",
     why: "person(id) answers the live person first, so a person under a merged id hides the survivor the redirect points to",
     fix: "merge the person with that id into the redirect's survivor (mergePeople), or delete the stale one if it was re-created by mistake",
     perNode: `
 MATCH (r:PersonRedirect)
-WITH r.id AS id, [${problem("EXISTS { MATCH (:Person {id: r.id}) }", "'a Person has this merged id'")}] AS problems`,
+WITH r, [${problem("EXISTS { MATCH (:Person {id: r.id}) }", "'a Person has this merged id'")}] AS problems`,
   },
   {
     name: "redirect-target",
+    subject: "r",
+    id: idOf("r"),
     rule: "Every PersonRedirect has exactly one MERGED_INTO, to a live Person (never to another redirect), and no other relationships.",
     why: "a redirect answers person(id: old) with its survivor in one hop; none, two, or a chain of redirects gives no answer or the wrong one",
     fix: "point the redirect at the person its id was merged into (the AuditEntry of the mergePeople that created it names both) and delete any other relationship on it",
     perNode: `
 MATCH (r:PersonRedirect)
 WITH r, COUNT { (r)-[:MERGED_INTO]->() } AS merged, COUNT { (r)-[:MERGED_INTO]->(p:Person) WHERE NOT p:PersonRedirect } AS toLive, COUNT { (r)--() } AS degree
-WITH ${idOf("r")} AS id, [
+WITH r, [
   ${problem("merged <> 1", "merged + ' MERGED_INTO relationships'")},
   ${problem("merged = 1 AND toLive = 0", "'MERGED_INTO a node that is not a live Person'")},
   ${problem("degree <> merged", "(degree - merged) + ' other relationships'")}
@@ -86,13 +96,15 @@ WITH ${idOf("r")} AS id, [
   },
   {
     name: "statement-speaker-wordings",
+    subject: "s",
+    id: idOf("s"),
     rule: "Every Statement has exactly one speaker (one incoming SAID, from a Person), at least one Wording, and its `text` equals one of its wordings' text.",
     why: "\"who said what\" names one speaker, and the canonical text must be a source's words, never a curator's composition",
     fix: "re-attach the statement to its speaker and wordings through the curation API (or the seed files and `npm run seed`); set `text` to one of its wordings",
     perNode: `
 MATCH (s:Statement)
 WITH s, COUNT { ()-[:SAID]->(s) } AS said, COUNT { (:Person)-[:SAID]->(s) } AS byPerson, [(s)-[:HAS_WORDING]->(w:Wording) | w.text] AS texts
-WITH ${idOf("s")} AS id, [
+WITH s, [
   ${problem("said <> 1 OR byPerson <> 1", "said + ' SAID relationships (' + byPerson + ' from a Person)'")},
   ${problem("size(texts) = 0", "'no wording'")},
   ${problem("size(texts) > 0 AND NOT coalesce(s.text IN texts, false)", "'text is none of its wordings'")}
@@ -100,19 +112,23 @@ WITH ${idOf("s")} AS id, [
   },
   {
     name: "wording-owner-source",
+    subject: "w",
+    id: idOf("w"),
     rule: "Every Wording belongs to exactly one Statement (HAS_WORDING) and is FROM exactly one Source.",
     why: "a wording is one source's rendering of one statement: without its statement it is never shown, without its source nobody can say who reported it",
     fix: "delete the orphaned wording, or re-attach it to its statement and source (its id is `<statementId>#<sourceId>`)",
     perNode: `
 MATCH (w:Wording)
 WITH w, COUNT { (:Statement)-[:HAS_WORDING]->(w) } AS statements, COUNT { (w)-[:FROM]->(:Source) } AS sources
-WITH ${idOf("w")} AS id, [
+WITH w, [
   ${problem("statements <> 1", "statements + ' statements'")},
   ${problem("sources <> 1", "sources + ' sources'")}
 ] AS problems`,
   },
   {
     name: "claim-meeting-source",
+    subject: "c",
+    id: idOf("c"),
     rule:
       "Every Claim belongs to exactly one Meeting (HAS_CLAIM; HAS_DURATION for a DurationClaim) and is FROM exactly one Source; " +
       "a DurationClaim has minMinutes <= minutes <= maxMinutes where set, and minutes (or maxMinutes) is never 0.",
@@ -120,10 +136,9 @@ WITH ${idOf("w")} AS id, [
     fix: "re-attach or delete the claim through the curation API (retractClaim keeps its history); correct the figures, using null for an unknown duration",
     perNode: `
 MATCH (c:Claim)
-WITH c, COUNT { (:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c) } AS meetings,
-     COUNT { (:Meeting)-[r]->(c) WHERE type(r) = CASE WHEN c:DurationClaim THEN 'HAS_DURATION' ELSE 'HAS_CLAIM' END } AS rightType,
-     COUNT { (c)-[:FROM]->(:Source) } AS sources
-WITH ${idOf("c")} AS id, [
+WITH c, COUNT { (:Meeting)-[:HAS_CLAIM]->(c) } AS byClaim, COUNT { (:Meeting)-[:HAS_DURATION]->(c) } AS byDuration, COUNT { (c)-[:FROM]->(:Source) } AS sources
+WITH c, byClaim + byDuration AS meetings, CASE WHEN c:DurationClaim THEN byDuration ELSE byClaim END AS rightType, sources
+WITH c, [
   ${problem("meetings <> 1", "meetings + ' meetings'")},
   ${problem("meetings = 1 AND rightType <> 1", "'attached by ' + CASE WHEN c:DurationClaim THEN 'HAS_CLAIM instead of HAS_DURATION' ELSE 'HAS_DURATION but not a DurationClaim' END")},
   ${problem("sources <> 1", "sources + ' sources'")},
@@ -133,19 +148,23 @@ WITH ${idOf("c")} AS id, [
   },
   {
     name: "role-holder-source",
+    subject: "r",
+    id: idOf("r"),
     rule: "Every Role is held by exactly one Person (HOLDS) and has at least one SOURCED_BY source.",
     why: "a role says who held which office according to whom: without its holder it is invisible, without a source it is an unsupported claim",
     fix: "re-attach the role to its holder and source (seed files and `npm run seed`, or the curation API), or delete it",
     perNode: `
 MATCH (r:Role)
 WITH r, COUNT { (:Person)-[:HOLDS]->(r) } AS holders
-WITH ${idOf("r")} AS id, [
+WITH r, [
   ${problem("holders <> 1", "holders + ' holders'")},
   ${problem("NOT EXISTS { (r)-[:SOURCED_BY]->(:Source) }", "'no source'")}
 ] AS problems`,
   },
   {
     name: "edge-provenance",
+    subject: "e",
+    id: `${idOf("startNode(e)")} + ' -[' + type(e) + ']-> ' + ${idOf("endNode(e)")}`,
     rule:
       "Every ATTENDED and RELATED relationship carries provenance: `sourceIds` non-empty, `excerpts` of the same length, every sourceId an existing Source; " +
       "no RELATED from a person to themself.",
@@ -153,18 +172,20 @@ WITH ${idOf("r")} AS id, [
     fix: "re-save the attendance or relation with its sources through the curation API (or the seed files and `npm run seed`); create the missing Source or correct the id",
     perNode: `
 CALL () { MATCH (s:Source) RETURN collect(s.id) AS knownSources }
-MATCH (a)-[e:ATTENDED|RELATED]->(b)
-WITH a, e, b, knownSources, e.sourceIds IS :: LIST<STRING NOT NULL> NOT NULL AND e.excerpts IS :: LIST<ANY> NOT NULL AS listed
-WITH ${idOf("a")} + ' -[' + type(e) + ']-> ' + ${idOf("b")} AS id, [
+MATCH ()-[e:ATTENDED|RELATED]->()
+WITH e, knownSources, e.sourceIds IS :: LIST<STRING NOT NULL> NOT NULL AND e.excerpts IS :: LIST<ANY> NOT NULL AS listed
+WITH e, [
   ${problem("NOT listed", "'sourceIds or excerpts missing or not lists'")},
   ${problem("listed AND size(e.sourceIds) = 0", "'no sourceIds'")},
   ${problem("listed AND size(e.excerpts) <> size(e.sourceIds)", "size(e.sourceIds) + ' sourceIds but ' + size(e.excerpts) + ' excerpts'")},
   ${problem("listed AND any(sourceId IN e.sourceIds WHERE NOT sourceId IN knownSources)", `'unknown sources ' + ${joined("[sourceId IN e.sourceIds WHERE NOT sourceId IN knownSources]", ", ")}`)},
-  ${problem("type(e) = 'RELATED' AND a = b", "'related to themself'")}
+  ${problem("type(e) = 'RELATED' AND startNode(e) = endNode(e)", "'related to themself'")}
 ] AS problems`,
   },
   {
     name: "meeting-facts",
+    subject: "m",
+    id: idOf("m"),
     rule:
       "Every Meeting has `date` and `datePrecision`, at most one HELD_AT place, a standing `date` claim, and a standing `place` claim when it has a place; " +
       "when it has standing duration claims exactly one is `preferred`, and its copied duration (`durationMinutes`, `durationMinMinutes`, `durationMaxMinutes`, " +
@@ -179,7 +200,7 @@ CALL (m) {
 }
 WITH m, standing, size(preferredClaims) AS preferredCount, CASE WHEN size(preferredClaims) = 1 THEN preferredClaims[0] END AS preferred
 WITH m, standing, preferredCount, preferred, CASE WHEN preferred IS NULL THEN null ELSE head([(preferred)-[:FROM]->(s:Source) | s.id]) END AS preferredSourceId
-WITH ${idOf("m")} AS id, [
+WITH m, [
   ${problem("m.date IS NULL OR m.datePrecision IS NULL", "'no date or datePrecision'")},
   ${problem("COUNT { (m)-[:HELD_AT]->() } > 1", "COUNT { (m)-[:HELD_AT]->() } + ' places'")},
   ${problem("NOT EXISTS { (m)-[:HAS_CLAIM]->(c:Claim {field: 'date'}) WHERE c.retractedAt IS NULL }", "'no standing date claim'")},
@@ -190,13 +211,15 @@ WITH ${idOf("m")} AS id, [
   },
   {
     name: "no-bare-nodes",
+    subject: "n",
+    id: idOf("n"),
     rule: "Every Country, Organization, Place and Topic has a `name` and every Source a `title`; every Place has exactly one WITHIN, to a Place or a Country, and its chain ends at a Country.",
     why: "a MERGE on a dangling reference creates a node with only an id, which then shows as a blank name; a place outside the hierarchy breaks \"in which country\"",
     fix: "add the missing entry (seed/data and `npm run seed`, or the curation API), or correct the reference that created it",
     perNode: `
 MATCH (n:Country|Organization|Place|Topic|Source)
 WITH n, CASE WHEN n:Source THEN 'title' ELSE 'name' END AS nameKey
-WITH ${idOf("n")} AS id, [
+WITH n, [
   ${problem(`NOT ${nonEmptyString("n[nameKey]")}`, "'a ' + head(labels(n)) + ' without ' + nameKey")},
   ${problem("n:Place AND COUNT { (n)-[:WITHIN]->() } <> 1", "COUNT { (n)-[:WITHIN]->() } + ' WITHIN relationships'")},
   ${problem("n:Place AND COUNT { (n)-[:WITHIN]->() } = 1 AND NOT EXISTS { (n)-[:WITHIN]->(x) WHERE x:Place OR x:Country }", "'WITHIN a node that is neither a Place nor a Country'")},
