@@ -8,6 +8,8 @@ const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import
 // Curation tests write to the graph; the others read the seed graph as it is. So they run after
 // the others have finished (a later group), and clean up what they wrote (tests/support/curation.ts).
 const writers = "tests/curation-*.test.ts";
+// The suite's final integrity check: `npm run db:check` on the graph as every other test left it.
+const integrity = "tests/db-check.test.ts";
 
 export default defineConfig({
   test: {
@@ -15,8 +17,9 @@ export default defineConfig({
     globalSetup: ["tests/support/globalSetup.ts"],
     reporters: ["default", "./tests/support/summaryReporter.ts"],
     projects: [
-      { resolve, test: { ...project, name: "readers", include: ["tests/**/*.test.ts"], exclude: [writers] } },
+      { resolve, test: { ...project, name: "readers", include: ["tests/**/*.test.ts"], exclude: [writers, integrity] } },
       { resolve, test: { ...project, name: "writers", include: [writers], sequence: { groupOrder: 1 } } },
+      { resolve, test: { ...project, name: "integrity", include: [integrity], sequence: { groupOrder: 2 } } },
     ],
   },
 });

@@ -175,7 +175,11 @@ export function* syntheticMeetings(options: SyntheticOptions, buildingsByCountry
         organizationIds: [],
         participants: people.map((p) => ({ personId: personId(p), role: null, delegationCountryId: countryOfPerson(p), sources: [source] })),
         durations: durationClaims(rand, id),
-        claims: [{ field: "date", value: date, wording: null, sourceId: source.sourceId, excerpt: source.excerpt }],
+        // The model asks a source for a meeting's place as for its date (docs/graph-model.md, "Invariants").
+        claims: [
+          { field: "date", value: date, wording: null, sourceId: source.sourceId, excerpt: source.excerpt },
+          { field: "place", value: placeId, wording: null, sourceId: source.sourceId, excerpt: `Talks held at ${placeId}` },
+        ],
       });
     }
     yield batch;
