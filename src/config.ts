@@ -101,6 +101,9 @@ const settings = z.object({
   INTROSPECTION: flag.optional(),
   /** Apollo Server's CSRF prevention: GETs and non-JSON POSTs need a preflight-forcing header. */
   CSRF_PREVENTION: flag.default(true),
+
+  /** JWTs: the longest one may be valid (its exp after its iat, or after now without iat); longer-lived tokens are refused. */
+  JWT_MAX_LIFETIME_SECONDS: positiveInt.default(86_400),
 });
 
 type Settings = z.infer<typeof settings>;
