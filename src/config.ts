@@ -107,6 +107,9 @@ const settings = z.object({
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
   HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
+
+  /** JWTs: the longest one may be valid (its exp after its iat, or after now without iat); longer-lived tokens are refused. */
+  JWT_MAX_LIFETIME_SECONDS: positiveInt.default(86_400),
 });
 
 type Settings = z.infer<typeof settings>;

@@ -11,8 +11,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { authenticate, type AuthState } from "./auth/credentials.js";
 import { readAuthPlugin } from "./auth/plugin.js";
+import { requestAuth } from "./auth/requestAuth.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
@@ -60,16 +60,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const settings = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
   const httpServer = createHttpServer(settings);
   const drain = drainable(httpServer);
-  const { PLAYGROUND, CORS_ORIGINS, API_KEYS, JWT_SECRET, READS_REQUIRE_AUTH } = settings;
-  // The rate limit and the context both need the caller: a JWT's signature is checked once per request.
-  const authByRequest = new WeakMap<http.IncomingMessage, AuthState>();
-  const authOf = (req: http.IncomingMessage) => {
-    const known = authByRequest.get(req);
-    if (known) return known;
-    const auth = authenticate(req.headers.authorization, { API_KEYS, JWT_SECRET });
-    authByRequest.set(req, auth);
-    return auth;
-  };
+  const { PLAYGROUND, CORS_ORIGINS, READS_REQUIRE_AUTH } = settings;
+  const auth = requestAuth(settings);
   const ipOf = clientIp(settings.TRUST_PROXY);
   app.disable("x-powered-by");
 
@@ -120,10 +112,11 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     apollo,
     steps: [
       cors(CORS_ORIGINS),
-      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(ipOf(req), authOf(req)) }),
+      auth.step,
+      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(ipOf(req), auth.of(req)) }),
       jsonBody(1024 * 1024),
     ],
-    context: async (req) => createContext(db, authOf(req)),
+    context: async (req) => createContext(db, auth.of(req)),
     logger,
   });
   app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS }));

@@ -68,7 +68,7 @@ describe("authentication and authorization", () => {
   const mutation = `mutation { createSource(input: {id: "never-written", title: "x", kind: "article"}) { errors { code } } }`;
 
   it("refuses a write without a token, with a bad token, or with an unknown key: UNAUTHENTICATED", async () => {
-    for (const token of [undefined, "not-a-key", signJwt({ sub: "mallory", scope: "write" }, "another-secret-another-secret-another-secret")]) {
+    for (const token of [undefined, "not-a-key", await signJwt({ sub: "mallory", scope: "write", exp: Math.floor(Date.now() / 1000) + 600 }, "another-secret-another-secret-another-secret")]) {
       const res = await api.query(mutation, {}, token);
       expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       expect(res.data?.createSource ?? null).toBeNull();
@@ -77,17 +77,17 @@ describe("authentication and authorization", () => {
   });
 
   it("refuses a write with a read-only key or JWT: FORBIDDEN", async () => {
-    for (const token of [BOB, signJwt({ sub: "reader", scope: "read" }, JWT_SECRET)]) {
+    for (const token of [BOB, await signJwt({ sub: "reader", scope: "read", exp: Math.floor(Date.now() / 1000) + 600 }, JWT_SECRET)]) {
       const res = await api.query(mutation, {}, token);
       expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
   });
 
   it("refuses an expired JWT and accepts a valid one with write scope", async () => {
-    const expired = signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) - 60 }, JWT_SECRET);
+    const expired = await signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) - 60 }, JWT_SECRET);
     expect((await api.query(mutation, {}, expired)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const id = testId("src");
-    const valid = signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) + 600 }, JWT_SECRET);
+    const valid = await signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) + 600 }, JWT_SECRET);
     const data = await write(CREATE_SOURCE, { input: { id, title: "A JWT-written source", kind: "article" } }, valid);
     expect(data.createSource).toEqual({ source: { id, title: "A JWT-written source", publishedOn: null, datePrecision: null, kind: "article", url: null }, errors: [] });
     const { auditLog } = await write(`query($id: ID!) { auditLog(entityId: $id) { edges { node { actor via mutation entityIds } } } }`, { id }, BOB);

@@ -17,7 +17,6 @@ describe("a driver failure, as the client sees it", () => {
     ["no connection could be made", driverError("Failed to connect to server.", "ServiceUnavailable")],
     ["a cluster member went away mid-transaction", driverError("Session expired", "SessionExpired")],
     ["the database is starting or stopping", driverError("The database is not currently available", "Neo.TransientError.General.DatabaseUnavailable")],
-    ["a deadlock that kept recurring through the retries", driverError("Deadlock", "Neo.TransientError.Transaction.DeadlockDetected")],
     ["every pooled connection busy for too long", driverError("Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 100, Idle conn count = 0.")],
     ["the driver closed during shutdown", driverError("Pool is closed, it is no more able to serve requests.")],
     ["a socket error", new Error("connect ECONNREFUSED 127.0.0.1:7687")],
@@ -29,6 +28,17 @@ describe("a driver failure, as the client sees it", () => {
 
   it("a transaction stopped by its timeout: QUERY_TIMEOUT", () => {
     expect(codeOf(toGraphQLError(driverError("timed out", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")))).toBe("QUERY_TIMEOUT");
+  });
+
+  it.each([
+    ["a deadlock that kept recurring through the retries", "Neo.TransientError.Transaction.DeadlockDetected"],
+    ["a lock wait that outlasted the transaction timeout (Neo4j 5)", "Neo.ClientError.Transaction.LockClientStopped"],
+    ["a lock wait that outlasted the transaction timeout (earlier spelling)", "Neo.TransientError.Transaction.LockClientStopped"],
+    ["a lock wait past the server's lock acquisition timeout", "Neo.TransientError.Transaction.LockAcquisitionTimeout"],
+  ])("%s: WRITE_CONFLICT, which the client may retry", (_what, code) => {
+    const mapped = toGraphQLError(driverError("lock", code)) as GraphQLError;
+    expect(mapped.extensions).toEqual({ code: "WRITE_CONFLICT", retryable: true });
+    expect(mapped.message).toMatch(/the client may retry/);
   });
 
   it("a server error that merely mentions a connection (it can quote the query) is not an outage", () => {

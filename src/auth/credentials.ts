@@ -1,10 +1,12 @@
 /**
  * Who is calling: a bearer token checked against the API keys from the environment (stored as
- * SHA-256 hashes, compared in constant time) or, when a secret is configured, an HS256 JWT.
+ * SHA-256 hashes, compared in constant time) or, when a secret is configured, an HS256 JWT (verified by jose).
  * Reads are public unless READS_REQUIRE_AUTH is set; writes always need a token with write permission.
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { GraphQLError } from "graphql";
+import { errors as joseErrors, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from "jose";
+import { z } from "zod";
 
 export type Permission = "read" | "write";
 
@@ -29,6 +31,8 @@ export interface AuthSettings {
   API_KEYS: ApiKey[];
   /** HS256 secret for JWTs; unset means JWTs are not accepted. */
   JWT_SECRET?: string | undefined;
+  /** The longest a JWT may be valid, in seconds (JWT_MAX_LIFETIME_SECONDS). */
+  JWT_MAX_LIFETIME_SECONDS: number;
 }
 
 /** An authenticated caller. `actor` is what the audit trail records. */
@@ -56,53 +60,84 @@ function apiKeyPrincipal(token: string, keys: readonly ApiKey[]): Principal | nu
   return found && { actor: found.name, via: "api-key", permissions: found.permission === "write" ? ["read", "write"] : ["read"] };
 }
 
-const base64urlJson = (part: string): Record<string, unknown> | null => {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-};
-
-const hmac = (secret: string, data: string) => createHmac("sha256", secret).update(data).digest();
+/** A JWT's subject is the actor every audit entry records. */
+const MAX_SUBJECT_LENGTH = 200;
+const PERMISSIONS = ["read", "write"] as const;
 
 /**
- * An HS256 JWT's principal: signature checked in constant time, `exp`/`nbf` honoured, `sub` the
- * actor, permissions from `scope` (space-separated, "read" and/or "write"). Null when any check fails.
+ * The claims this service reads, each of the right type (jose has checked exp, nbf and iat are
+ * numbers): `sub` the actor, `scope` the permissions, space-separated.
  */
-export function verifyJwt(token: string, secret: string, now = Date.now()): Principal | null {
-  const parts = token.split(".");
-  if (parts.length !== 3) return null;
-  const [header, payload, signature] = parts as [string, string, string];
-  if (base64urlJson(header)?.alg !== "HS256") return null;
-  const expected = hmac(secret, `${header}.${payload}`);
-  const actual = Buffer.from(signature, "base64url");
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
-  const claims = base64urlJson(payload);
-  if (!claims || typeof claims.sub !== "string" || claims.sub === "") return null;
-  if (typeof claims.exp === "number" && now >= claims.exp * 1000) return null;
-  if (typeof claims.nbf === "number" && now < claims.nbf * 1000) return null;
-  const scopes = typeof claims.scope === "string" ? claims.scope.split(" ") : [];
-  const permissions: Permission[] = scopes.includes("write") ? ["read", "write"] : scopes.includes("read") ? ["read"] : [];
-  return { actor: claims.sub, via: "jwt", permissions };
+const jwtClaims = z.object({
+  sub: z.string({ error: "the \"sub\" claim must be a string" }).min(1, { error: "the \"sub\" claim must not be empty" }).max(MAX_SUBJECT_LENGTH, {
+    error: `the "sub" claim must be at most ${MAX_SUBJECT_LENGTH} characters`,
+  }),
+  scope: z
+    .string({ error: "the \"scope\" claim must be a string" })
+    .transform((scope) => scope.split(" "))
+    .pipe(z.array(z.enum(PERMISSIONS, { error: `the "scope" claim must list ${PERMISSIONS.join(" and/or ")}, separated by spaces` })))
+    .optional(),
+});
+
+/** What a JWT was: a principal, or why it is refused (null when it is not a JWT signed with the secret at all). */
+type JwtOutcome = { principal: Principal; problem: null } | { principal: null; problem: string | null };
+
+const secretBytes = (secret: string) => new TextEncoder().encode(secret);
+
+let verificationKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+/** The secret imported once as a key: importing it for every token made each verification take twice as long. */
+function hmacVerificationKey(secret: string): Promise<CryptoKey> {
+  if (verificationKey?.secret !== secret) {
+    verificationKey = { secret, key: crypto.subtle.importKey("raw", secretBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]) };
+  }
+  return verificationKey.key;
 }
 
-/** Signs an HS256 JWT: for operators minting tokens and for the tests. */
-export function signJwt(claims: Record<string, unknown>, secret: string): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const unsigned = `${encode({ alg: "HS256", typ: "JWT" })}.${encode(claims)}`;
-  return `${unsigned}.${hmac(secret, unsigned).toString("base64url")}`;
+/**
+ * An HS256 JWT, verified by jose: the signature, only HS256, `exp` required and in the future,
+ * `nbf` honoured, and a lifetime (`exp` − `iat`, or `exp` − now without `iat`) of at most
+ * `maxLifetimeSeconds`, so a leaked token cannot be good for years.
+ */
+export async function verifyJwt(token: string, secret: string, maxLifetimeSeconds: number, now = Date.now()): Promise<JwtOutcome> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, await hmacVerificationKey(secret), { algorithms: ["HS256"], requiredClaims: ["exp", "sub"], currentDate: new Date(now) }));
+  } catch (error) {
+    // Claims are checked only once the signature holds, so their problems can be told to the caller.
+    if (error instanceof joseErrors.JWTExpired) return { principal: null, problem: "the JWT has expired" };
+    if (error instanceof joseErrors.JWTClaimValidationFailed) return { principal: null, problem: `the JWT is not valid: ${error.message}` };
+    return { principal: null, problem: null };
+  }
+  // From its issue, or from now when that is later or not given: an "iat" in the future must not stretch the token's life.
+  const lifetime = payload.exp! - Math.min(payload.iat ?? Infinity, now / 1000);
+  if (lifetime > maxLifetimeSeconds) {
+    return { principal: null, problem: `the JWT is valid for longer than ${maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS); mint one with an earlier "exp"` };
+  }
+  const claims = jwtClaims.safeParse(payload);
+  if (!claims.success) return { principal: null, problem: `the JWT is not valid: ${claims.error.issues[0]!.message}` };
+  const scopes: readonly string[] = claims.data.scope ?? [];
+  const permissions: Permission[] = scopes.includes("write") ? ["read", "write"] : scopes.includes("read") ? ["read"] : [];
+  return { principal: { actor: claims.data.sub, via: "jwt", permissions }, problem: null };
 }
+
+/** Signs `claims` as an HS256 JWT, as they are (set `exp`): for operators minting tokens and for the tests. */
+export function signJwt(claims: Record<string, unknown>, secret: string): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(secretBytes(secret));
+}
+
+const invalidToken = "the bearer token is not a valid API key or JWT";
 
 /** Reads an `Authorization` header. No header is anonymous; anything else must be a valid bearer token. */
-export function authenticate(header: string | undefined, settings: AuthSettings): AuthState {
+export async function authenticate(header: string | undefined, settings: AuthSettings): Promise<AuthState> {
   if (header === undefined || header.trim() === "") return anonymous;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) return { principal: null, problem: "the Authorization header must be \"Bearer <token>\"" };
   const token = match[1]!;
-  const principal = apiKeyPrincipal(token, settings.API_KEYS) ?? (settings.JWT_SECRET ? verifyJwt(token, settings.JWT_SECRET) : null);
-  return principal ? { principal, problem: null } : { principal: null, problem: "the bearer token is not a valid API key or JWT (or it has expired)" };
+  const principal = apiKeyPrincipal(token, settings.API_KEYS);
+  if (principal) return { principal, problem: null };
+  if (!settings.JWT_SECRET) return { principal: null, problem: invalidToken };
+  const jwt = await verifyJwt(token, settings.JWT_SECRET, settings.JWT_MAX_LIFETIME_SECONDS);
+  return jwt.principal ? jwt : { principal: null, problem: jwt.problem ?? invalidToken };
 }
 
 function authError(code: "UNAUTHENTICATED" | "FORBIDDEN", message: string, status: number) {

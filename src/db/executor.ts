@@ -181,7 +181,21 @@ const unavailableCodes = new Set([
   "MeetgraphDeadlineExceeded",
 ]);
 
-const terminatedCodes = new Set(["Neo.TransientError.Transaction.Terminated", "Neo.TransientError.Transaction.LockClientStopped"]);
+/**
+ * A write that waited for another transaction's locks: until its own timeout ran out (5.x says
+ * LockClientStopped, as a client error), or into a deadlock that kept recurring through the
+ * driver's retries. Nothing was written and the mutations are idempotent, so the client may send it
+ * again. It is not retried here: the wait has already used the whole transaction timeout.
+ */
+const lockWaitCodes = new Set([
+  "Neo.ClientError.Transaction.LockClientStopped",
+  "Neo.TransientError.Transaction.LockClientStopped",
+  "Neo.TransientError.Transaction.DeadlockDetected",
+  "Neo.TransientError.Transaction.LockAcquisitionTimeout",
+]);
+
+/** Stopped on purpose (by an administrator): neither an outage nor anything a retry would change. */
+const terminatedCodes = new Set(["Neo.TransientError.Transaction.Terminated"]);
 
 /** Errors the driver raises without a server code when it cannot get a connection. */
 const unavailableMessages = /^(Pool is closed|Connection acquisition timed out|Failed to connect|Could not perform discovery|.*routing table)|ECONNREFUSED|ECONNRESET/i;
@@ -196,10 +210,16 @@ export function toGraphQLError(error: unknown): unknown {
       originalError: error,
     });
   }
+  if (lockWaitCodes.has(code)) {
+    return new GraphQLError("Another write held the same objects for too long, so nothing was written; the client may retry the mutation.", {
+      extensions: { code: "WRITE_CONFLICT", retryable: true },
+      originalError: error,
+    });
+  }
   // A server error's message can quote the query, so the message test is only for the driver's own errors (no server code).
   const fromServer = code.startsWith("Neo.");
-  // Transient errors left after the driver's retries (a deadlock that kept recurring, a server short of memory) also mean
-  // "try again"; a transaction terminated on purpose (timeout, administrator) does not.
+  // Transient errors left after the driver's retries (a server short of memory, a leader switch) also mean
+  // "try again"; a transaction terminated on purpose does not.
   const transient = code.startsWith("Neo.TransientError.") && !terminatedCodes.has(code);
   if (unavailableCodes.has(code) || transient || (!fromServer && unavailableMessages.test(error.message))) {
     return new GraphQLError("The database is unavailable; try again shortly.", {

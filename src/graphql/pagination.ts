@@ -38,12 +38,18 @@ export interface Connection<N> {
   totalCount?: number;
 }
 
+/**
+ * The largest offset a cursor may hold. Cypher indexes lists with 32-bit integers, and a counted
+ * page is sliced out of the list of all matches up to offset + 1 + first + 1.
+ */
+export const MAX_CURSOR_OFFSET = 2 ** 31 - 1 - (MAX_PAGE_SIZE + 2);
+
 export const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
 
 function decodeCursor(cursor: string): number {
   try {
     const { offset } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { offset?: unknown };
-    if (typeof offset === "number" && Number.isSafeInteger(offset) && offset >= 0) return offset;
+    if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0 && offset <= MAX_CURSOR_OFFSET) return offset;
   } catch {
     // falls through to the error below
   }

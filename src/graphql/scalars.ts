@@ -8,7 +8,7 @@
  * validation error that cannot name the argument.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { isValidIsoDate, isValidIsoDateTime, precisionOf } from "../ingest/seedFiles.js";
+import { isValidIsoDate, isValidIsoDateTime, MIN_YEAR, precisionOf } from "../ingest/seedFiles.js";
 import { periodOf } from "../ingest/writeGraph.js";
 import { badUserInput } from "./errors.js";
 
@@ -28,9 +28,9 @@ function isoScalar(name: string, isValidInput: (value: string) => boolean, isVal
   });
 }
 
-const DATE_SHAPES = "a real calendar date as YYYY-MM-DD, YYYY-MM or YYYY";
+const DATE_SHAPES = `a real calendar date from the year ${MIN_YEAR} on, as YYYY-MM-DD, YYYY-MM or YYYY`;
 export const DateScalar = isoScalar("Date", () => true, isValidIsoDate, DATE_SHAPES);
-export const DateTimeScalar = isoScalar("DateTime", isValidIsoDateTime, isValidIsoDateTime, "an ISO-8601 date-time with an offset, e.g. 2025-03-14T01:30:00+03:00");
+export const DateTimeScalar = isoScalar("DateTime", isValidIsoDateTime, isValidIsoDateTime, `an ISO-8601 date-time with an offset from the year ${MIN_YEAR} on, e.g. 2025-03-14T01:30:00+03:00`);
 
 /** The range of days a possibly partial date covers: "2025-03" is 2025-03-01..2025-03-31. */
 export const daysOf = (date: string) => periodOf(date, precisionOf(date));

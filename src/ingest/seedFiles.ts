@@ -25,6 +25,29 @@ const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Dates start in the year 1000: the graph stores each date's period as ISO days built on a
+ * four-digit year, and no source it records is older.
+ */
+export const MIN_YEAR = 1000;
+
+/**
+ * The longest ids and texts the graph takes, from the seed files and the API alike (docs/graph-model.md,
+ * "Ids and text"). Ids are kept far below Neo4j's index key size: derived ids and lock keys join
+ * two of them (`<statementId>#<sourceId>`, `Meeting:<id>`), and an id too long for the index fails its write.
+ */
+export const MAX_ID_LENGTH = 200;
+/** Names, titles, kinds, aliases, wordings and claim values. */
+export const MAX_NAME_LENGTH = 1_000;
+/** Excerpts, statement texts, outcomes, descriptions and notes. */
+export const MAX_TEXT_LENGTH = 20_000;
+export const MAX_URL_LENGTH = 2_000;
+/**
+ * An id in an argument may be a derived one, which joins two ids and a counter; a longer one
+ * names nothing the graph can hold.
+ */
+export const MAX_ID_ARGUMENT_LENGTH = 2 * MAX_ID_LENGTH + 100;
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -32,7 +55,7 @@ function daysInMonth(year: number, month: number): number {
 /** True for a real calendar date in one of the three shapes YYYY, YYYY-MM, YYYY-MM-DD. */
 export function isValidIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
-  if (!m) return false;
+  if (!m || Number(m[1]) < MIN_YEAR) return false;
   const month = m[2] === undefined ? undefined : Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
   if (month !== undefined && (month < 1 || month > 12)) return false;
@@ -51,7 +74,7 @@ export function isValidIsoDateTime(value: string): boolean {
   if (!m) return false;
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
   if (hour > 23 || minute > 59 || second > 59) return false;
   if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false;
   return !Number.isNaN(Date.parse(value));
@@ -60,16 +83,22 @@ export function isValidIsoDateTime(value: string): boolean {
 // `params.code` is what the curation API reports for these (src/curation/userErrors.ts).
 const isoDate = z.string().refine(isValidIsoDate, {
   params: { code: "INVALID_DATE" },
-  error: (issue) => `invalid date ${JSON.stringify(issue.input)} (expected a real calendar date as YYYY, YYYY-MM or YYYY-MM-DD)`,
+  error: (issue) => `invalid date ${JSON.stringify(issue.input)} (expected a real calendar date from the year ${MIN_YEAR} on, as YYYY, YYYY-MM or YYYY-MM-DD)`,
 });
 const isoDateTime = z.string().refine(isValidIsoDateTime, {
   params: { code: "INVALID_DATE" },
-  error: (issue) => `invalid date-time ${JSON.stringify(issue.input)} (expected ISO 8601 with an offset, e.g. 2025-03-14T01:30:00+03:00)`,
+  error: (issue) => `invalid date-time ${JSON.stringify(issue.input)} (expected ISO 8601 with an offset from the year ${MIN_YEAR} on, e.g. 2025-03-14T01:30:00+03:00)`,
 });
 const datePrecision = z.enum(["DAY", "MONTH", "YEAR"]);
-const slug = z.string().regex(SLUG, { error: "must be a lowercase slug like \"steve-witkoff\"" });
+const atMost = (max: number) => ({ error: `must be at most ${max} characters` });
+// The length is checked first, so a huge value is not run through the pattern.
+const slug = z.string().max(MAX_ID_LENGTH, atMost(MAX_ID_LENGTH)).regex(SLUG, { error: "must be a lowercase slug like \"steve-witkoff\"" });
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 code like \"RU\"" });
-const text = z.string().trim().min(1, { error: "must not be empty" });
+const boundedText = (max: number) => z.string().trim().min(1, { error: "must not be empty" }).max(max, atMost(max));
+/** A name, title, kind, alias, wording or claim value. */
+const name = boundedText(MAX_NAME_LENGTH);
+/** An excerpt, statement text, outcome, description or note. */
+const text = boundedText(MAX_TEXT_LENGTH);
 
 // ---------------------------------------------------------------------------------------------
 // Entry schemas
@@ -83,20 +112,20 @@ export const sourceRefSchema = z.strictObject({
 
 export const countrySchema = z.strictObject({
   id: countryCode,
-  name: text,
+  name,
 });
 
 export const organizationSchema = z.strictObject({
   id: slug,
-  name: text,
-  kind: text,
-  aliases: z.array(text),
+  name,
+  kind: name,
+  aliases: z.array(name),
   countryId: countryCode.nullable(),
 });
 
 export const placeSchema = z.strictObject({
   id: slug,
-  name: text,
+  name,
   kind: z.enum(["building", "city", "region"]),
   withinPlaceId: slug.nullable(),
   countryId: countryCode.nullable(),
@@ -104,25 +133,25 @@ export const placeSchema = z.strictObject({
 
 export const topicSchema = z.strictObject({
   id: slug,
-  name: text,
+  name,
   description: text,
 });
 
 export const sourceSchema = z.strictObject({
   id: slug,
-  title: text,
-  publisher: text.nullable(),
+  title: name,
+  publisher: name.nullable(),
   publishedOn: isoDate.nullable(),
   datePrecision: datePrecision.nullable(),
-  url: z.url({ protocol: /^https?$/ }).nullable(),
+  url: z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH, atMost(MAX_URL_LENGTH)).nullable(),
   kind: z.enum(["article", "broadcast", "social-post", "news-agency-report"]),
-  file: text.nullable(),
+  file: name.nullable(),
   note: text.nullable(),
 });
 
 export const roleSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: name,
   organizationId: slug.nullable(),
   countryId: countryCode.nullable(),
   from: isoDate.nullable(),
@@ -138,8 +167,8 @@ export const relationSchema = z.strictObject({
 
 export const personSchema = z.strictObject({
   id: slug,
-  name: text,
-  aliases: z.array(text),
+  name,
+  aliases: z.array(name),
   countryIds: z.array(countryCode),
   roles: z.array(roleSchema),
   relations: z.array(relationSchema),
@@ -147,7 +176,7 @@ export const personSchema = z.strictObject({
 
 export const participantSchema = z.strictObject({
   personId: slug,
-  role: text.nullable(),
+  role: name.nullable(),
   delegationCountryId: countryCode.nullable(),
   sources: z.array(sourceRefSchema).min(1, { error: "an attendance needs at least one source" }),
 });
@@ -158,7 +187,7 @@ export const durationClaimSchema = z.strictObject({
   sourceId: slug,
   excerpt: text,
   /** The source's words for the duration, e.g. "just under three hours". */
-  wording: text,
+  wording: name,
   /** null = unknown (never 0). */
   minutes: minutesValue.nullable(),
   minMinutes: minutesValue.nullable(),
@@ -169,8 +198,8 @@ export const durationClaimSchema = z.strictObject({
 
 export const claimSchema = z.strictObject({
   field: slug,
-  value: text,
-  wording: text.nullable(),
+  value: name,
+  wording: name.nullable(),
   sourceId: slug,
   excerpt: text,
 });
@@ -178,7 +207,7 @@ export const claimSchema = z.strictObject({
 export const meetingSchema = z.strictObject({
   id: slug,
   kind: z.enum(["talks", "ministerial", "briefing"]),
-  title: text,
+  title: name,
   date: isoDate,
   datePrecision,
   startsAt: isoDateTime.nullable(),
@@ -204,7 +233,7 @@ export const statementSchema = z.strictObject({
   datePrecision: datePrecision.nullable(),
   meetingId: slug.nullable(),
   placeId: slug.nullable(),
-  occasion: text.nullable(),
+  occasion: name.nullable(),
   /** Direct quote (true) or paraphrase (false). */
   quoted: z.boolean(),
   /** The canonical wording. */

@@ -33,7 +33,7 @@ function findLongList(document: DocumentNode, maxLength: number): LongList | nul
 }
 
 /** `filter.participantIds` from the argument and object fields above a literal. */
-function literalPath(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string {
+export function literalPath(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string {
   const names: string[] = [];
   for (const ancestor of ancestors) {
     if ("kind" in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD)) names.push(ancestor.name.value);

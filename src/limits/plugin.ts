@@ -1,11 +1,14 @@
 /**
  * Refuses oversized operations after validation and before execution, so not one Cypher
- * statement runs for them: too deep, too many aliases or selections, too costly, or a list
- * argument too long. Each refusal has its own stable code and HTTP 400.
+ * statement runs for them: too deep, too many aliases or selections, too costly, a list
+ * argument or an id too long. Each refusal has its own stable code and HTTP 400, as has a
+ * subscription, which this endpoint does not serve.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../graphql/pagination.js";
+import { MAX_ID_ARGUMENT_LENGTH } from "../ingest/seedFiles.js";
+import { longIdInDocument, longIdInVariables } from "./ids.js";
 import { longListInDocument, longListInVariables } from "./lists.js";
 import { measureOperation, UNPAGED_LIST_ESTIMATE } from "./measure.js";
 
@@ -47,6 +50,14 @@ export function checkLimits(
       maxLength: limits.maxListLength,
     });
   }
+  const longId = longIdInVariables(request.schema, request.operation, request.variables, MAX_ID_ARGUMENT_LENGTH) ?? longIdInDocument(request.schema, request.document, MAX_ID_ARGUMENT_LENGTH);
+  if (longId) {
+    return limitError("BAD_USER_INPUT", `Invalid argument "${longId.path}": an id has at most ${MAX_ID_ARGUMENT_LENGTH} characters, this one ${longId.length}.`, {
+      argument: longId.path,
+      length: longId.length,
+      maxLength: MAX_ID_ARGUMENT_LENGTH,
+    });
+  }
   if (measures.cost > limits.maxCost) {
     return limitError(
       "QUERY_TOO_COMPLEX",
@@ -58,12 +69,17 @@ export function checkLimits(
   return null;
 }
 
+/** Subscriptions will be served over WebSocket; over HTTP there is nothing to keep the stream in. */
+const subscriptionRefusal = () =>
+  limitError("SUBSCRIPTIONS_NOT_SUPPORTED", "Subscriptions are not served over HTTP; send queries and mutations here.", {});
+
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          if (operation.operation === "subscription") throw subscriptionRefusal();
           const refusal = checkLimits(limits, { schema, document, operation, variables: request.variables });
           if (refusal) throw refusal;
         },

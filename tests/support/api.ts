@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDriver } from "../../src/db/connect.js";
-import { Neo4jExecutor } from "../../src/db/executor.js";
+import { Neo4jExecutor, type ExecutorOptions } from "../../src/db/executor.js";
 import { createLogger } from "../../src/logger.js";
 import { createServer, type ServerDeps } from "../../src/server.js";
 
@@ -24,15 +24,16 @@ export interface TestApi {
 
 /**
  * Call at the top of a test file (or a describe block): starts the API before its tests and
- * stops it after. `config` overrides the test settings (NODE_ENV "test", defaults otherwise).
+ * stops it after. `config` overrides the test settings (NODE_ENV "test", defaults otherwise);
+ * `executor` the database timeouts (a 30 s query timeout otherwise).
  */
-export function useApi(config: Partial<ServerDeps["config"]> = {}): TestApi {
+export function useApi(config: Partial<ServerDeps["config"]> = {}, executor: Partial<Omit<ExecutorOptions, "database">> = {}): TestApi {
   const api = {} as TestApi;
   let stop = async () => {};
   beforeAll(async () => {
     const target = inject("neo4j");
     const driver = createDriver(target);
-    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000 });
+    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000, ...executor });
     // Stopping waits for idle keep-alive connections to time out (src/http/drain.ts): a short timeout keeps teardown short.
     const server = await createServer({ config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, ...config }, db, logger: createLogger("silent") });
     const port = await server.listen(0, "127.0.0.1");
