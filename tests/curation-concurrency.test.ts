@@ -10,16 +10,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseApiKey } from "../src/auth/credentials.js";
-// TEMP until src/db/check.ts lands
-const findViolations = async (db: import("../src/db/executor.js").Neo4jExecutor) => {
-  const [row] = await db.read<Record<string, unknown[]>>("tmp", `RETURN
-    COLLECT { MATCH (p:Person) WHERE p.name IS NULL RETURN p.id } AS ghosts,
-    COLLECT { MATCH (p:Person) WHERE EXISTS { (:PersonRedirect {id: p.id}) } RETURN p.id } AS resurrected,
-    COLLECT { MATCH (s:Statement) WHERE COUNT { (:Person)-[:SAID]->(s) } <> 1 RETURN s.id } AS speakers,
-    COLLECT { MATCH (r:PersonRedirect) WHERE COUNT { (r)-[:MERGED_INTO]->(:Person) } <> 1 RETURN r.id } AS redirects,
-    COLLECT { MATCH (r:Role) WHERE COUNT { (:Person)-[:HOLDS]->(r) } <> 1 RETURN r.id } AS roles`);
-  return Object.entries(row!).filter(([, v]) => v.length > 0);
-};
+import { findViolations } from "../src/db/invariants.js";
 import { useApi, type GraphQLResponse } from "./support/api.js";
 import { cleanUpAfterAll, testId } from "./support/curation.js";
 

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { runScript, UsageError } from "../script.js";
 import type { Neo4jExecutor } from "./executor.js";
-import { INVARIANTS, invariantQuery, type Invariant } from "./invariants.js";
+import { checkInvariant, INVARIANTS, type Invariant } from "./invariants.js";
 import { openDatabase } from "./open.js";
 
 const DEFAULT_SAMPLE = 10;
@@ -42,8 +42,7 @@ function sampleSize(value: string | undefined): number {
 
 async function check(db: Neo4jExecutor, invariant: Invariant, sample: number): Promise<Outcome> {
   const started = Date.now();
-  const [row] = await db.read<{ total: number; sample: string[] }>(`db.check.${invariant.name}`, invariantQuery(invariant), { sample });
-  return { invariant, total: row?.total ?? 0, sample: row?.sample ?? [], seconds: (Date.now() - started) / 1000 };
+  return { invariant, ...(await checkInvariant(db, invariant, sample)), seconds: (Date.now() - started) / 1000 };
 }
 
 function printViolation({ invariant, total, sample }: Outcome): void {

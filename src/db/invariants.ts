@@ -8,6 +8,7 @@
  * null); `invariantQuery` keeps the rows with a problem, counts them and keeps a sample. No
  * per-node round trips: the cost is one pass whatever the size of the graph.
  */
+import type { Neo4jExecutor } from "./executor.js";
 
 export interface Invariant {
   name: string;
@@ -227,3 +228,15 @@ WITH n, [
 ] AS problems`,
   },
 ];
+
+/** How many subjects break `invariant`, and the first `sample` of them with what is wrong. */
+export async function checkInvariant(db: Neo4jExecutor, invariant: Invariant, sample: number): Promise<{ total: number; sample: string[] }> {
+  const [row] = await db.read<{ total: number; sample: string[] }>(`db.check.${invariant.name}`, invariantQuery(invariant), { sample });
+  return { total: row?.total ?? 0, sample: row?.sample ?? [] };
+}
+
+/** Every invariant the graph breaks, each with a sample of what breaks it: empty when the graph is whole. */
+export async function findViolations(db: Neo4jExecutor, sample = 10): Promise<{ invariant: string; total: number; sample: string[] }[]> {
+  const outcomes = await Promise.all(INVARIANTS.map(async (invariant) => ({ invariant: invariant.name, ...(await checkInvariant(db, invariant, sample)) })));
+  return outcomes.filter((o) => o.total > 0);
+}
