@@ -26,9 +26,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 calendar date, possibly partial when only the month or year is known: "2025-12-02", "2025-03", "2025". */
   Date: { input: string; output: string; }
-  /** An ISO-8601 date-time with a UTC offset, e.g. 2025-03-14T01:30:00+03:00. */
   DateTime: { input: string; output: string; }
 };
 

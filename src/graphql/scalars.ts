@@ -12,7 +12,7 @@ import { isValidIsoDate, isValidIsoDateTime, MIN_YEAR, precisionOf } from "../in
 import { periodOf } from "../ingest/writeGraph.js";
 import { badUserInput } from "./errors.js";
 
-function isoScalar(name: string, isValidInput: (value: string) => boolean, isValidOutput: (value: string) => boolean, expected: string) {
+function isoScalar(name: string, description: string, isValidInput: (value: string) => boolean, isValidOutput: (value: string) => boolean, expected: string) {
   const checker = (isValid: (value: string) => boolean) => (value: unknown): string => {
     if (typeof value !== "string" || !isValid(value)) {
       throw new GraphQLError(`${name} cannot represent ${JSON.stringify(value)}: expected ${expected}`, { extensions: { code: "BAD_USER_INPUT" } });
@@ -22,6 +22,7 @@ function isoScalar(name: string, isValidInput: (value: string) => boolean, isVal
   const parse = checker(isValidInput);
   return new GraphQLScalarType<string, string>({
     name,
+    description,
     serialize: checker(isValidOutput),
     parseValue: parse,
     parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
@@ -29,8 +30,23 @@ function isoScalar(name: string, isValidInput: (value: string) => boolean, isVal
 }
 
 const DATE_SHAPES = `a real calendar date from the year ${MIN_YEAR} on, as YYYY-MM-DD, YYYY-MM or YYYY`;
-export const DateScalar = isoScalar("Date", () => true, isValidIsoDate, DATE_SHAPES);
-export const DateTimeScalar = isoScalar("DateTime", isValidIsoDateTime, isValidIsoDateTime, `an ISO-8601 date-time with an offset from the year ${MIN_YEAR} on, e.g. 2025-03-14T01:30:00+03:00`);
+// The descriptions live here, not in schema/base.graphql: the schema takes a scalar's description from its resolver object.
+export const DateScalar = isoScalar(
+  "Date",
+  `An ISO-8601 calendar date, possibly partial when only the month or year is known: "2025-12-02" (precision DAY), "2025-03" (MONTH), "2025" (YEAR). ` +
+    `A real calendar date from the year ${MIN_YEAR} on. In a filter, a partial date stands for every day it covers. Sent and received as a string.`,
+  () => true,
+  isValidIsoDate,
+  DATE_SHAPES,
+);
+export const DateTimeScalar = isoScalar(
+  "DateTime",
+  `An ISO-8601 date-time with the UTC offset the source gives, e.g. "2025-03-14T01:30:00+03:00" (Moscow time), from the year ${MIN_YEAR} on. ` +
+    "The offset is kept as given, never converted to UTC. Sent and received as a string.",
+  isValidIsoDateTime,
+  isValidIsoDateTime,
+  `an ISO-8601 date-time with an offset from the year ${MIN_YEAR} on, e.g. 2025-03-14T01:30:00+03:00`,
+);
 
 /** The range of days a possibly partial date covers: "2025-03" is 2025-03-01..2025-03-31. */
 export const daysOf = (date: string) => periodOf(date, precisionOf(date));
