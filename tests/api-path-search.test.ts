@@ -75,9 +75,9 @@ describe("full-text search", () => {
     expect(search[0]).toEqual({ __typename: "Place", id: "kremlin" });
   });
 
-  it("matches word prefixes and ignores Lucene syntax in the query", async () => {
-    // Prefix-only matches all score alike (Lucene's constant-score prefix queries), so only membership is certain.
-    expect((await data(SEARCH, { q: "witk" })).search).toContainEqual({ __typename: "Person", id: "steve-witkoff" });
+  it("matches word prefixes, a person first as for the whole name, and ignores Lucene syntax in the query", async () => {
+    expect((await data(SEARCH, { q: "witk" })).search[0]).toEqual({ __typename: "Person", id: "steve-witkoff" });
+    expect((await data(SEARCH, { q: "ushak" })).search[0]).toEqual({ __typename: "Person", id: "yuri-ushakov" });
     expect((await data(SEARCH, { q: 'russia" OR (*' })).search).toContainEqual({ __typename: "Country", id: "RU" });
   });
 

@@ -19,10 +19,12 @@ const MAX_QUERY_LENGTH = 200;
 // One index, so scores are comparable across labels and the union comes ranked from one
 // statement, with each hit's record: a comprehension over [node] binds the variable each
 // label's projection is written for. The hits come in one row, tagged with their GraphQL type.
+// Lucene gives every prefix match the same score ("witk" matches a person and the meetings named
+// after them alike), so equal scores rank by label in SEARCHABLE's order: people first.
 const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-WITH node, [label IN labels(node) WHERE label IN $labels][0] AS label
-ORDER BY score DESC, node.id
+WITH node, score, [label IN labels(node) WHERE label IN $labels][0] AS label
+ORDER BY score DESC, CASE label ${SEARCHABLE.map((label, rank) => `WHEN '${label}' THEN ${rank}`).join(" ")} END, node.id
 LIMIT toInteger($first)
 WITH label, CASE label
   WHEN 'Person' THEN [p IN [node] | ${PERSON_FIELDS}][0]
