@@ -43,9 +43,15 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const { db, close } = await openDatabase(config, console.log);
   try {
-    const { seconds, statements } = await loadSyntheticGraph(db, options, batchSize, progressBar);
+    const { seconds, statements, before, after } = await loadSyntheticGraph(db, options, batchSize, progressBar);
     const rows = options.people + options.meetings + statements;
-    console.log(`Loaded ${options.people} people, ${options.meetings} meetings and ${statements} statements in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`);
+    const created = (kind: keyof typeof after) => `${after[kind] - before[kind]} ${kind}`;
+    console.log(
+      `Wrote ${options.people} people, ${options.meetings} meetings and ${statements} statements in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s): ` +
+        `created ${created("people")}, ${created("meetings")} and ${created("statements")}; ` +
+        `${before.people} people, ${before.meetings} meetings and ${before.statements} statements were already there. ` +
+        `The graph now holds ${after.people} synthetic people, ${after.meetings} meetings and ${after.statements} statements.`,
+    );
     return 0;
   } finally {
     await close();

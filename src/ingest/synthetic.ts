@@ -229,8 +229,30 @@ async function loadBatches<T>(db: Neo4jExecutor, label: string, total: number, b
   }
 }
 
-/** Writes the whole synthetic graph, one transaction per batch; used by seed:synthetic and the benchmark. */
+// Synthetic ids start with "syn-": an index seek on each label's unique id counts them.
+const COUNT_SYNTHETIC = `
+CALL () { MATCH (n:Person) WHERE n.id STARTS WITH 'syn-' RETURN count(n) AS people }
+CALL () { MATCH (n:Meeting) WHERE n.id STARTS WITH 'syn-' RETURN count(n) AS meetings }
+CALL () { MATCH (n:Statement) WHERE n.id STARTS WITH 'syn-' RETURN count(n) AS statements }
+RETURN people, meetings, statements`;
+
+export interface SyntheticCounts {
+  people: number;
+  meetings: number;
+  statements: number;
+}
+
+async function countSynthetic(db: Neo4jExecutor): Promise<SyntheticCounts> {
+  const [row] = await db.read<{ people: number; meetings: number; statements: number }>("synthetic.count", COUNT_SYNTHETIC);
+  return { people: row?.people ?? 0, meetings: row?.meetings ?? 0, statements: row?.statements ?? 0 };
+}
+
+/**
+ * Writes the whole synthetic graph, one transaction per batch; used by seed:synthetic and the benchmark.
+ * Answers how many synthetic people, meetings and statements the graph held before and after.
+ */
 export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOptions, batchSize: number, progress: Progress) {
+  const before = await countSynthetic(db);
   const started = Date.now();
   const reference = syntheticReferenceData(options.seed);
   await db.writeTransaction("synthetic.reference", async (run) => {
@@ -244,5 +266,6 @@ export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOp
   await loadBatches(db, "meetings", options.meetings, syntheticMeetings(options, reference.buildingsByCountry, batchSize), writeMeetings, progress);
   const statements = Math.floor(options.meetings / 10);
   await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements, progress);
-  return { seconds: (Date.now() - started) / 1000, statements };
+  const seconds = (Date.now() - started) / 1000;
+  return { seconds, statements, before, after: await countSynthetic(db) };
 }
