@@ -146,7 +146,12 @@ export const updatePerson = (ctx: Context, input: UpdatePersonInput) =>
     check: () => input,
     locks: () => personLocks(input),
     work: async (tx) => {
-      const record = (await resolvePeople(tx, [input.id])).get(input.id);
+      let record = (await resolvePeople(tx, [input.id])).get(input.id);
+      // A merged id edits its survivor: hold the survivor's lock too, then read again.
+      if (record && record.id !== input.id) {
+        await tx.lock([lockKey("Person", record.id)]);
+        record = (await resolvePeople(tx, [input.id])).get(input.id);
+      }
       if (!record) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}` }]);
       const changes = compact({ name: input.name, aliases: input.aliases, countryIds: input.countryIds, roles: input.roles?.map(roleShape), relations: input.relations?.map(relationShape) });
       return putPerson(tx, checkPerson({ ...(await personState(tx, record)), ...changes }));
