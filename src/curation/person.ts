@@ -101,6 +101,22 @@ async function resolvePeople(tx: CurationTx, ids: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, r.node]));
 }
 
+/**
+ * People by id as resolvePeople gives them, holding the lock of every survivor a merged id stands
+ * for (the ids' own locks are the mutation's): a survivor can be merged on while its lock is
+ * awaited, so the read is repeated until it names no survivor not yet locked.
+ */
+async function resolveLocked(tx: CurationTx, ids: string[]): Promise<Map<string, Required<PersonRecord>>> {
+  const locked = new Set(ids);
+  for (;;) {
+    const people = await resolvePeople(tx, ids);
+    const survivors = [...new Set([...people.values()].map((p) => p.id))].filter((id) => !locked.has(id));
+    if (survivors.length === 0) return people;
+    await tx.lock(survivors.map((id) => lockKey("Person", id)));
+    for (const id of survivors) locked.add(id);
+  }
+}
+
 /** A stored person in the shape of the input, from the read API's own Cypher. */
 async function personState(tx: CurationTx, record: Required<PersonRecord>): Promise<SeedPerson> {
   const ids = [record.id];
@@ -146,12 +162,8 @@ export const updatePerson = (ctx: Context, input: UpdatePersonInput) =>
     check: () => input,
     locks: () => personLocks(input),
     work: async (tx) => {
-      let record = (await resolvePeople(tx, [input.id])).get(input.id);
-      // A merged id edits its survivor: hold the survivor's lock too, then read again.
-      if (record && record.id !== input.id) {
-        await tx.lock([lockKey("Person", record.id)]);
-        record = (await resolvePeople(tx, [input.id])).get(input.id);
-      }
+      // A merged id edits its survivor.
+      const record = (await resolveLocked(tx, [input.id])).get(input.id);
       if (!record) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}` }]);
       const changes = compact({ name: input.name, aliases: input.aliases, countryIds: input.countryIds, roles: input.roles?.map(roleShape), relations: input.relations?.map(relationShape) });
       return putPerson(tx, checkPerson({ ...(await personState(tx, record)), ...changes }));
@@ -217,13 +229,8 @@ export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
     },
     locks: ({ survivorId, mergedId }) => [lockKey("Person", survivorId), lockKey("Person", mergedId)],
     work: async (tx, { survivorId, mergedId }) => {
-      let people = await resolvePeople(tx, [survivorId, mergedId]);
-      // An id merged earlier stands for its survivor: lock that person too, then read again.
-      const others = [...people.values()].map((p) => p.id).filter((id) => id !== survivorId && id !== mergedId);
-      if (others.length > 0) {
-        await tx.lock(others.map((id) => lockKey("Person", id)));
-        people = await resolvePeople(tx, [survivorId, mergedId]);
-      }
+      // An id merged earlier stands for its survivor.
+      const people = await resolveLocked(tx, [survivorId, mergedId]);
       const survivor = people.get(survivorId);
       const merged = people.get(mergedId);
       // What the merge rewrites besides the two people: hold those too, so no edit of them interleaves.
