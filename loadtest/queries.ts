@@ -1,5 +1,5 @@
 /**
- * What the load test sends, each connection in turn: the questions the README and the web app ask
+ * What the load test sends, each connection in turn: the questions the API guide (docs/api-guide.md) and the web app ask
  * of the seed graph (who met whom, where and how long, who said what, how two people are linked,
  * search), in the shapes the API tests use.
  */

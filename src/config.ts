@@ -43,7 +43,7 @@ const settings = z.object({
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(30_000),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt.default(15_000),
-  /** Faults (README "Faults and shutdown"): how long one connection attempt may take, and how long transient errors are retried. */
+  /** Faults (docs/operations.md, "Faults and shutdown"): how long one connection attempt may take, and how long transient errors are retried. */
   NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.default(3_000),
   NEO4J_RETRY_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
 

@@ -436,7 +436,7 @@ export type MergePeopleInput = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -486,7 +486,7 @@ export type Mutation = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -498,7 +498,7 @@ export type MutationAddStatementArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -510,7 +510,7 @@ export type MutationAddWordingArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -522,7 +522,7 @@ export type MutationAttachClaimsArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -534,7 +534,7 @@ export type MutationCreateMeetingArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -546,7 +546,7 @@ export type MutationCreatePersonArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -558,7 +558,7 @@ export type MutationCreateSourceArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -570,7 +570,7 @@ export type MutationMergePeopleArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -582,7 +582,7 @@ export type MutationRetractClaimArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
@@ -594,7 +594,7 @@ export type MutationUpdateMeetingArgs = {
 
 /**
  * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
- * JWT; README "Curating the graph"): without valid credentials it fails with UNAUTHENTICATED, with
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
  * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
