@@ -105,9 +105,9 @@ export class Neo4jExecutor {
    * Sends one statement, counts it, and turns its records into plain objects.
    *
    * The driver captures and formats the sender's stack for every statement, to give the
-   * statement's error should it fail: about 0.1 ms of CPU per statement, 2% of a one-statement
-   * request (bench/RESULTS.md). Statements are sent without it; a failed one's error names the
-   * query instead (`query`, which the log shows).
+   * statement's error should it fail, and has no option to skip it. Statements are sent without
+   * it (docs/decisions/0005-driver-stack-capture.md); a failed one's error names the query
+   * instead (`query`, which the log shows).
    */
   private async records<T extends RecordShape>(name: string, send: () => Result<T>): Promise<T[]> {
     this.stats.roundTrips += 1;
