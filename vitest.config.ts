@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
-const project = { testTimeout: 30_000, hookTimeout: 180_000, pool: "forks" } as const;
+// Each file fails when its tests sent Cypher that Neo4j reports as deprecated.
+const project = { testTimeout: 30_000, hookTimeout: 180_000, pool: "forks", setupFiles: "tests/support/failOnDeprecations.ts" } as const;
 // Node loads graphql's CommonJS build for the service and Apollo; Vite would give the tests' copy
 // of src/ the ESM build: a second graphql, whose types the schema's instanceof checks refuse.
 const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] };

@@ -26,7 +26,7 @@ reports throughput, latency percentiles, the error rate, and the service's heap 
   --url URL           the GraphQL endpoint to load (default http://localhost:4000/graphql, i.e. \`npm start\`);
                       the heap is read from /health/live beside it
   --start             instead: start a throw-away Neo4j (seed graph) and the service (\`src/main.ts\`,
-                      NODE_ENV=production), load them, stop them and delete the data afterwards
+                      NODE_ENV=production, DEBUG_EXTENSIONS=true), load them, stop them and delete the data afterwards
   --duration D        how long to hold the load, after the warm-up: 90s, 5m (default 5m)
   --warmup D          load before the measurement, not counted (default 20s)
   --connections N     concurrent connections (default 16)
@@ -106,13 +106,13 @@ async function startOwnService(): Promise<{ url: string; stop: () => Promise<voi
   };
   try {
     await loadCuratedGraph(database.db, readSeedDir(defaultSeedDir));
-    // --expose-gc: /health/live?gc=1 then collects garbage before it reports the heap.
+    // --expose-gc and DEBUG_EXTENSIONS: /health/live?gc=1 then collects garbage before it reports the heap.
     say("Compiling the service into dist/...");
     compileService();
     service = spawn(process.execPath, ["--expose-gc", compiledPath("src/main.ts")], {
       cwd: projectRoot,
       // No rate limit: the whole load comes from one client.
-      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
+      env: { ...process.env, NODE_ENV: "production", DEBUG_EXTENSIONS: "true", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
@@ -239,7 +239,7 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
   const done = new Promise<{ errors: number; timeouts: number }>((resolve) => instance.on("done", resolve));
 
   const heapBefore = await serviceMemory(healthUrl, true);
-  // The service collects garbage on request only when it runs with --expose-gc (--start): then the heap figures are live objects only.
+  // The service collects garbage on request only when it runs with --expose-gc and DEBUG_EXTENSIONS (--start): then the heap figures are live objects only.
   const gcWorks = Boolean(options.start);
   const gcWord = gcWorks ? "after GC" : "sampled";
   let finished = false;

@@ -110,11 +110,26 @@ const settings = z.object({
 
   /** JWTs: the longest one may be valid (its exp after its iat, or after now without iat); longer-lived tokens are refused. */
   JWT_MAX_LIFETIME_SECONDS: positiveInt.default(86_400),
+
+  /** Measuring and debugging aids: `extensions.cypherRoundTrips` on every answer, `/health/live?gc=1`. Unset: on, except in production. */
+  DEBUG_EXTENSIONS: flag.optional(),
+  /** The driver's notifications (planner warnings, deprecations): OFF, or the least severity sent. Unset: WARNING in test, OFF otherwise. */
+  NEO4J_NOTIFICATIONS: z.enum(["OFF", "WARNING", "INFORMATION"]).optional(),
+  /** graphql-jit for documents sent more than once (or persisted); the others run interpreted. */
+  COMPILED_EXECUTION: flag.default(true),
+  /** The most compiled documents kept (least recently used go first). */
+  COMPILED_DOCUMENTS_MAX: positiveInt.default(200),
 });
 
 type Settings = z.infer<typeof settings>;
 /** The settings with the defaults that depend on other settings filled in. */
-export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION"> & { PLAYGROUND: boolean; INTROSPECTION: boolean };
+export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION" | "DEBUG_EXTENSIONS" | "NEO4J_NOTIFICATIONS"> & {
+  PLAYGROUND: boolean;
+  INTROSPECTION: boolean;
+  DEBUG_EXTENSIONS: boolean;
+  NEO4J_NOTIFICATIONS: NotificationLevel;
+};
+export type NotificationLevel = NonNullable<Settings["NEO4J_NOTIFICATIONS"]>;
 
 export class ConfigError extends UserFacingError {}
 
@@ -133,7 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nFix the variable(s) above; .env.example lists every setting with its default.`);
   }
   const production = result.data.NODE_ENV === "production";
-  return { ...result.data, PLAYGROUND: result.data.PLAYGROUND ?? !production, INTROSPECTION: result.data.INTROSPECTION ?? !production };
+  const { data } = result;
+  return {
+    ...data,
+    PLAYGROUND: data.PLAYGROUND ?? !production,
+    INTROSPECTION: data.INTROSPECTION ?? !production,
+    DEBUG_EXTENSIONS: data.DEBUG_EXTENSIONS ?? !production,
+    NEO4J_NOTIFICATIONS: data.NEO4J_NOTIFICATIONS ?? (data.NODE_ENV === "test" ? "WARNING" : "OFF"),
+  };
 }
 
 /** The names of all settings, for the check that .env.example lists them all. */

@@ -4,9 +4,10 @@
  * The domains live in src/<domain>/ and the database door in src/db/.
  */
 import type http from "node:http";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { compiledExecution } from "./graphql/compiledExecution.js";
+import { roundTripsPlugin } from "./graphql/roundTrips.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
@@ -41,19 +42,6 @@ export interface ServerDeps {
   logger: Logger;
 }
 
-/** Tells clients (and the no-N+1 tests and benchmarks) how many Cypher statements a request cost. */
-const roundTripsPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind === "single") {
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cypherRoundTrips: contextValue.db.roundTrips };
-        }
-      },
-    };
-  },
-};
-
 export async function createServer({ config, db, logger }: ServerDeps) {
   const app = express();
   const development = config.NODE_ENV !== "production";
@@ -67,7 +55,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
 
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
-    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
     includeStacktraceInErrorResponses: config.NODE_ENV === "development",
     // main.ts owns the signals: it must stop the API, then the driver, then the local Neo4j, in that order.
     stopOnTerminationSignals: false,
@@ -92,7 +80,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       // response cache) and federation traces (not a subgraph).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      roundTripsPlugin,
+      roundTripsPlugin(settings.DEBUG_EXTENSIONS),
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
@@ -119,7 +107,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     context: async (req) => createContext(db, auth.of(req)),
     logger,
   });
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS }));
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on(

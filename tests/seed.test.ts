@@ -104,9 +104,9 @@ describe("the seed graph", () => {
   it("gives at least one source to every meeting, statement and duration claim", async () => {
     const [unsourced] = await api.db.read<{ meetings: string[]; statements: string[]; durations: string[] }>(
       "test",
-      `CALL { MATCH (m:Meeting) WHERE NOT (m)-[:HAS_CLAIM]->(:Claim)-[:FROM]->(:Source) RETURN collect(m.id) AS meetings }
-       CALL { MATCH (s:Statement) WHERE NOT (s)-[:HAS_WORDING]->(:Wording)-[:FROM]->(:Source) RETURN collect(s.id) AS statements }
-       CALL { MATCH (d:DurationClaim) WHERE NOT (d)-[:FROM]->(:Source) RETURN collect(d.id) AS durations }
+      `CALL () { MATCH (m:Meeting) WHERE NOT (m)-[:HAS_CLAIM]->(:Claim)-[:FROM]->(:Source) RETURN collect(m.id) AS meetings }
+       CALL () { MATCH (s:Statement) WHERE NOT (s)-[:HAS_WORDING]->(:Wording)-[:FROM]->(:Source) RETURN collect(s.id) AS statements }
+       CALL () { MATCH (d:DurationClaim) WHERE NOT (d)-[:FROM]->(:Source) RETURN collect(d.id) AS durations }
        RETURN meetings, statements, durations`,
     );
     expect(unsourced).toEqual({ meetings: [], statements: [], durations: [] });

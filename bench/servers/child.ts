@@ -6,7 +6,7 @@
  */
 import type http from "node:http";
 import type { Driver } from "neo4j-driver";
-import { createDriver, type DatabaseTarget } from "../../src/db/connect.js";
+import { createDriver, defaultDriverTimeouts, type DatabaseTarget } from "../../src/db/connect.js";
 
 export type BenchTarget = Pick<DatabaseTarget, "uri" | "user" | "password" | "database">;
 
@@ -26,8 +26,8 @@ export function runServerProcess(start: (driver: Driver, target: BenchTarget) =>
     console.error("A benchmark server process is started by bench/bench.ts, which passes BENCH_TARGET and an IPC channel.");
     process.exit(2);
   }
-  // The same driver settings as the service (pool size, timeouts, plain numbers) for every contender.
-  const driver = createDriver({ ...target });
+  // The same driver settings as the service in production (pool size, timeouts, plain numbers, no notifications) for every contender.
+  const driver = createDriver({ ...target }, defaultDriverTimeouts, "OFF");
   let stopping = false;
   const stop = async (server?: RunningServer) => {
     if (stopping) return;

@@ -9,6 +9,7 @@ import http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { typeDefs } from "../neo4jGraphqlSchema.js";
+import { loadConfig } from "../../src/config.js";
 import { compiledExecution } from "../../src/graphql/compiledExecution.js";
 import { jsonBody } from "../../src/http/body.js";
 import { graphqlEndpoint } from "../../src/http/graphqlEndpoint.js";
@@ -17,7 +18,10 @@ import { runServerProcess } from "./child.js";
 
 runServerProcess(async (driver, target) => {
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
-  const apollo = new ApolloServer({ gateway: compiledExecution(schema), stopOnTerminationSignals: false });
+  // Compiled execution as the service runs it in production, with its default settings.
+  const { COMPILED_EXECUTION, COMPILED_DOCUMENTS_MAX } = loadConfig({ NODE_ENV: "production" });
+  const gateway = compiledExecution(schema, { enabled: COMPILED_EXECUTION, maxDocuments: COMPILED_DOCUMENTS_MAX });
+  const apollo = new ApolloServer({ gateway, stopOnTerminationSignals: false });
   await apollo.start();
   const graphql = graphqlEndpoint({
     apollo,

@@ -8,6 +8,7 @@ runServerProcess(async (driver, target) => {
   const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 });
   // Production: no stack traces, no Playground; errors still reach stderr, which the orchestrator keeps in a log.
   // No rate limit: all the load comes from one client (the benchmark), which the per-client limit would throttle.
-  const server = await createServer({ config: { NODE_ENV: "production", PLAYGROUND: false, RATE_LIMIT_PER_MINUTE: 0 }, db, logger: createLogger("error") });
+  // DEBUG_EXTENSIONS: the benchmark reports each scenario's `extensions.cypherRoundTrips`.
+  const server = await createServer({ config: { NODE_ENV: "production", PLAYGROUND: false, RATE_LIMIT_PER_MINUTE: 0, DEBUG_EXTENSIONS: true }, db, logger: createLogger("error") });
   return { httpServer: server.httpServer, stop: server.stop };
 });

@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import neo4j, { type Driver } from "neo4j-driver";
-import type { Config } from "../config.js";
+import type { Config, NotificationLevel } from "../config.js";
 import { UserFacingError } from "../script.js";
 import { localPassword, startLocalNeo4j, type LocalNeo4jHandle } from "./localNeo4j.js";
 
@@ -59,8 +59,17 @@ export const driverTimeouts = (config: Pick<Config, "NEO4J_CONNECTION_TIMEOUT_MS
  * a minute when the database is gone; these make it answer SERVICE_UNAVAILABLE within seconds.
  * The driver backs off 1 s, 2 s, 4 s... between attempts and starts no new one after
  * `retryTimeoutMs`: with the defaults, three attempts and an answer after 2.4 to 3.6 s.
+ *
+ * `notifications` (NEO4J_NOTIFICATIONS): the server sends its planner's notifications with every
+ * answer, 2.7 KB of them with each search on the synthetic graph, so production turns them off;
+ * the tests keep them, so that a deprecated construct fails the suite (`notificationChannel` in src/db/executor.ts).
+ * The default is the test setting, for the callers without a Config.
  */
-export function createDriver(target: Pick<DatabaseTarget, "uri" | "user" | "password">, timeouts: DriverTimeouts = defaultDriverTimeouts): Driver {
+export function createDriver(
+  target: Pick<DatabaseTarget, "uri" | "user" | "password">,
+  timeouts: DriverTimeouts = defaultDriverTimeouts,
+  notifications: NotificationLevel = "WARNING",
+): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     disableLosslessIntegers: true,
     connectionTimeout: timeouts.connectionTimeoutMs,
@@ -69,9 +78,7 @@ export function createDriver(target: Pick<DatabaseTarget, "uri" | "user" | "pass
     maxTransactionRetryTime: timeouts.retryTimeoutMs,
     maxConnectionPoolSize: 100,
     userAgent: "meetgraph",
-    // Nothing reads the planner's warnings (e.g. a property key no node has yet), and the server
-    // sends them with every answer: 2.7 KB of them with each search on the synthetic graph.
-    notificationFilter: { minimumSeverityLevel: "OFF" },
+    notificationFilter: { minimumSeverityLevel: notifications },
   });
 }
 

@@ -4,10 +4,25 @@
  * transient errors, a timeout, metadata naming the query, and driver errors turned into coded
  * GraphQL errors.
  */
+import { channel } from "node:diagnostics_channel";
 import { setTimeout as sleep } from "node:timers/promises";
 import { GraphQLError } from "graphql";
-import neo4j, { type BookmarkManager, type Driver, type RecordShape, type Result, type Session } from "neo4j-driver";
+import neo4j, { type BookmarkManager, type Driver, type GqlStatusObject, type RecordShape, type Result, type Session } from "neo4j-driver";
 import { defaultDriverTimeouts } from "./connect.js";
+
+/** What the notification channel carries: one notification (a warning, a deprecation) the database gave a statement. */
+export interface StatementNotification {
+  /** The statement's name, as in its transaction metadata. */
+  query: string;
+  notification: GqlStatusObject;
+}
+
+/**
+ * The database's notifications about the statements sent (NEO4J_NOTIFICATIONS decides which it
+ * sends), for whoever subscribes: the test suite fails on deprecations (tests/support/notifications.ts).
+ * A channel rather than a logger: without a subscriber, publishing costs nothing.
+ */
+export const notificationChannel = channel("meetgraph:neo4j-notification");
 
 export interface QueryStats {
   /** Cypher statements sent to the database: the unit of the no-N+1 bound. */
@@ -90,9 +105,9 @@ export class Neo4jExecutor {
    * Sends one statement, counts it, and turns its records into plain objects.
    *
    * The driver captures and formats the sender's stack for every statement, to give the
-   * statement's error should it fail: about 0.1 ms of CPU per statement, 2% of a one-statement
-   * request (bench/RESULTS.md). Statements are sent without it; a failed one's error names the
-   * query instead (`query`, which the log shows).
+   * statement's error should it fail, and has no option to skip it. Statements are sent without
+   * it (docs/decisions/0005-driver-stack-capture.md); a failed one's error names the query
+   * instead (`query`, which the log shows).
    */
   private async records<T extends RecordShape>(name: string, send: () => Result<T>): Promise<T[]> {
     this.stats.roundTrips += 1;
@@ -106,10 +121,17 @@ export class Neo4jExecutor {
     }
     try {
       const result = await running;
+      if (notificationChannel.hasSubscribers) this.publishNotifications(name, result.summary.gqlStatusObjects);
       return result.records.map((record) => record.toObject());
     } catch (error) {
       if (error instanceof Error) Object.assign(error, { query: name });
       throw error;
+    }
+  }
+
+  private publishNotifications(query: string, statuses: GqlStatusObject[]): void {
+    for (const notification of statuses) {
+      if (notification.isNotification) notificationChannel.publish({ query, notification } satisfies StatementNotification);
     }
   }
 

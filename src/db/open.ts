@@ -17,7 +17,7 @@ export interface OpenDatabase {
  */
 export async function openDatabase(config: Config, progress: (message: string) => void): Promise<OpenDatabase> {
   const target = await resolveDatabase(config, progress);
-  const driver = createDriver(target, driverTimeouts(config));
+  const driver = createDriver(target, driverTimeouts(config), config.NEO4J_NOTIFICATIONS);
   const close = async () => {
     // Closing sends a goodbye on every pooled connection; a hung server must not hold the exit up.
     await Promise.race([driver.close(), sleep(Math.max(5_000, config.NEO4J_CONNECTION_TIMEOUT_MS), undefined, { ref: false })]);

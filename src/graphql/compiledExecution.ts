@@ -1,16 +1,31 @@
 /**
- * Operations run compiled by graphql-jit instead of interpreted by graphql-js's `execute`: the
- * same resolvers and results, with less CPU per field (the counterparts query resolves 110 fields
- * on one statement; see bench/RESULTS.md). Apollo Server takes another executor only through its
- * gateway interface, so this is a "gateway" that serves one fixed schema and executes locally.
+ * Operations the server sees again run compiled by graphql-jit instead of interpreted by
+ * graphql-js's `execute`: the same resolvers and results, with less CPU per field (the
+ * counterparts query resolves 110 fields on one statement; see bench/RESULTS.md). Apollo Server
+ * takes another executor only through its gateway interface, so this is a "gateway" that serves
+ * one fixed schema and executes locally.
  *
- * Apollo Server keeps each query's parsed and validated document while the query is in its
- * document cache, so an operation is compiled once per document and operation name. An operation
- * graphql-jit cannot compile runs through graphql-js as before.
+ * Compiling costs more than one interpreted run, and anyone can send a new document: so a
+ * document runs interpreted the first time, and is compiled the second time it comes (by its
+ * hash and operation name; the web app's and the benchmark's operations come again and again).
+ * Both what was seen once and what was compiled are bounded LRU caches: a stream of one-off
+ * documents only pushes other one-off documents out, never a compiled one. An operation
+ * graphql-jit cannot compile keeps running through graphql-js.
  */
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
 import { execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
-import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { compileQuery, isCompiledQuery } from "graphql-jit";
+import { LRUCache } from "lru-cache";
+
+export interface CompiledExecutionOptions {
+  /** COMPILED_EXECUTION: false runs every operation interpreted. */
+  enabled: boolean;
+  /** COMPILED_DOCUMENTS_MAX: the most compiled operations kept, and the most remembered as seen once. */
+  maxDocuments: number;
+}
+
+/** How many operations ran each way, in this process: for the tests, which cannot tell from the answers. */
+export const executionCounts = { compiled: 0, interpreted: 0 };
 
 type Run = (context: unknown, variables: Record<string, unknown> | undefined) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -23,18 +38,39 @@ function asUpstreamError(error: GraphQLError): GraphQLError {
   return Object.assign(upstream, { locations: error.locations });
 }
 
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
-  const runs = new WeakMap<DocumentNode, Map<string | undefined, Run>>();
+export function compiledExecution(schema: GraphQLSchema, { enabled, maxDocuments }: CompiledExecutionOptions): GatewayInterface {
+  const seenOnce = new LRUCache<string, true>({ max: maxDocuments });
+  const compiledRuns = new LRUCache<string, Run>({ max: maxDocuments });
 
-  const interpreted = (document: DocumentNode, operationName: string | undefined): Run => (context, variables) =>
-    execute({ schema, document, operationName, contextValue: context, variableValues: variables });
+  const interpreted = (document: DocumentNode, operationName: string | undefined): Run => (context, variables) => {
+    executionCounts.interpreted += 1;
+    return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
+  };
   const compile = (document: DocumentNode, operationName: string | undefined): Run => {
     const compiled = compileQuery(schema, document, operationName);
-    return isCompiledQuery(compiled) ? (context, variables) => (compiled as CompiledQuery).query(undefined, context, variables ?? {}) : interpreted(document, operationName);
+    if (!isCompiledQuery(compiled)) return interpreted(document, operationName);
+    return async (context, variables) => {
+      executionCounts.compiled += 1;
+      const result = await compiled.query(undefined, context, variables ?? {});
+      return result.errors ? { ...result, errors: result.errors.map(asUpstreamError) } : result;
+    };
+  };
+  /** The compiled run when the operation came before, or now comes the second time; undefined the first time. */
+  const compiledRun = (key: string, document: DocumentNode, operationName: string | undefined): Run | undefined => {
+    const known = compiledRuns.get(key);
+    if (known) return known;
+    if (!seenOnce.has(key)) {
+      seenOnce.set(key, true);
+      return undefined;
+    }
+    seenOnce.delete(key);
+    const run = compile(document, operationName);
+    compiledRuns.set(key, run);
+    return run;
   };
 
   // The operation name is the client's, as Apollo Server hands it to `execute` (the context's own is the resolved operation's).
-  const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
+  const executor: GatewayExecutor = async ({ document, operation, request, queryHash, context }) => {
     const name = request.operationName ?? undefined;
     // No operation of that name: graphql-js's answer is the error Apollo Server reports.
     if (!operation) return interpreted(document, name)(context, request.variables) as ExecutionResult;
@@ -42,12 +78,8 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     // definition, which Apollo Server answers as BAD_USER_INPUT with status 400.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors };
-    let byName = runs.get(document);
-    if (!byName) runs.set(document, (byName = new Map()));
-    let run = byName.get(name);
-    if (!run) byName.set(name, (run = compile(document, name)));
-    const result = await run(context, request.variables);
-    return result.errors ? { ...result, errors: result.errors.map(asUpstreamError) } : result;
+    const run = (enabled && compiledRun(`${queryHash} ${name ?? ""}`, document, name)) || interpreted(document, name);
+    return run(context, request.variables);
   };
 
   return {

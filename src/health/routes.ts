@@ -1,7 +1,8 @@
 /**
  * The probes a load balancer or orchestrator polls:
  * - GET /health/live: the process answers (never touches the database, so an outage does not get it restarted);
- *   also its memory, which `npm run loadtest` samples to show the heap stays flat.
+ *   also its memory, which `npm run loadtest` samples to show the heap stays flat. With
+ *   `collectGarbageOnRequest`, `?gc=1` collects garbage first.
  * - GET /health/ready: the database answers; 503 otherwise, within `timeoutMs` even when the database
  *   host does not answer at all. Anyone may call it, as often as they like: the answer comes from
  *   the last probe of the database while it is fresh, and callers who come while a probe is out
@@ -16,18 +17,22 @@ export interface HealthOptions {
   database: string;
   /** How long the readiness check waits for the database. */
   timeoutMs: number;
+  /**
+   * `/health/live?gc=1` collects garbage first (DEBUG_EXTENSIONS), when node runs with --expose-gc: off in
+   * production, where anyone could make every request pause the process.
+   */
+  collectGarbageOnRequest: boolean;
 }
 
 /** How old a probe's answer may be and still be given: about as fresh as a load balancer's polling needs. */
 const PROBE_MAX_AGE_MS = 1_000;
 
-export function healthRoutes({ driver, database, timeoutMs }: HealthOptions): Router {
+export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest }: HealthOptions): Router {
   const router = Router();
   const probe = sharedProbe(() => databaseProblem(driver, database, timeoutMs), PROBE_MAX_AGE_MS);
   router.get("/health/live", (req, res) => {
-    // `?gc=1` collects garbage first, for a heap figure without garbage in it; only when node runs with
-    // --expose-gc, as `npm run loadtest -- --start` runs it, never in a normal start.
-    if (req.query.gc === "1" && typeof globalThis.gc === "function") globalThis.gc();
+    // For a heap figure without garbage in it: `npm run loadtest -- --start` runs node with --expose-gc.
+    if (collectGarbageOnRequest && req.query.gc === "1" && typeof globalThis.gc === "function") globalThis.gc();
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
     res.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()), memory: { heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, rssBytes: rss } });
   });

@@ -9,12 +9,13 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { compileService } from "../../src/compile.js";
 import { loadConfig } from "../../src/config.js";
-import { createDriver, waitForDatabase, type DatabaseTarget } from "../../src/db/connect.js";
+import { createDriver, driverTimeouts, waitForDatabase, type DatabaseTarget } from "../../src/db/connect.js";
 import { Neo4jExecutor } from "../../src/db/executor.js";
 import { freePort, startLocalNeo4j } from "../../src/db/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
 import { defaultSeedDir, loadCuratedGraph } from "../../src/ingest/curated.js";
 import { readSeedDir } from "../../src/ingest/seedFiles.js";
+import { deprecationAdvice, describeDeprecation, takeDeprecations, watchDeprecations } from "./deprecations.js";
 
 export interface TestDatabase {
   uri: string;
@@ -56,17 +57,23 @@ export default async function setup(project: TestProject) {
     };
   }
 
-  const driver = createDriver(target);
+  const driver = createDriver(target, driverTimeouts(config), config.NEO4J_NOTIFICATIONS);
+  // The migrations' and the seed's Cypher is held to the same rule as the tests' (tests/support/failOnDeprecations.ts).
+  const stopWatching = watchDeprecations();
   try {
     await waitForDatabase(driver, target, config.NEO4J_CONNECT_TIMEOUT_MS);
     const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 });
     await migrate(db);
     // The curated seed graph is the suite's fixture: tests read it and never delete it.
     await loadCuratedGraph(db, readSeedDir(defaultSeedDir));
+    const deprecations = takeDeprecations().map(describeDeprecation);
+    if (deprecations.length > 0) throw new Error(`${deprecationAdvice}:\n${deprecations.join("\n")}`);
   } catch (error) {
     await driver.close();
     await cleanup();
     throw error;
+  } finally {
+    stopWatching();
   }
   await driver.close();
 
