@@ -38,7 +38,7 @@ export async function resolveDatabase(config: Config, progress: (message: string
   return { uri: local.uri, user: "neo4j", password, database: "neo4j", local };
 }
 
-/** How quickly the driver gives up on a database that is not there (README "Faults and shutdown"). */
+/** How quickly the driver gives up on a database that is not there (docs/operations.md, "Faults and shutdown"). */
 export interface DriverTimeouts {
   /** One connection attempt (TCP, TLS, Bolt handshake, authentication). */
   connectionTimeoutMs: number;

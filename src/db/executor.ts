@@ -233,7 +233,7 @@ export function toGraphQLError(error: unknown): unknown {
     });
   }
   if (lockWaitCodes.has(code)) {
-    return new GraphQLError("Another write held the same objects for too long, so nothing was written; the client may retry the mutation.", {
+    return new GraphQLError("The write waited too long for objects another write held (or ran past the transaction timeout), so nothing was written; the client may retry the mutation.", {
       extensions: { code: "WRITE_CONFLICT", retryable: true },
       originalError: error,
     });
