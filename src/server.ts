@@ -64,7 +64,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   app.disable("x-powered-by");
   // req.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
   app.set("trust proxy", settings.TRUST_PROXY);
-  // GraphQL answers carry no ETag: hashing each one costs CPU for a revalidation no client asks for.
+  // No ETag on what res.send answers (GraphQL, health): hashing every body costs CPU for revalidations no
+  // client of these asks for. The static files (web app, Playground assets) keep theirs, which express.static sets.
   app.set("etag", false);
 
   const apollo = new ApolloServer<Context>({
