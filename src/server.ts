@@ -1,9 +1,8 @@
 /**
- * Wiring only: Apollo Server at /graphql on plain node:http (src/http/), a per-request context;
- * Express for the rest: health endpoints, the offline Playground's assets and the web app at /.
+ * Wiring only: one Express app for every path: Apollo Server at /graphql (src/http/) with a
+ * per-request context, health endpoints, the offline Playground's assets and the web app at /.
  * The domains live in src/<domain>/ and the database door in src/db/.
  */
-import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { compiledExecution } from "./graphql/compiledExecution.js";
@@ -21,9 +20,9 @@ import { healthRoutes } from "./health/routes.js";
 import { jsonBody } from "./http/body.js";
 import { cors } from "./http/cors.js";
 import { drainable } from "./http/drain.js";
-import { graphqlEndpoint, servesPath } from "./http/graphqlEndpoint.js";
+import { graphqlEndpoint } from "./http/graphqlEndpoint.js";
 import { createHttpServer } from "./http/httpServer.js";
-import { clientIp, clientKey, rateLimit } from "./http/rateLimit.js";
+import { clientKey, rateLimit } from "./http/rateLimit.js";
 import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
 import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
@@ -50,8 +49,12 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const drain = drainable(httpServer);
   const { PLAYGROUND, CORS_ORIGINS, READS_REQUIRE_AUTH } = settings;
   const auth = requestAuth(settings);
-  const ipOf = clientIp(settings.TRUST_PROXY);
   app.disable("x-powered-by");
+  // req.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
+  app.set("trust proxy", settings.TRUST_PROXY);
+  // No ETag on what res.send answers (GraphQL, health): hashing every body costs CPU for revalidations no
+  // client of these asks for. The static files (web app, Playground assets) keep theirs, which express.static sets.
+  app.set("etag", false);
 
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
@@ -98,22 +101,20 @@ export async function createServer({ config, db, logger }: ServerDeps) {
 
   const graphql = graphqlEndpoint({
     apollo,
-    steps: [
+    before: [
       cors(CORS_ORIGINS),
-      auth.step,
-      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(ipOf(req), auth.of(req)) }),
-      jsonBody(1024 * 1024),
+      auth.middleware,
+      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(req.ip, auth.of(req)) }),
+      ...jsonBody(1024 * 1024),
     ],
     context: async (req) => createContext(db, auth.of(req)),
     logger,
   });
+  app.use(graphqlPath, graphql);
   app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
-  httpServer.on(
-    "request",
-    drain.gate((req: http.IncomingMessage, res: http.ServerResponse) => (servesPath(graphqlPath, req.url) ? graphql(req, res) : app(req, res))),
-  );
+  httpServer.on("request", drain.gate(app));
 
   return {
     httpServer,

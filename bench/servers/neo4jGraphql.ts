@@ -1,11 +1,12 @@
 /**
  * Contender (c): @neo4j/graphql 7 over an equivalent schema of the same database
  * (neo4jGraphqlSchema.ts), served by Apollo Server on the service's own `/graphql` endpoint
- * (src/http/graphqlEndpoint.ts) with the service's compiled execution
+ * (src/http/graphqlEndpoint.ts, on Express as the service's) with the service's compiled execution
  * (src/graphql/compiledExecution.ts), so the HTTP and GraphQL execution layers are the same and
  * the difference is in how Cypher is made.
  */
 import http from "node:http";
+import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { typeDefs } from "../neo4jGraphqlSchema.js";
@@ -25,9 +26,11 @@ runServerProcess(async (driver, target) => {
   await apollo.start();
   const graphql = graphqlEndpoint({
     apollo,
-    steps: [jsonBody(1024 * 1024)],
+    before: jsonBody(1024 * 1024),
     context: async () => ({ sessionConfig: { database: target.database } }),
     logger: createLogger("error"),
   });
-  return { httpServer: http.createServer(graphql), stop: () => apollo.stop() };
+  // Without ETags, as the service's app.
+  const app = express().set("etag", false).use(graphql);
+  return { httpServer: http.createServer(app), stop: () => apollo.stop() };
 });

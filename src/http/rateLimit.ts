@@ -3,12 +3,14 @@
  * second up to `burst`. A client is its credentials when it sends valid ones (every request
  * with the same API key or JWT subject shares a bucket), otherwise its IP address. Buckets live
  * in this process's memory: with several instances, each limits on its own.
+ *
+ * Not express-rate-limit: its stores count requests in fixed windows (a client may spend two
+ * windows' worth around a window's edge), and a token bucket fitted into its store interface
+ * would still be this bucket, plus an adapter.
  */
-import type { IncomingMessage } from "node:http";
-import proxyaddr from "proxy-addr";
+import type { Request, RequestHandler } from "express";
 import type { AuthState } from "../auth/credentials.js";
 import { sendGraphQLError } from "./errorResponse.js";
-import type { Step } from "./steps.js";
 
 export interface RateLimitSettings {
   /** Sustained requests per minute per client; 0 turns rate limiting off. */
@@ -16,7 +18,7 @@ export interface RateLimitSettings {
   /** Requests a client may make at once after being idle. */
   burst: number;
   /** The client a request comes from. */
-  clientOf: (req: IncomingMessage) => string;
+  clientOf: (req: Request) => string;
   now?: () => number;
 }
 
@@ -71,26 +73,12 @@ export class TokenBuckets {
   }
 }
 
-/**
- * The client's IP address. Behind proxies (TRUST_PROXY: true, a hop count, or the proxies'
- * addresses and subnets, as Express's "trust proxy" setting reads it) it comes from X-Forwarded-For.
- */
-export function clientIp(trustProxy: boolean | number | string): (req: IncomingMessage) => string {
-  const trust =
-    trustProxy === true
-      ? () => true
-      : typeof trustProxy === "number"
-        ? (_address: string, hop: number) => hop < trustProxy
-        : proxyaddr.compile(trustProxy === false ? [] : trustProxy.split(",").map((entry) => entry.trim()));
-  return (req) => proxyaddr(req, trust);
-}
-
 /** The rate-limit key: the caller's identity when its credentials are valid (invalid tokens must not buy fresh buckets), else its IP. */
 export function clientKey(ip: string | undefined, auth: AuthState): string {
   return auth.principal ? `${auth.principal.via}:${auth.principal.actor}` : `ip:${ip ?? "unknown"}`;
 }
 
-export function rateLimit({ perMinute, burst, clientOf, now = Date.now }: RateLimitSettings): Step {
+export function rateLimit({ perMinute, burst, clientOf, now = Date.now }: RateLimitSettings): RequestHandler {
   if (perMinute === 0) return (_req, _res, next) => next();
   const buckets = new TokenBuckets(perMinute, burst);
   return (req, res, next) => {
