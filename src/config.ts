@@ -119,6 +119,8 @@ const settings = z.object({
   COMPILED_EXECUTION: flag.default(true),
   /** The most compiled documents kept (least recently used go first). */
   COMPILED_DOCUMENTS_MAX: positiveInt.default(200),
+  /** Stack traces in error results (`extensions.stacktrace`); the log has them either way. Never in production. */
+  STACK_TRACES_IN_RESPONSES: flag.default(false),
 });
 
 type Settings = z.infer<typeof settings>;

@@ -59,7 +59,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
     gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
-    includeStacktraceInErrorResponses: config.NODE_ENV === "development",
+    // A typo in Playground should not answer with an eleven-line trace; the log keeps them.
+    includeStacktraceInErrorResponses: development && settings.STACK_TRACES_IN_RESPONSES,
     // main.ts owns the signals: it must stop the API, then the driver, then the local Neo4j, in that order.
     stopOnTerminationSignals: false,
     introspection: settings.INTROSPECTION,
