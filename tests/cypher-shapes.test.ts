@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import type { CounterpartOrder, MeetingFilter, MeetingOrder, StatementFilter } from "../src/__generated__/resolvers.js";
 import { createContext } from "../src/context.js";
 import { createDriver } from "../src/db/connect.js";
+import { cypher, Fragment, identifier, integer, join, statement } from "../src/db/cypher.js";
 import { Neo4jExecutor } from "../src/db/executor.js";
 import { MEETING_ORDERS, meetingFilter, withParticipants } from "../src/meeting/filter.js";
 import { loadMeetingConnection, timeTogether } from "../src/meeting/meeting.js";
@@ -266,5 +267,33 @@ describe("a ranking of counterparts read with its person", () => {
       }),
       SAMPLE,
     );
+  });
+});
+
+describe("a cypher`…` template", () => {
+  it("sends every value it interpolates as a parameter, numbered in order of appearance through nested fragments", () => {
+    const person = (id: string) => cypher`(${identifier("p")}:Person {id: ${id}})`;
+    const built = statement(cypher`MATCH ${person("vladimir-putin")} WHERE p.name <> ${"x"} RETURN p LIMIT ${integer(5)}`);
+    expect(built).toEqual({ text: "MATCH (p:Person {id: $p0}) WHERE p.name <> $p1 RETURN p LIMIT 5", params: { p0: "vladimir-putin", p1: "x" } });
+    expect(statement(cypher`MATCH ${person("jared-kushner")} WHERE p.name <> ${"y"} RETURN p LIMIT ${integer(5)}`).text).toBe(built.text);
+  });
+
+  it("keeps text that arrives as a value out of the statement", async () => {
+    const hostile = "x' }) DETACH DELETE n //";
+    const { text, params } = statement(cypher`RETURN ${hostile} AS value`);
+    expect(await database.read(`template`, text, params)).toEqual([{ value: hostile }]);
+  });
+
+  it("joins fragments, and joins none into nothing", () => {
+    const ids = ["a", "b"].map((id) => cypher`${id}`);
+    expect(statement(cypher`RETURN [${join(ids, ", ")}]${join([], ", ")}`)).toEqual({ text: "RETURN [$p0, $p1]", params: { p0: "a", p1: "b" } });
+  });
+
+  it("refuses identifiers and integers that are not, and fragments it did not make", () => {
+    expect(() => identifier("p) DETACH DELETE (p")).toThrow("is not a Cypher identifier");
+    expect(() => identifier("")).toThrow("is not a Cypher identifier");
+    expect(() => integer(1.5)).toThrow("is not an integer");
+    expect(() => integer(Number.NaN)).toThrow("is not an integer");
+    expect(() => new Fragment(Symbol("Fragment") as never, ["MATCH (n) DETACH DELETE n"], [])).toThrow("Fragments come from");
   });
 });
