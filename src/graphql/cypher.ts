@@ -90,3 +90,11 @@ RETURN ${fields} AS node`;
 
 /** Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. */
 export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {sourceId: a.sourceIds[i], excerpt: a.excerpts[i]}]`;
+
+/**
+ * The entry of `map` for a name a client chose (a selected field, an order): only the map's own
+ * entries, never what every object inherits (`constructor`, `toString`, `__proto__`).
+ */
+export function ownEntry<K extends string, V>(map: Partial<Record<K, V>>, name: string): V | undefined {
+  return Object.hasOwn(map, name) ? map[name as K] : undefined;
+}

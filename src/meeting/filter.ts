@@ -3,6 +3,11 @@
  * constant fragments, one per condition the filter sets, starting from the most selective thing
  * it names; the values always travel as parameters (`f`). A statement without the conditions a
  * filter leaves unset is one the planner serves well, and each shape's plan is cached.
+ *
+ * The fragments read the caller's `f` and `m` (and the anchor it names); every variable they bind
+ * themselves starts with `filter`, which no caller's may: a subquery sees the variables around
+ * it, so a caller's `p` or `c` would silently become the fragment's (tests/cypher-shapes.test.ts
+ * plans every fragment in every statement that composes it).
  */
 import type { MeetingFilter, MeetingOrder } from "../__generated__/resolvers.js";
 import { badUserInput } from "../graphql/errors.js";
@@ -50,17 +55,17 @@ export function anchorOf(f: MeetingFilterParams): Anchor {
  * (src/ingest/writeGraph.ts), so no label is checked per meeting. `WITH *` carries the caller's
  * variables (the request `r` of a batch) through.
  *
- * The participant anchor binds the other participants as nodes (`otherParticipants`) before it
+ * The participant anchor binds the other participants as nodes (`filterOthers`) before it
  * walks the anchor's meetings: each meeting then checks an edge between two bound nodes, where
  * looking each person up by id per meeting cost Neo4j 2.7 ms more per `timeTogether` in bench/.
  * A filter naming someone who does not exist matches nothing.
  */
 const CANDIDATES: Record<Anchor, string> = {
   participant: `
-  WITH *, COLLECT { MATCH (participant:Person) WHERE participant.id IN f.participantIds RETURN participant ORDER BY COUNT { (participant)-[:ATTENDED]->() } } AS filterParticipants
+  WITH *, COLLECT { MATCH (filterParticipant:Person) WHERE filterParticipant.id IN f.participantIds RETURN filterParticipant ORDER BY COUNT { (filterParticipant)-[:ATTENDED]->() } } AS filterParticipants
   WHERE size(filterParticipants) = size(f.participantIds)
-  WITH *, filterParticipants[0] AS anchorPerson, filterParticipants[1..] AS otherParticipants
-  MATCH (anchorPerson)-[:ATTENDED]->(m)`,
+  WITH *, filterParticipants[0] AS filterAnchor, filterParticipants[1..] AS filterOthers
+  MATCH (filterAnchor)-[:ATTENDED]->(m)`,
   country: `
   MATCH (:Country {id: f.countryId})<-[:WITHIN*1..]-(:Place)<-[:HELD_AT]-(m)`,
   place: `
@@ -73,44 +78,44 @@ const CANDIDATES: Record<Anchor, string> = {
 const CONDITIONS: Record<Exclude<keyof MeetingFilterParams, "participantIds">, string> = {
   countryId: `EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(:Country {id: f.countryId}) }`,
   placeId: `EXISTS { (m)-[:HELD_AT]->(:Place)-[:WITHIN*0..]->(:Place {id: f.placeId}) }`,
-  from: `m.dateEnd >= fromDate`,
-  to: `m.dateStart <= toDate`,
+  from: `m.dateEnd >= filterFrom`,
+  to: `m.dateStart <= filterTo`,
   minDurationMinutes: `m.durationMinutes >= f.minDurationMinutes`,
   maxDurationMinutes: `m.durationMinutes <= f.maxDurationMinutes`,
   topicId: `EXISTS { (m)-[:ABOUT]->(:Topic {id: f.topicId}) }`,
-  sourceId: `(EXISTS { (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(:Source {id: f.sourceId}) WHERE c.retractedAt IS NULL }
-       OR EXISTS { (:Person)-[a:ATTENDED]->(m) WHERE f.sourceId IN a.sourceIds })`,
+  sourceId: `(EXISTS { (m)-[:HAS_CLAIM|HAS_DURATION]->(filterClaim:Claim)-[:FROM]->(:Source {id: f.sourceId}) WHERE filterClaim.retractedAt IS NULL }
+       OR EXISTS { (:Person)-[filterAttendance:ATTENDED]->(m) WHERE f.sourceId IN filterAttendance.sourceIds })`,
 };
 
 /** Binds the filter's dates as dates once, not once per meeting compared with them: goes before the MATCH that `meetingMatches` filters. */
 export function filterDates(f: MeetingFilterParams): string {
-  const dates = [f.from !== undefined ? "date(f.from) AS fromDate" : null, f.to !== undefined ? "date(f.to) AS toDate" : null].filter(Boolean);
+  const dates = [f.from !== undefined ? "date(f.from) AS filterFrom" : null, f.to !== undefined ? "date(f.to) AS filterTo" : null].filter(Boolean);
   return dates.length > 0 ? `WITH *, ${dates.join(", ")}` : "";
 }
 
 /**
  * With a participant anchor bound as `anchor` by the caller (a person's counterparts), binds
- * `otherParticipants` as the participant anchor of `meetingsMatching` does, for `meetingMatches`.
- * Not `p`: inside `CALL (r, p) { WITH p AS me … }` Neo4j 5.26 binds a subquery's `p` to the
- * imported one, so the subquery found nobody.
+ * `filterOthers` as the participant anchor of `meetingsMatching` does, for `meetingMatches`.
+ * The prefix matters here too: inside `CALL (r, p) { WITH p AS me … }` Neo4j 5.26 bound a
+ * subquery's `p` to the imported one, so the subquery found nobody.
  */
 export function otherParticipantsOf(f: MeetingFilterParams, anchor: string): string {
   return f.participantIds
-    ? `WITH *, COLLECT { MATCH (participant:Person) WHERE participant.id IN f.participantIds AND participant <> ${anchor} RETURN participant } AS otherParticipants
-  WHERE size(otherParticipants) = size([id IN f.participantIds WHERE id <> ${anchor}.id])`
+    ? `WITH *, COLLECT { MATCH (filterParticipant:Person) WHERE filterParticipant.id IN f.participantIds AND filterParticipant <> ${anchor} RETURN filterParticipant } AS filterOthers
+  WHERE size(filterOthers) = size([filterId IN f.participantIds WHERE filterId <> ${anchor}.id])`
     : "";
 }
 
 /**
  * True when meeting `m` passes filter `f`, except for what `anchor` already guarantees. A filter
- * with participants has the participant anchor, and `otherParticipants` must be bound (see
+ * with participants has the participant anchor, and `filterOthers` must be bound (see
  * CANDIDATES). The dates must be bound by `filterDates`.
  */
 export function meetingMatches(f: MeetingFilterParams, anchor: Anchor): string {
   const conditions = (Object.keys(CONDITIONS) as (keyof typeof CONDITIONS)[])
     .filter((field) => f[field] !== undefined && !(field === "countryId" && anchor === "country") && !(field === "placeId" && anchor === "place"))
     .map((field) => CONDITIONS[field]);
-  if (f.participantIds) conditions.unshift(`all(participant IN otherParticipants WHERE EXISTS { (participant)-[:ATTENDED]->(m) })`);
+  if (f.participantIds) conditions.unshift(`all(filterParticipant IN filterOthers WHERE EXISTS { (filterParticipant)-[:ATTENDED]->(m) })`);
   return conditions.length > 0 ? conditions.join("\n  AND ") : "true";
 }
 

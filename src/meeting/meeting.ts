@@ -1,6 +1,6 @@
 /** Meetings: the record, and the batched reads behind every field that returns meetings. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoader, EDGE_SOURCES, relatedIds } from "../graphql/cypher.js";
+import { byIdCypher, connectionLoader, EDGE_SOURCES, ownEntry, relatedIds } from "../graphql/cypher.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { selectedNames } from "../graphql/lookahead.js";
@@ -9,7 +9,7 @@ import type { DatePrecision } from "../ingest/seedFiles.js";
 import { personFields, type PersonRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
-import type { MeetingOrder } from "../__generated__/resolvers.js";
+import type { Meeting } from "../__generated__/resolvers.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
 /**
@@ -83,8 +83,15 @@ const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | $
 type Selected = Set<string>;
 const placeLinksFor = (selected: Selected) => PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
 
-/** What each Meeting field reads of meeting `m` (the id always comes along), so a page can read only what its client selected. */
-const MEETING_PARTS: Record<string, string | ((selected: Selected) => string)> = {
+/** A field of the schema's Meeting type. */
+type MeetingField = Exclude<keyof Meeting, "__typename">;
+
+/**
+ * What each Meeting field reads of meeting `m` (the id always comes along), so a page can read
+ * only what its client selected. Keyed by the schema's field names, so a renamed field fails to
+ * compile here; read with `ownEntry`, so a name from the query never reaches Object.prototype.
+ */
+const MEETING_PARTS: Partial<Record<MeetingField, string | ((selected: Selected) => string)>> = {
   title: ".title",
   kind: ".kind",
   date: ".date",
@@ -104,7 +111,7 @@ const MEETING_PARTS: Record<string, string | ((selected: Selected) => string)> =
 
 const meetingProjection = (fields: string[], selected: Selected) => {
   const parts = fields.flatMap((field) => {
-    const part = MEETING_PARTS[field];
+    const part = ownEntry(MEETING_PARTS, field);
     return part === undefined ? [] : [typeof part === "string" ? part : part(selected)];
   });
   return `m {${[".id", ...new Set(parts)].join(", ")}}`;
@@ -154,7 +161,11 @@ CALL (m) {
 WITH id, sourceId ORDER BY sourceId
 RETURN id, collect(sourceId) AS items`;
 
-const meetingOrder = (key: PageKey<MeetingFilterParams>) => MEETING_ORDERS[key.order as MeetingOrder];
+function meetingOrder({ order }: PageKey<MeetingFilterParams>): string {
+  const expressions = order === undefined ? undefined : ownEntry(MEETING_ORDERS, order);
+  if (expressions === undefined) throw new Error(`meetings have no order ${order}`);
+  return expressions;
+}
 
 export function createMeetingLoaders(db: Neo4jExecutor) {
   return {
