@@ -6,6 +6,8 @@ import { progressBar } from "../src/ingest/progress.js";
 import { loadSyntheticGraph, type SyntheticOptions } from "../src/ingest/synthetic.js";
 import { runScript, UsageError } from "../src/script.js";
 
+const BATCH_TIMEOUT_MS = 10 * 60_000;
+
 const usage = `Usage: npm run seed:synthetic -- [--people N] [--meetings M] [--seed S] [--batch B]
 
 Loads a realistic, deterministic synthetic graph beside the curated one (ids start with
@@ -21,6 +23,7 @@ Options:
   --batch B      rows per transaction (default 2000)
   --help         show this help
 
+Each batch may take up to NEO4J_QUERY_TIMEOUT_MS (default here ${BATCH_TIMEOUT_MS / 60_000} minutes).
 For a large graph give the local Neo4j more memory, e.g.
   NEO4J_HEAP=2g NEO4J_PAGE_CACHE=2g npm run seed:synthetic -- --people 100000 --meetings 1000000`;
 
@@ -40,7 +43,8 @@ async function main(): Promise<number> {
   }
   const options: SyntheticOptions = { people: positive("people", values.people, 10_000), meetings: positive("meetings", values.meetings, 100_000), seed: positive("seed", values.seed, 1) };
   const batchSize = positive("batch", values.batch, 2_000);
-  const config = loadConfig();
+  // A batch on a busy machine can outlast the API's per-query timeout; a load has no client waiting on it.
+  const config = loadConfig({ NEO4J_QUERY_TIMEOUT_MS: String(BATCH_TIMEOUT_MS), ...process.env });
   const { db, close } = await openDatabase(config, console.log);
   try {
     const { seconds, statements, before, after } = await loadSyntheticGraph(db, options, batchSize, progressBar);
