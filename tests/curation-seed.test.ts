@@ -3,15 +3,15 @@
  * id is never written again and references follow it to the survivor, a curated entry is kept as it
  * is, the output names what was skipped, and a real conflict writes nothing and exits 1.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseApiKey } from "../src/auth/credentials.js";
 import { useApi } from "./support/api.js";
 import { cleanUpAfterAll, testId } from "./support/curation.js";
+import { runScript } from "./support/scripts.js";
 
 const KEY = "seed-curator-key";
 const api = useApi({ API_KEYS: [parseApiKey(`curator:write:${createHash("sha256").update(KEY).digest("hex")}`)] });
@@ -21,14 +21,9 @@ function seed(files: Record<string, unknown[]>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-seed-"));
   const empty = { countries: [], organizations: [], places: [], topics: [], sources: [], people: [], meetings: [], statements: [] };
   for (const [name, entries] of Object.entries({ ...empty, ...files })) fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(entries));
-  const neo4j = inject("neo4j");
-  const result = spawnSync("node_modules/.bin/tsx", ["seed/seed.ts", "--dir", dir], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = runScript("seed/seed.ts", "--dir", dir);
   fs.rmSync(dir, { recursive: true, force: true });
-  return { code: result.status, output: result.stdout + result.stderr };
+  return result;
 }
 
 async function write(query: string, input: Record<string, unknown>) {

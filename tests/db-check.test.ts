@@ -2,24 +2,15 @@
  * `npm run db:check` finds a broken graph and names what is broken, and, run last in the suite,
  * finds the graph every other test left behind intact: the suite's final integrity check.
  */
-import { spawnSync } from "node:child_process";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { useApi } from "./support/api.js";
 import { TEST_PREFIX, testId } from "./support/curation.js";
+import { runScript } from "./support/scripts.js";
 
 const api = useApi();
 
 const runCheck = (...args: string[]) => runScript("src/db/check.ts", ...args);
 
-function runScript(script: string, ...args: string[]) {
-  const neo4j = inject("neo4j");
-  const result = spawnSync("node_modules/.bin/tsx", [script, ...args], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: result.status, output: result.stdout + result.stderr };
-}
 
 /** The invariants the report says are violated, in its order. */
 const violated = (output: string) => [...output.matchAll(/^✗ ([\w-]+):/gm)].map((m) => m[1]);

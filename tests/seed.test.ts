@@ -2,27 +2,19 @@
  * The seed graph as the start command leaves it: the facts of the articles, with their
  * sources, and a seed script that is idempotent and writes nothing from bad files.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultSeedDir, readRun } from "../src/ingest/curated.js";
 import { readSeedDir } from "../src/ingest/seedFiles.js";
 import { countExisting, idsByLabel } from "../src/ingest/writeGraph.js";
 import { useApi } from "./support/api.js";
+import { runScript } from "./support/scripts.js";
 
 const api = useApi();
 
-function runSeedScript(...args: string[]) {
-  const neo4j = inject("neo4j");
-  const result = spawnSync("node_modules/.bin/tsx", ["seed/seed.ts", ...args], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, output: result.stdout + result.stderr };
-}
+const runSeedScript = (...args: string[]) => runScript("seed/seed.ts", ...args);
 
 const PUTIN_WITKOFF_2025 = `
 MATCH (:Person {id: "vladimir-putin"})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(:Person {id: "steve-witkoff"})
