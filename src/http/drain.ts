@@ -10,7 +10,7 @@
  *   the `Keep-Alive: timeout` hint beat by closing first), or with the refusal above;
  * - whatever is still open when the time allowed is up is closed.
  *
- * Apollo Server's drain plugin ends idle sockets at once, which is the race above.
+ * Apollo Server's drain plugin ends idle sockets at once, which is the race above (docs/decisions/0006-http-drain-and-body-cut-off.md).
  */
 import http from "node:http";
 import net from "node:net";
