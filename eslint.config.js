@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/__generated__/", "web/src/__generated__/", "neo4j/", ".neo4j/", "dist/", "web/dist/", "test-artifacts/"] },
+  { ignores: ["node_modules/", "src/__generated__/", "web/src/__generated__/", "neo4j/", ".neo4j/", "dist/", "bench/dist/", "web/dist/", "test-artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

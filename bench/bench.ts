@@ -184,8 +184,8 @@ async function main(): Promise<number> {
       return 0;
     }
 
-    say("Compiling the servers into dist/...");
-    compileService();
+    say("Compiling the servers into bench/dist/...");
+    compileService("benchServers");
     say(`Starting the three servers (logs in ${logDir})...`);
     servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));
     const serverOf = (id: ContenderId) => servers.find((s) => s.id === id)!;

@@ -18,7 +18,7 @@ export interface ServerProcess {
 export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, timeoutMs = 120_000): Promise<ServerProcess> {
   const log = fs.openSync(logFile, "a");
   // Compiled JavaScript (the orchestrator compiles first), as `npm start` runs the service.
-  const child: ChildProcess = fork(compiledPath(entry[id]), [], {
+  const child: ChildProcess = fork(compiledPath(entry[id], "benchServers"), [], {
     // Not the orchestrator's own flags, which load tsx.
     execArgv: [],
     env: { ...process.env, BENCH_TARGET: JSON.stringify(target), NODE_ENV: "production" },
