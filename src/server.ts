@@ -18,6 +18,7 @@ import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { healthRoutes } from "./health/routes.js";
 import { jsonBody } from "./http/body.js";
+import { applicationJsonStatusPlugin } from "./http/applicationJsonStatus.js";
 import { cors } from "./http/cors.js";
 import { drainable } from "./http/drain.js";
 import { graphqlEndpoint } from "./http/graphqlEndpoint.js";
@@ -85,6 +86,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       roundTripsPlugin(settings.DEBUG_EXTENSIONS),
+      applicationJsonStatusPlugin(),
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.

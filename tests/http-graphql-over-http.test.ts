@@ -103,6 +103,23 @@ describe("GraphQL over HTTP, with the default settings", () => {
     expect(put.headers.get("allow")).toBe("GET, POST");
   });
 
+  it("answers a client that accepts only application/json 200 for a document that does not parse or validate, or variables that do not fit, as the specification recommends for that media type", async () => {
+    const legacy = { accept: "application/json" };
+    const answers = [
+      await post(api.url, { query: "{ person(id: " }, legacy),
+      await post(api.url, { query: "{ nosuchfield }" }, legacy),
+      await post(api.url, { query: "query ($id: ID!) { person(id: $id) { name } }", variables: { id: { not: "an id" } } }, legacy),
+    ];
+    expect(answers.map((answer) => [answer.status, answer.type.split(";")[0], codeOf(answer), answer.body?.data])).toEqual([
+      [200, "application/json", "GRAPHQL_PARSE_FAILED", undefined],
+      [200, "application/json", "GRAPHQL_VALIDATION_FAILED", undefined],
+      [200, "application/json", "BAD_USER_INPUT", undefined],
+    ]);
+
+    // What is wrong with the request itself keeps its status in either media type.
+    expect((await post(api.url, { variables: {} }, legacy)).status).toBe(400);
+  });
+
   it("answers a body it cannot read with a GraphQL error and a 4xx, never an HTML page or a 500", async () => {
     const malformed = await send(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query": "{ __typename }"' });
     expect(malformed.status).toBe(400);
@@ -211,7 +228,7 @@ describe("in production", () => {
   });
 
   it("turns introspection off, and suggestions that would reveal the schema with it", async () => {
-    const schema = await post(production.url, { query: "{ __schema { queryType { name } } }" });
+    const schema = await post(production.url, { query: "{ __schema { queryType { name } } }" }, { accept: GRAPHQL_RESPONSE });
     expect(schema.status).toBe(400);
     expect(schema.body?.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
     const typo = await post(production.url, { query: "{ peple { totalCount } }" });
@@ -224,7 +241,7 @@ describe("INTROSPECTION overrides the environment's default", () => {
   const on = useServer({ NODE_ENV: "production", INTROSPECTION: true });
 
   it("off in test, on in production", async () => {
-    expect((await post(off.url, { query: "{ __schema { queryType { name } } }" })).status).toBe(400);
+    expect(codeOf(await post(off.url, { query: "{ __schema { queryType { name } } }" }))).toBe("GRAPHQL_VALIDATION_FAILED");
     expect((await post(on.url, { query: "{ __schema { queryType { name } } }" })).body?.data).toEqual({ __schema: { queryType: { name: "Query" } } });
   });
 });

@@ -8,9 +8,16 @@ import accepts from "accepts";
 
 const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
 
+/**
+ * The media type of a GraphQL response for a request's Accept header, negotiated as Apollo Server
+ * does: only clients that ask for the newer media type get it; everyone else gets plain JSON.
+ */
+export function responseMediaType(accept: string | undefined): "application/json" | typeof GRAPHQL_RESPONSE_JSON {
+  return accepts({ headers: { accept } } as IncomingMessage).type(["application/json", GRAPHQL_RESPONSE_JSON]) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : "application/json";
+}
+
 export function sendGraphQLError(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown> & { code: string }): void {
-  // Only clients that ask for the newer media type get it; everyone else gets plain JSON.
-  const type = accepts(req).type(["application/json", GRAPHQL_RESPONSE_JSON]) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : "application/json";
+  const type = responseMediaType(req.headers.accept);
   sendBody(res, status, `${type}; charset=utf-8`, JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
