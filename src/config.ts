@@ -119,14 +119,17 @@ const settings = z.object({
   COMPILED_EXECUTION: flag.default(true),
   /** The most compiled documents kept (least recently used go first). */
   COMPILED_DOCUMENTS_MAX: positiveInt.default(200),
+  /** Run the known queries (web app, Playground) before /health/ready turns ready (src/health/warmup.ts). Unset: on, except in test. */
+  WARMUP_ON_START: flag.optional(),
   /** Stack traces in error results (`extensions.stacktrace`); the log has them either way. Never in production. */
   STACK_TRACES_IN_RESPONSES: flag.default(false),
 });
 
 type Settings = z.infer<typeof settings>;
 /** The settings with the defaults that depend on other settings filled in. */
-export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION" | "DEBUG_EXTENSIONS" | "NEO4J_NOTIFICATIONS"> & {
+export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION" | "DEBUG_EXTENSIONS" | "NEO4J_NOTIFICATIONS" | "WARMUP_ON_START"> & {
   PLAYGROUND: boolean;
+  WARMUP_ON_START: boolean;
   INTROSPECTION: boolean;
   DEBUG_EXTENSIONS: boolean;
   NEO4J_NOTIFICATIONS: NotificationLevel;
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     INTROSPECTION: data.INTROSPECTION ?? !production,
     DEBUG_EXTENSIONS: data.DEBUG_EXTENSIONS ?? !production,
     NEO4J_NOTIFICATIONS: data.NEO4J_NOTIFICATIONS ?? (data.NODE_ENV === "test" ? "WARNING" : "OFF"),
+    WARMUP_ON_START: data.WARMUP_ON_START ?? data.NODE_ENV !== "test",
   };
 }
 

@@ -12,11 +12,13 @@ import express from "express";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { readAuthPlugin } from "./auth/plugin.js";
+import type { AuthState } from "./auth/credentials.js";
 import { requestAuth } from "./auth/requestAuth.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { healthRoutes } from "./health/routes.js";
+import { readSamples, WARMUP_RUNS, warmupRequests, type KnownDocument } from "./health/warmup.js";
 import { jsonBody } from "./http/body.js";
 import { applicationJsonStatusPlugin } from "./http/applicationJsonStatus.js";
 import { cors } from "./http/cors.js";
@@ -30,10 +32,21 @@ import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
 import type { Logger } from "./logger.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
+import { exampleTabs } from "./playground/tabs.js";
 import { loadTypeDefs, resolvers } from "./schema.js";
 import { webApp } from "./webapp/serve.js";
 
 const graphqlPath = "/graphql";
+
+/** Who the warm-up's queries run as: a reader, so that READS_REQUIRE_AUTH does not refuse them. */
+const WARMUP_AUTH = { principal: { actor: "warm-up", via: "api-key", permissions: ["read"] }, problem: null } as const satisfies AuthState;
+
+/** What the warm-up did: how many documents it ran, which it could not, and how many answers had errors. */
+export interface WarmupReport {
+  documents: number;
+  skipped: string[];
+  failed: number;
+}
 
 export interface ServerDeps {
   /** The settings left out (all but NODE_ENV) take their documented defaults. */
@@ -57,6 +70,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   // client of these asks for. The static files (web app, Playground assets) keep theirs, which express.static sets.
   app.set("etag", false);
 
+  const manifest = loadManifest();
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
     gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
@@ -90,7 +104,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
-      persistedQueriesPlugin(settings.PERSISTED_QUERIES, loadManifest()),
+      persistedQueriesPlugin(settings.PERSISTED_QUERIES, manifest),
       queryLimitsPlugin({
         maxDepth: settings.MAX_QUERY_DEPTH,
         maxAliases: settings.MAX_QUERY_ALIASES,
@@ -101,6 +115,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     ],
   });
   await apollo.start();
+  let warming: string | null = settings.WARMUP_ON_START ? "warming up: the known queries are being planned" : null;
 
   const graphql = graphqlEndpoint({
     apollo,
@@ -114,7 +129,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     logger,
   });
   app.use(graphqlPath, graphql);
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS }));
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS, notReadyBecause: () => warming }));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on("request", drain.gate(app));
@@ -130,6 +145,30 @@ export async function createServer({ config, db, logger }: ServerDeps) {
           resolve(typeof address === "object" && address ? address.port : port);
         });
       });
+    },
+    /**
+     * Runs the queries the service knows (the web app's, the Playground's, and `extra`) before
+     * /health/ready turns ready (src/health/warmup.ts). A failure is logged, not thrown: the
+     * service is then ready as it would be without a warm-up.
+     */
+    warmUp: async (extra: KnownDocument[] = []): Promise<WarmupReport> => {
+      const report: WarmupReport = { documents: 0, skipped: [], failed: 0 };
+      try {
+        const known = [...[...manifest.values()].map((query) => ({ name: "web app", query })), ...exampleTabs, ...extra];
+        const { requests, skipped } = warmupRequests(known, await readSamples(db));
+        Object.assign(report, { documents: requests.length, skipped });
+        for (let run = 0; run < WARMUP_RUNS; run++) {
+          for (const request of requests) {
+            const response = await apollo.executeOperation(request, { contextValue: createContext(db, WARMUP_AUTH) });
+            if (response.body.kind === "single" && response.body.singleResult.errors?.length) report.failed++;
+          }
+        }
+      } catch (error) {
+        logger.warn({ err: error }, "the warm-up stopped early; the service is ready without it");
+      } finally {
+        warming = null;
+      }
+      return report;
     },
     /**
      * Stops accepting, refuses requests on open connections (readiness included), lets requests in

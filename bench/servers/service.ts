@@ -9,6 +9,11 @@ runServerProcess(async (driver, target) => {
   // Production: no stack traces, no Playground; errors still reach stderr, which the orchestrator keeps in a log.
   // No rate limit: all the load comes from one client (the benchmark), which the per-client limit would throttle.
   // DEBUG_EXTENSIONS: the benchmark reports each scenario's `extensions.cypherRoundTrips`.
-  const server = await createServer({ config: { NODE_ENV: "production", PLAYGROUND: false, RATE_LIMIT_PER_MINUTE: 0, DEBUG_EXTENSIONS: true }, db, logger: createLogger("error") });
+  // No warm-up of its own: the benchmark warms every contender alike before it measures.
+  const server = await createServer({
+    config: { NODE_ENV: "production", PLAYGROUND: false, RATE_LIMIT_PER_MINUTE: 0, DEBUG_EXTENSIONS: true, WARMUP_ON_START: false },
+    db,
+    logger: createLogger("error"),
+  });
   return { httpServer: server.httpServer, stop: server.stop };
 });

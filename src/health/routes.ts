@@ -3,7 +3,7 @@
  * - GET /health/live: the process answers (never touches the database, so an outage does not get it restarted);
  *   also its memory, which `npm run loadtest` samples to show the heap stays flat. With
  *   `collectGarbageOnRequest`, `?gc=1` collects garbage first.
- * - GET /health/ready: the database answers; 503 otherwise, within `timeoutMs` even when the database
+ * - GET /health/ready: the warm-up is done and the database answers; 503 otherwise, within `timeoutMs` even when the database
  *   host does not answer at all. Anyone may call it, as often as they like: the answer comes from
  *   the last probe of the database while it is fresh, and callers who come while a probe is out
  *   wait for that one, so the database sees one probe at a time at most, however many callers.
@@ -22,12 +22,14 @@ export interface HealthOptions {
    * production, where anyone could make every request pause the process.
    */
   collectGarbageOnRequest: boolean;
+  /** Why the service is not ready yet although the database answers (the warm-up, src/health/warmup.ts); null once it is. */
+  notReadyBecause: () => string | null;
 }
 
 /** How old a probe's answer may be and still be given: about as fresh as a load balancer's polling needs. */
 const PROBE_MAX_AGE_MS = 1_000;
 
-export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest }: HealthOptions): Router {
+export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest, notReadyBecause }: HealthOptions): Router {
   const router = Router();
   const probe = sharedProbe(() => databaseProblem(driver, database, timeoutMs), PROBE_MAX_AGE_MS);
   router.get("/health/live", (req, res) => {
@@ -37,7 +39,7 @@ export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequ
     res.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()), memory: { heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, rssBytes: rss } });
   });
   router.get("/health/ready", async (_req, res) => {
-    const reason = await probe();
+    const reason = notReadyBecause() ?? (await probe());
     if (reason) res.status(503).json({ status: "unavailable", reason });
     else res.json({ status: "ok" });
   });
