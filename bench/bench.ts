@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { compileService } from "../src/compile.js";
+import { COLD_START_REQUESTS, scenarioDocuments, timeRequests, waitUntilReady, writeColdStartReport, type ColdStartVariant } from "./coldStart.js";
 import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
 import type { Neo4jExecutor } from "../src/db/executor.js";
@@ -59,6 +60,10 @@ Output:
   --report           no run: regenerate RESULTS.md in --out from its results.json
   --profile          no load: PROFILE the service's statements and the floor's for each
                      scenario and write them to profiles/PROFILE-<people>-<meetings>.md in --out
+  --cold-start       no load: restart Neo4j and the service, without and then with the
+                     service's warm-up, and time the first requests after /health/ready
+                     against warm ones; writes cold-start.json and COLD-START.md in --out
+                     (needs the benchmark's own Neo4j: not with NEO4J_URI)
   --help             show this help`;
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -68,6 +73,7 @@ interface Options {
   quick: boolean;
   profile: boolean;
   report: boolean;
+  coldStart: boolean;
   dataDir: string | undefined;
   boltPort: number | undefined;
   heap: string;
@@ -100,11 +106,12 @@ function parseOptions(args: string[]): Options | null {
       people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, large: { type: "boolean" }, quick: { type: "boolean" },
       "data-dir": { type: "string" }, "bolt-port": { type: "string" }, heap: { type: "string" }, "page-cache": { type: "string" }, batch: { type: "string" },
       duration: { type: "string" }, rounds: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
-      profile: { type: "boolean" }, report: { type: "boolean" }, help: { type: "boolean" },
+      profile: { type: "boolean" }, report: { type: "boolean" }, "cold-start": { type: "boolean" }, help: { type: "boolean" },
     },
   });
   if (values.help) return null;
   if (values.large && values.quick) throw new UsageError("--large and --quick exclude each other.");
+  if (values["cold-start"] && process.env.NEO4J_URI) throw new UsageError("--cold-start restarts Neo4j, so it needs the benchmark's own: unset NEO4J_URI.");
   const preset = values.quick ? { people: 200, meetings: 1_000, duration: 0.3, warmup: 0.2 } : values.large ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 } : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
   const concurrency = (values.concurrency ?? "1,8,32").split(",").map((c) => positive("concurrency", c.trim(), 1));
   const wanted = values.scenarios?.split(",").map((s) => s.trim());
@@ -114,6 +121,7 @@ function parseOptions(args: string[]): Options | null {
     quick: values.quick ?? false,
     profile: values.profile ?? false,
     report: values.report ?? false,
+    coldStart: values["cold-start"] ?? false,
     dataDir: values["data-dir"],
     boltPort: values["bolt-port"] === undefined ? undefined : positive("bolt-port", values["bolt-port"], 0),
     heap: size("heap", values.heap, values.quick ? "512m" : "2g"),
@@ -171,7 +179,7 @@ async function main(): Promise<number> {
   const dataDir = options.dataDir ?? scratch?.dir ?? defaultDataDir(options.graph);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-logs-"));
   const loadBefore = os.loadavg();
-  const database = await openBenchDatabase({ ...options, dataDir }, say);
+  let database = await openBenchDatabase({ ...options, dataDir }, say);
   const servers: ServerProcess[] = [];
   try {
     say("Picking parameters from the graph...");
@@ -186,6 +194,28 @@ async function main(): Promise<number> {
 
     say("Compiling the servers into bench/dist/...");
     compileService("benchServers");
+    if (options.coldStart) {
+      const variants: ColdStartVariant[] = [];
+      for (const warmup of [false, true]) {
+        say(`Cold start ${warmup ? "with" : "without"} the service's warm-up: restarting Neo4j...`);
+        await database.close();
+        database = await openBenchDatabase({ ...options, dataDir }, say);
+        const since = Date.now();
+        const env: Record<string, string> = warmup ? { BENCH_WARMUP_DOCUMENTS: JSON.stringify(scenarioDocuments(options.scenarios, params)) } : {};
+        const server = await startServer("service", database.target, path.join(logDir, `service-cold-${warmup}.log`), env);
+        servers.push(server);
+        const readySeconds = await waitUntilReady(server, since);
+        const first = await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
+        await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
+        const warm = await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
+        variants.push({ warmup, readySeconds, first, warm });
+        say(`  ready after ${readySeconds.toFixed(1)} s; first p99 ${first.p99} ms (max ${first.max}), warm p99 ${warm.p99} ms; ${first.failures + warm.failures} failures`);
+        await server.stop();
+        servers.splice(servers.indexOf(server), 1);
+      }
+      say(`Wrote ${writeColdStartReport(options.out, { date: startedAt.toISOString(), sizes: options.graph, variants }).join(" and ")}.`);
+      return 0;
+    }
     say(`Starting the three servers (logs in ${logDir})...`);
     servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));
     const serverOf = (id: ContenderId) => servers.find((s) => s.id === id)!;

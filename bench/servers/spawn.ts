@@ -15,13 +15,13 @@ export interface ServerProcess {
 }
 
 /** `logFile` receives the process's stdout and stderr, so a contender's errors can be read after the run. */
-export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ServerProcess> {
   const log = fs.openSync(logFile, "a");
   // Compiled JavaScript (the orchestrator compiles first), as `npm start` runs the service.
   const child: ChildProcess = fork(compiledPath(entry[id], "benchServers"), [], {
     // Not the orchestrator's own flags, which load tsx.
     execArgv: [],
-    env: { ...process.env, BENCH_TARGET: JSON.stringify(target), NODE_ENV: "production" },
+    env: { ...process.env, BENCH_TARGET: JSON.stringify(target), NODE_ENV: "production", ...env },
     stdio: ["ignore", log, log, "ipc"],
   });
   fs.closeSync(log);
