@@ -1,6 +1,6 @@
-/** How the web app words durations and dates: unknown is never 0, approximate says so. */
+/** How the web app words durations, dates and evidence: unknown is never 0, hedges and inferences say so in words. */
 import { describe, expect, it } from "vitest";
-import { formatBounds, formatDate, formatDuration, formatMinutes, formatSummary } from "../web/src/format.js";
+import { evidenceExplanation, evidenceLabel, formatBounds, formatConsensus, formatDate, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
 
 describe("the web app's wording", () => {
   it("writes minutes as hours and minutes", () => {
@@ -9,13 +9,53 @@ describe("the web app's wording", () => {
     expect(formatMinutes(45)).toBe("45 min");
   });
 
-  it("marks approximate durations, shows their bounds, and never turns unknown into 0", () => {
-    expect(formatDuration({ minutes: 270, minMinutes: 255, maxMinutes: 285, approximate: true })).toBe("≈ 4 h 30 min");
+  it("says how a source hedges a duration, shows its bounds, and never turns unknown into 0", () => {
+    expect(formatDuration({ minutes: 270, minMinutes: 255, maxMinutes: 285, hedge: "APPROXIMATE" })).toBe("about 4 h 30 min");
+    expect(formatDuration({ minutes: 300, minMinutes: 270, maxMinutes: 330, hedge: "NONE" })).toBe("5 h");
+    expect(formatDuration({ minutes: 480, minMinutes: 450, maxMinutes: 510, hedge: "REPORTED" })).toBe("reportedly 8 h");
     expect(formatBounds({ minMinutes: 255, maxMinutes: 285 })).toBe("4 h 15 min – 4 h 45 min");
-    expect(formatDuration({ minutes: 180, minMinutes: 180, maxMinutes: 180, approximate: false })).toBe("3 h");
+    expect(formatBounds({ minMinutes: 300, maxMinutes: null })).toBe("at least 5 h");
+    expect(formatDuration({ minutes: 180, minMinutes: 180, maxMinutes: 180, hedge: "NONE" })).toBe("3 h");
     expect(formatBounds({ minMinutes: 180, maxMinutes: 180 })).toBeNull();
-    expect(formatDuration({ minutes: null, minMinutes: null, maxMinutes: null, approximate: true })).toBe("unknown");
+    expect(formatDuration({ minutes: null, minMinutes: null, maxMinutes: null, hedge: "RUMORED" })).toBe("unknown");
     expect(formatBounds({ minMinutes: null, maxMinutes: null })).toBeNull();
+  });
+
+  it("puts every hedge into the word a reader expects", () => {
+    expect(hedgeWord("NONE")).toBeNull();
+    expect(hedgeWord("APPROXIMATE")).toBe("about");
+    expect(hedgeWord("REPORTED")).toBe("reportedly");
+    expect(hedgeWord("RUMORED")).toBe("rumoured");
+    expect(hedgeWord("ALLEGED")).toBe("allegedly");
+  });
+
+  it("marks facts no source states, with the curator's reason", () => {
+    expect(evidenceLabel("STATED")).toBeNull();
+    expect(evidenceExplanation("STATED", "ignored")).toBeNull();
+    expect(evidenceLabel("INFERRED")).toBe("inferred");
+    expect(evidenceExplanation("INFERRED", "The Kremlin is where Putin receives envoys")).toBe("Inferred by the curator, not stated by the source: The Kremlin is where Putin receives envoys");
+    expect(evidenceLabel("CURATOR_SUMMARY")).toBe("summary");
+    expect(evidenceExplanation("CURATOR_SUMMARY", null)).toBe("Rests on the curator's summary (FACTS.md), not the source's own text.");
+  });
+
+  it("says what every source's duration has in common, or that they disagree", () => {
+    expect(formatConsensus({ minMinutes: 285, maxMinutes: 300, compatible: true, claimCount: 3 })).toBe("all sources fit 4 h 45 min – 5 h");
+    expect(formatConsensus({ minMinutes: 300, maxMinutes: 300, compatible: true, claimCount: 2 })).toBe("all sources fit 5 h");
+    expect(formatConsensus({ minMinutes: 300, maxMinutes: null, compatible: true, claimCount: 2 })).toBe("all sources fit at least 5 h");
+    expect(formatConsensus({ minMinutes: 330, maxMinutes: 300, compatible: false, claimCount: 2 })).toBe("sources disagree");
+    // One source agrees with itself: nothing to add to its own bounds.
+    expect(formatConsensus({ minMinutes: 270, maxMinutes: 330, compatible: true, claimCount: 1 })).toBeNull();
+    expect(formatConsensus(null)).toBeNull();
+  });
+
+  it("gives a meeting's start or end as the window the sources allow, on the clock of the place", () => {
+    expect(formatTimeEstimate({ earliest: "2025-12-02T17:00:00+03:00", latest: "2025-12-02T17:00:00+03:00" })).toBe("2 December 2025, 17:00 (UTC+03:00)");
+    expect(formatTimeEstimate({ earliest: "2025-03-14T01:15:00+03:00", latest: "2025-03-14T01:45:00+03:00" })).toBe("14 March 2025, between 01:15 and 01:45 (UTC+03:00)");
+    expect(formatTimeEstimate({ earliest: "2025-12-02T23:30:00+03:00", latest: "2025-12-03T00:30:00+03:00" })).toBe("between 2 December 2025, 23:30 and 3 December 2025, 00:30 (UTC+03:00)");
+    expect(formatTimeEstimate({ earliest: "2025-03-13T22:00:00Z", latest: "2025-03-14T01:45:00+03:00" })).toBe("between 13 March 2025, 22:00 (UTC) and 14 March 2025, 01:45 (UTC+03:00)");
+    expect(formatTimeEstimate({ earliest: "2025-12-03T00:00:00+03:00", latest: null })).toBe("after 3 December 2025, 00:00 (UTC+03:00)");
+    expect(formatTimeEstimate({ earliest: null, latest: "2025-12-03T02:00:00+03:00" })).toBe("before 3 December 2025, 02:00 (UTC+03:00)");
+    expect(formatTimeEstimate({ earliest: null, latest: null })).toBeNull();
   });
 
   it("sums time together and counts the meetings of unknown length apart", () => {

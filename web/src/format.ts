@@ -1,13 +1,18 @@
 /**
- * How the app words dates and durations. A duration nobody reported is "unknown", never 0;
- * an approximate one says so (≈) and shows the bounds its wording allows.
+ * How the app words dates, durations and the evidence behind a fact. A duration nobody
+ * reported is "unknown", never 0; a hedged one says so in the source's terms ("about",
+ * "reportedly") and shows the bounds its wording allows.
  */
+
+export type Hedge = "NONE" | "APPROXIMATE" | "REPORTED" | "RUMORED" | "ALLEGED";
+
+export type EvidenceBasis = "STATED" | "INFERRED" | "CURATOR_SUMMARY";
 
 export interface DurationLike {
   minutes?: number | null;
   minMinutes?: number | null;
   maxMinutes?: number | null;
-  approximate: boolean;
+  hedge: Hedge;
 }
 
 export interface DurationSummaryLike {
@@ -19,7 +24,47 @@ export interface DurationSummaryLike {
   unknownCount: number;
 }
 
+export interface DurationRangeLike {
+  minMinutes?: number | null;
+  maxMinutes?: number | null;
+  compatible: boolean;
+  claimCount: number;
+}
+
+export interface TimeEstimateLike {
+  earliest?: string | null;
+  latest?: string | null;
+}
+
 export type DatePrecision = "DAY" | "MONTH" | "YEAR";
+
+const hedgeWords: Record<Hedge, string | null> = {
+  NONE: null,
+  APPROXIMATE: "about",
+  REPORTED: "reportedly",
+  RUMORED: "rumoured",
+  ALLEGED: "allegedly",
+};
+
+/** The word a reader expects beside a hedged claim ("reportedly"); null when the source does not hedge. */
+export function hedgeWord(hedge: Hedge): string | null {
+  return hedgeWords[hedge];
+}
+
+/** The marker shown beside a fact that no source states outright; null for a stated one. */
+export function evidenceLabel(basis: EvidenceBasis): string | null {
+  if (basis === "INFERRED") return "inferred";
+  if (basis === "CURATOR_SUMMARY") return "summary";
+  return null;
+}
+
+/** What the marker means, with the curator's reasoning when there is one; null for a stated fact. */
+export function evidenceExplanation(basis: EvidenceBasis, note?: string | null): string | null {
+  const reason = note ? `: ${note}` : ".";
+  if (basis === "INFERRED") return `Inferred by the curator, not stated by the source${reason}`;
+  if (basis === "CURATOR_SUMMARY") return `Rests on the curator's summary (FACTS.md), not the source's own text${reason}`;
+  return null;
+}
 
 /** 270 → "4 h 30 min", 300 → "5 h", 45 → "45 min". */
 export function formatMinutes(minutes: number): string {
@@ -29,16 +74,31 @@ export function formatMinutes(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** "≈ 4 h 30 min", "3 h", or "unknown". */
+/** "about 4 h 30 min", "reportedly 3 h", "5 h", or "unknown" (the hedge of an unknown duration is in its wording). */
 export function formatDuration(duration: DurationLike): string {
   if (duration.minutes == null) return "unknown";
-  return `${duration.approximate ? "≈ " : ""}${formatMinutes(duration.minutes)}`;
+  const hedge = hedgeWord(duration.hedge);
+  return `${hedge ? `${hedge} ` : ""}${formatMinutes(duration.minutes)}`;
 }
 
-/** "4 h 15 min – 4 h 45 min" when the wording allows a range; null when it does not. */
+/** "4 h 15 min – 4 h 45 min" when the wording allows a range, "at least 5 h" when it has no upper bound; null when it is exact or unknown. */
 export function formatBounds({ minMinutes, maxMinutes }: Pick<DurationLike, "minMinutes" | "maxMinutes">): string | null {
-  if (minMinutes == null || maxMinutes == null || minMinutes === maxMinutes) return null;
+  if (minMinutes == null || minMinutes === maxMinutes) return null;
+  if (maxMinutes == null) return `at least ${formatMinutes(minMinutes)}`;
   return `${formatMinutes(minMinutes)} – ${formatMinutes(maxMinutes)}`;
+}
+
+/**
+ * What every source's duration has in common: "all sources fit 4 h 30 min – 5 h", or "sources
+ * disagree" when no single duration fits them all. Null when fewer than two sources give a
+ * figure: one source agrees with itself, and its own bounds are shown already.
+ */
+export function formatConsensus(range: DurationRangeLike | null | undefined): string | null {
+  if (!range || range.claimCount < 2) return null;
+  if (!range.compatible) return "sources disagree";
+  if (range.minMinutes == null) return null;
+  if (range.maxMinutes === range.minMinutes) return `all sources fit ${formatMinutes(range.minMinutes)}`;
+  return `all sources fit ${formatBounds(range)}`;
 }
 
 /**
@@ -62,4 +122,44 @@ export function formatDate(date: string, precision: DatePrecision): string {
   if (precision === "YEAR" || !monthName) return year ?? date;
   if (precision === "MONTH" || !day) return `${monthName} ${year}`;
   return `${Number(day)} ${monthName} ${year}`;
+}
+
+interface WallClock {
+  day: string;
+  time: string;
+  zone: string;
+}
+
+/**
+ * A date-time as the clock on the wall read it where it was recorded: the offset the source's
+ * time was given in is kept, not converted to the reader's time zone.
+ */
+function wallClock(dateTime: string): WallClock | null {
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(dateTime);
+  if (!parts) return null;
+  const [, day = "", time = "", offset = ""] = parts;
+  return { day: formatDate(day, "DAY"), time, zone: offset === "Z" || offset === "+00:00" ? "UTC" : `UTC${offset}` };
+}
+
+function formatWallClock(at: WallClock, { withZone = true } = {}): string {
+  return `${at.day}, ${at.time}${withZone ? ` (${at.zone})` : ""}`;
+}
+
+/**
+ * When a meeting began or ended, as precisely as the sources allow: "3 December 2025, 01:30
+ * (UTC+03:00)", "3 December 2025, between 01:00 and 02:00 (UTC+03:00)", "after …", "before …";
+ * null when neither end is known.
+ */
+export function formatTimeEstimate({ earliest, latest }: TimeEstimateLike): string | null {
+  const from = earliest ? wallClock(earliest) : null;
+  const to = latest ? wallClock(latest) : null;
+  if (from && to) {
+    if (earliest === latest) return formatWallClock(from);
+    if (from.zone !== to.zone) return `between ${formatWallClock(from)} and ${formatWallClock(to)}`;
+    if (from.day !== to.day) return `between ${formatWallClock(from, { withZone: false })} and ${formatWallClock(to)}`;
+    return `${from.day}, between ${from.time} and ${to.time} (${to.zone})`;
+  }
+  if (from) return `after ${formatWallClock(from)}`;
+  if (to) return `before ${formatWallClock(to)}`;
+  return null;
 }

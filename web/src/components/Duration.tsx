@@ -7,7 +7,7 @@ export const DurationFields = graphql(`
     minutes
     minMinutes
     maxMinutes
-    approximate
+    hedge
     wording
   }
 `);
@@ -24,8 +24,8 @@ export const DurationSummaryFields = graphql(`
 `);
 
 /**
- * One meeting's duration: "≈ 4 h 30 min (4 h 15 min – 4 h 45 min)", or "unknown" with what the
- * source did say ("rumored to be brief"); the source's words on hover.
+ * One meeting's duration: "about 4 h 30 min (4 h 15 min – 4 h 45 min)", or "unknown" with what
+ * the source did say ("rumored to be brief"); the source's words on hover.
  */
 export function DurationText({ duration }: { duration: DurationFieldsFragment }) {
   const bounds = formatBounds(duration);
@@ -42,7 +42,7 @@ export function DurationText({ duration }: { duration: DurationFieldsFragment })
 /** Time over several meetings, with the range the wordings allow and what is unknown. */
 export function DurationSummaryText({ summary }: { summary: DurationSummaryFieldsFragment }) {
   // The bounds are worth showing only when some figure is hedged; they are open-ended (none) when a meeting's length is unknown.
-  const range = summary.approximateCount > 0 ? formatBounds(summary) : null;
+  const range = summary.approximateCount > 0 && summary.maxMinutes != null ? formatBounds(summary) : null;
   return (
     <span className="duration">
       {formatSummary(summary)}
