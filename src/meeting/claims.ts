@@ -1,7 +1,8 @@
 /** Claims: every sourced assertion about a meeting, duration claims included, read per meeting or per source. */
+import type { ClaimRank, EvidenceBasis, Hedge } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { listsById } from "../graphql/loaders.js";
-import type { DurationRecord } from "./duration.js";
+import { DURATION_CLAIM_FIGURES, type DurationRecord } from "./duration.js";
 
 export interface ClaimRecord {
   id: string;
@@ -9,7 +10,14 @@ export interface ClaimRecord {
   value: string;
   wording: string | null;
   excerpt: string | null;
+  basis: EvidenceBasis;
+  note: string | null;
+  hedge: Hedge;
+  rank: ClaimRank;
+  rankReason: string | null;
   sourceId: string;
+  /** The speaker of the statement the claim relays, read through the statement so a merge of people needs no new edge. */
+  claimantId: string | null;
   meetingId: string;
   preferred: boolean;
   /** Set for duration claims only. */
@@ -20,22 +28,28 @@ export interface ClaimRecord {
   retractionReason: string | null;
 }
 
-/** Projects claim `c`. A claim always has one source and one meeting (the loader writes both edges). */
-const CLAIM_FIELDS = `c {
-  .id, .field, .value, .wording, .excerpt, .retractedBy, .retractionReason,
+/**
+ * Projects claim `c`. A claim always has one source and one meeting (the loader writes both
+ * edges). Properties a database written before issue 19 lacks read as what its data meant.
+ */
+export const CLAIM_FIELDS = `c {
+  .id, .field, .value, .wording, .excerpt, .note, .rankReason, .retractedBy, .retractionReason,
   retractedAt: toString(c.retractedAt),
+  basis: coalesce(c.basis, 'STATED'),
+  hedge: coalesce(c.hedge, 'NONE'),
+  rank: coalesce(c.rank, CASE WHEN c.preferred THEN 'PREFERRED' ELSE 'NORMAL' END),
   preferred: coalesce(c.preferred, false),
   sourceId: [(c)-[:FROM]->(source:Source) | source.id][0],
+  claimantId: [(c)-[:RELAYS]->(:Statement)<-[:SAID]-(claimant:Person) | claimant.id][0],
   meetingId: [(owner:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c) | owner.id][0],
   duration: CASE WHEN c:DurationClaim THEN {
-    minutes: c.minutes, minMinutes: c.minMinutes, maxMinutes: c.maxMinutes,
-    approximate: coalesce(c.approximate, false), wording: c.wording,
+    ${DURATION_CLAIM_FIGURES}, wording: c.wording,
     sourceId: [(c)-[:FROM]->(source:Source) | source.id][0]
   } END
 }`;
 
 // Grouped by field so conflicting claims sit side by side; within a field, in the order the curator listed them.
-const CLAIM_ORDER = `c.field, toInteger(split(c.id, '-')[-1]), c.id`;
+export const CLAIM_ORDER = `c.field, toInteger(split(c.id, '-')[-1]), c.id`;
 
 /** A meeting's claims, standing (`retracted` false) or retracted. */
 const claimsByMeeting = (retracted: boolean) => `
