@@ -4,9 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How much the curators trust a claim, against the other claims about the same field. */
 export type ClaimRank =
+  /** Believed wrong (see `rankReason`) but still shown, unlike a retracted claim. */
   | 'DEPRECATED'
+  /** A claim kept beside the preferred one, neither preferred nor believed wrong. */
   | 'NORMAL'
+  /** The claim shown first for its field (for durations, the one shown as `Meeting.duration`). */
   | 'PREFERRED';
 
 /** How precisely a date is known. */
@@ -18,16 +22,29 @@ export type DatePrecision =
   /** Only the year is known: "2025". */
   | 'YEAR';
 
+/**
+ * How a fact is known from the source it cites. A journalist's first question: does the source say
+ * so, or did someone conclude it?
+ */
 export type EvidenceBasis =
+  /** It rests on a curator's summary (FACTS.md) rather than the source's own text; the excerpt is prefixed "[FACTS.md] ". */
   | 'CURATOR_SUMMARY'
+  /** A curator concluded it from what the sources say; `note` gives the reasoning. */
   | 'INFERRED'
+  /** The cited passage says it: the excerpt is the source's own text, verbatim. */
   | 'STATED';
 
+/** How the source distances itself from what it reports, or qualifies it. */
 export type Hedge =
+  /** "Allegedly": the source passes on an allegation. */
   | 'ALLEGED'
+  /** A qualified figure: "about", "nearly", "close to", "just under". */
   | 'APPROXIMATE'
+  /** Stated plainly. */
   | 'NONE'
+  /** "Reportedly": the source passes on what others report. */
   | 'REPORTED'
+  /** "Rumored": the source passes on a rumour. */
   | 'RUMORED';
 
 export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } };
