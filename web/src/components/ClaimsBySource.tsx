@@ -33,9 +33,6 @@ export const ConflictFields = graphql(`
   }
 `);
 
-/** Fields whose values differ only as descriptions of one thing at different grain (a day within a month, a building within a city). */
-const precisionFields = new Set(["date", "place", "duration"]);
-
 /** The fields in the order they first appear, the duration first: it is what readers look for. */
 function fieldsOf(claims: ClaimFieldsFragment[]): string[] {
   const fields = [...new Set(claims.map((claim) => claim.field))];
@@ -49,7 +46,7 @@ function ConflictVerdict({ conflict, meetingId }: { conflict: ConflictFieldsFrag
   return (
     <div className={conflict.compatible ? "verdict compatible" : "verdict incompatible"}>
       {conflict.compatible ? (
-        <span className="agreement">{precisionFields.has(conflict.field) ? "differ only in precision" : "compatible"}</span>
+        <span className="agreement">compatible</span>
       ) : (
         <span className="badge warn">sources conflict</span>
       )}
