@@ -26,6 +26,11 @@ async function open(route: string, ready: string): Promise<Page> {
 
 const openMeeting = (id: string) => open(`meeting/${id}`, "table.claims");
 
+/** An element's text without the spacing around it. */
+async function text(locator: Locator): Promise<string> {
+  return (await locator.innerText()).trim();
+}
+
 /** A claims-table row: its conflict verdict (the data-conflict attribute: none, "compatible" or "incompatible") and its header text. */
 async function claimsRow(page: Page, field: string): Promise<{ verdict: string | null; header: string; row: Locator }> {
   const row = page.locator(`table.claims tr[data-field="${field}"]`);
@@ -87,18 +92,24 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     await browser.screenshot(page, "web-evidence-focus");
   });
 
-  it("2 December: each wording says whether it is a quote or a paraphrase, and whom the source names as the speaker", async () => {
-    const page = await openMeeting("2025-12-02-putin-witkoff-kushner-kremlin");
-    const wording = (statementId: string, sourceId: string) => page.locator(`li[data-statement-id="${statementId}"] figure.wording[data-source-id="${sourceId}"]`);
+  it("each wording says whether it is a quote or a paraphrase, and how the source names the speaker", async () => {
+    const wordingOn = (page: Page, statementId: string, sourceId: string) => page.locator(`li[data-statement-id="${statementId}"] figure.wording[data-source-id="${sourceId}"]`);
 
     // Putin's words as the Dawat Media Center quotes them, and as the other article paraphrases them.
-    expect(await wording("putin-ready-to-fight-europe", "dawat-004").locator("figcaption").innerText()).toContain("quote");
-    expect(await wording("putin-ready-to-fight-europe", "article-000").locator("figcaption").innerText()).toContain("paraphrase");
-    expect(await wording("putin-ready-to-fight-europe", "article-000").locator("blockquote").count()).toBe(0);
+    const putin = await open("person/vladimir-putin", "ul.statements");
+    expect(await text(wordingOn(putin, "putin-ready-to-fight-europe", "dawat-004").locator("figcaption .form"))).toBe("· quote");
+    const paraphrase = wordingOn(putin, "putin-ready-to-fight-europe", "article-000");
+    expect(await text(paraphrase.locator("figcaption .form"))).toBe("· paraphrase");
+    expect(await paraphrase.locator("blockquote").count()).toBe(0);
+    expect(await markers(paraphrase)).toEqual([expect.stringMatching(/^inferred: /)]);
 
-    // The article credits to "the Kremlin" what the graph records as Ushakov's.
-    expect(await wording("ushakov-talks-constructive", "article-000").locator(".attribution").innerText()).toBe("· attributed to the Kremlin");
-    expect(await wording("ushakov-talks-constructive", "dawat-004").locator(".attribution").count()).toBe(0);
+    // The article credits to "the Kremlin" what the graph records as Ushakov's, and the curator's reading of it is marked.
+    const december = await openMeeting("2025-12-02-putin-witkoff-kushner-kremlin");
+    const kremlin = wordingOn(december, "ushakov-talks-constructive", "article-000");
+    expect(await text(kremlin.locator(".attribution"))).toBe("· attributed to the Kremlin");
+    expect(await markers(kremlin)).toEqual([expect.stringMatching(/^inferred: Inferred by the curator/)]);
+    expect(await text(wordingOn(december, "ushakov-talks-constructive", "dawat-004").locator(".attribution"))).toBe("· attributed to Ushakov");
+    await browser.screenshot(december, "web-evidence-wordings");
   });
 
   it("March: the wait claims are a true conflict, highlighted; 'reportedly' is in words; the end time is as the source words it", async () => {
@@ -108,7 +119,10 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     expect(wait.verdict).toBe("incompatible");
     expect(await wait.row.locator("th .badge.warn").innerText()).toBe("sources conflict");
     expect(await wait.row.locator("th .explanation").innerText()).not.toBe("");
-    expect(await claimsOf(wait.row, "dawat-004").locator(".hedge").innerText()).toBe("reportedly");
+    expect(await text(claimsOf(wait.row, "dawat-004").locator(".value"))).toBe("reportedly 8 h");
+    expect(await text(claimsOf(wait.row, "truth-social-trump-2025-03-15").locator(".value"))).toBe("no wait");
+    // Sky News is known here only through the curator's summary.
+    expect(await markers(claimsOf(wait.row, "sky-news-2025-03-14"))).toEqual([expect.stringMatching(/^summary: Rests on the curator's summary/)]);
     expect(await claimsOf(wait.row, "truth-social-trump-2025-03-15").locator(".claimant").innerText()).toBe("Donald Trump, on Truth Social");
 
     // "March 2025" and "13 March 2025" describe one day at different precision.

@@ -1,6 +1,6 @@
 /** How the web app words durations, dates and evidence: unknown is never 0, hedges and inferences say so in words. */
 import { describe, expect, it } from "vitest";
-import { evidenceExplanation, evidenceLabel, formatBounds, formatConsensus, formatDate, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
+import { evidenceExplanation, evidenceLabel, formatBounds, formatClaimValue, formatConsensus, formatDate, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
 
 describe("the web app's wording", () => {
   it("writes minutes as hours and minutes", () => {
@@ -13,6 +13,11 @@ describe("the web app's wording", () => {
     expect(formatDuration({ minutes: 270, minMinutes: 255, maxMinutes: 285, hedge: "APPROXIMATE" })).toBe("about 4 h 30 min");
     expect(formatDuration({ minutes: 300, minMinutes: 270, maxMinutes: 330, hedge: "NONE" })).toBe("5 h");
     expect(formatDuration({ minutes: 480, minMinutes: 450, maxMinutes: 510, hedge: "REPORTED" })).toBe("reportedly 8 h");
+    // The source's own figure, not the midpoint of its bounds.
+    expect(formatDuration({ minutes: 285, minMinutes: 270, maxMinutes: 300, figureMinutes: 300, bound: "UNDER", hedge: "APPROXIMATE" })).toBe("nearly 5 h");
+    expect(formatDuration({ minutes: 300, minMinutes: 270, maxMinutes: 330, figureMinutes: 300, bound: "AROUND", hedge: "APPROXIMATE" })).toBe("about 5 h");
+    expect(formatDuration({ minutes: 300, minMinutes: 270, maxMinutes: 330, figureMinutes: 300, bound: "AROUND", hedge: "NONE" })).toBe("5 h");
+    expect(formatDuration({ minutes: 300, minMinutes: 300, maxMinutes: null, figureMinutes: 300, bound: "OVER", hedge: "REPORTED" })).toBe("reportedly over 5 h");
     expect(formatBounds({ minMinutes: 255, maxMinutes: 285 })).toBe("4 h 15 min – 4 h 45 min");
     expect(formatBounds({ minMinutes: 300, maxMinutes: null })).toBe("at least 5 h");
     expect(formatDuration({ minutes: 180, minMinutes: 180, maxMinutes: 180, hedge: "NONE" })).toBe("3 h");
@@ -64,6 +69,14 @@ describe("the web app's wording", () => {
     expect(formatSummary(witkoffAndPutin, { compact: true })).toBe("≈ 18 h 30 min, and 1 unknown");
     expect(formatSummary({ minutes: 0, minMinutes: 0, maxMinutes: null, knownCount: 0, approximateCount: 0, unknownCount: 2 })).toBe("unknown (2 meetings of unknown length)");
     expect(formatSummary({ minutes: 90, minMinutes: 90, maxMinutes: 90, knownCount: 1, approximateCount: 0, unknownCount: 0 })).toBe("1 h 30 min");
+  });
+
+  it("writes a claim's value as a reader would: waits in hours, dates as precisely as given", () => {
+    expect(formatClaimValue("wait", "480")).toBe("8 h");
+    expect(formatClaimValue("wait", "0")).toBe("no wait");
+    expect(formatClaimValue("date", "2025-03")).toBe("March 2025");
+    expect(formatClaimValue("date", "2025-03-13")).toBe("13 March 2025");
+    expect(formatClaimValue("outcome", "Inconclusive")).toBe("Inconclusive");
   });
 
   it("writes dates as precisely as they are known", () => {

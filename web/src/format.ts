@@ -8,10 +8,15 @@ export type Hedge = "NONE" | "APPROXIMATE" | "REPORTED" | "RUMORED" | "ALLEGED";
 
 export type EvidenceBasis = "STATED" | "INFERRED" | "CURATOR_SUMMARY";
 
+export type DurationBound = "AROUND" | "UNDER" | "OVER";
+
 export interface DurationLike {
   minutes?: number | null;
   minMinutes?: number | null;
   maxMinutes?: number | null;
+  /** The number the source's words state, and whether it is about, at most or at least that. */
+  figureMinutes?: number | null;
+  bound?: DurationBound | null;
   hedge: Hedge;
 }
 
@@ -74,11 +79,21 @@ export function formatMinutes(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** "about 4 h 30 min", "reportedly 3 h", "5 h", or "unknown" (the hedge of an unknown duration is in its wording). */
+const boundWords: Record<DurationBound, string | null> = { AROUND: null, UNDER: "nearly", OVER: "over" };
+
+/**
+ * The figure as the source puts it, in words: "about 5 h", "nearly 3 h 30 min", "over 5 h",
+ * "reportedly 8 h", a bare "5 h"; "unknown" when there is none (the hedge is then in its wording).
+ * The best estimate stands in only when the source's own figure is not known: a midpoint such as
+ * 3 h 23 min would claim a precision no source has.
+ */
 export function formatDuration(duration: DurationLike): string {
-  if (duration.minutes == null) return "unknown";
-  const hedge = hedgeWord(duration.hedge);
-  return `${hedge ? `${hedge} ` : ""}${formatMinutes(duration.minutes)}`;
+  const figure = duration.figureMinutes ?? duration.minutes;
+  if (figure == null) return "unknown";
+  const bound = duration.figureMinutes != null && duration.bound ? boundWords[duration.bound] : null;
+  // "About" is what APPROXIMATE means around a figure; "nearly" and "over" already say it.
+  const hedge = duration.hedge === "APPROXIMATE" && bound ? null : hedgeWord(duration.hedge);
+  return [hedge, bound, formatMinutes(figure)].filter(Boolean).join(" ");
 }
 
 /** "4 h 15 min – 4 h 45 min" when the wording allows a range, "at least 5 h" when it has no upper bound; null when it is exact or unknown. */
@@ -122,6 +137,19 @@ export function formatDate(date: string, precision: DatePrecision): string {
   if (precision === "YEAR" || !monthName) return year ?? date;
   if (precision === "MONTH" || !day) return `${monthName} ${year}`;
   return `${Number(day)} ${monthName} ${year}`;
+}
+
+/**
+ * A claim's value as a reader would write it: waits in hours ("8 h", "no wait"), dates as
+ * precisely as given ("13 March 2025", "March 2025"); other values as the curators wrote them.
+ */
+export function formatClaimValue(field: string, value: string): string {
+  if (field === "wait" && /^\d+$/.test(value)) return value === "0" ? "no wait" : formatMinutes(Number(value));
+  if (field === "date" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+    const precisions: DatePrecision[] = ["YEAR", "MONTH", "DAY"];
+    return formatDate(value, precisions[value.split("-").length - 1] ?? "DAY");
+  }
+  return value;
 }
 
 interface WallClock {

@@ -18,7 +18,7 @@ type Documents = {
     "\n  fragment ClaimFields on Claim {\n    id\n    field\n    value\n    wording\n    excerpt\n    basis\n    note\n    hedge\n    rank\n    rankReason\n    claimant {\n      id\n      name\n    }\n    duration {\n      ...DurationFields\n    }\n    source {\n      id\n      publisher\n      title\n    }\n  }\n": typeof types.ClaimFieldsFragmentDoc,
     "\n  fragment ConflictFields on Conflict {\n    field\n    compatible\n    explanation\n    claims {\n      id\n      wording\n      value\n      source {\n        id\n        publisher\n        title\n      }\n      meeting {\n        id\n        title\n      }\n    }\n  }\n": typeof types.ConflictFieldsFragmentDoc,
     "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n": typeof types.CounterpartFieldsFragmentDoc,
-    "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    hedge\n    wording\n  }\n": typeof types.DurationFieldsFragmentDoc,
+    "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    figureMinutes\n    bound\n    hedge\n    wording\n  }\n": typeof types.DurationFieldsFragmentDoc,
     "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n": typeof types.DurationSummaryFieldsFragmentDoc,
     "\n  fragment SourceReferenceFields on SourceReference {\n    excerpt\n    basis\n    note\n    source {\n      id\n      publisher\n      title\n    }\n  }\n": typeof types.SourceReferenceFieldsFragmentDoc,
     "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TimelineMeetingFieldsFragmentDoc,
@@ -36,7 +36,7 @@ const documents: Documents = {
     "\n  fragment ClaimFields on Claim {\n    id\n    field\n    value\n    wording\n    excerpt\n    basis\n    note\n    hedge\n    rank\n    rankReason\n    claimant {\n      id\n      name\n    }\n    duration {\n      ...DurationFields\n    }\n    source {\n      id\n      publisher\n      title\n    }\n  }\n": types.ClaimFieldsFragmentDoc,
     "\n  fragment ConflictFields on Conflict {\n    field\n    compatible\n    explanation\n    claims {\n      id\n      wording\n      value\n      source {\n        id\n        publisher\n        title\n      }\n      meeting {\n        id\n        title\n      }\n    }\n  }\n": types.ConflictFieldsFragmentDoc,
     "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n": types.CounterpartFieldsFragmentDoc,
-    "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    hedge\n    wording\n  }\n": types.DurationFieldsFragmentDoc,
+    "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    figureMinutes\n    bound\n    hedge\n    wording\n  }\n": types.DurationFieldsFragmentDoc,
     "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n": types.DurationSummaryFieldsFragmentDoc,
     "\n  fragment SourceReferenceFields on SourceReference {\n    excerpt\n    basis\n    note\n    source {\n      id\n      publisher\n      title\n    }\n  }\n": types.SourceReferenceFieldsFragmentDoc,
     "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": types.TimelineMeetingFieldsFragmentDoc,
@@ -66,7 +66,7 @@ export function graphql(source: "\n  fragment CounterpartFields on Counterpart {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    hedge\n    wording\n  }\n"): typeof import('./graphql').DurationFieldsFragmentDoc;
+export function graphql(source: "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    figureMinutes\n    bound\n    hedge\n    wording\n  }\n"): typeof import('./graphql').DurationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,6 +22,15 @@ export type DatePrecision =
   /** Only the year is known: "2025". */
   | 'YEAR';
 
+/** What a duration figure stands for, from the source's words. */
+export type DurationBound =
+  /** About the figure ("about five hours", or a bare "five-hour"): half its rounding either side. */
+  | 'AROUND'
+  /** At least the figure ("over", "more than five hours"), with no upper bound. */
+  | 'OVER'
+  /** Up to the figure ("nearly", "close to", "just under five hours"): at most the figure, down to half its rounding below. */
+  | 'UNDER';
+
 /**
  * How a fact is known from the source it cites. A journalist's first question: does the source say
  * so, or did someone conclude it?
@@ -47,19 +56,19 @@ export type Hedge =
   /** "Rumored": the source passes on a rumour. */
   | 'RUMORED';
 
-export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } };
+export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } };
 
 export type ConflictFieldsFragment = { field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> };
 
 export type CounterpartFieldsFragment = { meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } };
 
-export type DurationFieldsFragment = { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null };
+export type DurationFieldsFragment = { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null };
 
 export type DurationSummaryFieldsFragment = { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number };
 
 export type SourceReferenceFieldsFragment = { excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } };
 
-export type TimelineMeetingFieldsFragment = { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> };
+export type TimelineMeetingFieldsFragment = { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> };
 
 export type PersonSummaryFieldsFragment = { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> };
 
@@ -76,14 +85,14 @@ export type MeetingPageQueryVariables = Exact<{
 }>;
 
 
-export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
+export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
 
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } | null };
 
 export type PeopleSearchQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -98,7 +107,7 @@ export type SourcePageQueryVariables = Exact<{
 }>;
 
 
-export type SourcePageQuery = { source: { note: string | null, id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null, publishedBy: { id: string, name: string, country: { name: string } | null } | null, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, meeting: { id: string, title: string }, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }> } | null };
+export type SourcePageQuery = { source: { note: string | null, id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null, publishedBy: { id: string, name: string, country: { name: string } | null } | null, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, meeting: { id: string, title: string }, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -123,6 +132,8 @@ export const DurationFieldsFragmentDoc = new TypedDocumentString(`
   minutes
   minMinutes
   maxMinutes
+  figureMinutes
+  bound
   hedge
   wording
 }
@@ -156,6 +167,8 @@ export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
   minutes
   minMinutes
   maxMinutes
+  figureMinutes
+  bound
   hedge
   wording
 }`, {"fragmentName":"ClaimFields"}) as unknown as TypedDocumentString<ClaimFieldsFragment, unknown>;
@@ -266,6 +279,8 @@ export const TimelineMeetingFieldsFragmentDoc = new TypedDocumentString(`
   minutes
   minMinutes
   maxMinutes
+  figureMinutes
+  bound
   hedge
   wording
 }
@@ -453,6 +468,8 @@ fragment DurationFields on Duration {
   minutes
   minMinutes
   maxMinutes
+  figureMinutes
+  bound
   hedge
   wording
 }
@@ -524,7 +541,7 @@ fragment TimeEstimateFields on TimeEstimate {
     publisher
     title
   }
-}`, {"hash":"77d41dc89d083e240566e2b7e2b0c38f6d59aaac3b10e6d2b5899ce481ac9001"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+}`, {"hash":"678743681f63030f7c4baa5ebf1f63e8e61cd7a54ffd33bc4d5d30ef7ff31a0b"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
@@ -574,6 +591,8 @@ fragment DurationFields on Duration {
   minutes
   minMinutes
   maxMinutes
+  figureMinutes
+  bound
   hedge
   wording
 }
@@ -652,7 +671,7 @@ fragment StatementFields on Statement {
       title
     }
   }
-}`, {"hash":"f7a8d570ad51a0baf9a7f8efea25d780f931ad48ec6e6fafa05cf14d815c2b90"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"9f8876e5ba1a2711d6fee8aff52c5ab31eb3b576c7ef75cc32914d5317a44a4b"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PeopleSearchDocument = new TypedDocumentString(`
     query PeopleSearch($search: String, $first: Int) {
   people(search: $search, first: $first) {
@@ -728,6 +747,8 @@ fragment DurationFields on Duration {
   minutes
   minMinutes
   maxMinutes
+  figureMinutes
+  bound
   hedge
   wording
 }
@@ -767,4 +788,4 @@ fragment StatementFields on Statement {
       title
     }
   }
-}`, {"hash":"e9736f56aa5dea5c716bcf456c0e1c61b8251050403ae2fae57c78224e53b34f"}) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;
+}`, {"hash":"5e5c634b5ae91bbbe445796c173655ac99acf2869145fa19ec7258acc9abe00b"}) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;

@@ -5,6 +5,7 @@
  */
 import { graphql } from "../__generated__";
 import type { ClaimFieldsFragment } from "../__generated__/graphql";
+import { formatClaimValue } from "../format";
 import { DurationText } from "./Duration";
 import { EvidenceMarker, HedgeWord } from "./Evidence";
 import { Marker } from "./Marker";
@@ -55,7 +56,7 @@ export function ClaimValue({ claim }: { claim: ClaimFieldsFragment }) {
       ) : (
         <span className="value">
           <HedgeWord hedge={claim.hedge} />
-          {claim.value}
+          {formatClaimValue(claim.field, claim.value)}
         </span>
       )}
       {claim.wording && claim.wording !== claim.value && <q>{claim.wording}</q>}

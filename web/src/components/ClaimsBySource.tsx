@@ -123,15 +123,16 @@ export function ClaimsBySource({ meetingId, claims, conflicts, sources }: { meet
       <ol className="sources">
         {sources.map((source) => (
           <li key={source.id}>
-            <SourceName source={source} />{" "}
-            {source.url ? (
-              <a href={source.url} rel="noreferrer" target="_blank">
-                {source.title}
-              </a>
-            ) : (
-              source.title
+            <a href={href.source(source.id)}>{source.title}</a>
+            <span className="muted"> {[source.publisher, source.publishedOn && source.datePrecision && formatDate(source.publishedOn, source.datePrecision)].filter(Boolean).join(", ")}</span>
+            {source.url && (
+              <>
+                {" · "}
+                <a href={source.url} rel="noreferrer" target="_blank">
+                  read the original
+                </a>
+              </>
             )}
-            {source.publishedOn && source.datePrecision && <span className="muted">, {formatDate(source.publishedOn, source.datePrecision)}</span>}
           </li>
         ))}
       </ol>

@@ -7,6 +7,8 @@ export const DurationFields = graphql(`
     minutes
     minMinutes
     maxMinutes
+    figureMinutes
+    bound
     hedge
     wording
   }
@@ -24,7 +26,7 @@ export const DurationSummaryFields = graphql(`
 `);
 
 /**
- * One meeting's duration: "about 4 h 30 min (4 h 15 min – 4 h 45 min)", or "unknown" with what
+ * One meeting's duration: "nearly 5 h (4 h 30 min – 5 h)", or "unknown" with what
  * the source did say ("rumored to be brief"); the source's words on hover.
  */
 export function DurationText({ duration }: { duration: DurationFieldsFragment }) {

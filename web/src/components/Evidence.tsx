@@ -32,7 +32,11 @@ export function EvidenceMarker({ basis, note }: { basis: EvidenceBasis; note?: s
 /** "reportedly", "allegedly", …: the source's own distance from what it reports, in words. */
 export function HedgeWord({ hedge }: { hedge: Hedge }) {
   const word = hedgeWord(hedge);
-  return word ? <span className="hedge">{word} </span> : null;
+  return word ? (
+    <>
+      <span className="hedge">{word}</span>{" "}
+    </>
+  ) : null;
 }
 
 /** The sources behind a fact, each with its excerpt on hover and its marker when it does not state the fact. */
