@@ -131,6 +131,11 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     expect(date.header).toContain("compatible");
     expect(date.header).toContain("differ only in precision");
 
+    // The day itself rests only on the inferred claim: the meeting's date says so too.
+    expect(await markers(page.locator(".meeting-date"))).toEqual([expect.stringMatching(/^inferred: /)]);
+    // The source's words for a duration it gives no figure for, once.
+    expect(await page.locator(".meeting-duration q").allInnerTexts()).toEqual(["rumored to be brief"]);
+
     const ended = await page.locator(".meeting-ended").innerText();
     expect(ended).toContain("14 March 2025");
     expect(ended).toContain("about 01:30");
@@ -148,6 +153,14 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     expect(await claimsOf((await claimsRow(page, "duration")).row, cbs).locator(".claimant").innerText()).toBe("Steve Witkoff, on CBS");
     expect((await claimsRow(page, "duration")).verdict).not.toBe("incompatible");
     await browser.screenshot(page, "web-evidence-february");
+  });
+
+  it("a person's roles say which source names them so, and that Dmitriev's RDIF post rests on the curator's summary", async () => {
+    const page = await open("person/kirill-dmitriev", "table.roles");
+    const role = page.locator('table.roles tr[data-role-id="dmitriev-rdif-head"]');
+    expect(await role.innerText()).toContain("Russian Direct Investment Fund");
+    expect(await markers(role)).toEqual(["summary: Rests on the curator's summary (FACTS.md), not the source's own text."]);
+    await browser.screenshot(page, "web-evidence-roles");
   });
 
   it("a source's page: who published it, and everything credited to it with how it is known", async () => {

@@ -74,6 +74,8 @@ export type PersonSummaryFieldsFragment = { id: string, name: string, aliases: A
 
 export type PlaceFieldsFragment = { id: string, name: string, within: { name: string } | null, country: { name: string } | null };
 
+export type RoleFieldsFragment = { id: string, title: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
+
 export type SourceFieldsFragment = { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null };
 
 export type StatementFieldsFragment = { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
@@ -92,7 +94,7 @@ export type PersonPageQueryVariables = Exact<{
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, countries: Array<{ id: string, name: string }> } | null };
 
 export type PeopleSearchQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -232,18 +234,6 @@ export const CounterpartFieldsFragmentDoc = new TypedDocumentString(`
   approximateCount
   unknownCount
 }`, {"fragmentName":"CounterpartFields"}) as unknown as TypedDocumentString<CounterpartFieldsFragment, unknown>;
-export const SourceReferenceFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SourceReferenceFields on SourceReference {
-  excerpt
-  basis
-  note
-  source {
-    id
-    publisher
-    title
-  }
-}
-    `, {"fragmentName":"SourceReferenceFields"}) as unknown as TypedDocumentString<SourceReferenceFieldsFragment, unknown>;
 export const PlaceFieldsFragmentDoc = new TypedDocumentString(`
     fragment PlaceFields on Place {
   id
@@ -308,6 +298,44 @@ export const PersonSummaryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PersonSummaryFields"}) as unknown as TypedDocumentString<PersonSummaryFieldsFragment, unknown>;
+export const SourceReferenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+    `, {"fragmentName":"SourceReferenceFields"}) as unknown as TypedDocumentString<SourceReferenceFieldsFragment, unknown>;
+export const RoleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoleFields on Role {
+  id
+  title
+  from
+  to
+  organization {
+    name
+  }
+  country {
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
+}
+    fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}`, {"fragmentName":"RoleFields"}) as unknown as TypedDocumentString<RoleFieldsFragment, unknown>;
 export const SourceFieldsFragmentDoc = new TypedDocumentString(`
     fragment SourceFields on Source {
   id
@@ -546,6 +574,9 @@ export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
     ...PersonSummaryFields
+    roles {
+      ...RoleFields
+    }
     counterparts(first: 24, orderBy: TIME_TOGETHER) {
       ...CounterpartFields
     }
@@ -604,6 +635,16 @@ fragment DurationSummaryFields on DurationSummary {
   approximateCount
   unknownCount
 }
+fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
 fragment TimelineMeetingFields on Meeting {
   id
   title
@@ -644,6 +685,21 @@ fragment PlaceFields on Place {
     name
   }
 }
+fragment RoleFields on Role {
+  id
+  title
+  from
+  to
+  organization {
+    name
+  }
+  country {
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
+}
 fragment StatementFields on Statement {
   id
   text
@@ -671,7 +727,7 @@ fragment StatementFields on Statement {
       title
     }
   }
-}`, {"hash":"9f8876e5ba1a2711d6fee8aff52c5ab31eb3b576c7ef75cc32914d5317a44a4b"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"f4414d726c9fb5bb4bea9690d815716ae5fb5077e7a283b2948533423a61a74e"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PeopleSearchDocument = new TypedDocumentString(`
     query PeopleSearch($search: String, $first: Int) {
   people(search: $search, first: $first) {

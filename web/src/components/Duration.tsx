@@ -25,10 +25,7 @@ export const DurationSummaryFields = graphql(`
   }
 `);
 
-/**
- * One meeting's duration: "nearly 5 h (4 h 30 min – 5 h)", or "unknown" with what
- * the source did say ("rumored to be brief"); the source's words on hover.
- */
+/** One meeting's duration: "nearly 5 h (4 h 30 min – 5 h)", or "unknown"; the source's words on hover. */
 export function DurationText({ duration }: { duration: DurationFieldsFragment }) {
   const bounds = formatBounds(duration);
   const unknown = duration.minutes == null;
@@ -36,7 +33,6 @@ export function DurationText({ duration }: { duration: DurationFieldsFragment })
     <span className={unknown ? "duration unknown" : "duration"} title={duration.wording ? `“${duration.wording}”` : undefined}>
       {formatDuration(duration)}
       {bounds && <span className="bounds"> ({bounds})</span>}
-      {unknown && duration.wording && <q>{duration.wording}</q>}
     </span>
   );
 }

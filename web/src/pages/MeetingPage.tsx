@@ -72,16 +72,19 @@ const MeetingPageQuery = graphql(`
   }
 `);
 
-/** The claim a meeting-level fact (its date, its place, its duration) shows: the preferred one, else the only one. */
-function shownClaim(claims: ClaimFieldsFragment[], field: string): ClaimFieldsFragment | undefined {
-  const about = claims.filter((claim) => claim.field === field);
-  return about.find((claim) => claim.rank === "PREFERRED") ?? (about.length === 1 ? about[0] : undefined);
+/**
+ * The claims a meeting-level fact rests on: those giving its value (its date, its place), or for
+ * the duration, the preferred one.
+ */
+function backing(claims: ClaimFieldsFragment[], field: string, value?: string | null): ClaimFieldsFragment[] {
+  return claims.filter((claim) => claim.field === field && (value === undefined ? claim.rank === "PREFERRED" : claim.value === value));
 }
 
-/** The evidence marker of the claim a meeting-level fact rests on; nothing when it is stated or no claim backs it. */
-function FactEvidence({ claims, field }: { claims: ClaimFieldsFragment[]; field: string }) {
-  const claim = shownClaim(claims, field);
-  return claim ? <EvidenceMarker basis={claim.basis} note={claim.note} /> : null;
+/** Marks a meeting-level fact that no source states: none of the claims it rests on is stated. */
+function FactEvidence({ claims }: { claims: ClaimFieldsFragment[] }) {
+  const [first] = claims;
+  if (!first || claims.some((claim) => claim.basis === "STATED")) return null;
+  return <EvidenceMarker basis={first.basis} note={first.note} />;
 }
 
 /** One meeting: who attended, what was said, and what each source claims, true conflicts highlighted. */
@@ -91,7 +94,7 @@ export function MeetingPage({ id }: { id: string }) {
     <Status state={result}>
       {({ meeting }) => {
         if (!meeting) return <p className="error">No meeting with the id “{id}”.</p>;
-        const durationClaim = shownClaim(meeting.claims, "duration");
+        const [durationClaim] = backing(meeting.claims, "duration");
         const consensus = formatConsensus(meeting.durationConsensus);
         return (
           <article>
@@ -101,7 +104,7 @@ export function MeetingPage({ id }: { id: string }) {
               <dd className="meeting-date">
                 <time dateTime={meeting.date}>{formatDate(meeting.date, meeting.datePrecision)}</time>
                 {meeting.datePrecision !== "DAY" && <span className="muted"> (the day is not known)</span>}
-                <FactEvidence claims={meeting.claims} field="date" />
+                <FactEvidence claims={backing(meeting.claims, "date", meeting.date)} />
               </dd>
               {meeting.began && (
                 <>
@@ -122,7 +125,7 @@ export function MeetingPage({ id }: { id: string }) {
               <dt>Where</dt>
               <dd className="meeting-place">
                 {placeLabel(meeting.place)}
-                <FactEvidence claims={meeting.claims} field="place" />
+                <FactEvidence claims={backing(meeting.claims, "place", meeting.place?.id)} />
               </dd>
               <dt>How long</dt>
               <dd className="meeting-duration">
@@ -141,7 +144,7 @@ export function MeetingPage({ id }: { id: string }) {
                     )}
                   </span>
                 )}
-                {durationClaim && <EvidenceMarker basis={durationClaim.basis} note={durationClaim.note} />}
+                <FactEvidence claims={durationClaim ? [durationClaim] : []} />
                 {consensus && <div className={meeting.durationConsensus?.compatible ? "consensus" : "consensus disagree"}>{consensus}</div>}
               </dd>
               {meeting.outcome && (
