@@ -155,11 +155,14 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     await browser.screenshot(page, "web-evidence-february");
   });
 
-  it("a person's roles say which source names them so, and that Dmitriev's RDIF post rests on the curator's summary", async () => {
+  it("a person's page: the roles say which source names them so (Dmitriev's RDIF post rests on the curator's summary), the time together what all sources allow", async () => {
     const page = await open("person/kirill-dmitriev", "table.roles");
     const role = page.locator('table.roles tr[data-role-id="dmitriev-rdif-head"]');
     expect(await role.innerText()).toContain("Russian Direct Investment Fund");
     expect(await markers(role)).toEqual(["summary: Rests on the curator's summary (FACTS.md), not the source's own text."]);
+    // Time together, with what every source of every meeting allows.
+    const withWitkoff = page.locator("table.counterparts tr", { has: page.getByRole("link", { name: "Steve Witkoff" }) });
+    expect(await text(withWitkoff.locator(".consensus"))).toBe("all sources fit 11 h 30 min – 12 h 45 min");
     await browser.screenshot(page, "web-evidence-roles");
   });
 

@@ -1,6 +1,6 @@
 /** How the web app words durations, dates and evidence: unknown is never 0, hedges and inferences say so in words. */
 import { describe, expect, it } from "vitest";
-import { evidenceExplanation, evidenceLabel, formatBounds, formatClaimValue, formatConsensus, formatDate, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
+import { evidenceExplanation, evidenceLabel, formatBounds, formatClaimValue, formatConsensus, formatDate, formatSummaryConsensus, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
 
 describe("the web app's wording", () => {
   it("writes minutes as hours and minutes", () => {
@@ -77,6 +77,14 @@ describe("the web app's wording", () => {
     expect(formatClaimValue("date", "2025-03")).toBe("March 2025");
     expect(formatClaimValue("date", "2025-03-13")).toBe("13 March 2025");
     expect(formatClaimValue("outcome", "Inconclusive")).toBe("Inconclusive");
+  });
+
+  it("says what all sources allow for the time over several meetings, and never sums a contradiction", () => {
+    expect(formatSummaryConsensus({ consensusMinMinutes: 705, consensusMaxMinutes: 750, knownCount: 3, incompatibleCount: 0 })).toBe("all sources fit 11 h 45 min – 12 h 30 min");
+    expect(formatSummaryConsensus({ consensusMinMinutes: 1020, consensusMaxMinutes: null, knownCount: 5, incompatibleCount: 0 })).toBe("all sources fit at least 17 h");
+    expect(formatSummaryConsensus({ consensusMinMinutes: 300, consensusMaxMinutes: 300, knownCount: 1, incompatibleCount: 0 })).toBe("all sources fit 5 h");
+    expect(formatSummaryConsensus({ consensusMinMinutes: 700, consensusMaxMinutes: 650, knownCount: 3, incompatibleCount: 1 })).toBe("sources disagree on 1 meeting");
+    expect(formatSummaryConsensus({ consensusMinMinutes: 0, consensusMaxMinutes: null, knownCount: 0, incompatibleCount: 0 })).toBeNull();
   });
 
   it("writes dates as precisely as they are known", () => {

@@ -29,6 +29,13 @@ export interface DurationSummaryLike {
   unknownCount: number;
 }
 
+export interface SummaryConsensusLike {
+  consensusMinMinutes: number;
+  consensusMaxMinutes?: number | null;
+  knownCount: number;
+  incompatibleCount: number;
+}
+
 export interface DurationRangeLike {
   minMinutes?: number | null;
   maxMinutes?: number | null;
@@ -126,6 +133,18 @@ export function formatSummary(summary: DurationSummaryLike, { compact = false } 
   if (summary.knownCount === 0) return summary.unknownCount > 0 ? `unknown (${unknown})` : "unknown";
   const total = `${summary.approximateCount > 0 ? "≈ " : ""}${formatMinutes(summary.minutes)}`;
   return summary.unknownCount > 0 ? `${total}, and ${unknown}` : total;
+}
+
+/**
+ * What all sources allow for the time over several meetings: "all sources fit 11 h 45 min –
+ * 12 h 30 min", "all sources fit at least 17 h" (a meeting of unknown length has no upper bound),
+ * or, when the sources of some meeting contradict each other, how many: no sum is honest then.
+ */
+export function formatSummaryConsensus(summary: SummaryConsensusLike): string | null {
+  if (summary.incompatibleCount > 0) return `sources disagree on ${summary.incompatibleCount} ${summary.incompatibleCount === 1 ? "meeting" : "meetings"}`;
+  if (summary.knownCount === 0) return null;
+  if (summary.consensusMaxMinutes === summary.consensusMinMinutes) return `all sources fit ${formatMinutes(summary.consensusMinMinutes)}`;
+  return `all sources fit ${formatBounds({ minMinutes: summary.consensusMinMinutes, maxMinutes: summary.consensusMaxMinutes })}`;
 }
 
 const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

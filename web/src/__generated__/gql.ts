@@ -19,7 +19,7 @@ type Documents = {
     "\n  fragment ConflictFields on Conflict {\n    field\n    compatible\n    explanation\n    claims {\n      id\n      wording\n      value\n      source {\n        id\n        publisher\n        title\n      }\n      meeting {\n        id\n        title\n      }\n    }\n  }\n": typeof types.ConflictFieldsFragmentDoc,
     "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n": typeof types.CounterpartFieldsFragmentDoc,
     "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    figureMinutes\n    bound\n    hedge\n    wording\n  }\n": typeof types.DurationFieldsFragmentDoc,
-    "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n": typeof types.DurationSummaryFieldsFragmentDoc,
+    "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n    consensusMinMinutes\n    consensusMaxMinutes\n    incompatibleCount\n  }\n": typeof types.DurationSummaryFieldsFragmentDoc,
     "\n  fragment SourceReferenceFields on SourceReference {\n    excerpt\n    basis\n    note\n    source {\n      id\n      publisher\n      title\n    }\n  }\n": typeof types.SourceReferenceFieldsFragmentDoc,
     "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TimelineMeetingFieldsFragmentDoc,
     "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n": typeof types.PersonSummaryFieldsFragmentDoc,
@@ -38,7 +38,7 @@ const documents: Documents = {
     "\n  fragment ConflictFields on Conflict {\n    field\n    compatible\n    explanation\n    claims {\n      id\n      wording\n      value\n      source {\n        id\n        publisher\n        title\n      }\n      meeting {\n        id\n        title\n      }\n    }\n  }\n": types.ConflictFieldsFragmentDoc,
     "\n  fragment CounterpartFields on Counterpart {\n    person {\n      id\n      name\n    }\n    meetingCount\n    time {\n      ...DurationSummaryFields\n    }\n    firstMeeting {\n      id\n      date\n      datePrecision\n    }\n    lastMeeting {\n      id\n      date\n      datePrecision\n    }\n  }\n": types.CounterpartFieldsFragmentDoc,
     "\n  fragment DurationFields on Duration {\n    minutes\n    minMinutes\n    maxMinutes\n    figureMinutes\n    bound\n    hedge\n    wording\n  }\n": types.DurationFieldsFragmentDoc,
-    "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n": types.DurationSummaryFieldsFragmentDoc,
+    "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n    consensusMinMinutes\n    consensusMaxMinutes\n    incompatibleCount\n  }\n": types.DurationSummaryFieldsFragmentDoc,
     "\n  fragment SourceReferenceFields on SourceReference {\n    excerpt\n    basis\n    note\n    source {\n      id\n      publisher\n      title\n    }\n  }\n": types.SourceReferenceFieldsFragmentDoc,
     "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": types.TimelineMeetingFieldsFragmentDoc,
     "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n": types.PersonSummaryFieldsFragmentDoc,
@@ -72,7 +72,7 @@ export function graphql(source: "\n  fragment DurationFields on Duration {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n  }\n"): typeof import('./graphql').DurationSummaryFieldsFragmentDoc;
+export function graphql(source: "\n  fragment DurationSummaryFields on DurationSummary {\n    minutes\n    minMinutes\n    maxMinutes\n    knownCount\n    approximateCount\n    unknownCount\n    consensusMinMinutes\n    consensusMaxMinutes\n    incompatibleCount\n  }\n"): typeof import('./graphql').DurationSummaryFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { graphql } from "../__generated__";
 import type { DurationFieldsFragment, DurationSummaryFieldsFragment } from "../__generated__/graphql";
-import { formatBounds, formatDuration, formatSummary } from "../format";
+import { formatBounds, formatDuration, formatSummary, formatSummaryConsensus } from "../format";
 
 export const DurationFields = graphql(`
   fragment DurationFields on Duration {
@@ -22,6 +22,9 @@ export const DurationSummaryFields = graphql(`
     knownCount
     approximateCount
     unknownCount
+    consensusMinMinutes
+    consensusMaxMinutes
+    incompatibleCount
   }
 `);
 
@@ -37,14 +40,16 @@ export function DurationText({ duration }: { duration: DurationFieldsFragment })
   );
 }
 
-/** Time over several meetings, with the range the wordings allow and what is unknown. */
+/** Time over several meetings, with the range the wordings allow, what all sources agree on, and what is unknown. */
 export function DurationSummaryText({ summary }: { summary: DurationSummaryFieldsFragment }) {
   // The bounds are worth showing only when some figure is hedged; they are open-ended (none) when a meeting's length is unknown.
   const range = summary.approximateCount > 0 && summary.maxMinutes != null ? formatBounds(summary) : null;
+  const consensus = formatSummaryConsensus(summary);
   return (
     <span className="duration">
       {formatSummary(summary)}
       {range && <span className="bounds"> ({range})</span>}
+      {consensus && <span className={summary.incompatibleCount > 0 ? "consensus disagree" : "consensus"}>{consensus}</span>}
     </span>
   );
 }
