@@ -1,8 +1,10 @@
 /**
- * Schema migrations: constraints and indexes, applied at start-up. Each statement is
- * idempotent (`IF NOT EXISTS`) and each migration is recorded as a (:Migration) node,
- * so a later change only adds a new entry at the end of `migrations`.
+ * Schema migrations: constraints and indexes, and the data a new model needs, applied at
+ * start-up. Each statement is idempotent (`IF NOT EXISTS`, or it only fills what is unset) and
+ * each migration is recorded as a (:Migration) node, so a later change only adds a new entry at
+ * the end of `migrations`.
  */
+import { REFRESH_DURATION_COPY } from "../ingest/writeGraph.js";
 import type { Neo4jExecutor } from "./executor.js";
 
 export interface Migration {
@@ -43,6 +45,41 @@ export const migrations: Migration[] = [
       "CREATE CONSTRAINT curationlock_key IF NOT EXISTS FOR (n:CurationLock) REQUIRE n.key IS UNIQUE",
       "CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:AuditEntry) ON (a.at)",
       "CALL db.awaitIndexes(300)",
+    ],
+  },
+  {
+    version: 4,
+    name: "how each fact is known: evidence defaults, duration figures, consensus (issue #19)",
+    // Fills only what is unset, so curated values stay; `npm run seed` then writes the seed's own.
+    statements: [
+      `MATCH (c:Claim) WHERE c.basis IS NULL OR c.hedge IS NULL OR c.rank IS NULL
+       SET c.basis = coalesce(c.basis, "STATED"),
+           c.hedge = coalesce(c.hedge, CASE WHEN c.approximate THEN "APPROXIMATE" ELSE "NONE" END),
+           c.rank = coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END)`,
+      // Bounds written before the rule are read back as the figure that gives them (src/model/duration.ts,
+      // figureOf); bounds no figure gives are left for `npm run db:check` to report.
+      `MATCH (c:DurationClaim) WHERE c.figureMinutes IS NULL AND c.bound IS NULL AND c.minutes IS NOT NULL
+       WITH c, CASE
+         WHEN c.minMinutes IS NULL AND c.maxMinutes IS NULL THEN {figure: c.minutes, granularity: 1, bound: "AROUND"}
+         WHEN c.maxMinutes IS NULL AND c.minMinutes = c.minutes THEN {figure: c.minutes, granularity: 1, bound: "OVER"}
+         WHEN c.minutes - c.minMinutes = c.maxMinutes - c.minutes
+           THEN {figure: c.minutes, granularity: CASE WHEN c.minutes = c.minMinutes THEN 1 ELSE 2 * (c.minutes - c.minMinutes) END, bound: "AROUND"}
+       END AS read
+       WHERE read IS NOT NULL
+       SET c.figureMinutes = read.figure, c.granularityMinutes = read.granularity, c.bound = read.bound,
+           c.minMinutes = coalesce(c.minMinutes, c.minutes),
+           c.maxMinutes = CASE WHEN read.bound = "OVER" THEN c.maxMinutes ELSE coalesce(c.maxMinutes, c.minutes) END`,
+      `MATCH (st:Statement)-[:HAS_WORDING]->(w:Wording) WHERE w.quoted IS NULL OR w.basis IS NULL
+       SET w.quoted = coalesce(w.quoted, st.quoted), w.basis = coalesce(w.basis, "STATED")`,
+      `MATCH ()-[r:SOURCED_BY]->() WHERE r.basis IS NULL SET r.basis = "STATED"`,
+      `MATCH ()-[e:ATTENDED|RELATED]->() WHERE e.bases IS NULL
+       SET e.bases = [x IN e.sourceIds | "STATED"], e.notes = [x IN e.sourceIds | ""]`,
+      `MATCH (m:Meeting)
+       ${REFRESH_DURATION_COPY}`,
+      `MATCH (m:Meeting) WHERE coalesce(m.endedLatest, m.beganLatest) IS NOT NULL
+       WITH m, date(left(coalesce(m.endedLatest, m.beganLatest), 10)) AS lastDay
+       WHERE lastDay > m.dateEnd
+       SET m.dateEnd = lastDay`,
     ],
   },
 ];
