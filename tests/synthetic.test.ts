@@ -1,6 +1,7 @@
 /** The synthetic graph generator (seed:synthetic): deterministic and shaped like real data. */
 import { describe, expect, it } from "vitest";
 import { syntheticMeetings, syntheticReferenceData } from "../src/ingest/synthetic.js";
+import { figureProblem } from "../src/model/duration.js";
 
 const options = { people: 1_000, meetings: 5_000, seed: 7 };
 const meetings = (seed = options.seed) => [...syntheticMeetings({ ...options, seed }, syntheticReferenceData(seed).buildingsByCountry, 1_000)].flat();
@@ -28,14 +29,21 @@ describe("the synthetic graph", () => {
   });
 
   it("mixes known, approximate and unknown durations, never a 0 for unknown", () => {
-    const preferred = meetings().map((m) => m.durations.find((d) => d.preferred));
-    const unknown = preferred.filter((d) => !d || d.minutes === null).length;
-    const approximate = preferred.filter((d) => d?.approximate && d.minutes !== null).length;
-    const exact = preferred.filter((d) => d && !d.approximate).length;
+    const preferred = meetings().map((m) => m.durations.find((d) => d.rank === "PREFERRED"));
+    const unknown = preferred.filter((d) => !d || d.figureMinutes === null).length;
+    const approximate = preferred.filter((d) => d?.hedge === "APPROXIMATE" && d.figureMinutes !== null).length;
+    const exact = preferred.filter((d) => d?.granularityMinutes === 1).length;
     expect(unknown).toBeGreaterThan(0);
     expect(approximate).toBeGreaterThan(0);
     expect(exact).toBeGreaterThan(0);
-    expect(preferred.some((d) => d?.minutes === 0)).toBe(false);
+    expect(preferred.some((d) => d?.figureMinutes === 0)).toBe(false);
+  });
+
+  it("gives durations by the rule: a figure, what it is rounded to and a bound, exactly one preferred per meeting", () => {
+    for (const m of meetings().slice(0, 500)) {
+      if (m.durations.length > 0) expect(m.durations.filter((d) => d.rank === "PREFERRED"), m.id).toHaveLength(1);
+      for (const d of m.durations) expect(figureProblem(d), m.id).toBeNull();
+    }
   });
 
   it("places every meeting in a building inside a city inside a country", () => {

@@ -3,15 +3,22 @@ import { z } from "zod";
 import type { AttachClaimsInput, ClaimInput, DurationClaimInput, MeetingInput, ParticipantInput, RetractClaimInput, UpdateMeetingInput } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
-import { claimSchema, durationProblems, meetingSchema, type SeedMeeting } from "../ingest/seedFiles.js";
+import { claimSchema, durationClaimSchema, durationProblems, meetingSchema, minutesValue, type SeedMeeting } from "../ingest/seedFiles.js";
 import { meetingRow, writeMeetingRows } from "../ingest/writeGraph.js";
+import { figureOf } from "../model/duration.js";
 import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
+// The API still takes a duration as its minutes and bounds; they are read back as the figure that
+// gives them by the duration rule, so the graph holds one kind of duration claim.
+const givenDurationSchema = durationClaimSchema
+  .omit({ figureMinutes: true, granularityMinutes: true, bound: true })
+  .extend({ minutes: minutesValue.nullable(), minMinutes: minutesValue.nullable(), maxMinutes: minutesValue.nullable() });
+
 // A meeting given through the API may already have its date claim stored, so claims may be empty here.
-const meetingInputSchema = meetingSchema.extend({ claims: z.array(claimSchema) });
+const meetingInputSchema = meetingSchema.extend({ claims: z.array(claimSchema), durations: z.array(givenDurationSchema) });
 
 const participantShape = (p: ParticipantInput) => ({ personId: p.personId, role: p.role ?? null, delegationCountryId: p.delegationCountryId ?? null, sources: p.sources });
 const durationShape = (d: DurationClaimInput) => ({
@@ -21,8 +28,8 @@ const durationShape = (d: DurationClaimInput) => ({
   minutes: d.minutes ?? null,
   minMinutes: d.minMinutes ?? null,
   maxMinutes: d.maxMinutes ?? null,
-  approximate: d.approximate,
-  preferred: d.preferred ?? false,
+  hedge: d.approximate ? "APPROXIMATE" : "NONE",
+  rank: d.preferred ? "PREFERRED" : "NORMAL",
 });
 const claimShape = (c: ClaimInput) => ({ field: c.field, value: c.value, wording: c.wording ?? null, sourceId: c.sourceId, excerpt: c.excerpt });
 
@@ -44,6 +51,7 @@ function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
     const field = key === "participants" && index !== undefined ? [at.key, String(Number(index) - at.first), ...rest] : issue.field;
     problems.add([...INPUT, ...field], issue.code, issue.message);
   }
+  let durations: SeedMeeting["durations"] = [];
   if (meeting) {
     if (meeting.startsAt !== null && meeting.endsAt !== null && Date.parse(meeting.endsAt) <= Date.parse(meeting.startsAt)) {
       problems.add([...INPUT, "endsAt"], "INVERTED_RANGE", `endsAt ${meeting.endsAt} must be after startsAt ${meeting.startsAt}`);
@@ -54,12 +62,25 @@ function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
       attendees.add(p.personId);
     });
     const durationSources = new Set<string>();
+    durations = meeting.durations.map(({ minutes, minMinutes, maxMinutes, ...d }, i) => {
+      const bounds = { minutes, minMinutes, maxMinutes };
+      const found = durationProblems(bounds);
+      for (const problem of found) problems.add([...INPUT, "durations", i, ...(problem.key ? [problem.key] : [])], problem.code, problem.message);
+      const figure = found.length === 0 ? figureOf(bounds) : null;
+      if (found.length === 0 && figure === null) {
+        problems.add(
+          [...INPUT, "durations", i],
+          "INVALID",
+          `bounds ${minMinutes ?? "-"}..${maxMinutes ?? "-"} around ${minutes} do not follow the duration rule (docs/graph-model.md, "Durations"): give bounds symmetric around minutes ("about"), or minutes halfway up to maxMinutes ("nearly"), or minutes alone`,
+        );
+      }
+      return { ...d, ...(figure ?? { figureMinutes: null, granularityMinutes: null, bound: null }) };
+    });
     meeting.durations.forEach((d, i) => {
-      for (const problem of durationProblems(d)) problems.add([...INPUT, "durations", i, ...(problem.key ? [problem.key] : [])], problem.code, problem.message);
       if (durationSources.has(d.sourceId)) problems.add([...INPUT, "durations", i, "sourceId"], "DUPLICATE", `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`);
       durationSources.add(d.sourceId);
     });
-    if (meeting.durations.filter((d) => d.preferred).length > 1) problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
+    if (meeting.durations.filter((d) => d.rank === "PREFERRED").length > 1) problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
     const claims = new Set<string>();
     meeting.claims.forEach((c, i) => {
       const key = JSON.stringify([c.field, c.sourceId, c.value]);
@@ -68,7 +89,7 @@ function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
     });
   }
   problems.throwIfAny();
-  return meeting!;
+  return { ...meeting!, durations };
 }
 
 /** What the input refers to; participants from index `at.first` on are the input's. */
@@ -133,22 +154,35 @@ const CLEAR_MEETING = `
 MATCH (m:Meeting {id: $id})
 CALL (m) { MATCH (m)-[x:HELD_AT|ABOUT|INVOLVED]->() DELETE x }
 CALL (m) { MATCH ()-[x:ATTENDED]->(m) DELETE x }
-CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer SET d.preferred = false }`;
+CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer AND d.rank = "PREFERRED" SET d.preferred = false, d.rank = "NORMAL" }`;
 
 /**
- * The preferred standing duration claim (else the earliest standing one) becomes the only preferred
- * one and is copied onto the meeting, where filters, orders and sums read it.
+ * The preferred standing duration claim (else the earliest standing one, never a deprecated one
+ * when another stands) becomes the only preferred one and is copied onto the meeting, where filters,
+ * orders and sums read it, with the consensus of all standing claims that give a figure (the
+ * intersection of their bounds, as src/model/duration.ts computes it for the seed).
  */
-const REFRESH_DURATION = `
+export const REFRESH_DURATION = `
 MATCH (m:Meeting {id: $id})
 OPTIONAL MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE d.retractedAt IS NULL
-WITH m, d ORDER BY coalesce(d.preferred, false) DESC, toInteger(split(d.id, '-')[-1])
+WITH m, d ORDER BY coalesce(d.rank = "PREFERRED", d.preferred, false) DESC, coalesce(d.rank = "DEPRECATED", false), toInteger(split(d.id, '-')[-1])
 WITH m, collect(d) AS ds
 WITH m, ds, head(ds) AS best
-FOREACH (d IN ds | SET d.preferred = (d = best))
+FOREACH (d IN ds |
+  SET d.preferred = (d = best),
+      d.rank = CASE WHEN d = best THEN "PREFERRED" WHEN d.rank = "DEPRECATED" THEN "DEPRECATED" ELSE "NORMAL" END)
+WITH m, best, [d IN ds WHERE d.minutes IS NOT NULL] AS figured
+WITH m, best, size(figured) AS claimCount,
+     reduce(lo = null, d IN figured | CASE WHEN lo IS NULL OR d.minMinutes > lo THEN d.minMinutes ELSE lo END) AS lo,
+     reduce(hi = null, d IN figured | CASE WHEN d.maxMinutes IS NULL THEN hi WHEN hi IS NULL OR d.maxMinutes < hi THEN d.maxMinutes ELSE hi END) AS hi
 SET m.durationMinutes = best.minutes, m.durationMinMinutes = best.minMinutes, m.durationMaxMinutes = best.maxMinutes,
     m.durationApproximate = coalesce(best.approximate, false), m.durationWording = best.wording,
-    m.durationSourceId = CASE WHEN best IS NULL THEN null ELSE head([(best)-[:FROM]->(s:Source) | s.id]) END`;
+    m.durationHedge = CASE WHEN best IS NULL THEN null ELSE coalesce(best.hedge, CASE WHEN best.approximate THEN "APPROXIMATE" ELSE "NONE" END) END,
+    m.durationSourceId = CASE WHEN best IS NULL THEN null ELSE head([(best)-[:FROM]->(s:Source) | s.id]) END,
+    m.consensusMinMinutes = CASE WHEN claimCount = 0 THEN null ELSE lo END,
+    m.consensusMaxMinutes = CASE WHEN claimCount = 0 THEN null ELSE hi END,
+    m.consensusCompatible = CASE WHEN claimCount = 0 THEN null ELSE hi IS NULL OR lo <= hi END,
+    m.consensusClaimCount = CASE WHEN claimCount = 0 THEN null ELSE claimCount END`;
 
 /** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
 async function putMeeting(tx: CurationTx, meeting: SeedMeeting, refs: Reference[]): Promise<Written> {
@@ -161,7 +195,7 @@ async function putMeeting(tx: CurationTx, meeting: SeedMeeting, refs: Reference[
   if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting with a place needs a sourced \"place\" claim");
   problems.throwIfAny();
 
-  await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.preferred) });
+  await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.rank === "PREFERRED") });
   const row = meetingRow(meeting);
   await writeMeetingRows(tx.run, [
     { ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) },
@@ -196,6 +230,12 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
     work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged)),
   });
 
+// A meeting's time estimates, so writing it again keeps them (the read API has them as TimeEstimate).
+const TIME_ESTIMATES = `
+MATCH (m:Meeting {id: $id})
+RETURN CASE WHEN m.beganBasis IS NULL THEN null ELSE {earliest: m.beganEarliest, latest: m.beganLatest, wording: m.beganWording, sourceId: m.beganSourceId, basis: m.beganBasis, note: m.beganNote} END AS began,
+       CASE WHEN m.endedBasis IS NULL THEN null ELSE {earliest: m.endedEarliest, latest: m.endedLatest, wording: m.endedWording, sourceId: m.endedSourceId, basis: m.endedBasis, note: m.endedNote} END AS ended`;
+
 /** The stored meeting in the shape of the input, from the read API's own Cypher; null when there is none. */
 async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | null> {
   const ids = [id];
@@ -211,6 +251,7 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
     datePrecision: m.datePrecision,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
+    ...(await tx.run<Pick<SeedMeeting, "began" | "ended">>(TIME_ESTIMATES, { id }))[0]!,
     placeId: m.place?.id ?? null,
     outcome: m.outcome,
     topicIds: await list<string>(TOPIC_IDS),
@@ -282,7 +323,8 @@ export const meetingOfClaim = (claimId: string) => claimId.split("#")[0] ?? clai
 const RETRACT_CLAIM = `
 MATCH (m:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim {id: $claimId})
 SET c.retractedAt = coalesce(c.retractedAt, datetime()), c.retractedBy = coalesce(c.retractedBy, $actor),
-    c.retractionReason = coalesce(c.retractionReason, $reason), c.preferred = false
+    c.retractionReason = coalesce(c.retractionReason, $reason), c.preferred = false,
+    c.rank = CASE WHEN c.rank = "PREFERRED" THEN "NORMAL" ELSE c.rank END
 RETURN m.id AS meetingId`;
 
 const retractSchema = z.strictObject({ claimId: z.string().trim().min(1, { error: "must not be empty" }), reason: claimSchema.shape.excerpt });

@@ -3,7 +3,7 @@ import type { AddWordingInput, SourceInput, StatementInput } from "../__generate
 import type { Context } from "../context.js";
 import { sourceSchema, statementSchema, wordingSchema, type SeedStatement } from "../ingest/seedFiles.js";
 import { writeSources, writeStatements } from "../ingest/writeGraph.js";
-import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, WORDINGS, type StatementRecord, type WordingRecord } from "../statement/statement.js";
+import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, type CurationTx, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
@@ -89,6 +89,14 @@ export const addStatement = (ctx: Context, input: StatementInput) =>
     work: putStatement,
   });
 
+// Everything a wording holds, so writing the statement again keeps how each source gave it.
+const STORED_WORDINGS = `
+UNWIND $ids AS id
+MATCH (:Statement {id: id})-[:HAS_WORDING]->(w:Wording)-[:FROM]->(source:Source)
+WITH id, w, source ORDER BY w.id
+RETURN id, collect({sourceId: source.id, text: w.text, quoted: w.quoted, attributedTo: w.attributedTo,
+                    basis: coalesce(w.basis, "STATED"), note: w.note}) AS items`;
+
 /** The stored statement in the shape of the input, from the read API's own Cypher; null when there is none. */
 async function statementState(tx: CurationTx, id: string): Promise<SeedStatement | null> {
   const ids = [id];
@@ -96,7 +104,7 @@ async function statementState(tx: CurationTx, id: string): Promise<SeedStatement
   if (!found) return null;
   const { speakerId, saidOn, datePrecision, meetingId, placeId, occasion, quoted, text } = found.node;
   const [topics] = await tx.run<{ items: string[] }>(STATEMENT_TOPIC_IDS, { ids });
-  const [wordings] = await tx.run<{ items: WordingRecord[] }>(WORDINGS, { ids });
+  const [wordings] = await tx.run<{ items: SeedStatement["wordings"] }>(STORED_WORDINGS, { ids });
   return {
     id,
     speakerId,
@@ -108,7 +116,7 @@ async function statementState(tx: CurationTx, id: string): Promise<SeedStatement
     quoted,
     text,
     topicIds: topics?.items ?? [],
-    wordings: (wordings?.items ?? []).map((w) => ({ sourceId: w.sourceId, text: w.text })),
+    wordings: wordings?.items ?? [],
   };
 }
 

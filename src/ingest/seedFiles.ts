@@ -11,6 +11,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { durationBoundSchema, figureProblem, type DurationBounds } from "../model/duration.js";
+import { claimRankSchema, evidenceBasisSchema, evidenceProblem, hedgeSchema, type EvidenceBasis } from "../model/evidence.js";
 import { UserFacingError } from "../script.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -104,10 +106,17 @@ const text = boundedText(MAX_TEXT_LENGTH);
 // Entry schemas
 // ---------------------------------------------------------------------------------------------
 
+/** How a fact is known (src/model/evidence.ts): STATED unless marked, with the reasoning of an inference. */
+const evidence = {
+  basis: evidenceBasisSchema.default("STATED"),
+  note: text.nullable().default(null),
+};
+
 export const sourceRefSchema = z.strictObject({
   sourceId: slug,
-  /** The source's own words: verbatim from the article, or the phrase FACTS.md quotes. */
+  /** The source's own words: verbatim from the article, or the phrase FACTS.md quotes; FACTS.md's own summary is prefixed "[FACTS.md] ". */
   excerpt: text,
+  ...evidence,
 });
 
 export const countrySchema = z.strictObject({
@@ -144,9 +153,11 @@ export const sourceSchema = z.strictObject({
   publishedOn: isoDate.nullable(),
   datePrecision: datePrecision.nullable(),
   url: z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH, atMost(MAX_URL_LENGTH)).nullable(),
-  kind: z.enum(["article", "broadcast", "social-post", "news-agency-report"]),
+  kind: z.enum(["article", "broadcast", "social-post", "news-agency-report", "curator-summary"]),
   file: name.nullable(),
   note: text.nullable(),
+  /** The organization behind `publisher`, when it is known which one. */
+  publishedById: slug.nullable().default(null),
 });
 
 export const roleSchema = z.strictObject({
@@ -181,19 +192,30 @@ export const participantSchema = z.strictObject({
   sources: z.array(sourceRefSchema).min(1, { error: "an attendance needs at least one source" }),
 });
 
-const minutesValue = z.number().int({ error: "must be a whole number of minutes" }).nonnegative();
+export const minutesValue = z.number().int({ error: "must be a whole number of minutes" }).nonnegative();
 
+/** What every claim carries besides its value: how it is known, how the source hedges it, how it ranks, whose account it relays. */
+const claimEvidence = {
+  ...evidence,
+  hedge: hedgeSchema.default("NONE"),
+  rank: claimRankSchema.default("NORMAL"),
+  rankReason: text.nullable().default(null),
+  /** The statement whose account the source relays (Witkoff's on CBS): its speaker is the claimant. */
+  relaysStatementId: slug.nullable().default(null),
+};
+
+/** A duration claim states a figure; its minutes and bounds follow by the rule of src/model/duration.ts. */
 export const durationClaimSchema = z.strictObject({
   sourceId: slug,
   excerpt: text,
   /** The source's words for the duration, e.g. "just under three hours". */
   wording: name,
-  /** null = unknown (never 0). */
-  minutes: minutesValue.nullable(),
-  minMinutes: minutesValue.nullable(),
-  maxMinutes: minutesValue.nullable(),
-  approximate: z.boolean(),
-  preferred: z.boolean(),
+  /** The number the words state (300 for "five hours"); null when they state none. */
+  figureMinutes: minutesValue.nullable(),
+  /** What the figure is rounded to: 60 whole hours, 30 half hours, 1 exact minutes. */
+  granularityMinutes: z.number().int({ error: "must be a whole number of minutes" }).positive().nullable(),
+  bound: durationBoundSchema.nullable(),
+  ...claimEvidence,
 });
 
 export const claimSchema = z.strictObject({
@@ -202,6 +224,18 @@ export const claimSchema = z.strictObject({
   wording: name.nullable(),
   sourceId: slug,
   excerpt: text,
+  ...claimEvidence,
+});
+
+/** When a meeting began or ended, as closely as a source allows: either end of the window may be open. */
+export const timeEstimateSchema = z.strictObject({
+  earliest: isoDateTime.nullable(),
+  latest: isoDateTime.nullable(),
+  /** The source's words for the time ("in the early hours of Wednesday"). */
+  wording: name.nullable(),
+  sourceId: slug,
+  basis: evidenceBasisSchema,
+  note: text.nullable(),
 });
 
 export const meetingSchema = z.strictObject({
@@ -210,8 +244,11 @@ export const meetingSchema = z.strictObject({
   title: name,
   date: isoDate,
   datePrecision,
+  /** Only for times known exactly; an estimate is `began`/`ended`. */
   startsAt: isoDateTime.nullable(),
   endsAt: isoDateTime.nullable(),
+  began: timeEstimateSchema.nullable().default(null),
+  ended: timeEstimateSchema.nullable().default(null),
   placeId: slug.nullable(),
   outcome: text.nullable(),
   topicIds: z.array(slug),
@@ -224,6 +261,11 @@ export const meetingSchema = z.strictObject({
 export const wordingSchema = z.strictObject({
   sourceId: slug,
   text,
+  /** A direct quote, or the source's paraphrase; null: as the statement's `quoted`. */
+  quoted: z.boolean().nullable().default(null),
+  /** The speaker as this source names them ("the Kremlin"). */
+  attributedTo: name.nullable().default(null),
+  ...evidence,
 });
 
 export const statementSchema = z.strictObject({
@@ -369,7 +411,7 @@ export interface DurationProblem {
 }
 
 /** The rules every duration claim's figures follow (docs/graph-model.md): no 0, and minMinutes ≤ minutes ≤ maxMinutes. */
-export function durationProblems(d: Pick<SeedDurationClaim, "minutes" | "minMinutes" | "maxMinutes">): DurationProblem[] {
+export function durationProblems(d: DurationBounds): DurationProblem[] {
   const problems: DurationProblem[] = [];
   if (d.minutes === 0) problems.push({ key: "minutes", code: "INVALID", message: "0 is not a duration; use null when the duration is unknown" });
   if (d.maxMinutes === 0) problems.push({ key: "maxMinutes", code: "INVALID", message: "0 is not a bound; use null when there is no upper bound" });
@@ -464,7 +506,19 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
     if (id !== null && !known[kind].has(id)) problems.push({ file, entry, message: `${where}: unknown ${kind} ${JSON.stringify(id)}` });
   };
   const refs = (file: string, entry: string, where: string, kind: Kind, ids: string[]) => ids.forEach((id, i) => ref(file, entry, `${where}[${i}]`, kind, id));
-  const sourceRefs = (file: string, entry: string, where: string, list: SourceRef[]) => list.forEach((s, i) => ref(file, entry, `${where}[${i}].sourceId`, "source", s.sourceId));
+  const basis = (file: string, entry: string, where: string, fact: { basis: EvidenceBasis; note: string | null; excerpt?: string | null }) => {
+    const problem = evidenceProblem(fact);
+    if (problem !== null) problems.push({ file, entry, message: `${where}: ${problem}` });
+  };
+  const sourceRefs = (file: string, entry: string, where: string, list: SourceRef[]) =>
+    list.forEach((s, i) => {
+      ref(file, entry, `${where}[${i}].sourceId`, "source", s.sourceId);
+      basis(file, entry, `${where}[${i}]`, s);
+    });
+  const statementIds = rawIds(files.statements);
+  const relays = (file: string, entry: string, where: string, id: string | null) => {
+    if (id !== null && !statementIds.has(id)) problems.push({ file, entry, message: `${where}.relaysStatementId: unknown statement ${JSON.stringify(id)}` });
+  };
   const datePair = (file: string, entry: string, dateKey: string, date: IsoDate | null, precision: DatePrecision | null) => {
     if ((date === null) !== (precision === null)) {
       problems.push({ file, entry, message: `${dateKey} and datePrecision must both be set or both be null` });
@@ -499,7 +553,10 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
     }
   }
 
-  for (const source of graph.sources) datePair("sources.json", source.id, "publishedOn", source.publishedOn, source.datePrecision);
+  for (const source of graph.sources) {
+    datePair("sources.json", source.id, "publishedOn", source.publishedOn, source.datePrecision);
+    ref("sources.json", source.id, "publishedById", "organization", source.publishedById);
+  }
 
   for (const person of graph.people) {
     const file = "people.json";
@@ -541,17 +598,39 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
       attendees.add(p.personId);
     });
 
+    for (const key of ["began", "ended"] as const) {
+      const estimate = meeting[key];
+      if (estimate === null) continue;
+      ref(file, entry, `${key}.sourceId`, "source", estimate.sourceId);
+      basis(file, entry, key, estimate);
+      if (estimate.earliest !== null && estimate.latest !== null && Date.parse(estimate.earliest) > Date.parse(estimate.latest)) {
+        problems.push({ file, entry, message: `${key}: earliest ${estimate.earliest} is after latest ${estimate.latest}` });
+      }
+    }
+
     meeting.durations.forEach((d, i) => {
       const where = `durations[${i}]`;
       ref(file, entry, `${where}.sourceId`, "source", d.sourceId);
-      for (const problem of durationProblems(d)) problems.push({ file, entry, message: `${where}${problem.key ? `.${problem.key}` : ""}: ${problem.message}` });
+      basis(file, entry, where, d);
+      relays(file, entry, where, d.relaysStatementId);
+      const problem = figureProblem(d);
+      if (problem !== null) problems.push({ file, entry, message: `${where}: ${problem}` });
     });
-    const preferred = meeting.durations.filter((d) => d.preferred).length;
+    const preferred = meeting.durations.filter((d) => d.rank === "PREFERRED").length;
     if (meeting.durations.length > 0 && preferred !== 1) {
-      problems.push({ file, entry, message: `durations: exactly one duration claim must be preferred, found ${preferred}` });
+      problems.push({ file, entry, message: `durations: exactly one duration claim must have rank PREFERRED, found ${preferred}` });
     }
 
-    meeting.claims.forEach((c, i) => ref(file, entry, `claims[${i}].sourceId`, "source", c.sourceId));
+    meeting.claims.forEach((c, i) => {
+      const where = `claims[${i}]`;
+      ref(file, entry, `${where}.sourceId`, "source", c.sourceId);
+      basis(file, entry, where, c);
+      relays(file, entry, where, c.relaysStatementId);
+    });
+    for (const field of new Set(meeting.claims.map((c) => c.field))) {
+      const count = meeting.claims.filter((c) => c.field === field && c.rank === "PREFERRED").length;
+      if (count > 1) problems.push({ file, entry, message: `claims: at most one ${JSON.stringify(field)} claim can have rank PREFERRED, found ${count}` });
+    }
     if (!meeting.claims.some((c) => c.field === "date")) problems.push({ file, entry, message: "claims: no sourced \"date\" claim" });
     if (meeting.placeId !== null && !meeting.claims.some((c) => c.field === "place")) problems.push({ file, entry, message: "claims: the meeting has a placeId but no sourced \"place\" claim" });
   }
@@ -564,12 +643,16 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
     ref(file, entry, "placeId", "place", statement.placeId);
     refs(file, entry, "topicIds", "topic", statement.topicIds);
     datePair(file, entry, "saidOn", statement.saidOn, statement.datePrecision);
-    const bySource = new Set<string>();
+    const bySourceAndKind = new Set<string>();
     statement.wordings.forEach((w, i) => {
       const where = `wordings[${i}]`;
       ref(file, entry, `${where}.sourceId`, "source", w.sourceId);
-      if (bySource.has(w.sourceId)) problems.push({ file, entry, message: `${where}.sourceId: a second wording from source ${JSON.stringify(w.sourceId)}; keep at most one wording per source` });
-      bySource.add(w.sourceId);
+      basis(file, entry, where, { ...w, excerpt: w.text });
+      const key = JSON.stringify([w.sourceId, w.quoted ?? statement.quoted]);
+      if (bySourceAndKind.has(key)) {
+        problems.push({ file, entry, message: `${where}.sourceId: a second ${(w.quoted ?? statement.quoted) ? "quote" : "paraphrase"} from source ${JSON.stringify(w.sourceId)}; keep at most one quote and one paraphrase per source` });
+      }
+      bySourceAndKind.add(key);
     });
   }
 

@@ -6,7 +6,8 @@
  * twice changes nothing; a person is MERGEd only by their own entry, and references to people MATCH. Callers choose the transaction: the curated graph is written in one
  * (all or nothing); the synthetic generator writes one batch per transaction.
  */
-import type { DatePrecision, SeedCountry, SeedGraph, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic } from "./seedFiles.js";
+import { durationBounds, durationConsensus, isApproximate } from "../model/duration.js";
+import type { DatePrecision, SeedCountry, SeedGraph, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic, SourceRef } from "./seedFiles.js";
 
 /** Runs one statement inside the caller's transaction. */
 export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<unknown[]>;
@@ -71,7 +72,12 @@ SET t.name = row.name, t.description = row.description`;
 const WRITE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s += row.props`;
+SET s += row.props
+WITH s, row
+CALL (s) { MATCH (s)-[old:PUBLISHED_BY]->() DELETE old }
+FOREACH (orgId IN CASE WHEN row.publishedById IS NULL THEN [] ELSE [row.publishedById] END |
+  MERGE (o:Organization {id: orgId})
+  MERGE (s)-[:PUBLISHED_BY]->(o))`;
 
 const WRITE_PEOPLE = `
 UNWIND $rows AS row
@@ -93,7 +99,7 @@ FOREACH (role IN row.roles |
   FOREACH (ref IN role.sources |
     MERGE (s:Source {id: ref.sourceId})
     MERGE (r)-[sourced:SOURCED_BY]->(s)
-    SET sourced.excerpt = ref.excerpt))`;
+    SET sourced.excerpt = ref.excerpt, sourced.basis = ref.basis, sourced.note = ref.note))`;
 
 // After all people exist: a relation names a second person.
 const WRITE_RELATIONS = `
@@ -102,7 +108,7 @@ OPTIONAL MATCH (a:Person {id: row.fromId})
 OPTIONAL MATCH (b:Person {id: row.toId})
 FOREACH (_ IN CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE [1] END |
   MERGE (a)-[r:RELATED {kind: row.kind}]->(b)
-  SET r.sourceIds = row.sourceIds, r.excerpts = row.excerpts)
+  SET r.sourceIds = row.sourceIds, r.excerpts = row.excerpts, r.bases = row.bases, r.notes = row.notes)
 WITH row, CASE WHEN a IS NULL THEN [row.fromId] ELSE [] END + CASE WHEN b IS NULL THEN [row.toId] ELSE [] END AS missing
 ${RETURN_MISSING_PEOPLE}`;
 
@@ -138,7 +144,7 @@ CALL (m, row) {
   FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END |
     MERGE (p)-[attended:ATTENDED]->(m)
     SET attended.role = a.role, attended.delegationCountryId = a.delegationCountryId,
-        attended.sourceIds = a.sourceIds, attended.excerpts = a.excerpts)
+        attended.sourceIds = a.sourceIds, attended.excerpts = a.excerpts, attended.bases = a.bases, attended.notes = a.notes)
   RETURN collect(CASE WHEN p IS NULL THEN a.personId END) AS missing
 }
 ${RETURN_MISSING_PEOPLE}`;
@@ -164,11 +170,20 @@ FOREACH (topicId IN row.topicIds |
   MERGE (st)-[:ABOUT]->(t))
 FOREACH (w IN row.wordings |
   MERGE (wording:Wording {id: w.id})
-  SET wording.text = w.text
+  SET wording += w.props
   MERGE (st)-[:HAS_WORDING]->(wording)
   MERGE (s:Source {id: w.sourceId})
   MERGE (wording)-[:FROM]->(s))
 ${RETURN_MISSING_PEOPLE}`;
+
+// After statements exist: a claim relays a statement's account, and the statement's speaker is the claimant.
+const WRITE_CLAIM_RELAYS = `
+UNWIND $rows AS row
+MATCH (claim:Claim {id: row.id})
+CALL (claim) { MATCH (claim)-[old:RELAYS]->() DELETE old }
+WITH claim, row WHERE row.statementId IS NOT NULL
+MATCH (st:Statement {id: row.statementId})
+MERGE (claim)-[:RELAYS]->(st)`;
 
 /** The first and last day a possibly partial ISO date covers: "2025-03" → 2025-03-01..2025-03-31. */
 export function periodOf(date: string, precision: DatePrecision): { start: string; end: string } {
@@ -182,7 +197,13 @@ export function periodOf(date: string, precision: DatePrecision): { start: strin
 
 /** The text the full-text index reads: the parts that are set, joined. */
 export const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
-const sourceLists = (refs: { sourceId: string; excerpt: string }[]) => ({ sourceIds: refs.map((r) => r.sourceId), excerpts: refs.map((r) => r.excerpt) });
+/** An edge's provenance as parallel lists; Neo4j lists hold no nulls, so a missing note is "". */
+const sourceLists = (refs: SourceRef[]) => ({
+  sourceIds: refs.map((r) => r.sourceId),
+  excerpts: refs.map((r) => r.excerpt),
+  bases: refs.map((r) => r.basis),
+  notes: refs.map((r) => r.note ?? ""),
+});
 
 export const writeCountries = (run: Run, rows: SeedCountry[]) => run(WRITE_COUNTRIES, { rows });
 
@@ -196,7 +217,8 @@ export async function writePlaces(run: Run, rows: SeedPlace[]) {
 
 export const writeTopics = (run: Run, rows: SeedTopic[]) => run(WRITE_TOPICS, { rows });
 
-export const writeSources = (run: Run, rows: SeedSource[]) => run(WRITE_SOURCES, { rows: rows.map((s) => ({ id: s.id, props: s })) });
+export const writeSources = (run: Run, rows: SeedSource[]) =>
+  run(WRITE_SOURCES, { rows: rows.map(({ publishedById, ...props }) => ({ id: props.id, publishedById, props })) });
 
 export async function writePeople(run: Run, rows: SeedPerson[]) {
   await run(WRITE_PEOPLE, { rows: rows.map((p) => ({ ...p, searchText: searchText(p.name, ...p.aliases) })) });
@@ -204,13 +226,46 @@ export async function writePeople(run: Run, rows: SeedPerson[]) {
   if (relations.length > 0) await runReferringToPeople(run, WRITE_RELATIONS, { rows: relations });
 }
 
+/** The local calendar day of an ISO date-time with an offset ("2025-12-03T01:00:00+03:00" → "2025-12-03"). */
+const localDay = (dateTime: string) => dateTime.slice(0, 10);
+
+/** The last day the meeting may have touched: its date's period, or later when it ran past midnight. */
+function lastDay(m: SeedMeeting, periodEnd: string): string {
+  const latest = m.ended?.latest ?? m.began?.latest ?? null;
+  return latest !== null && localDay(latest) > periodEnd ? localDay(latest) : periodEnd;
+}
+
+/** A time estimate as the meeting's flat properties `<key>Earliest` … `<key>Note`. */
+function estimateProps(key: "began" | "ended", estimate: SeedMeeting["began"]) {
+  return {
+    [`${key}Earliest`]: estimate?.earliest ?? null,
+    [`${key}Latest`]: estimate?.latest ?? null,
+    [`${key}Wording`]: estimate?.wording ?? null,
+    [`${key}SourceId`]: estimate?.sourceId ?? null,
+    [`${key}Basis`]: estimate?.basis ?? null,
+    [`${key}Note`]: estimate?.note ?? null,
+  };
+}
+
+/** How a claim is known, as stored on every Claim; `preferred` stays for old readers. */
+const claimEvidenceProps = (c: SeedMeeting["claims"][number] | SeedMeeting["durations"][number]) => ({
+  basis: c.basis,
+  note: c.note,
+  hedge: c.hedge,
+  rank: c.rank,
+  rankReason: c.rankReason,
+  preferred: c.rank === "PREFERRED",
+});
+
 export function meetingRow(m: SeedMeeting) {
   const period = periodOf(m.date, m.datePrecision);
-  const preferred = m.durations.find((d) => d.preferred);
+  const durations = m.durations.map((d) => ({ ...d, ...durationBounds(d) }));
+  const preferred = durations.find((d) => d.rank === "PREFERRED");
+  const consensus = durationConsensus(durations);
   return {
     id: m.id,
     dateStart: period.start,
-    dateEnd: period.end,
+    dateEnd: lastDay(m, period.end),
     placeId: m.placeId,
     topicIds: m.topicIds,
     organizationIds: m.organizationIds,
@@ -227,25 +282,41 @@ export function meetingRow(m: SeedMeeting) {
       durationMinutes: preferred?.minutes ?? null,
       durationMinMinutes: preferred?.minMinutes ?? null,
       durationMaxMinutes: preferred?.maxMinutes ?? null,
-      durationApproximate: preferred?.approximate ?? false,
+      durationApproximate: preferred ? isApproximate(preferred.hedge) : false,
+      durationHedge: preferred?.hedge ?? null,
       durationWording: preferred?.wording ?? null,
       durationSourceId: preferred?.sourceId ?? null,
+      consensusMinMinutes: consensus?.minMinutes ?? null,
+      consensusMaxMinutes: consensus?.maxMinutes ?? null,
+      consensusCompatible: consensus?.compatible ?? null,
+      consensusClaimCount: consensus?.claimCount ?? null,
+      ...estimateProps("began", m.began),
+      ...estimateProps("ended", m.ended),
     },
     participants: m.participants.map((p) => ({ personId: p.personId, role: p.role, delegationCountryId: p.delegationCountryId, ...sourceLists(p.sources) })),
-    claims: m.claims.map((c, i) => ({ id: `${m.id}#claim-${i + 1}`, sourceId: c.sourceId, props: { field: c.field, value: c.value, wording: c.wording, excerpt: c.excerpt } })),
-    durations: m.durations.map((d, i) => ({
+    claims: m.claims.map((c, i) => ({
+      id: `${m.id}#claim-${i + 1}`,
+      sourceId: c.sourceId,
+      relaysStatementId: c.relaysStatementId,
+      props: { field: c.field, value: c.value, wording: c.wording, excerpt: c.excerpt, ...claimEvidenceProps(c) },
+    })),
+    durations: durations.map((d, i) => ({
       id: `${m.id}#duration-${i + 1}`,
       sourceId: d.sourceId,
+      relaysStatementId: d.relaysStatementId,
       props: {
         field: "duration",
         value: d.minutes === null ? "unknown" : String(d.minutes),
         wording: d.wording,
         excerpt: d.excerpt,
+        figureMinutes: d.figureMinutes,
+        granularityMinutes: d.granularityMinutes,
+        bound: d.bound,
         minutes: d.minutes,
         minMinutes: d.minMinutes,
         maxMinutes: d.maxMinutes,
-        approximate: d.approximate,
-        preferred: d.preferred,
+        approximate: isApproximate(d.hedge),
+        ...claimEvidenceProps(d),
       },
     })),
   };
@@ -257,6 +328,10 @@ export type MeetingRow = ReturnType<typeof meetingRow>;
 export const writeMeetingRows = (run: Run, rows: MeetingRow[]) => runReferringToPeople(run, WRITE_MEETINGS, { rows });
 
 export const writeMeetings = (run: Run, rows: SeedMeeting[]) => writeMeetingRows(run, rows.map(meetingRow));
+
+/** The RELAYS edges of the rows' claims; run once the statements they name exist. */
+export const writeClaimRelays = (run: Run, rows: MeetingRow[]) =>
+  run(WRITE_CLAIM_RELAYS, { rows: rows.flatMap((m) => [...m.claims, ...m.durations]).map((c) => ({ id: c.id, statementId: c.relaysStatementId })) });
 
 export function statementRow(s: SeedStatement) {
   const period = s.saidOn && s.datePrecision ? periodOf(s.saidOn, s.datePrecision) : null;
@@ -276,7 +351,16 @@ export function statementRow(s: SeedStatement) {
       quoted: s.quoted,
       searchText: searchText(s.text, ...s.wordings.map((w) => w.text).filter((t) => t !== s.text)),
     },
-    wordings: s.wordings.map((w) => ({ id: `${s.id}#${w.sourceId}`, sourceId: w.sourceId, text: w.text })),
+    wordings: s.wordings.map((w) => {
+      const quoted = w.quoted ?? s.quoted;
+      // A source that gives the statement both ways keeps its quote under the plain id.
+      const both = s.wordings.some((other) => other !== w && other.sourceId === w.sourceId);
+      return {
+        id: both && !quoted ? `${s.id}#${w.sourceId}#paraphrase` : `${s.id}#${w.sourceId}`,
+        sourceId: w.sourceId,
+        props: { text: w.text, quoted, attributedTo: w.attributedTo, basis: w.basis, note: w.note },
+      };
+    }),
   };
 }
 
@@ -290,8 +374,10 @@ export async function writeGraph(run: Run, graph: SeedGraph): Promise<void> {
   await writeTopics(run, graph.topics);
   await writeSources(run, graph.sources);
   await writePeople(run, graph.people);
-  await writeMeetings(run, graph.meetings);
+  const meetings = graph.meetings.map(meetingRow);
+  await writeMeetingRows(run, meetings);
   await writeStatements(run, graph.statements);
+  await writeClaimRelays(run, meetings);
 }
 
 /** The node labels the graph holds, for counts of what a load created. */
