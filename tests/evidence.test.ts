@@ -170,7 +170,7 @@ describe("conflicts: where the sources truly disagree", () => {
     const { meeting } = await data(`{ meeting(id: "${DEC}") { conflicts { ${CONFLICT_FIELDS} } } }`);
     const byField = Object.fromEntries(meeting.conflicts.map((c: any) => [c.field, c]));
     expect(Object.keys(byField).sort()).toEqual(["duration", "place", "record"]);
-    expect(byField.place).toMatchObject({ compatible: true, explanation: "The Kremlin lies within Moscow." });
+    expect(byField.place).toMatchObject({ compatible: true, explanation: "Moscow Kremlin lies within Moscow." });
     expect(byField.place.claims.map((c: any) => c.value).sort()).toEqual(["kremlin", "kremlin", "moscow"]);
     expect(byField.duration).toMatchObject({ compatible: true, explanation: expect.stringContaining("270 to 300 minutes") });
   });
@@ -267,14 +267,16 @@ describe("Query.conflicts", () => {
     }
   });
 
-  it("costs a bounded number of statements: a page of meetings with their conflicts as much as one meeting", async () => {
-    const one = await api.query(`{ meeting(id: "${DEC}") { conflicts { field claims { source { id } } meeting { id } } } }`);
-    const page = await api.query(`{ meetings(first: 100) { edges { node { id began { source { id } } durationConsensus { minMinutes }
-      duration { hedge bound } conflicts { field claims { source { id } claimant { id } } meeting { id } } } } } }`);
+  it("costs no more statements for a page of meetings with their conflicts than the levels of the query", async () => {
+    const fields = `id began { source { id } } durationConsensus { minMinutes } duration { hedge bound }
+      conflicts { field claims { source { id } claimant { id } } }`;
+    const one = await api.query(`{ meeting(id: "${DEC}") { ${fields} } }`);
+    const page = await api.query(`{ meetings(filter: {from: "2025"}, first: 20) { edges { node { ${fields} } } } }`);
     expect(one.errors).toBeUndefined();
     expect(page.errors).toBeUndefined();
-    // The page, its claims, place chains, earlier meetings, sources, claimants, meetings: one statement each at most.
-    expect(page.extensions?.cypherRoundTrips).toBeLessThanOrEqual(8);
-    expect(one.extensions?.cypherRoundTrips).toBeLessThanOrEqual(page.extensions!.cypherRoundTrips!);
+    expect(page.data!.meetings.edges.length).toBeGreaterThan(5);
+    // The meetings, their claims, the places and earlier meetings the rules need, then sources and claimants.
+    expect(page.extensions?.cypherRoundTrips).toBe(7);
+    expect(one.extensions!.cypherRoundTrips).toBeLessThanOrEqual(page.extensions!.cypherRoundTrips!);
   });
 });
