@@ -2,6 +2,7 @@
  * Conflicts: the claims of a meeting judged by src/model/conflicts.ts, with the place ancestries
  * and earlier meetings the rules need, each read in one batched statement per request.
  */
+import DataLoader from "dataloader";
 import type { ConflictFilter } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import type { Neo4jExecutor } from "../db/executor.js";
@@ -9,7 +10,7 @@ import { compact } from "../graphql/input.js";
 import { listsById } from "../graphql/loaders.js";
 import { pageOfList, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
 import { CONFLICT_FIELDS, conflictsOf, LONGEST_TO_DATE, type EarlierMeeting, type PlaceChain } from "../model/conflicts.js";
-import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claims.js";
+import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claimFields.js";
 
 export interface ConflictRecord {
   meetingId: string;
@@ -61,26 +62,37 @@ WHERE values > 1 OR field = 'record'
 WITH DISTINCT m ORDER BY m.dateStart, m.id
 RETURN m.id AS id`;
 
-export function createConflictLoaders(db: Neo4jExecutor) {
-  return {
-    placeChains: listsById<PlaceChain[number]>(db, "conflicts.placeChains", PLACE_CHAINS),
-    earlierMeetings: listsById<EarlierMeeting<ClaimRecord>>(db, "conflicts.earlierMeetings", EARLIER_MEETINGS),
-  };
+/** Each value of a list of loads: a failed load fails them all, as a single load would. */
+async function all<T>(loads: Promise<(T | Error)[]>): Promise<T[]> {
+  const values = await loads;
+  const failed = values.find((v): v is Error => v instanceof Error);
+  if (failed) throw failed;
+  return values as T[];
 }
 
-type Loaders = Context["loaders"];
-
-/** A meeting's conflicts: its claims, the places they name and, for a record, the earlier meetings, each batched across the request. */
-export async function meetingConflicts(meetingId: string, loaders: Loaders): Promise<ConflictRecord[]> {
-  const claims = await loaders.claimsByMeeting.load(meetingId);
-  const placeIds = [...new Set(claims.filter((c) => c.field === "place").map((c) => c.value))];
-  const hasRecord = claims.some((c) => c.field === "record" && c.value === LONGEST_TO_DATE);
-  const [chains, earlierMeetings] = await Promise.all([
-    placeIds.length > 1 ? Promise.all(placeIds.map((id) => loaders.placeChains.load(id))) : [],
-    hasRecord ? loaders.earlierMeetings.load(meetingId) : [],
-  ]);
-  const places = new Map(chains.flatMap((chain, i) => (chain.length > 0 ? [[placeIds[i]!, chain] as const] : [])));
-  return conflictsOf(claims, { places, earlierMeetings }).map((conflict) => ({ meetingId, ...conflict }));
+/**
+ * The conflicts of each meeting, judged for a whole batch of meetings at once: their claims, then
+ * the places and earlier meetings of all of them together. Every meeting's conflicts are ready at
+ * the same time, so what clients select below them is batched across the batch too.
+ */
+export function createConflictsLoader(db: Neo4jExecutor, claimsByMeeting: DataLoader<string, ClaimRecord[]>) {
+  const placeChains = listsById<PlaceChain[number]>(db, "conflicts.placeChains", PLACE_CHAINS);
+  const earlierMeetings = listsById<EarlierMeeting<ClaimRecord>>(db, "conflicts.earlierMeetings", EARLIER_MEETINGS);
+  return new DataLoader<string, ConflictRecord[]>(async (ids) => {
+    const claims = await all(claimsByMeeting.loadMany(ids));
+    // Places matter only where a meeting's sources name more than one.
+    const placeIds = [...new Set(claims.flatMap((list) => {
+      const named = new Set(list.filter((c) => c.field === "place").map((c) => c.value));
+      return named.size > 1 ? [...named] : [];
+    }))];
+    const recordIds = ids.filter((_id, i) => claims[i]!.some((c) => c.field === "record" && c.value === LONGEST_TO_DATE));
+    const [chains, earlier] = await Promise.all([all(placeChains.loadMany(placeIds)), all(earlierMeetings.loadMany(recordIds))]);
+    const places = new Map(placeIds.map((id, i) => [id, chains[i]!] as const).filter(([, chain]) => chain.length > 0));
+    const earlierById = new Map(recordIds.map((id, i) => [id, earlier[i]!]));
+    return ids.map((meetingId, i) =>
+      conflictsOf(claims[i]!, { places, earlierMeetings: earlierById.get(meetingId) ?? [] }).map((conflict) => ({ meetingId, ...conflict })),
+    );
+  });
 }
 
 /**
@@ -88,10 +100,10 @@ export async function meetingConflicts(meetingId: string, loaders: Loaders): Pro
  * batched loaders; the rules run here, so the filter on `compatible` and on a source (which may
  * be an earlier meeting's, for a record) is applied to their verdicts, and the page is cut from those.
  */
-export async function conflictConnection(db: Neo4jExecutor, loaders: Loaders, input: ConflictFilter | null | undefined, args: PageArgs): Promise<ConflictConnectionRecord> {
+export async function conflictConnection(db: Neo4jExecutor, loaders: Context["loaders"], input: ConflictFilter | null | undefined, args: PageArgs): Promise<ConflictConnectionRecord> {
   const filter = compact(input ?? {});
   const rows = await db.read<{ id: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, { fields: CONFLICT_FIELDS, filter: { meetingId: null, field: null, ...filter } });
-  const conflicts = (await Promise.all(rows.map(({ id }) => meetingConflicts(id, loaders)))).flat();
+  const conflicts = (await all(loaders.meetingConflicts.loadMany(rows.map((row) => row.id)))).flat();
   const matching = conflicts.filter(
     (c) =>
       (filter.field === undefined || c.field === filter.field) &&

@@ -10,7 +10,6 @@ import { personFields, type PersonRecord, type SourceRefRecord } from "../person
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
 import type { DurationBound, DurationSummary, EvidenceBasis, Hedge, Meeting } from "../__generated__/resolvers.js";
-import { createConflictLoaders } from "./conflicts.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
 /**
@@ -212,7 +211,6 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
     meetingOrganizationIds: listsById<string>(db, "meetings.organizationIds", ORGANIZATION_IDS),
     meetingStatementIds: listsById<string>(db, "meetings.statementIds", STATEMENT_IDS),
     meetingSourceIds: listsById<string>(db, "meetings.sourceIds", SOURCE_IDS),
-    ...createConflictLoaders(db),
   };
 }
 

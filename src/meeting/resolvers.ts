@@ -3,7 +3,7 @@ import { idList } from "../graphql/input.js";
 import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
 import { placeLink } from "../place/place.js";
-import { conflictConnection, meetingConflicts } from "./conflicts.js";
+import { conflictConnection } from "./conflicts.js";
 import type { DurationRecord } from "./duration.js";
 import { loadMeetingConnection, participantPart, timeTogether, type MeetingRecord } from "./meeting.js";
 
@@ -40,7 +40,7 @@ export const meetingResolvers: Resolvers = {
     topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),
     organizations: (m, _args, { loaders }) => loadAll(loaders.organizationById, loaders.meetingOrganizationIds.load(m.id)),
     sources: (m, _args, { loaders }) => loadAll(loaders.sourceById, loaders.meetingSourceIds.load(m.id)),
-    conflicts: (m, _args, { loaders }) => meetingConflicts(m.id, loaders),
+    conflicts: (m, _args, { loaders }) => loaders.meetingConflicts.load(m.id),
     // Filtering by field in memory keeps one batched read for every claims selection of the request.
     claims: async (m, { field }, { loaders }) => {
       const claims = await loaders.claimsByMeeting.load(m.id);
