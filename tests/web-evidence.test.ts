@@ -67,7 +67,8 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
 
     // "Longest to date" is checked against earlier meetings' durations, which the row links to.
     const record = await claimsRow(page, "record");
-    expect(record.verdict).toMatch(/^(compatible|incompatible)$/);
+    // 11 April may have lasted as long ("close to five hours"), but 2 December may still have been longer.
+    expect(record.verdict).toBe("compatible");
     expect(await record.row.locator('ul.elsewhere a[href="#/meeting/2025-04-11-putin-witkoff-st-petersburg"]').count()).toBeGreaterThan(0);
 
     // The talks ran past midnight: the end is on 3 December.
@@ -75,11 +76,11 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     await browser.screenshot(page, "web-evidence-december");
   });
 
-  it("2 December: Dmitriev's attendance, which no source states, is marked, with the reason on hover and on focus", async () => {
+  it("2 December: Dmitriev's attendance, which only the curator's summary gives, is marked, with the reason on hover and on focus", async () => {
     const page = await openMeeting("2025-12-02-putin-witkoff-kushner-kremlin");
     const dmitriev = page.locator('table.participants tr[data-person-id="kirill-dmitriev"]');
     const [marker] = await markers(dmitriev);
-    expect(marker).toMatch(/^(inferred: Inferred by the curator|summary: Rests on the curator's summary)/);
+    expect(marker).toMatch(/^summary: Rests on the curator's summary \(FACTS\.md\), not the source's own text/);
     // Attendances the sources state carry no marker.
     expect(await markers(page.locator('table.participants tr[data-person-id="steve-witkoff"]'))).toEqual([]);
 
