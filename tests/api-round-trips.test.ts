@@ -26,8 +26,11 @@ CREATE (m)-[:HELD_AT]->(hall), (m)-[:ABOUT]->(topic)
 FOREACH (pid IN row.participantIds |
   MERGE (p:Person {id: pid}) ON CREATE SET p.name = pid, p.aliases = []
   CREATE (p)-[:ATTENDED {role: "delegate", delegationCountryId: "IE", sourceIds: [source.id], excerpts: ["test"]}]->(m))
+// Two dates of different precision and two places, one within the other: a compatible conflict each.
 FOREACH (i IN [1, 2] |
-  CREATE (m)-[:HAS_CLAIM]->(:Claim {id: row.id + "#claim-" + i, field: "date", value: row.date})-[:FROM]->(source))
+  CREATE (m)-[:HAS_CLAIM]->(:Claim {id: row.id + "#claim-" + i, field: "date", value: CASE i WHEN 1 THEN row.date ELSE left(row.date, 7) END})-[:FROM]->(source))
+FOREACH (i IN [3, 4] |
+  CREATE (m)-[:HAS_CLAIM]->(:Claim {id: row.id + "#claim-" + i, field: "place", value: CASE i WHEN 3 THEN row.placeId ELSE city.id END})-[:FROM]->(source))
 CREATE (st:Statement {id: row.id + "-said", text: "said at " + row.id, quoted: true, saidOn: row.date, datePrecision: "DAY",
                       saidOnStart: date(row.date), saidOnEnd: date(row.date)})
 CREATE (st)-[:IN_CONTEXT_OF]->(m)
@@ -59,8 +62,10 @@ const NESTED = `query ($placeId: ID!) {
         person { name roles { title } countries { id } counterparts(first: 3) { person { name } meetingCount time { minutes unknownCount } lastMeeting { id } } }
         sources { source { title } }
       }
-      claims { field value source { title } }
-      statements { text speaker { name } wordings { text source { title } } }
+      claims { field value basis hedge rank claimant { name } source { title publishedBy { name } } }
+      began { source { title } } ended { latest } durationConsensus { minMinutes }
+      conflicts { field claims { id } }
+      statements { text speaker { name } wordings { text quoted attributedTo basis source { title } } }
       topics { name }
       sources { id }
     } }
@@ -87,10 +92,11 @@ describe("round trips do not grow with the result", () => {
     expect(first.place).toEqual({ name: `${PREFIX}large-hall`, within: { name: "Test City", country: { name: "Ireland" } }, country: { id: "IE" } });
     expect(first.participants).toHaveLength(3);
     expect(first.participants[0].person.counterparts).toHaveLength(3);
-    expect(first.claims).toHaveLength(2);
+    expect(first.claims).toHaveLength(4);
+    expect(first.conflicts.map((c: { field: string }) => c.field)).toEqual(["date", "place"]);
     expect(first.statements[0].wordings[0].source.title).toBe("Test source");
 
-    // One statement per loader per level of the query, batched across all 100 meetings and 300 participants (19 today).
+    // One statement per loader per level of the query, batched across all 100 meetings and 300 participants.
     expect(large.extensions?.cypherRoundTrips).toBe(small.extensions?.cypherRoundTrips);
     expect(large.extensions?.cypherRoundTrips).toBeLessThanOrEqual(20);
   });

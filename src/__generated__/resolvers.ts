@@ -2,9 +2,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRecord, PersonConnectionRecord, PersonEdgeRecord, RoleRecord, RelationRecord, SourceRefRecord } from '../person/person.js';
 import type { CounterpartRecord } from '../person/counterparts.js';
-import type { MeetingRecord, MeetingConnectionRecord, MeetingEdgeRecord, ParticipantRecord, TimeTogetherRecord } from '../meeting/meeting.js';
+import type { MeetingRecord, MeetingConnectionRecord, MeetingEdgeRecord, ParticipantRecord, TimeTogetherRecord, TimeEstimateRecord } from '../meeting/meeting.js';
 import type { DurationRecord } from '../meeting/duration.js';
 import type { ClaimRecord } from '../meeting/claims.js';
+import type { ConflictRecord, ConflictConnectionRecord, ConflictEdgeRecord } from '../meeting/conflicts.js';
 import type { StatementRecord, StatementConnectionRecord, StatementEdgeRecord, WordingRecord } from '../statement/statement.js';
 import type { SourceRecord } from '../source/source.js';
 import type { PlaceRecord } from '../place/place.js';
@@ -103,18 +104,33 @@ export type AuditEntryEdge = {
  */
 export type Claim = {
   __typename?: 'Claim';
+  /** How the claim is known from its source: stated there, inferred by a curator, or from the curator's summary. */
+  basis: EvidenceBasis;
+  /** Whose account the source relays (Witkoff on CBS, Trump on Truth Social); null when the source speaks for itself. */
+  claimant?: Maybe<Person>;
   /** For duration claims, the figure and bounds this source gives; null for other fields. */
   duration?: Maybe<Duration>;
   /** The passage of the source the claim rests on. */
   excerpt?: Maybe<Scalars['String']['output']>;
   /** What the claim is about: "duration", "date", "place", "wait", "outcome", "visit-number", … */
   field: Scalars['String']['output'];
+  /** How the source distances itself from the claim or qualifies it ("reportedly", "about"). */
+  hedge: Hedge;
   /** Stable id: "<meetingId>#claim-<n>" or "<meetingId>#duration-<n>". */
   id: Scalars['ID']['output'];
   /** The meeting the claim is about. */
   meeting: Meeting;
-  /** True for the one duration claim shown as `Meeting.duration`; false otherwise. */
+  /** The curator's reasoning when the claim is inferred, or another remark on how it is known. */
+  note?: Maybe<Scalars['String']['output']>;
+  /**
+   * True for the one duration claim shown as `Meeting.duration`; false otherwise.
+   * @deprecated Use rank.
+   */
   preferred: Scalars['Boolean']['output'];
+  /** How much the curators trust the claim against the others on its field. */
+  rank: ClaimRank;
+  /** Why the claim has its rank, when the curators say (always for a deprecated claim). */
+  rankReason?: Maybe<Scalars['String']['output']>;
   /** When the claim was retracted; null while it stands. */
   retractedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who retracted it (an API key's name or a JWT's subject). */
@@ -150,6 +166,65 @@ export type ClaimPayload = {
   claim?: Maybe<Claim>;
   /** Why nothing was written; empty on success. */
   errors: Array<UserError>;
+};
+
+/** How much the curators trust a claim, against the other claims about the same field. */
+export type ClaimRank =
+  /** Believed wrong (see `rankReason`) but still shown, unlike a retracted claim. */
+  | 'DEPRECATED'
+  /** A claim kept beside the preferred one, neither preferred nor believed wrong. */
+  | 'NORMAL'
+  /** The claim shown first for its field (for durations, the one shown as `Meeting.duration`). */
+  | 'PREFERRED';
+
+/**
+ * Sources that give different values for one field of a meeting, and whether they truly disagree:
+ * Moscow and the Kremlin differ in precision, not in fact.
+ */
+export type Conflict = {
+  __typename?: 'Conflict';
+  /** The claims involved. For `record`, the record claim and the earlier meetings' duration claims that could match it. */
+  claims: Array<Claim>;
+  /** True when one reality could satisfy every claim (a date within another, a place within another, overlapping duration bounds). */
+  compatible: Scalars['Boolean']['output'];
+  /** Why the claims are compatible or not, in plain words, e.g. "The Kremlin lies within Moscow." */
+  explanation: Scalars['String']['output'];
+  /** The field the claims are about: "date", "place", "duration", "wait", "visit-number" or "record". */
+  field: Scalars['String']['output'];
+  /** The meeting the claims are about. */
+  meeting: Meeting;
+};
+
+/** A page of conflicts. */
+export type ConflictConnection = {
+  __typename?: 'ConflictConnection';
+  /** The conflicts of this page, each with its cursor. */
+  edges: Array<ConflictEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many conflicts match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A conflict in a page, with its cursor. */
+export type ConflictEdge = {
+  __typename?: 'ConflictEdge';
+  /** Opaque position of this conflict in the list; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The conflict. */
+  node: Conflict;
+};
+
+/** Conditions on conflicts; all given conditions must hold. Unknown ids and fields match nothing (no error). */
+export type ConflictFilter = {
+  /** Only conflicts that one reality could (true) or could not (false) satisfy. */
+  compatible?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only conflicts about this field, e.g. "place", "wait", "duration", "record". */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** Only conflicts about this meeting. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only conflicts with a claim from this source. */
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Someone a person met, with how often and for how long. */
@@ -221,8 +296,16 @@ export type DatePrecision =
 /** How long a meeting lasted, as the preferred source puts it. */
 export type Duration = {
   __typename?: 'Duration';
-  /** True when the figure is rounded or hedged ("about three hours"). */
+  /** True when the source qualifies the figure ("about three hours"): `hedge` is APPROXIMATE. */
   approximate: Scalars['Boolean']['output'];
+  /** Whether the figure is about, at most or at least the duration; null without a figure. */
+  bound?: Maybe<DurationBound>;
+  /** The number the words state, in minutes (300 for "five hours"); null when they state none. */
+  figureMinutes?: Maybe<Scalars['Int']['output']>;
+  /** What the figure is rounded to, in minutes (60 for whole hours, 30 for half hours, 1 for exact minutes); null without a figure. */
+  granularityMinutes?: Maybe<Scalars['Int']['output']>;
+  /** How the source qualifies the figure or distances itself from it ("rumored to be brief"). */
+  hedge: Hedge;
   /** The longest the wording allows, in minutes; null when unknown or unbounded. */
   maxMinutes?: Maybe<Scalars['Int']['output']>;
   /** The shortest the wording allows, in minutes; null when unknown. */
@@ -234,6 +317,15 @@ export type Duration = {
   /** The source's own words for the duration, e.g. "five-hour". */
   wording?: Maybe<Scalars['String']['output']>;
 };
+
+/** What a duration figure stands for, from the source's words. */
+export type DurationBound =
+  /** About the figure ("about five hours", or a bare "five-hour"): half its rounding either side. */
+  | 'AROUND'
+  /** At least the figure ("over", "more than five hours"), with no upper bound. */
+  | 'OVER'
+  /** Up to the figure ("nearly", "close to", "just under five hours"): at most the figure, down to half its rounding below. */
+  | 'UNDER';
 
 /**
  * One source's duration for a meeting: its words, and the figure and bounds they allow. The bounds
@@ -259,11 +351,33 @@ export type DurationClaimInput = {
   wording: Scalars['String']['input'];
 };
 
+/**
+ * What every source's duration claim allows at once: the latest of their lower bounds to the
+ * earliest of their upper bounds.
+ */
+export type DurationRange = {
+  __typename?: 'DurationRange';
+  /** How many duration claims with a figure the range is drawn from. */
+  claimCount: Scalars['Int']['output'];
+  /** False when no single duration fits every claim (then `minMinutes` is above `maxMinutes`). */
+  compatible: Scalars['Boolean']['output'];
+  /** The longest duration every claim allows, in minutes; null when no claim bounds it from above. */
+  maxMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The shortest duration every claim allows, in minutes; null when no claim gives a lower bound. */
+  minMinutes?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Total time over a set of meetings, honest about what is unknown. */
 export type DurationSummary = {
   __typename?: 'DurationSummary';
   /** How many of the known durations are approximate (rounded or hedged). */
   approximateCount: Scalars['Int']['output'];
+  /** Sum of the consensus upper bounds; null when any meeting has no consensus or no upper bound. */
+  consensusMaxMinutes?: Maybe<Scalars['Int']['output']>;
+  /** Sum of the meetings' consensus lower bounds (what all their sources allow); a meeting without a consensus counts 0. */
+  consensusMinMinutes: Scalars['Int']['output'];
+  /** How many meetings have sources whose durations no single figure fits. */
+  incompatibleCount: Scalars['Int']['output'];
   /** How many meetings have a known duration. */
   knownCount: Scalars['Int']['output'];
   /** Sum of upper bounds; null when any meeting has no upper bound (including every meeting of unknown duration). */
@@ -276,6 +390,18 @@ export type DurationSummary = {
   unknownCount: Scalars['Int']['output'];
 };
 
+/**
+ * How a fact is known from the source it cites. A journalist's first question: does the source say
+ * so, or did someone conclude it?
+ */
+export type EvidenceBasis =
+  /** It rests on a curator's summary (FACTS.md) rather than the source's own text; the excerpt is prefixed "[FACTS.md] ". */
+  | 'CURATOR_SUMMARY'
+  /** A curator concluded it from what the sources say; `note` gives the reasoning. */
+  | 'INFERRED'
+  /** The cited passage says it: the excerpt is the source's own text, verbatim. */
+  | 'STATED';
+
 /** The service's view of itself and its database. */
 export type Health = {
   __typename?: 'Health';
@@ -285,11 +411,28 @@ export type Health = {
   neo4jVersion: Scalars['String']['output'];
 };
 
+/** How the source distances itself from what it reports, or qualifies it. */
+export type Hedge =
+  /** "Allegedly": the source passes on an allegation. */
+  | 'ALLEGED'
+  /** A qualified figure: "about", "nearly", "close to", "just under". */
+  | 'APPROXIMATE'
+  /** Stated plainly. */
+  | 'NONE'
+  /** "Reportedly": the source passes on what others report. */
+  | 'REPORTED'
+  /** "Rumored": the source passes on a rumour. */
+  | 'RUMORED';
+
 /** A meeting between people: when, where, for how long, who attended, and which sources say so. */
 export type Meeting = {
   __typename?: 'Meeting';
+  /** When the meeting began, as closely as the sources allow ("late at night"); null when no source says. */
+  began?: Maybe<TimeEstimate>;
   /** Every sourced assertion about this meeting, conflicting ones included, grouped by field. */
   claims: Array<Claim>;
+  /** Every field where the sources give different values, with whether one reality could satisfy them all. */
+  conflicts: Array<Conflict>;
   /** The country the place lies in. */
   country?: Maybe<Country>;
   /** ISO date, possibly partial ("2025-03") when the sources give only the month or year. */
@@ -298,7 +441,14 @@ export type Meeting = {
   datePrecision: DatePrecision;
   /** The preferred duration claim (a participant's own account first, then the primary articles). All of them are in `claims`. */
   duration: Duration;
-  /** When the meeting ended, when a source gives a time. */
+  /** What all the sources' duration figures allow at once; null when no source gives a figure. */
+  durationConsensus?: Maybe<DurationRange>;
+  /** When the meeting ended, as closely as the sources allow ("about 01:30"); null when no source says. */
+  ended?: Maybe<TimeEstimate>;
+  /**
+   * When the meeting ended, when a source gives an exact time.
+   * @deprecated Use began / ended.
+   */
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable id, e.g. "2025-12-02-putin-witkoff-kushner-kremlin". */
   id: Scalars['ID']['output'];
@@ -316,7 +466,10 @@ export type Meeting = {
   retractedClaims: Array<Claim>;
   /** Every source that reports this meeting (a claim, a duration or an attendance). */
   sources: Array<Source>;
-  /** When the meeting began, when a source gives a time. */
+  /**
+   * When the meeting began, when a source gives an exact time.
+   * @deprecated Use began / ended.
+   */
   startsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Statements made at this meeting or directly about it, oldest first. */
   statements: Array<Statement>;
@@ -811,6 +964,11 @@ export type Query = {
   /** The audit trail, newest first: who changed what, when, with which mutation. Needs a bearer token (read or write permission). */
   auditLog: AuditEntryConnection;
   /**
+   * Every field of a meeting where the sources give different values, by meeting date, then by
+   * field. Facets (several remarks on `timing`, `outcome`, `agenda`) are not conflicts.
+   */
+  conflicts: ConflictConnection;
+  /**
    * The shortest chain of meetings linking two people: each step is a meeting both people of the
    * step attended. Null when no chain of at most `maxHops` steps exists, or either person is unknown;
    * an empty list when `fromId` equals `toId`. Among equally short chains the first by ids is returned.
@@ -864,6 +1022,14 @@ export type QueryAuditLogArgs = {
   actor?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
+export type QueryConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConflictFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1044,13 +1210,15 @@ export type Source = {
   datePrecision?: Maybe<DatePrecision>;
   /** Stable slug id, e.g. "dawat-004". */
   id: Scalars['ID']['output'];
-  /** "article", "broadcast", "social-post" or "news-agency-report". */
+  /** "article", "broadcast", "social-post", "news-agency-report" or "curator-summary" (FACTS.md). */
   kind?: Maybe<Scalars['String']['output']>;
   /** Curator's remarks: how the source is known, what the title or URL is. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The publisher as an organization (with its country); null when not in the graph. */
+  publishedBy?: Maybe<Organization>;
   /** When it was published, possibly partial; null when undated. */
   publishedOn?: Maybe<Scalars['Date']['output']>;
-  /** Who published it; null when unknown. */
+  /** Who published it, as the source prints the name; null when unknown. */
   publisher?: Maybe<Scalars['String']['output']>;
   /** Every statement this source reports, oldest first. */
   statements: Array<Statement>;
@@ -1098,8 +1266,12 @@ export type SourceRefInput = {
 /** Where a fact comes from: a source and, where the source is quoted, its own words. */
 export type SourceReference = {
   __typename?: 'SourceReference';
+  /** How the fact is known from the source: stated there, inferred by a curator, or from the curator's summary. */
+  basis: EvidenceBasis;
   /** The source's words supporting the fact (verbatim, or prefixed [FACTS.md] when known only through the curator's summary). */
   excerpt?: Maybe<Scalars['String']['output']>;
+  /** The curator's reasoning when the fact is inferred. */
+  note?: Maybe<Scalars['String']['output']>;
   /** The source that asserts the fact. */
   source: Source;
 };
@@ -1129,7 +1301,7 @@ export type Statement = {
   text: Scalars['String']['output'];
   /** What it is about. */
   topics: Array<Topic>;
-  /** Each source's rendering of the statement, at most one per source. */
+  /** Each source's rendering of the statement: at most one per source, or two when a source gives both a quote and a paraphrase. */
   wordings: Array<Wording>;
 };
 
@@ -1202,6 +1374,26 @@ export type StatementPayload = {
   errors: Array<UserError>;
   /** The statement as stored after the mutation; null when `errors` is not empty. */
   statement?: Maybe<Statement>;
+};
+
+/**
+ * When something happened, as closely as the sources allow: a window from `earliest` to `latest`
+ * (either may be open), with the words it rests on.
+ */
+export type TimeEstimate = {
+  __typename?: 'TimeEstimate';
+  /** How the estimate is known from the source. */
+  basis: EvidenceBasis;
+  /** The earliest it can have been, with the source's UTC offset; null when open. */
+  earliest?: Maybe<Scalars['DateTime']['output']>;
+  /** The latest it can have been, with the source's UTC offset; null when open. */
+  latest?: Maybe<Scalars['DateTime']['output']>;
+  /** The curator's reasoning, when the estimate is inferred (a time zone the source does not give, say). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The source the estimate rests on. */
+  source?: Maybe<Source>;
+  /** The source's own words, e.g. "about 01:30", "late in the evening". */
+  wording?: Maybe<Scalars['String']['output']>;
 };
 
 /** How often and for how long a group of people met together. */
@@ -1318,8 +1510,16 @@ export type UserError = {
 /** One source's rendering of a statement. */
 export type Wording = {
   __typename?: 'Wording';
-  /** Stable id: "<statementId>#<sourceId>". */
+  /** The speaker as this source names them ("the Kremlin", "Ushakov"); null when it names them as `Statement.speaker` does. */
+  attributedTo?: Maybe<Scalars['String']['output']>;
+  /** How the wording is known from the source: stated there, inferred by a curator, or from the curator's summary. */
+  basis: EvidenceBasis;
+  /** Stable id: "<statementId>#<sourceId>", or "<statementId>#<sourceId>#paraphrase" for a source's paraphrase beside its quote. */
   id: Scalars['ID']['output'];
+  /** The curator's reasoning when the wording's attribution is inferred. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** True when the source quotes the speaker; false when it paraphrases. */
+  quoted: Scalars['Boolean']['output'];
   /** The source. */
   source: Source;
   /** The words as the source prints them. */
@@ -1417,6 +1617,11 @@ export type ResolversTypes = {
   Claim: ResolverTypeWrapper<ClaimRecord>;
   ClaimInput: ClaimInput;
   ClaimPayload: ResolverTypeWrapper<Omit<ClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
+  ClaimRank: ClaimRank;
+  Conflict: ResolverTypeWrapper<ConflictRecord>;
+  ConflictConnection: ResolverTypeWrapper<ConflictConnectionRecord>;
+  ConflictEdge: ResolverTypeWrapper<ConflictEdgeRecord>;
+  ConflictFilter: ConflictFilter;
   Counterpart: ResolverTypeWrapper<CounterpartRecord>;
   CounterpartOrder: CounterpartOrder;
   Country: ResolverTypeWrapper<CountryRecord>;
@@ -1424,9 +1629,13 @@ export type ResolversTypes = {
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Duration: ResolverTypeWrapper<DurationRecord>;
+  DurationBound: DurationBound;
   DurationClaimInput: DurationClaimInput;
+  DurationRange: ResolverTypeWrapper<DurationRange>;
   DurationSummary: ResolverTypeWrapper<DurationSummary>;
+  EvidenceBasis: EvidenceBasis;
   Health: ResolverTypeWrapper<Health>;
+  Hedge: Hedge;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
@@ -1469,6 +1678,7 @@ export type ResolversTypes = {
   StatementInput: StatementInput;
   StatementPayload: ResolverTypeWrapper<Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversTypes['Statement']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TimeEstimate: ResolverTypeWrapper<TimeEstimateRecord>;
   TimeTogether: ResolverTypeWrapper<TimeTogetherRecord>;
   Topic: ResolverTypeWrapper<TopicRecord>;
   UpdateMeetingInput: UpdateMeetingInput;
@@ -1490,12 +1700,17 @@ export type ResolversParentTypes = {
   Claim: ClaimRecord;
   ClaimInput: ClaimInput;
   ClaimPayload: Omit<ClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
+  Conflict: ConflictRecord;
+  ConflictConnection: ConflictConnectionRecord;
+  ConflictEdge: ConflictEdgeRecord;
+  ConflictFilter: ConflictFilter;
   Counterpart: CounterpartRecord;
   Country: CountryRecord;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Duration: DurationRecord;
   DurationClaimInput: DurationClaimInput;
+  DurationRange: DurationRange;
   DurationSummary: DurationSummary;
   Health: Health;
   ID: Scalars['ID']['output'];
@@ -1538,6 +1753,7 @@ export type ResolversParentTypes = {
   StatementInput: StatementInput;
   StatementPayload: Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversParentTypes['Statement']> };
   String: Scalars['String']['output'];
+  TimeEstimate: TimeEstimateRecord;
   TimeTogether: TimeTogetherRecord;
   Topic: TopicRecord;
   UpdateMeetingInput: UpdateMeetingInput;
@@ -1569,12 +1785,18 @@ export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  basis?: Resolver<ResolversTypes['EvidenceBasis'], ParentType, ContextType>;
+  claimant?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['Duration']>, ParentType, ContextType>;
   excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hedge?: Resolver<ResolversTypes['Hedge'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['ClaimRank'], ParentType, ContextType>;
+  rankReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   retractedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1586,6 +1808,25 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimPayload'] = ResolversParentTypes['ClaimPayload']> = {
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conflict'] = ResolversParentTypes['Conflict']> = {
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  compatible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+};
+
+export type ConflictConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictConnection'] = ResolversParentTypes['ConflictConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConflictEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConflictEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConflictEdge'] = ResolversParentTypes['ConflictEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Conflict'], ParentType, ContextType>;
 };
 
 export type CounterpartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Counterpart'] = ResolversParentTypes['Counterpart']> = {
@@ -1615,6 +1856,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DurationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Duration'] = ResolversParentTypes['Duration']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  bound?: Resolver<Maybe<ResolversTypes['DurationBound']>, ParentType, ContextType>;
+  figureMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  granularityMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hedge?: Resolver<ResolversTypes['Hedge'], ParentType, ContextType>;
   maxMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1622,8 +1867,18 @@ export type DurationResolvers<ContextType = Context, ParentType extends Resolver
   wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DurationRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DurationRange'] = ResolversParentTypes['DurationRange']> = {
+  claimCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compatible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type DurationSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DurationSummary'] = ResolversParentTypes['DurationSummary']> = {
   approximateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consensusMaxMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  consensusMinMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incompatibleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   knownCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1637,11 +1892,15 @@ export type HealthResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  began?: Resolver<Maybe<ResolversTypes['TimeEstimate']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<MeetingClaimsArgs>>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   duration?: Resolver<ResolversTypes['Duration'], ParentType, ContextType>;
+  durationConsensus?: Resolver<Maybe<ResolversTypes['DurationRange']>, ParentType, ContextType>;
+  ended?: Resolver<Maybe<ResolversTypes['TimeEstimate']>, ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1764,6 +2023,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  conflicts?: Resolver<ResolversTypes['ConflictConnection'], ParentType, ContextType, Partial<QueryConflictsArgs>>;
   connectionPath?: Resolver<Maybe<Array<ResolversTypes['PathStep']>>, ParentType, ContextType, RequireFields<QueryConnectionPathArgs, 'fromId' | 'toId'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'id'>>;
@@ -1805,6 +2065,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
@@ -1818,7 +2079,9 @@ export type SourcePayloadResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type SourceReferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceReference'] = ResolversParentTypes['SourceReference']> = {
+  basis?: Resolver<ResolversTypes['EvidenceBasis'], ParentType, ContextType>;
   excerpt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
@@ -1854,6 +2117,15 @@ export type StatementPayloadResolvers<ContextType = Context, ParentType extends 
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
 };
 
+export type TimeEstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeEstimate'] = ResolversParentTypes['TimeEstimate']> = {
+  basis?: Resolver<ResolversTypes['EvidenceBasis'], ParentType, ContextType>;
+  earliest?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TimeTogetherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeTogether'] = ResolversParentTypes['TimeTogether']> = {
   meetingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<TimeTogetherMeetingsArgs>>;
@@ -1875,7 +2147,11 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type WordingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Wording'] = ResolversParentTypes['Wording']> = {
+  attributedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['EvidenceBasis'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quoted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1886,11 +2162,15 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimPayload?: ClaimPayloadResolvers<ContextType>;
+  Conflict?: ConflictResolvers<ContextType>;
+  ConflictConnection?: ConflictConnectionResolvers<ContextType>;
+  ConflictEdge?: ConflictEdgeResolvers<ContextType>;
   Counterpart?: CounterpartResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Duration?: DurationResolvers<ContextType>;
+  DurationRange?: DurationRangeResolvers<ContextType>;
   DurationSummary?: DurationSummaryResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
@@ -1918,6 +2198,7 @@ export type Resolvers<ContextType = Context> = {
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatementPayload?: StatementPayloadResolvers<ContextType>;
+  TimeEstimate?: TimeEstimateResolvers<ContextType>;
   TimeTogether?: TimeTogetherResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

@@ -88,8 +88,14 @@ UNWIND $ids AS id
 MATCH (${variable}:${label} {id: id})
 RETURN ${fields} AS node`;
 
-/** Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. */
-export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {sourceId: a.sourceIds[i], excerpt: a.excerpts[i]}]`;
+/**
+ * Provenance kept on an edge `a` as parallel lists, zipped into SourceReferences. A list holds no
+ * nulls, so "" in `notes` means no note; an edge written before bases existed reads as STATED.
+ */
+export const EDGE_SOURCES = `[i IN range(0, size(coalesce(a.sourceIds, [])) - 1) | {
+  sourceId: a.sourceIds[i], excerpt: a.excerpts[i],
+  basis: coalesce(a.bases[i], 'STATED'), note: CASE WHEN a.notes[i] <> '' THEN a.notes[i] END
+}]`;
 
 /**
  * The entry of `map` for a name a client chose (a selected field, an order): only the map's own

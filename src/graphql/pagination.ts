@@ -72,10 +72,19 @@ export async function loadConnection<F, N>(
   order?: string,
   include?: PageKey<F>["include"],
 ): Promise<Connection<N>> {
-  const first = pageSize(args.first);
-  const skip = args.after ? decodeCursor(args.after) + 1 : 0;
+  const { first, skip } = pageWindow(args);
   const counted = selects(info, ["totalCount"]);
   const { nodes: rows, totalCount } = await pages.load({ filter, order, skip, limit: first + 1, counted, include });
+  return connectionOf(rows, first, skip, totalCount);
+}
+
+/** Where a page starts and how long it is, validated. */
+function pageWindow(args: PageArgs) {
+  return { first: pageSize(args.first), skip: args.after ? decodeCursor(args.after) + 1 : 0 };
+}
+
+/** A page from the rows from its start on (one more than the page when another page follows). */
+function connectionOf<N>(rows: N[], first: number, skip: number, totalCount: number | undefined): Connection<N> {
   const edges = rows.slice(0, first).map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
   return {
     edges,
@@ -87,4 +96,10 @@ export async function loadConnection<F, N>(
     },
     totalCount,
   };
+}
+
+/** A page of a list computed in full by the service (items judged by rules the database cannot run), with the same cursors. */
+export function pageOfList<N>(items: N[], args: PageArgs): Connection<N> {
+  const { first, skip } = pageWindow(args);
+  return connectionOf(items.slice(skip, skip + first + 1), first, skip, items.length);
 }

@@ -6,10 +6,10 @@ import type { GraphQLResolveInfo } from "graphql";
 import { selectedNames } from "../graphql/lookahead.js";
 import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../graphql/pagination.js";
 import type { DatePrecision } from "../ingest/seedFiles.js";
-import { personFields, type PersonRecord } from "../person/person.js";
+import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
-import type { Meeting } from "../__generated__/resolvers.js";
+import type { DurationBound, DurationSummary, EvidenceBasis, Hedge, Meeting } from "../__generated__/resolvers.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
 /**
@@ -30,13 +30,29 @@ export interface MeetingRecord {
   durationMinMinutes: number | null;
   durationMaxMinutes: number | null;
   durationApproximate: boolean;
+  durationHedge: Hedge;
   durationWording: string | null;
   durationSourceId: string | null;
+  /** How the preferred duration claim states its figure: not copied onto the meeting, read from the claim. */
+  durationFigure: { figureMinutes: number | null; granularityMinutes: number | null; bound: DurationBound | null } | null;
+  began: TimeEstimateRecord | null;
+  ended: TimeEstimateRecord | null;
+  durationConsensus: { minMinutes: number | null; maxMinutes: number | null; compatible: boolean; claimCount: number } | null;
   /** Read with the meeting: one hop, and most clients show where a meeting was. */
   place: PlaceRecord | null;
   /** Read with the meeting only when a page's client selected them (see meetingPageFields); otherwise loaded by id. */
   participants?: ParticipantRecord[] | null;
 }
+/** When a meeting began or ended, as copied onto the meeting node (`beganEarliest`, …). */
+export interface TimeEstimateRecord {
+  earliest: string | null;
+  latest: string | null;
+  wording: string | null;
+  sourceId: string | null;
+  basis: EvidenceBasis;
+  note: string | null;
+}
+
 export type MeetingConnectionRecord = Connection<MeetingRecord>;
 export type MeetingEdgeRecord = Edge<MeetingRecord>;
 
@@ -45,14 +61,14 @@ export interface ParticipantRecord {
   /** Each part below is absent when a page's client did not select it (see participantItems). */
   role?: string | null;
   delegationCountryId?: string | null;
-  sources?: { sourceId: string; excerpt: string | null }[];
+  sources?: SourceRefRecord[];
 }
 export type ParticipantPart = "role" | "delegationCountryId" | "sources";
 
 export interface TimeTogetherRecord {
   personIds: string[];
   meetingCount: number;
-  time: { minutes: number; minMinutes: number; maxMinutes: number | null; knownCount: number; approximateCount: number; unknownCount: number };
+  time: Omit<DurationSummary, "__typename">;
 }
 
 /** What a Participant's fields read of attendance `a`. */
@@ -83,6 +99,12 @@ const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | $
 type Selected = Set<string>;
 const placeLinksFor = (selected: Selected) => PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
 
+/** A time estimate copied onto meeting `m` under `prefix` ("began", "ended"): a null basis means the sources give none. */
+const timeEstimatePart = (prefix: "began" | "ended") => `${prefix}: CASE WHEN m.${prefix}Basis IS NOT NULL THEN {
+    earliest: m.${prefix}Earliest, latest: m.${prefix}Latest, wording: m.${prefix}Wording,
+    sourceId: m.${prefix}SourceId, basis: m.${prefix}Basis, note: m.${prefix}Note
+  } END`;
+
 /** A field of the schema's Meeting type. */
 type MeetingField = Exclude<keyof Meeting, "__typename">;
 
@@ -99,7 +121,15 @@ const MEETING_PARTS: Partial<Record<MeetingField, string | ((selected: Selected)
   startsAt: ".startsAt",
   endsAt: ".endsAt",
   outcome: ".outcome",
-  duration: ".durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId, durationApproximate: coalesce(m.durationApproximate, false)",
+  duration: `.durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
+    durationApproximate: coalesce(m.durationApproximate, false), durationHedge: coalesce(m.durationHedge, 'NONE'),
+    durationFigure: [(m)-[:HAS_DURATION]->(c:DurationClaim) WHERE c.preferred AND c.retractedAt IS NULL | c {.figureMinutes, .granularityMinutes, .bound}][0]`,
+  began: timeEstimatePart("began"),
+  ended: timeEstimatePart("ended"),
+  durationConsensus: `durationConsensus: CASE WHEN m.consensusClaimCount IS NOT NULL THEN {
+    minMinutes: m.consensusMinMinutes, maxMinutes: m.consensusMaxMinutes,
+    compatible: coalesce(m.consensusCompatible, false), claimCount: m.consensusClaimCount
+  } END`,
   place: (selected) => placePart(placeLinksFor(selected)),
   country: (selected) => placePart(placeLinksFor(selected)),
   participants: (selected) =>

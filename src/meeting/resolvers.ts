@@ -3,14 +3,20 @@ import { idList } from "../graphql/input.js";
 import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
 import { placeLink } from "../place/place.js";
+import { conflictConnection } from "./conflicts.js";
+import type { DurationRecord } from "./duration.js";
 import { loadMeetingConnection, participantPart, timeTogether, type MeetingRecord } from "./meeting.js";
 
-/** The preferred duration, as copied onto the meeting by the loader. */
-const durationOf = (m: MeetingRecord) => ({
+/** The preferred duration, as copied onto the meeting by the loader, with how its claim states the figure. */
+const durationOf = (m: MeetingRecord): DurationRecord => ({
   minutes: m.durationMinutes,
   minMinutes: m.durationMinMinutes,
   maxMinutes: m.durationMaxMinutes,
   approximate: m.durationApproximate,
+  hedge: m.durationHedge,
+  figureMinutes: m.durationFigure?.figureMinutes ?? null,
+  granularityMinutes: m.durationFigure?.granularityMinutes ?? null,
+  bound: m.durationFigure?.bound ?? null,
   wording: m.durationWording,
   sourceId: m.durationSourceId,
 });
@@ -23,6 +29,7 @@ export const meetingResolvers: Resolvers = {
     meetingsBetween: (_root, { personIds, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, { participantIds: idList(personIds, "personIds") }, { first, after }, DEFAULT_MEETING_ORDER, info),
     timeTogether: (_root, { personIds }, { db }) => timeTogether(db, idList(personIds, "personIds")),
+    conflicts: (_root, { filter, first, after }, { db, loaders }) => conflictConnection(db, loaders, filter, { first, after }),
   },
   Meeting: {
     duration: durationOf,
@@ -33,6 +40,7 @@ export const meetingResolvers: Resolvers = {
     topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),
     organizations: (m, _args, { loaders }) => loadAll(loaders.organizationById, loaders.meetingOrganizationIds.load(m.id)),
     sources: (m, _args, { loaders }) => loadAll(loaders.sourceById, loaders.meetingSourceIds.load(m.id)),
+    conflicts: (m, _args, { loaders }) => loaders.meetingConflicts.load(m.id),
     // Filtering by field in memory keeps one batched read for every claims selection of the request.
     claims: async (m, { field }, { loaders }) => {
       const claims = await loaders.claimsByMeeting.load(m.id);
@@ -51,6 +59,13 @@ export const meetingResolvers: Resolvers = {
   Claim: {
     source: (c, _args, { loaders }) => loadRequired(loaders.sourceById, c.sourceId, "claim source"),
     meeting: (c, _args, { loaders }) => loadRequired(loaders.meetingById, c.meetingId, "claim meeting"),
+    claimant: (c, _args, { loaders }) => loadOptional(loaders.personById, c.claimantId),
+  },
+  TimeEstimate: {
+    source: (t, _args, { loaders }) => loadOptional(loaders.sourceById, t.sourceId),
+  },
+  Conflict: {
+    meeting: (c, _args, { loaders }) => loadRequired(loaders.meetingById, c.meetingId, "conflict meeting"),
   },
   TimeTogether: {
     meetings: (t, { first, after }, { loaders }, info) =>

@@ -1,4 +1,5 @@
 /** People: the record, their roles, relations and countries, and the people connection. */
+import type { EvidenceBasis } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { connectionLoader, EDGE_SOURCES, relatedIds } from "../graphql/cypher.js";
 import { normalizedCypher } from "../graphql/input.js";
@@ -18,6 +19,8 @@ export type PersonEdgeRecord = Edge<PersonRecord>;
 export interface SourceRefRecord {
   sourceId: string;
   excerpt: string | null;
+  basis: EvidenceBasis;
+  note: string | null;
 }
 
 export interface RoleRecord {
@@ -72,7 +75,7 @@ RETURN id, collect(role {
   .id, .title, .from, .to,
   organizationId: [(role)-[:AT]->(o:Organization) | o.id][0],
   countryId: [(role)-[:FOR]->(c:Country) | c.id][0],
-  sources: [(role)-[s:SOURCED_BY]->(source:Source) | {sourceId: source.id, excerpt: s.excerpt}]
+  sources: [(role)-[s:SOURCED_BY]->(source:Source) | {sourceId: source.id, excerpt: s.excerpt, basis: coalesce(s.basis, 'STATED'), note: s.note}]
 }) AS items`;
 
 export const RELATIONS = `

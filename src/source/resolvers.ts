@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadAll } from "../graphql/loaders.js";
+import { loadAll, loadOptional } from "../graphql/loaders.js";
 import { allSources } from "./source.js";
 
 export const sourceResolvers: Resolvers = {
@@ -8,6 +8,7 @@ export const sourceResolvers: Resolvers = {
     sources: (_root, _args, { db }) => allSources(db),
   },
   Source: {
+    publishedBy: (s, _args, { loaders }) => loadOptional(loaders.organizationById, s.publishedById),
     claims: (s, _args, { loaders }) => loaders.claimsBySource.load(s.id),
     statements: (s, _args, { loaders }) => loadAll(loaders.statementById, loaders.sourceStatementIds.load(s.id)),
   },

@@ -13,9 +13,10 @@ export interface SourceRecord {
   url: string | null;
   kind: string | null;
   note: string | null;
+  publishedById: string | null;
 }
 
-const SOURCE_FIELDS = `s {.id, .title, .publisher, .publishedOn, .datePrecision, .url, .kind, .note}`;
+const SOURCE_FIELDS = `s {.id, .title, .publisher, .publishedOn, .datePrecision, .url, .kind, .note, publishedById: [(s)-[:PUBLISHED_BY]->(o:Organization) | o.id][0]}`;
 
 const SOURCES_BY_ID = byIdCypher("s", "Source", SOURCE_FIELDS);
 

@@ -1,5 +1,5 @@
 /** Statements: the record, their wordings, and the statements connection. */
-import type { StatementFilter } from "../__generated__/resolvers.js";
+import type { EvidenceBasis, StatementFilter } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { byIdCypher, connectionLoader, relatedIds } from "../graphql/cypher.js";
 import { compact, normalizedCypher, searchText } from "../graphql/input.js";
@@ -26,6 +26,10 @@ export interface WordingRecord {
   id: string;
   text: string;
   sourceId: string;
+  quoted: boolean;
+  attributedTo: string | null;
+  basis: EvidenceBasis;
+  note: string | null;
 }
 
 export type StatementFilterParams = ReturnType<typeof statementFilter>;
@@ -58,12 +62,19 @@ WHERE (f.speakerId IS NULL OR EXISTS { (:Person {id: f.speakerId})-[:SAID]->(s) 
   AND (f.text IS NULL OR ${normalizedCypher("s.text")} CONTAINS f.text
        OR EXISTS { (s)-[:HAS_WORDING]->(w:Wording) WHERE ${normalizedCypher("w.text")} CONTAINS f.text })`;
 
-// The canonical wording first, then by source.
+/**
+ * The canonical wording first, then by source, a source's quote before its paraphrase. A wording
+ * stored before wordings had their own `quoted` is as the statement is.
+ */
 export const WORDINGS = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})-[:HAS_WORDING]->(w:Wording)-[:FROM]->(source:Source)
-WITH id, w, source ORDER BY w.text = s.text DESC, source.id
-RETURN id, collect({id: w.id, text: w.text, sourceId: source.id}) AS items`;
+WITH id, s, w, source, coalesce(w.quoted, s.quoted, false) AS quoted
+ORDER BY w.text = s.text DESC, source.id, quoted DESC
+RETURN id, collect({
+  id: w.id, text: w.text, sourceId: source.id, quoted: quoted,
+  attributedTo: w.attributedTo, basis: coalesce(w.basis, 'STATED'), note: w.note
+}) AS items`;
 
 export const STATEMENT_TOPIC_IDS = relatedIds("(:Statement {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
 

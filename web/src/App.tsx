@@ -1,6 +1,7 @@
 import { MeetingPage } from "./pages/MeetingPage";
 import { PersonPage } from "./pages/PersonPage";
 import { SearchPage } from "./pages/SearchPage";
+import { SourcePage } from "./pages/SourcePage";
 import { playgroundUrl } from "./api";
 import { href, useRoute } from "./router";
 
@@ -22,6 +23,7 @@ export function App() {
         {/* Keyed so that each page starts fresh when the route changes. */}
         {route.page === "person" && <PersonPage key={route.id} id={route.id} />}
         {route.page === "meeting" && <MeetingPage key={route.id} id={route.id} />}
+        {route.page === "source" && <SourcePage key={route.id} id={route.id} />}
         {route.page === "search" && <SearchPage key={route.query} initialQuery={route.query} />}
       </main>
     </>

@@ -1,12 +1,19 @@
-/** Hash routing: #/ (search), #/person/<id>, #/meeting/<id>. Links are plain anchors. */
+/** Hash routing: #/ (search), #/person/<id>, #/meeting/<id>, #/source/<id>. Links are plain anchors. */
 import { useEffect, useState } from "react";
 
-export type Route = { page: "search"; query: string } | { page: "person"; id: string } | { page: "meeting"; id: string };
+const pages = ["person", "meeting", "source"] as const;
+type EntityPage = (typeof pages)[number];
+
+export type Route = { page: "search"; query: string } | { page: EntityPage; id: string };
+
+function isEntityPage(page: string | undefined): page is EntityPage {
+  return pages.some((known) => known === page);
+}
 
 export function parseRoute(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
   const [, page, id] = path.split("/");
-  if ((page === "person" || page === "meeting") && id) return { page, id: decodeURIComponent(id) };
+  if (isEntityPage(page) && id) return { page, id: decodeURIComponent(id) };
   return { page: "search", query: new URLSearchParams(search).get("q") ?? "" };
 }
 
@@ -14,6 +21,7 @@ export const href = {
   search: (query = "") => (query ? `#/?q=${encodeURIComponent(query)}` : "#/"),
   person: (id: string) => `#/person/${encodeURIComponent(id)}`,
   meeting: (id: string) => `#/meeting/${encodeURIComponent(id)}`,
+  source: (id: string) => `#/source/${encodeURIComponent(id)}`,
 };
 
 export function useRoute(): Route {

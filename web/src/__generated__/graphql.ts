@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How much the curators trust a claim, against the other claims about the same field. */
+export type ClaimRank =
+  /** Believed wrong (see `rankReason`) but still shown, unlike a retracted claim. */
+  | 'DEPRECATED'
+  /** A claim kept beside the preferred one, neither preferred nor believed wrong. */
+  | 'NORMAL'
+  /** The claim shown first for its field (for durations, the one shown as `Meeting.duration`). */
+  | 'PREFERRED';
+
 /** How precisely a date is known. */
 export type DatePrecision =
   /** The exact day is known: "2025-12-02". */
@@ -13,37 +22,79 @@ export type DatePrecision =
   /** Only the year is known: "2025". */
   | 'YEAR';
 
-export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, preferred: boolean, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null } | null, source: { id: string } };
+/** What a duration figure stands for, from the source's words. */
+export type DurationBound =
+  /** About the figure ("about five hours", or a bare "five-hour"): half its rounding either side. */
+  | 'AROUND'
+  /** At least the figure ("over", "more than five hours"), with no upper bound. */
+  | 'OVER'
+  /** Up to the figure ("nearly", "close to", "just under five hours"): at most the figure, down to half its rounding below. */
+  | 'UNDER';
 
-export type CounterpartFieldsFragment = { meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } };
+/**
+ * How a fact is known from the source it cites. A journalist's first question: does the source say
+ * so, or did someone conclude it?
+ */
+export type EvidenceBasis =
+  /** It rests on a curator's summary (FACTS.md) rather than the source's own text; the excerpt is prefixed "[FACTS.md] ". */
+  | 'CURATOR_SUMMARY'
+  /** A curator concluded it from what the sources say; `note` gives the reasoning. */
+  | 'INFERRED'
+  /** The cited passage says it: the excerpt is the source's own text, verbatim. */
+  | 'STATED';
 
-export type DurationFieldsFragment = { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null };
+/** How the source distances itself from what it reports, or qualifies it. */
+export type Hedge =
+  /** "Allegedly": the source passes on an allegation. */
+  | 'ALLEGED'
+  /** A qualified figure: "about", "nearly", "close to", "just under". */
+  | 'APPROXIMATE'
+  /** Stated plainly. */
+  | 'NONE'
+  /** "Reportedly": the source passes on what others report. */
+  | 'REPORTED'
+  /** "Rumored": the source passes on a rumour. */
+  | 'RUMORED';
 
-export type DurationSummaryFieldsFragment = { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number };
+export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } };
 
-export type TimelineMeetingFieldsFragment = { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> };
+export type ConflictFieldsFragment = { field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> };
+
+export type CounterpartFieldsFragment = { meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } };
+
+export type DurationFieldsFragment = { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null };
+
+export type DurationSummaryFieldsFragment = { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number };
+
+export type SourceReferenceFieldsFragment = { excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } };
+
+export type TimelineMeetingFieldsFragment = { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> };
 
 export type PersonSummaryFieldsFragment = { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> };
 
 export type PlaceFieldsFragment = { id: string, name: string, within: { name: string } | null, country: { name: string } | null };
 
+export type RoleFieldsFragment = { id: string, title: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
+
 export type SourceFieldsFragment = { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null };
 
-export type StatementFieldsFragment = { id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> };
+export type StatementFieldsFragment = { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
+
+export type TimeEstimateFieldsFragment = { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null };
 
 export type MeetingPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null }>, statements: Array<{ id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, preferred: boolean, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null } | null, source: { id: string } }> } | null };
+export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
 
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, quoted: boolean, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, approximate: boolean, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, countries: Array<{ id: string, name: string }> } | null };
 
 export type PeopleSearchQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -52,6 +103,13 @@ export type PeopleSearchQueryVariables = Exact<{
 
 
 export type PeopleSearchQuery = { people: { totalCount: number, edges: Array<{ node: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } }> } };
+
+export type SourcePageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SourcePageQuery = { source: { note: string | null, id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null, publishedBy: { id: string, name: string, country: { name: string } | null } | null, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, meeting: { id: string, title: string }, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -76,7 +134,9 @@ export const DurationFieldsFragmentDoc = new TypedDocumentString(`
   minutes
   minMinutes
   maxMinutes
-  approximate
+  figureMinutes
+  bound
+  hedge
   wording
 }
     `, {"fragmentName":"DurationFields"}) as unknown as TypedDocumentString<DurationFieldsFragment, unknown>;
@@ -87,21 +147,54 @@ export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
   value
   wording
   excerpt
-  preferred
+  basis
+  note
+  hedge
+  rank
+  rankReason
+  claimant {
+    id
+    name
+  }
   duration {
     ...DurationFields
   }
   source {
     id
+    publisher
+    title
   }
 }
     fragment DurationFields on Duration {
   minutes
   minMinutes
   maxMinutes
-  approximate
+  figureMinutes
+  bound
+  hedge
   wording
 }`, {"fragmentName":"ClaimFields"}) as unknown as TypedDocumentString<ClaimFieldsFragment, unknown>;
+export const ConflictFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConflictFields on Conflict {
+  field
+  compatible
+  explanation
+  claims {
+    id
+    wording
+    value
+    source {
+      id
+      publisher
+      title
+    }
+    meeting {
+      id
+      title
+    }
+  }
+}
+    `, {"fragmentName":"ConflictFields"}) as unknown as TypedDocumentString<ConflictFieldsFragment, unknown>;
 export const DurationSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment DurationSummaryFields on DurationSummary {
   minutes
@@ -110,6 +203,9 @@ export const DurationSummaryFieldsFragmentDoc = new TypedDocumentString(`
   knownCount
   approximateCount
   unknownCount
+  consensusMinMinutes
+  consensusMaxMinutes
+  incompatibleCount
 }
     `, {"fragmentName":"DurationSummaryFields"}) as unknown as TypedDocumentString<DurationSummaryFieldsFragment, unknown>;
 export const CounterpartFieldsFragmentDoc = new TypedDocumentString(`
@@ -140,6 +236,9 @@ export const CounterpartFieldsFragmentDoc = new TypedDocumentString(`
   knownCount
   approximateCount
   unknownCount
+  consensusMinMinutes
+  consensusMaxMinutes
+  incompatibleCount
 }`, {"fragmentName":"CounterpartFields"}) as unknown as TypedDocumentString<CounterpartFieldsFragment, unknown>;
 export const PlaceFieldsFragmentDoc = new TypedDocumentString(`
     fragment PlaceFields on Place {
@@ -176,7 +275,9 @@ export const TimelineMeetingFieldsFragmentDoc = new TypedDocumentString(`
   minutes
   minMinutes
   maxMinutes
-  approximate
+  figureMinutes
+  bound
+  hedge
   wording
 }
 fragment PlaceFields on Place {
@@ -203,6 +304,44 @@ export const PersonSummaryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PersonSummaryFields"}) as unknown as TypedDocumentString<PersonSummaryFieldsFragment, unknown>;
+export const SourceReferenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+    `, {"fragmentName":"SourceReferenceFields"}) as unknown as TypedDocumentString<SourceReferenceFieldsFragment, unknown>;
+export const RoleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoleFields on Role {
+  id
+  title
+  from
+  to
+  organization {
+    name
+  }
+  country {
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
+}
+    fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}`, {"fragmentName":"RoleFields"}) as unknown as TypedDocumentString<RoleFieldsFragment, unknown>;
 export const SourceFieldsFragmentDoc = new TypedDocumentString(`
     fragment SourceFields on Source {
   id
@@ -218,7 +357,6 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
     fragment StatementFields on Statement {
   id
   text
-  quoted
   saidOn
   datePrecision
   occasion
@@ -233,20 +371,32 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
   wordings {
     id
     text
+    quoted
+    attributedTo
+    basis
+    note
     source {
-      ...SourceFields
+      id
+      publisher
+      title
     }
   }
 }
-    fragment SourceFields on Source {
-  id
-  title
-  publisher
-  publishedOn
-  datePrecision
-  url
-  kind
-}`, {"fragmentName":"StatementFields"}) as unknown as TypedDocumentString<StatementFieldsFragment, unknown>;
+    `, {"fragmentName":"StatementFields"}) as unknown as TypedDocumentString<StatementFieldsFragment, unknown>;
+export const TimeEstimateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TimeEstimateFields on TimeEstimate {
+  earliest
+  latest
+  wording
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+    `, {"fragmentName":"TimeEstimateFields"}) as unknown as TypedDocumentString<TimeEstimateFieldsFragment, unknown>;
 export const MeetingPageDocument = new TypedDocumentString(`
     query MeetingPage($id: ID!) {
   meeting(id: $id) {
@@ -256,6 +406,12 @@ export const MeetingPageDocument = new TypedDocumentString(`
     date
     datePrecision
     outcome
+    began {
+      ...TimeEstimateFields
+    }
+    ended {
+      ...TimeEstimateFields
+    }
     place {
       ...PlaceFields
     }
@@ -264,6 +420,12 @@ export const MeetingPageDocument = new TypedDocumentString(`
       source {
         ...SourceFields
       }
+    }
+    durationConsensus {
+      minMinutes
+      maxMinutes
+      compatible
+      claimCount
     }
     participants {
       person {
@@ -275,6 +437,9 @@ export const MeetingPageDocument = new TypedDocumentString(`
         id
         name
       }
+      sources {
+        ...SourceReferenceFields
+      }
     }
     statements {
       ...StatementFields
@@ -285,6 +450,9 @@ export const MeetingPageDocument = new TypedDocumentString(`
     claims {
       ...ClaimFields
     }
+    conflicts {
+      ...ConflictFields
+    }
   }
 }
     fragment ClaimFields on Claim {
@@ -293,20 +461,61 @@ export const MeetingPageDocument = new TypedDocumentString(`
   value
   wording
   excerpt
-  preferred
+  basis
+  note
+  hedge
+  rank
+  rankReason
+  claimant {
+    id
+    name
+  }
   duration {
     ...DurationFields
   }
   source {
     id
+    publisher
+    title
+  }
+}
+fragment ConflictFields on Conflict {
+  field
+  compatible
+  explanation
+  claims {
+    id
+    wording
+    value
+    source {
+      id
+      publisher
+      title
+    }
+    meeting {
+      id
+      title
+    }
   }
 }
 fragment DurationFields on Duration {
   minutes
   minMinutes
   maxMinutes
-  approximate
+  figureMinutes
+  bound
+  hedge
   wording
+}
+fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
 }
 fragment PlaceFields on Place {
   id
@@ -330,7 +539,6 @@ fragment SourceFields on Source {
 fragment StatementFields on Statement {
   id
   text
-  quoted
   saidOn
   datePrecision
   occasion
@@ -345,15 +553,36 @@ fragment StatementFields on Statement {
   wordings {
     id
     text
+    quoted
+    attributedTo
+    basis
+    note
     source {
-      ...SourceFields
+      id
+      publisher
+      title
     }
   }
-}`, {"hash":"75d0fff96032e5a713a64ae6383e24ffb7555eb2ebf5e175fc047684e164b679"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+}
+fragment TimeEstimateFields on TimeEstimate {
+  earliest
+  latest
+  wording
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}`, {"hash":"678743681f63030f7c4baa5ebf1f63e8e61cd7a54ffd33bc4d5d30ef7ff31a0b"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
     ...PersonSummaryFields
+    roles {
+      ...RoleFields
+    }
     counterparts(first: 24, orderBy: TIME_TOGETHER) {
       ...CounterpartFields
     }
@@ -399,7 +628,9 @@ fragment DurationFields on Duration {
   minutes
   minMinutes
   maxMinutes
-  approximate
+  figureMinutes
+  bound
+  hedge
   wording
 }
 fragment DurationSummaryFields on DurationSummary {
@@ -409,6 +640,19 @@ fragment DurationSummaryFields on DurationSummary {
   knownCount
   approximateCount
   unknownCount
+  consensusMinMinutes
+  consensusMaxMinutes
+  incompatibleCount
+}
+fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
 }
 fragment TimelineMeetingFields on Meeting {
   id
@@ -450,19 +694,24 @@ fragment PlaceFields on Place {
     name
   }
 }
-fragment SourceFields on Source {
+fragment RoleFields on Role {
   id
   title
-  publisher
-  publishedOn
-  datePrecision
-  url
-  kind
+  from
+  to
+  organization {
+    name
+  }
+  country {
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
 }
 fragment StatementFields on Statement {
   id
   text
-  quoted
   saidOn
   datePrecision
   occasion
@@ -477,11 +726,17 @@ fragment StatementFields on Statement {
   wordings {
     id
     text
+    quoted
+    attributedTo
+    basis
+    note
     source {
-      ...SourceFields
+      id
+      publisher
+      title
     }
   }
-}`, {"hash":"375f69f3604dc5fda276b2ab48790d40ec166ba2849402e846b25c4fea630da1"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"390da5824730d8a323bf098430d5dd5319d77ca886b9ff109939327aafc94982"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PeopleSearchDocument = new TypedDocumentString(`
     query PeopleSearch($search: String, $first: Int) {
   people(search: $search, first: $first) {
@@ -505,3 +760,97 @@ export const PeopleSearchDocument = new TypedDocumentString(`
     name
   }
 }`, {"hash":"2d8de887b917e88c00e1cfe4138c7d7d24a861a5a4bb2599c0aae80a42d31c37"}) as unknown as TypedDocumentString<PeopleSearchQuery, PeopleSearchQueryVariables>;
+export const SourcePageDocument = new TypedDocumentString(`
+    query SourcePage($id: ID!) {
+  source(id: $id) {
+    ...SourceFields
+    note
+    publishedBy {
+      id
+      name
+      country {
+        name
+      }
+    }
+    claims {
+      ...ClaimFields
+      meeting {
+        id
+        title
+      }
+    }
+    statements {
+      ...StatementFields
+    }
+  }
+}
+    fragment ClaimFields on Claim {
+  id
+  field
+  value
+  wording
+  excerpt
+  basis
+  note
+  hedge
+  rank
+  rankReason
+  claimant {
+    id
+    name
+  }
+  duration {
+    ...DurationFields
+  }
+  source {
+    id
+    publisher
+    title
+  }
+}
+fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}
+fragment SourceFields on Source {
+  id
+  title
+  publisher
+  publishedOn
+  datePrecision
+  url
+  kind
+}
+fragment StatementFields on Statement {
+  id
+  text
+  saidOn
+  datePrecision
+  occasion
+  speaker {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+  }
+  wordings {
+    id
+    text
+    quoted
+    attributedTo
+    basis
+    note
+    source {
+      id
+      publisher
+      title
+    }
+  }
+}`, {"hash":"5e5c634b5ae91bbbe445796c173655ac99acf2869145fa19ec7258acc9abe00b"}) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;

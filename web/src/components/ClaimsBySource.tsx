@@ -1,27 +1,34 @@
 /**
  * Every sourced assertion about a meeting in one table: a row per field (duration, date,
- * place, wait, …), a column per source, so disagreements read side by side. A row whose
- * sources give different values is marked.
+ * place, wait, …), a column per source, so the sources read side by side. Where the API finds
+ * the values differ (Meeting.conflicts), the row says whether one reality could fit them all:
+ * compatible differences are noted quietly, true contradictions are highlighted.
  */
 import { graphql } from "../__generated__";
-import type { ClaimFieldsFragment, SourceFieldsFragment } from "../__generated__/graphql";
+import type { ClaimFieldsFragment, ConflictFieldsFragment, SourceFieldsFragment } from "../__generated__/graphql";
 import { formatDate } from "../format";
-import { DurationText } from "./Duration";
-import { SourceName } from "./Source";
+import { href } from "../router";
+import { ClaimValue } from "./Claim";
+import { SourceName, sourceLabel } from "./Source";
 
-export const ClaimFields = graphql(`
-  fragment ClaimFields on Claim {
-    id
+export const ConflictFields = graphql(`
+  fragment ConflictFields on Conflict {
     field
-    value
-    wording
-    excerpt
-    preferred
-    duration {
-      ...DurationFields
-    }
-    source {
+    compatible
+    explanation
+    claims {
       id
+      wording
+      value
+      source {
+        id
+        publisher
+        title
+      }
+      meeting {
+        id
+        title
+      }
     }
   }
 `);
@@ -32,12 +39,27 @@ function fieldsOf(claims: ClaimFieldsFragment[]): string[] {
   return fields.sort((a, b) => Number(b === "duration") - Number(a === "duration"));
 }
 
-function ClaimValue({ claim }: { claim: ClaimFieldsFragment }) {
+/** A conflict's verdict, in the row header: a warning when the values contradict each other, a quiet note when they do not. */
+function ConflictVerdict({ conflict, meetingId }: { conflict: ConflictFieldsFragment; meetingId: string }) {
+  // A record ("longest to date") is weighed against other meetings' claims, which this table does not show.
+  const elsewhere = conflict.claims.filter((claim) => claim.meeting.id !== meetingId);
   return (
-    <div className="claim" title={claim.excerpt ?? undefined} data-claim-id={claim.id}>
-      {claim.duration ? <DurationText duration={claim.duration} /> : <span className="value">{claim.value}</span>}
-      {claim.wording && claim.wording !== claim.value && <q>{claim.wording}</q>}
-      {claim.preferred && <span className="badge" title="The figure the meeting's duration shows">preferred</span>}
+    <div className={conflict.compatible ? "verdict compatible" : "verdict incompatible"}>
+      {conflict.compatible ? (
+        <span className="agreement">compatible</span>
+      ) : (
+        <span className="badge warn">sources conflict</span>
+      )}
+      <div className="explanation">{conflict.explanation}</div>
+      {elsewhere.length > 0 && (
+        <ul className="elsewhere">
+          {elsewhere.map((claim) => (
+            <li key={claim.id} data-claim-id={claim.id}>
+              <a href={href.meeting(claim.meeting.id)}>{claim.meeting.title}</a>: {sourceLabel(claim.source)}, <q>{claim.wording ?? claim.value}</q>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -51,7 +73,7 @@ function SourceHeading({ source }: { source: SourceFieldsFragment }) {
   );
 }
 
-export function ClaimsBySource({ claims, sources }: { claims: ClaimFieldsFragment[]; sources: SourceFieldsFragment[] }) {
+export function ClaimsBySource({ meetingId, claims, conflicts, sources }: { meetingId: string; claims: ClaimFieldsFragment[]; conflicts: ConflictFieldsFragment[]; sources: SourceFieldsFragment[] }) {
   const columns = sources.filter((source) => claims.some((claim) => claim.source.id === source.id));
   return (
     <>
@@ -73,12 +95,13 @@ export function ClaimsBySource({ claims, sources }: { claims: ClaimFieldsFragmen
             <tbody>
               {fieldsOf(claims).map((field) => {
                 const about = claims.filter((claim) => claim.field === field);
-                const disputed = new Set(about.map((claim) => claim.value)).size > 1;
+                const conflict = conflicts.find((candidate) => candidate.field === field);
+                const verdict = conflict && (conflict.compatible ? "compatible" : "incompatible");
                 return (
-                  <tr key={field} data-field={field} className={disputed ? "disputed" : undefined}>
+                  <tr key={field} data-field={field} data-conflict={verdict} className={verdict}>
                     <th scope="row">
                       {field.replaceAll("-", " ")}
-                      {disputed && <div className="badge warn">sources differ</div>}
+                      {conflict && <ConflictVerdict conflict={conflict} meetingId={meetingId} />}
                     </th>
                     {columns.map((source) => (
                       <td key={source.id} data-source-id={source.id}>
@@ -100,14 +123,16 @@ export function ClaimsBySource({ claims, sources }: { claims: ClaimFieldsFragmen
       <ol className="sources">
         {sources.map((source) => (
           <li key={source.id}>
-            {source.url ? (
-              <a href={source.url} rel="noreferrer" target="_blank">
-                {source.title}
-              </a>
-            ) : (
-              source.title
-            )}
+            <a href={href.source(source.id)}>{source.title}</a>
             <span className="muted"> {[source.publisher, source.publishedOn && source.datePrecision && formatDate(source.publishedOn, source.datePrecision)].filter(Boolean).join(", ")}</span>
+            {source.url && (
+              <>
+                {" · "}
+                <a href={source.url} rel="noreferrer" target="_blank">
+                  read the original
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ol>

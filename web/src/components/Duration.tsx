@@ -1,13 +1,15 @@
 import { graphql } from "../__generated__";
 import type { DurationFieldsFragment, DurationSummaryFieldsFragment } from "../__generated__/graphql";
-import { formatBounds, formatDuration, formatSummary } from "../format";
+import { formatBounds, formatDuration, formatSummary, formatSummaryConsensus } from "../format";
 
 export const DurationFields = graphql(`
   fragment DurationFields on Duration {
     minutes
     minMinutes
     maxMinutes
-    approximate
+    figureMinutes
+    bound
+    hedge
     wording
   }
 `);
@@ -20,13 +22,13 @@ export const DurationSummaryFields = graphql(`
     knownCount
     approximateCount
     unknownCount
+    consensusMinMinutes
+    consensusMaxMinutes
+    incompatibleCount
   }
 `);
 
-/**
- * One meeting's duration: "≈ 4 h 30 min (4 h 15 min – 4 h 45 min)", or "unknown" with what the
- * source did say ("rumored to be brief"); the source's words on hover.
- */
+/** One meeting's duration: "nearly 5 h (4 h 30 min – 5 h)", or "unknown"; the source's words on hover. */
 export function DurationText({ duration }: { duration: DurationFieldsFragment }) {
   const bounds = formatBounds(duration);
   const unknown = duration.minutes == null;
@@ -34,19 +36,20 @@ export function DurationText({ duration }: { duration: DurationFieldsFragment })
     <span className={unknown ? "duration unknown" : "duration"} title={duration.wording ? `“${duration.wording}”` : undefined}>
       {formatDuration(duration)}
       {bounds && <span className="bounds"> ({bounds})</span>}
-      {unknown && duration.wording && <q>{duration.wording}</q>}
     </span>
   );
 }
 
-/** Time over several meetings, with the range the wordings allow and what is unknown. */
+/** Time over several meetings, with the range the wordings allow, what all sources agree on, and what is unknown. */
 export function DurationSummaryText({ summary }: { summary: DurationSummaryFieldsFragment }) {
   // The bounds are worth showing only when some figure is hedged; they are open-ended (none) when a meeting's length is unknown.
-  const range = summary.approximateCount > 0 ? formatBounds(summary) : null;
+  const range = summary.approximateCount > 0 && summary.maxMinutes != null ? formatBounds(summary) : null;
+  const consensus = formatSummaryConsensus(summary);
   return (
     <span className="duration">
       {formatSummary(summary)}
       {range && <span className="bounds"> ({range})</span>}
+      {consensus && <span className={summary.incompatibleCount > 0 ? "consensus disagree" : "consensus"}>{consensus}</span>}
     </span>
   );
 }

@@ -61,6 +61,8 @@ export function MeetingTimeline({ meetings, personId }: { meetings: TimelineMeet
             </div>
             <div className="how-long">
               <DurationText duration={meeting.duration} />
+              {/* What the source did say when it gives no figure ("rumored to be brief"): unknown is not nothing. */}
+              {meeting.duration.minutes == null && meeting.duration.wording && <q>{meeting.duration.wording}</q>}
               <DurationBar duration={meeting.duration} scale={scale} />
             </div>
           </li>

@@ -1,5 +1,6 @@
 import { graphql } from "../__generated__";
 import type { SourceFieldsFragment } from "../__generated__/graphql";
+import { href } from "../router";
 
 export const SourceFields = graphql(`
   fragment SourceFields on Source {
@@ -18,10 +19,16 @@ export function sourceLabel(source: Pick<SourceFieldsFragment, "publisher" | "ti
   return source.publisher ?? source.title;
 }
 
-export function SourceName({ source }: { source: SourceFieldsFragment }) {
+/** The source's short name, linked to its page (everything it claims and reports). */
+export function SourceName({ source }: { source: Pick<SourceFieldsFragment, "id" | "publisher" | "title"> }) {
   return (
-    <cite className="source" title={source.title}>
-      {sourceLabel(source)}
-    </cite>
+    <a className="source" href={href.source(source.id)}>
+      <cite title={source.title}>{sourceLabel(source)}</cite>
+    </a>
   );
+}
+
+/** Whose account a source relays, and where: "Steve Witkoff, on CBS". */
+export function claimantLabel(claimant: { name: string }, source: Pick<SourceFieldsFragment, "publisher" | "title">): string {
+  return `${claimant.name}, on ${sourceLabel(source)}`;
 }

@@ -3,6 +3,7 @@ import { useQuery } from "../api";
 import { CounterpartNetwork } from "../components/CounterpartNetwork";
 import { MeetingTimeline } from "../components/MeetingTimeline";
 import { personDescription } from "../components/Person";
+import { Roles } from "../components/Roles";
 import { Statements } from "../components/Statements";
 import { Status } from "../components/Status";
 
@@ -10,6 +11,9 @@ const PersonPageQuery = graphql(`
   query PersonPage($id: ID!) {
     person(id: $id) {
       ...PersonSummaryFields
+      roles {
+        ...RoleFields
+      }
       counterparts(first: 24, orderBy: TIME_TOGETHER) {
         ...CounterpartFields
       }
@@ -44,6 +48,9 @@ export function PersonPage({ id }: { id: string }) {
             <h1>{person.name}</h1>
             <p className="muted">{personDescription(person)}</p>
             {person.aliases.length > 0 && <p className="aliases">Also referred to as: {person.aliases.join(", ")}</p>}
+
+            <h2>Roles ({person.roles.length})</h2>
+            <Roles roles={person.roles} />
 
             <h2>Who {person.name} met</h2>
             <CounterpartNetwork center={person} counterparts={person.counterparts} />

@@ -1,0 +1,114 @@
+/**
+ * Conflicts: the claims of a meeting judged by src/model/conflicts.ts, with the place ancestries
+ * and earlier meetings the rules need, each read in one batched statement per request.
+ */
+import DataLoader from "dataloader";
+import type { ConflictFilter } from "../__generated__/resolvers.js";
+import type { Context } from "../context.js";
+import type { Neo4jExecutor } from "../db/executor.js";
+import { compact } from "../graphql/input.js";
+import { listsById } from "../graphql/loaders.js";
+import { pageOfList, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
+import { CONFLICT_FIELDS, conflictsOf, LONGEST_TO_DATE, type EarlierMeeting, type PlaceChain } from "../model/conflicts.js";
+import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claimFields.js";
+
+export interface ConflictRecord {
+  meetingId: string;
+  field: string;
+  claims: ClaimRecord[];
+  compatible: boolean;
+  explanation: string;
+}
+export type ConflictConnectionRecord = Connection<ConflictRecord>;
+export type ConflictEdgeRecord = Edge<ConflictRecord>;
+
+/** Each place with the places it lies within, innermost first. */
+const PLACE_CHAINS = `
+UNWIND $ids AS id
+MATCH path = (:Place {id: id})-[:WITHIN*0..]->(p:Place)
+WITH id, p ORDER BY length(path)
+RETURN id, collect(p {.id, .name}) AS items`;
+
+/**
+ * The meetings held before each meeting by at least two of its participants together, with their
+ * standing duration claims: what a `longest-to-date` record is measured against.
+ */
+const EARLIER_MEETINGS = `
+UNWIND $ids AS id
+MATCH (m:Meeting {id: id})<-[:ATTENDED]-(:Person)-[:ATTENDED]->(earlier:Meeting)
+WHERE earlier.dateStart < m.dateStart
+WITH id, earlier, count(*) AS together WHERE together >= 2
+WITH id, earlier ORDER BY earlier.dateStart, earlier.id
+RETURN id, collect({
+  date: earlier.date, title: earlier.title,
+  durationClaims: COLLECT {
+    MATCH (earlier)-[:HAS_DURATION]->(c:DurationClaim) WHERE c.retractedAt IS NULL
+    WITH c ORDER BY ${CLAIM_ORDER}
+    RETURN ${CLAIM_FIELDS}
+  }
+}) AS items`;
+
+/**
+ * The meetings, by date, with a field the rules compare on which standing claims differ, or with a
+ * record claim. The rules then decide which of them hold conflicts.
+ */
+const CONFLICTED_MEETING_IDS = `
+MATCH (m:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)
+WHERE c.retractedAt IS NULL AND c.field IN $fields
+  AND ($filter.meetingId IS NULL OR m.id = $filter.meetingId)
+  AND ($filter.field IS NULL OR c.field = $filter.field)
+WITH m, c.field AS field, count(DISTINCT c.value) AS values
+WHERE values > 1 OR field = 'record'
+WITH DISTINCT m ORDER BY m.dateStart, m.id
+RETURN m.id AS id`;
+
+/** Each value of a list of loads: a failed load fails them all, as a single load would. */
+async function all<T>(loads: Promise<(T | Error)[]>): Promise<T[]> {
+  const values = await loads;
+  const failed = values.find((v): v is Error => v instanceof Error);
+  if (failed) throw failed;
+  return values as T[];
+}
+
+/**
+ * The conflicts of each meeting, judged for a whole batch of meetings at once: their claims, then
+ * the places and earlier meetings of all of them together. Every meeting's conflicts are ready at
+ * the same time, so what clients select below them is batched across the batch too.
+ */
+export function createConflictsLoader(db: Neo4jExecutor, claimsByMeeting: DataLoader<string, ClaimRecord[]>) {
+  const placeChains = listsById<PlaceChain[number]>(db, "conflicts.placeChains", PLACE_CHAINS);
+  const earlierMeetings = listsById<EarlierMeeting<ClaimRecord>>(db, "conflicts.earlierMeetings", EARLIER_MEETINGS);
+  return new DataLoader<string, ConflictRecord[]>(async (ids) => {
+    const claims = await all(claimsByMeeting.loadMany(ids));
+    // Places matter only where a meeting's sources name more than one.
+    const placeIds = [...new Set(claims.flatMap((list) => {
+      const named = new Set(list.filter((c) => c.field === "place").map((c) => c.value));
+      return named.size > 1 ? [...named] : [];
+    }))];
+    const recordIds = ids.filter((_id, i) => claims[i]!.some((c) => c.field === "record" && c.value === LONGEST_TO_DATE));
+    const [chains, earlier] = await Promise.all([all(placeChains.loadMany(placeIds)), all(earlierMeetings.loadMany(recordIds))]);
+    const places = new Map(placeIds.map((id, i) => [id, chains[i]!] as const).filter(([, chain]) => chain.length > 0));
+    const earlierById = new Map(recordIds.map((id, i) => [id, earlier[i]!]));
+    return ids.map((meetingId, i) =>
+      conflictsOf(claims[i]!, { places, earlierMeetings: earlierById.get(meetingId) ?? [] }).map((conflict) => ({ meetingId, ...conflict })),
+    );
+  });
+}
+
+/**
+ * Query.conflicts: the candidate meetings come from one statement, their conflicts from the
+ * batched loaders; the rules run here, so the filter on `compatible` and on a source (which may
+ * be an earlier meeting's, for a record) is applied to their verdicts, and the page is cut from those.
+ */
+export async function conflictConnection(db: Neo4jExecutor, loaders: Context["loaders"], input: ConflictFilter | null | undefined, args: PageArgs): Promise<ConflictConnectionRecord> {
+  const filter = compact(input ?? {});
+  const rows = await db.read<{ id: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, { fields: CONFLICT_FIELDS, filter: { meetingId: null, field: null, ...filter } });
+  const conflicts = (await all(loaders.meetingConflicts.loadMany(rows.map((row) => row.id)))).flat();
+  const matching = conflicts.filter(
+    (c) =>
+      (filter.field === undefined || c.field === filter.field) &&
+      (filter.compatible === undefined || c.compatible === filter.compatible) &&
+      (filter.sourceId === undefined || c.claims.some((claim) => claim.sourceId === filter.sourceId)),
+  );
+  return pageOfList(matching, args);
+}
