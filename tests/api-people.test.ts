@@ -58,7 +58,7 @@ describe("a person", () => {
   it("lists who Putin met in 2025 and for how long in total", async () => {
     const aprilToDecember = {
       meetingCount: 3,
-      time: { minutes: 735, minMinutes: 690, maxMinutes: 780, knownCount: 3, approximateCount: 3, unknownCount: 0 },
+      time: { minutes: 735, minMinutes: 675, maxMinutes: 795, knownCount: 3, approximateCount: 1, unknownCount: 0 },
       firstMeeting: { id: "2025-04-11-putin-witkoff-st-petersburg" },
       lastMeeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
     };
@@ -72,8 +72,8 @@ describe("a person", () => {
       {
         person: { id: "steve-witkoff" },
         meetingCount: 6,
-        // 195 + 270 + 180 + 165 + 300 minutes; the March meeting ("rumored to be brief") is unknown.
-        time: { minutes: 1110, minMinutes: 1035, maxMinutes: null, knownCount: 5, approximateCount: 5, unknownCount: 1 },
+        // 203 + 270 + 180 + 165 + 300 minutes; the March meeting ("rumored to be brief") is unknown.
+        time: { minutes: 1118, minMinutes: 1020, maxMinutes: null, knownCount: 5, approximateCount: 2, unknownCount: 1 },
         firstMeeting: { id: "2025-02-11-putin-witkoff-moscow" },
         lastMeeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
       },
@@ -83,7 +83,8 @@ describe("a person", () => {
       {
         person: { id: "jared-kushner" },
         meetingCount: 1,
-        time: { minutes: 300, minMinutes: 285, maxMinutes: 315, knownCount: 1, approximateCount: 1, unknownCount: 0 },
+        // A bare "five-hour", rounded to the hour: 270 to 330 minutes, and unhedged.
+        time: { minutes: 300, minMinutes: 270, maxMinutes: 330, knownCount: 1, approximateCount: 0, unknownCount: 0 },
         firstMeeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
         lastMeeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
       },
@@ -110,10 +111,17 @@ describe("a person", () => {
       long: meetings(filter: {minDurationMinutes: 200}, orderBy: DURATION_DESC) { edges { node { id } } }
       statements(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } }
     } }`);
-    expect(person.meetings.totalCount).toBe(3);
-    expect(idsOf(person.meetings)).toEqual(["2025-04-11-putin-witkoff-st-petersburg", "2025-08-06-putin-witkoff-kremlin", "2025-12-02-putin-witkoff-kushner-kremlin"]);
+    // The three talks, then his own press briefing after the last of them.
+    expect(person.meetings.totalCount).toBe(4);
+    expect(idsOf(person.meetings)).toEqual([
+      "2025-04-11-putin-witkoff-st-petersburg",
+      "2025-08-06-putin-witkoff-kremlin",
+      "2025-12-02-putin-witkoff-kushner-kremlin",
+      "2025-12-03-ushakov-press-briefing",
+    ]);
     expect(idsOf(person.long)).toEqual(["2025-12-02-putin-witkoff-kushner-kremlin", "2025-04-11-putin-witkoff-st-petersburg"]);
-    expect(person.statements.totalCount).toBe(6);
+    // Six statements, and "other provisions were firmly rejected", which 000 attributes to him.
+    expect(person.statements.totalCount).toBe(7);
     expect(person.statements.pageInfo.hasNextPage).toBe(true);
   });
 });
