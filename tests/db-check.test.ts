@@ -21,7 +21,12 @@ const write = (cypher: string, params: Record<string, unknown> = {}) => api.db.w
 const CREATE_MEETING = `
 MATCH (s:Source) WITH s ORDER BY s.id LIMIT 1
 CREATE (m:Meeting {id: $id, title: "Test meeting", date: "2025-01-01", datePrecision: "DAY"})
-CREATE (m)-[:HAS_CLAIM]->(:Claim {id: $id + "#claim-1", field: "date", value: "2025-01-01"})-[:FROM]->(s)`;
+CREATE (m)-[:HAS_CLAIM]->(:Claim {id: $id + "#claim-1", field: "date", value: "2025-01-01", basis: "STATED", hedge: "NONE", rank: "NORMAL"})-[:FROM]->(s)`;
+
+/** A duration claim that keeps every rule: an exact figure with its evidence, as the writers store it. */
+const exactDuration = (minutes: number) =>
+  `{field: "duration", figureMinutes: ${minutes}, granularityMinutes: 1, bound: "AROUND", minutes: ${minutes}, minMinutes: ${minutes}, maxMinutes: ${minutes}, ` +
+  `basis: "STATED", hedge: "NONE", rank: "PREFERRED", preferred: true}`;
 
 async function meeting() {
   const id = testId("meeting");
@@ -72,7 +77,7 @@ describe("npm run db:check", () => {
     await write(
       `MATCH (s:Source) WITH s ORDER BY s.id LIMIT 1
        CREATE (:Person {id: $speaker, name: "Speaker"})-[:SAID]->(st:Statement {id: $statement, text: "What a curator wrote"})
-       CREATE (st)-[:HAS_WORDING]->(:Wording {id: $statement + "#" + s.id, text: "What the source wrote"})-[:FROM]->(s)`,
+       CREATE (st)-[:HAS_WORDING]->(:Wording {id: $statement + "#" + s.id, text: "What the source wrote", quoted: true, basis: "STATED"})-[:FROM]->(s)`,
       { speaker, statement },
     );
 
@@ -87,8 +92,9 @@ describe("npm run db:check", () => {
     const id = await meeting();
     await write(
       `MATCH (m:Meeting {id: $id}), (s:Source) WITH m, s ORDER BY s.id LIMIT 1
-       CREATE (m)-[:HAS_DURATION]->(:Claim:DurationClaim {id: $id + "#duration-1", field: "duration", minutes: 0, preferred: true})-[:FROM]->(s)
-       SET m.durationMinutes = 0, m.durationSourceId = s.id`,
+       CREATE (m)-[:HAS_DURATION]->(d:Claim:DurationClaim ${exactDuration(0)})-[:FROM]->(s)
+       SET d.id = $id + "#duration-1", m.durationMinutes = 0, m.durationMinMinutes = 0, m.durationMaxMinutes = 0, m.durationHedge = "NONE", m.durationSourceId = s.id,
+           m.consensusMinMinutes = 0, m.consensusMaxMinutes = 0, m.consensusCompatible = true, m.consensusClaimCount = 1`,
       { id },
     );
 
@@ -103,7 +109,7 @@ describe("npm run db:check", () => {
     const [id, person] = [await meeting(), testId("person")];
     await write(
       `MATCH (m:Meeting {id: $id})
-       CREATE (:Person {id: $person, name: "Attendee"})-[:ATTENDED {sourceIds: ["ct-no-such-source"], excerpts: ["was there"]}]->(m)`,
+       CREATE (:Person {id: $person, name: "Attendee"})-[:ATTENDED {sourceIds: ["ct-no-such-source"], excerpts: ["was there"], bases: ["STATED"], notes: [""]}]->(m)`,
       { id, person },
     );
 
@@ -118,8 +124,10 @@ describe("npm run db:check", () => {
     const id = await meeting();
     await write(
       `MATCH (m:Meeting {id: $id}), (s:Source) WITH m, s ORDER BY s.id LIMIT 1
-       CREATE (m)-[:HAS_DURATION]->(:Claim:DurationClaim {id: $id + "#duration-1", field: "duration", minutes: 180, wording: "three hours", preferred: true})-[:FROM]->(s)
-       SET m.durationMinutes = 200, m.durationWording = "three hours", m.durationSourceId = s.id`,
+       CREATE (m)-[:HAS_DURATION]->(d:Claim:DurationClaim ${exactDuration(180)})-[:FROM]->(s)
+       SET d.id = $id + "#duration-1", d.wording = "three hours",
+           m.durationMinutes = 200, m.durationMinMinutes = 180, m.durationMaxMinutes = 180, m.durationHedge = "NONE", m.durationWording = "three hours", m.durationSourceId = s.id,
+           m.consensusMinMinutes = 180, m.consensusMaxMinutes = 180, m.consensusCompatible = true, m.consensusClaimCount = 1`,
       { id },
     );
 
@@ -128,6 +136,45 @@ describe("npm run db:check", () => {
     expect(run.code, run.output).toBe(1);
     expect(violated(run.output)).toEqual(["meeting-facts"]);
     expect(run.output).toContain(`${id}: copied duration 200 differs from its preferred claim 180 (${id}#duration-1)`);
+  });
+
+  it("reports an inference without its reasoning, and duration bounds typed against the rule", async () => {
+    const id = await meeting();
+    await write(
+      `MATCH (m:Meeting {id: $id}), (s:Source) WITH m, s ORDER BY s.id LIMIT 1
+       MATCH (m)-[:HAS_CLAIM]->(date:Claim)
+       SET date.basis = "INFERRED"
+       CREATE (m)-[:HAS_DURATION]->(d:Claim:DurationClaim ${exactDuration(180)})-[:FROM]->(s)
+       SET d.id = $id + "#duration-1", d.granularityMinutes = 60,
+           m.durationMinutes = 180, m.durationMinMinutes = 180, m.durationMaxMinutes = 180, m.durationHedge = "NONE", m.durationSourceId = s.id,
+           m.consensusMinMinutes = 180, m.consensusMaxMinutes = 180, m.consensusCompatible = true, m.consensusClaimCount = 1`,
+      { id },
+    );
+
+    const run = runCheck();
+
+    expect(run.code, run.output).toBe(1);
+    expect(violated(run.output)).toEqual(["claim-evidence"]);
+    expect(run.output).toContain(`${id}#claim-1: INFERRED without a note`);
+    expect(run.output).toContain(`${id}#duration-1: bounds 180..180 do not follow from figure 180 AROUND 60`);
+  });
+
+  it("reports a meeting whose consensus copy is not what its claims allow", async () => {
+    const id = await meeting();
+    await write(
+      `MATCH (m:Meeting {id: $id}), (s:Source) WITH m, s ORDER BY s.id LIMIT 1
+       CREATE (m)-[:HAS_DURATION]->(d:Claim:DurationClaim ${exactDuration(180)})-[:FROM]->(s)
+       SET d.id = $id + "#duration-1",
+           m.durationMinutes = 180, m.durationMinMinutes = 180, m.durationMaxMinutes = 180, m.durationHedge = "NONE", m.durationSourceId = s.id,
+           m.consensusMinMinutes = 150, m.consensusMaxMinutes = 210, m.consensusCompatible = true, m.consensusClaimCount = 1`,
+      { id },
+    );
+
+    const run = runCheck();
+
+    expect(run.code, run.output).toBe(1);
+    expect(violated(run.output)).toEqual(["meeting-facts"]);
+    expect(run.output).toContain(`${id}: consensus 150..210 of 1 claims differs from the claims: 180..180 of 1`);
   });
 
   it("reports a place left bare by a dangling reference, and how many in all with a sample", async () => {
@@ -141,7 +188,7 @@ describe("npm run db:check", () => {
     expect(run.output).toMatch(/ct-place-\w+: a Place without name; 0 WITHIN relationships/);
     expect(run.output).toContain("no-bare-nodes: 3 violations");
     expect(run.output).toContain("... and 1 more");
-    expect(run.output).toMatch(/1 of 10 invariants violated, 3 violations in all/);
+    expect(run.output).toMatch(/1 of 12 invariants violated, 3 violations in all/);
   });
 
   // With NEO4J_URI the suite's database may be someone's, holding a synthetic graph of its own.
@@ -166,7 +213,7 @@ describe("npm run db:check", () => {
     const run = runCheck();
 
     expect(run.code, run.output).toBe(0);
-    expect(run.output.match(/^ {2}\[ ?\d+\/10\] [\w-]+ +ok +\d+\.\d s$/gm)).toHaveLength(10);
-    expect(run.output).toMatch(/All 10 invariants hold \(\d+\.\d s\)\./);
+    expect(run.output.match(/^ {2}\[ ?\d+\/12\] [\w-]+ +ok +\d+\.\d s$/gm)).toHaveLength(12);
+    expect(run.output).toMatch(/All 12 invariants hold \(\d+\.\d s\)\./);
   });
 });

@@ -76,7 +76,7 @@ describe("the seed graph", () => {
     );
     expect(statements).toHaveLength(1);
     expect(statements[0]!.wordings.map((w) => w.text).sort()).toEqual([
-      "Compromises have not yet been found. There is still a lot of work to be done.",
+      "Compromises have not yet been found. There is still a lot of work to be done",
       "No compromises have been found yet. There is still a lot of work to be done.",
     ]);
     expect(new Set(statements[0]!.wordings.map((w) => w.source)).size).toBe(2);
@@ -102,6 +102,97 @@ describe("the seed graph", () => {
        RETURN meetings, statements, durations`,
     );
     expect(unsourced).toEqual({ meetings: [], statements: [], durations: [] });
+  });
+});
+
+describe("the seed graph says how each fact is known", () => {
+  it("stores each claim's basis, the reasoning of an inference, its hedge, its rank and whose account it relays", async () => {
+    const claims = await api.db.read<{ field: string; value: string; source: string; basis: string; note: string | null; hedge: string; rank: string; claimant: string | null }>(
+      "test",
+      `MATCH (:Meeting {id: "2025-03-13-putin-witkoff-kremlin"})-[:HAS_CLAIM]->(c:Claim)-[:FROM]->(s:Source)
+       WHERE c.field IN ["wait", "date"]
+       OPTIONAL MATCH (c)-[:RELAYS]->(:Statement)<-[:SAID]-(speaker:Person)
+       RETURN c.field AS field, c.value AS value, s.id AS source, c.basis AS basis, c.note AS note, c.hedge AS hedge, c.rank AS rank, speaker.id AS claimant
+       ORDER BY field, source`,
+    );
+    expect(claims.map(({ field, value, source, basis, hedge, claimant }) => [field, value, source, basis, hedge, claimant])).toEqual([
+      ["date", "2025-03", "dawat-004", "STATED", "NONE", null],
+      ["date", "2025-03-13", "usa-news-pravda-2025-03-15", "INFERRED", "NONE", null],
+      ["wait", "480", "dawat-004", "STATED", "REPORTED", null],
+      ["wait", "480", "sky-news-2025-03-14", "CURATOR_SUMMARY", "NONE", null],
+      ["wait", "0", "truth-social-trump-2025-03-15", "STATED", "NONE", "donald-trump"],
+    ]);
+    expect(claims.find((c) => c.basis === "INFERRED")?.note).toMatch(/FACTS\.md/);
+    expect(new Set(claims.map((c) => c.rank))).toEqual(new Set(["NORMAL"]));
+  });
+
+  it("bounds durations by the rule and copies the preferred one, its hedge and the consensus onto the meeting", async () => {
+    const [december] = await api.db.read<Record<string, unknown>>(
+      "test",
+      `MATCH (m:Meeting {id: "2025-12-02-putin-witkoff-kushner-kremlin"})
+       RETURN m.durationMinutes AS minutes, m.durationMinMinutes AS min, m.durationMaxMinutes AS max, m.durationHedge AS hedge, m.durationApproximate AS approximate,
+              m.consensusMinMinutes AS consensusMin, m.consensusMaxMinutes AS consensusMax, m.consensusCompatible AS compatible, m.consensusClaimCount AS claimCount,
+              [(m)-[:HAS_DURATION]->(d) | [d.wording, d.minMinutes, d.maxMinutes, d.rank, d.preferred]] AS claims`,
+    );
+    expect(december).toMatchObject({ minutes: 300, min: 270, max: 330, hedge: "NONE", approximate: false, consensusMin: 270, consensusMax: 300, compatible: true, claimCount: 3 });
+    expect(december!.claims).toEqual(
+      expect.arrayContaining([
+        ["five-hour", 270, 330, "PREFERRED", true],
+        ["approximately five hours", 270, 330, "NORMAL", false],
+        ["nearly five hours", 270, 300, "NORMAL", false],
+      ]),
+    );
+  });
+
+  it("lets the December talks touch both days they ran over, with the estimate of when they ended", async () => {
+    const [december] = await api.db.read<Record<string, unknown>>(
+      "test",
+      `MATCH (m:Meeting {id: "2025-12-02-putin-witkoff-kushner-kremlin"})
+       RETURN toString(m.dateStart) AS dateStart, toString(m.dateEnd) AS dateEnd, m.endedEarliest AS earliest, m.endedLatest AS latest,
+              m.endedWording AS wording, m.endedSourceId AS source, m.endedBasis AS basis, m.endsAt AS endsAt`,
+    );
+    expect(december).toEqual({
+      dateStart: "2025-12-02",
+      dateEnd: "2025-12-03",
+      earliest: "2025-12-03T00:00:00+03:00",
+      latest: "2025-12-03T06:00:00+03:00",
+      wording: "concluded in the early hours of Wednesday",
+      source: "dawat-004",
+      basis: "INFERRED",
+      endsAt: null,
+    });
+  });
+
+  it("keeps, per wording, whether it quotes and whom the source names; per source reference, its basis", async () => {
+    const wordings = await api.db.read<{ id: string; quoted: boolean; attributedTo: string; basis: string }>(
+      "test",
+      `MATCH (:Statement {id: "ushakov-talks-constructive"})-[:HAS_WORDING]->(w:Wording)
+       RETURN w.id AS id, w.quoted AS quoted, w.attributedTo AS attributedTo, w.basis AS basis ORDER BY id`,
+    );
+    expect(wordings).toEqual([
+      { id: "ushakov-talks-constructive#article-000", quoted: false, attributedTo: "the Kremlin", basis: "INFERRED" },
+      { id: "ushakov-talks-constructive#dawat-004", quoted: false, attributedTo: "Ushakov", basis: "STATED" },
+    ]);
+    const [provenance] = await api.db.read<Record<string, unknown>>(
+      "test",
+      `MATCH (:Role {id: "dmitriev-rdif-head"})-[r:SOURCED_BY]->(s:Source)
+       MATCH (:Person {id: "kirill-dmitriev"})-[a:ATTENDED]->(:Meeting {id: "2025-12-02-putin-witkoff-kushner-kremlin"})
+       RETURN s.id AS roleSource, r.basis AS roleBasis, a.sourceIds AS sourceIds, a.bases AS bases, size(a.notes) AS notes`,
+    );
+    expect(provenance).toEqual({ roleSource: "facts-md", roleBasis: "CURATOR_SUMMARY", sourceIds: ["facts-md"], bases: ["CURATOR_SUMMARY"], notes: 1 });
+  });
+
+  it("links sources to the organizations that publish them", async () => {
+    const rows = await api.db.read<{ source: string; publisher: string; country: string | null }>(
+      "test",
+      `MATCH (s:Source)-[:PUBLISHED_BY]->(o:Organization) WHERE s.id IN ["cbs-face-the-nation-witkoff-2025-02", "dawat-004"]
+       OPTIONAL MATCH (o)-[:BASED_IN]->(c:Country)
+       RETURN s.id AS source, o.name AS publisher, c.id AS country ORDER BY source`,
+    );
+    expect(rows).toEqual([
+      { source: "cbs-face-the-nation-witkoff-2025-02", publisher: "CBS", country: "US" },
+      { source: "dawat-004", publisher: "Dawat Media Center", country: null },
+    ]);
   });
 });
 

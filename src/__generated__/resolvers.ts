@@ -327,9 +327,13 @@ export type DurationBound =
   /** Up to the figure ("nearly", "close to", "just under five hours"): at most the figure, down to half its rounding below. */
   | 'UNDER';
 
-/** One source's duration for a meeting: its words, and the figure and bounds they allow (docs/graph-model.md). */
+/**
+ * One source's duration for a meeting: its words, and the figure and bounds they allow. The bounds
+ * must follow the duration rule (docs/graph-model.md, "Durations"): symmetric around `minutes` (a
+ * figure rounded to twice the distance), or `minutes` alone (exact); others are refused as INVALID.
+ */
 export type DurationClaimInput = {
-  /** True when the figure is rounded or hedged. */
+  /** True when the source qualifies the figure ("about", "nearly"): stored as the claim's hedge APPROXIMATE. */
   approximate: Scalars['Boolean']['input'];
   /** The passage the claim rests on. */
   excerpt: Scalars['String']['input'];

@@ -8,6 +8,7 @@
  * null); `invariantQuery` keeps the rows with a problem, counts them and keeps a sample. No
  * per-node round trips: the cost is one pass whatever the size of the graph.
  */
+import { CLAIM_RANKS, EVIDENCE_BASES, FACTS_MD_PREFIX, HEDGES } from "../model/evidence.js";
 import type { Neo4jExecutor } from "./executor.js";
 
 export interface Invariant {
@@ -53,8 +54,30 @@ const DURATION_COPY: [meetingProperty: string, claimValue: string][] = [
   ["m.durationMaxMinutes", "preferred.maxMinutes"],
   ["m.durationWording", "preferred.wording"],
   ["coalesce(m.durationApproximate, false)", "coalesce(preferred.approximate, false)"],
+  ["m.durationHedge", "preferred.hedge"],
   ["m.durationSourceId", "preferredSourceId"],
 ];
+
+/** A Cypher list literal of the vocabulary's values (constants, never user input). */
+const listOf = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(", ")}]`;
+
+/**
+ * How a fact is known, on a node or relationship `x` with `basis`, `note` and an excerpt: a known
+ * basis, an inference with its reasoning, a summary marked as one (src/model/evidence.ts).
+ */
+const evidenceProblems = (x: string, excerpt: string) => [
+  problem(`NOT coalesce(${x}.basis IN ${listOf(EVIDENCE_BASES)}, false)`, `'basis ' + coalesce(toString(${x}.basis), 'missing')`),
+  problem(`${x}.basis = 'INFERRED' AND NOT ${nonEmptyString(`${x}.note`)}`, "'INFERRED without a note'"),
+  problem(`${x}.basis = 'CURATOR_SUMMARY' AND NOT coalesce(${excerpt} STARTS WITH '${FACTS_MD_PREFIX}', false)`, `'CURATOR_SUMMARY excerpt without the ${FACTS_MD_PREFIX.trim()} prefix'`),
+];
+
+// The duration rule (src/model/duration.ts, durationBounds) in Cypher: integer division halves the granularity in whole
+// minutes, whether the writer stored it as an integer or (from JavaScript numbers) as a float.
+const FOLLOWS_DURATION_RULE = `CASE c.bound
+  WHEN 'AROUND' THEN c.minutes = c.figureMinutes AND c.minMinutes = c.figureMinutes - toInteger(c.granularityMinutes) / 2 AND c.maxMinutes = c.figureMinutes + toInteger(c.granularityMinutes) / 2
+  WHEN 'UNDER' THEN c.maxMinutes = c.figureMinutes AND c.minMinutes = c.figureMinutes - toInteger(c.granularityMinutes) / 2 AND c.minutes = round((c.minMinutes + c.maxMinutes) / 2.0)
+  WHEN 'OVER' THEN c.minutes = c.figureMinutes AND c.minMinutes = c.figureMinutes AND c.maxMinutes IS NULL
+END`;
 
 export const INVARIANTS: Invariant[] = [
   {
@@ -148,6 +171,42 @@ WITH c, [
 ] AS problems`,
   },
   {
+    name: "claim-evidence",
+    subject: "c",
+    id: idOf("c"),
+    rule:
+      "Every Claim says how it is known: a `basis` of the vocabulary (INFERRED with a `note`, CURATOR_SUMMARY with an excerpt starting \"[FACTS.md] \"), " +
+      "a `hedge` and a `rank` of the vocabulary, `preferred` true exactly when the rank is PREFERRED, at most one RELAYS, to a Statement; " +
+      "a DurationClaim with a `figureMinutes` has the minutes and bounds the duration rule gives, and one without has none.",
+    why: "a reader must tell a source's words from a curator's inference or summary, and \"reportedly\" from a plain statement; bounds typed by hand drift from the words they read",
+    fix: "correct the claim in seed/data and run `npm run seed`, or re-enter it through the curation API (attachClaims), which computes bounds by the rule; run the migrations on a graph written before them",
+    perNode: `
+MATCH (c:Claim)
+WITH c, COUNT { (c)-[:RELAYS]->() } AS relays, COUNT { (c)-[:RELAYS]->(:Statement) } AS relaysStatements
+WITH c, [
+  ${evidenceProblems("c", "c.excerpt").join(",\n  ")},
+  ${problem(`NOT coalesce(c.hedge IN ${listOf(HEDGES)}, false)`, "'hedge ' + coalesce(toString(c.hedge), 'missing')")},
+  ${problem(`NOT coalesce(c.rank IN ${listOf(CLAIM_RANKS)}, false)`, "'rank ' + coalesce(toString(c.rank), 'missing')")},
+  ${problem("coalesce(c.preferred, false) <> coalesce(c.rank = 'PREFERRED', false)", "'preferred ' + coalesce(toString(c.preferred), 'null') + ' with rank ' + coalesce(c.rank, 'null')")},
+  ${problem("relays > 1 OR relays <> relaysStatements", "relays + ' RELAYS (' + relaysStatements + ' to a Statement)'")},
+  ${problem(`c:DurationClaim AND c.figureMinutes IS NOT NULL AND NOT coalesce(${FOLLOWS_DURATION_RULE}, false)`, "'bounds ' + coalesce(toString(c.minMinutes), '-') + '..' + coalesce(toString(c.maxMinutes), '-') + ' do not follow from figure ' + c.figureMinutes + ' ' + coalesce(c.bound, '-') + ' ' + coalesce(toString(c.granularityMinutes), '-')")},
+  ${problem("c:DurationClaim AND c.figureMinutes IS NULL AND (c.minutes IS NOT NULL OR c.minMinutes IS NOT NULL OR c.maxMinutes IS NOT NULL)", "'minutes without a figure'")}
+] AS problems`,
+  },
+  {
+    name: "wording-evidence",
+    subject: "w",
+    id: idOf("w"),
+    rule: "Every Wording has a boolean `quoted` and says how it is known: a `basis` of the vocabulary, INFERRED with a `note`, CURATOR_SUMMARY with a text starting \"[FACTS.md] \".",
+    why: "a quote and a paraphrase read differently, and a wording recorded under a speaker the source does not name is an inference to explain",
+    fix: "correct the wording in seed/data and run `npm run seed`; run the migrations on a graph written before them",
+    perNode: `
+MATCH (w:Wording)
+WITH w, [
+  ${[...evidenceProblems("w", "w.text"), problem("NOT w.quoted IS :: BOOLEAN NOT NULL", "'quoted ' + coalesce(toString(w.quoted), 'missing')")].join(",\n  ")}
+] AS problems`,
+  },
+  {
     name: "role-holder-source",
     subject: "r",
     id: idOf("r"),
@@ -167,7 +226,7 @@ WITH r, [
     subject: "e",
     id: `${idOf("startNode(e)")} + ' -[' + type(e) + ']-> ' + ${idOf("endNode(e)")}`,
     rule:
-      "Every ATTENDED and RELATED relationship carries provenance: `sourceIds` non-empty, `excerpts` of the same length, every sourceId an existing Source; " +
+      "Every ATTENDED and RELATED relationship carries provenance: `sourceIds` non-empty, `excerpts`, `bases` and `notes` of the same length, every sourceId an existing Source; " +
       "no RELATED from a person to themself.",
     why: "an edge cannot point at a Source node, so its parallel lists are the only answer to \"which source says so\"",
     fix: "re-save the attendance or relation with its sources through the curation API (or the seed files and `npm run seed`); create the missing Source or correct the id",
@@ -179,6 +238,8 @@ WITH e, [
   ${problem("NOT listed", "'sourceIds or excerpts missing or not lists'")},
   ${problem("listed AND size(e.sourceIds) = 0", "'no sourceIds'")},
   ${problem("listed AND size(e.excerpts) <> size(e.sourceIds)", "size(e.sourceIds) + ' sourceIds but ' + size(e.excerpts) + ' excerpts'")},
+  ${problem("listed AND (size(coalesce(e.bases, [])) <> size(e.sourceIds) OR size(coalesce(e.notes, [])) <> size(e.sourceIds))", "size(e.sourceIds) + ' sourceIds but ' + size(coalesce(e.bases, [])) + ' bases and ' + size(coalesce(e.notes, [])) + ' notes'")},
+  ${problem(`listed AND any(b IN coalesce(e.bases, []) WHERE NOT b IN ${listOf(EVIDENCE_BASES)})`, "'an unknown basis in bases'")},
   ${problem("listed AND any(sourceId IN e.sourceIds WHERE NOT sourceId IN knownSources)", `'unknown sources ' + ${joined("[sourceId IN e.sourceIds WHERE NOT sourceId IN knownSources]", ", ")}`)},
   ${problem("type(e) = 'RELATED' AND startNode(e) = endNode(e)", "'related to themself'")}
 ] AS problems`,
@@ -190,23 +251,34 @@ WITH e, [
     rule:
       "Every Meeting has `date` and `datePrecision`, at most one HELD_AT place, a standing `date` claim, and a standing `place` claim when it has a place; " +
       "when it has standing duration claims exactly one is `preferred`, and its copied duration (`durationMinutes`, `durationMinMinutes`, `durationMaxMinutes`, " +
-      "`durationWording`, `durationApproximate`, `durationSourceId`) equals that claim's (all null when it has none).",
+      "`durationWording`, `durationApproximate`, `durationHedge`, `durationSourceId`) equals that claim's (all null when it has none); " +
+      "its consensus copy (`consensusMinMinutes`, `consensusMaxMinutes`, `consensusClaimCount`) is the intersection of its standing claims' bounds; " +
+      "`dateEnd` is not before the local day of `endedLatest` (or `beganLatest`).",
     why: "date filters and ordering read `date`; the place and date must be sourced like every fact; filters, sorts and sums read the copied duration, never the claims",
     fix: "add the missing claim (attachClaims), or correct the meeting through updateMeeting, which also re-copies the preferred duration; for a seed meeting, fix seed/data and run `npm run seed`",
     perNode: `
 MATCH (m:Meeting)
 CALL (m) {
   OPTIONAL MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE d.retractedAt IS NULL
-  RETURN count(d) AS standing, [x IN collect(d) WHERE x.preferred = true] AS preferredClaims
+  WITH collect(d) AS ds
+  WITH ds, [x IN ds WHERE x.minutes IS NOT NULL] AS figured
+  RETURN size(ds) AS standing, [x IN ds WHERE x.preferred = true] AS preferredClaims, size(figured) AS figuredCount,
+         reduce(lo = null, x IN figured | CASE WHEN lo IS NULL OR x.minMinutes > lo THEN x.minMinutes ELSE lo END) AS consensusMin,
+         reduce(hi = null, x IN figured | CASE WHEN x.maxMinutes IS NULL THEN hi WHEN hi IS NULL OR x.maxMinutes < hi THEN x.maxMinutes ELSE hi END) AS consensusMax
 }
-WITH m, standing, size(preferredClaims) AS preferredCount, CASE WHEN size(preferredClaims) = 1 THEN preferredClaims[0] END AS preferred
-WITH m, standing, preferredCount, preferred, CASE WHEN preferred IS NULL THEN null ELSE head([(preferred)-[:FROM]->(s:Source) | s.id]) END AS preferredSourceId
+WITH m, standing, figuredCount, consensusMin, consensusMax, size(preferredClaims) AS preferredCount, CASE WHEN size(preferredClaims) = 1 THEN preferredClaims[0] END AS preferred
+WITH m, standing, figuredCount, consensusMin, consensusMax, preferredCount, preferred, CASE WHEN preferred IS NULL THEN null ELSE head([(preferred)-[:FROM]->(s:Source) | s.id]) END AS preferredSourceId
 WITH m, [
   ${problem("m.date IS NULL OR m.datePrecision IS NULL", "'no date or datePrecision'")},
   ${problem("COUNT { (m)-[:HELD_AT]->() } > 1", "COUNT { (m)-[:HELD_AT]->() } + ' places'")},
   ${problem("NOT EXISTS { (m)-[:HAS_CLAIM]->(c:Claim {field: 'date'}) WHERE c.retractedAt IS NULL }", "'no standing date claim'")},
   ${problem("EXISTS { (m)-[:HELD_AT]->() } AND NOT EXISTS { (m)-[:HAS_CLAIM]->(c:Claim {field: 'place'}) WHERE c.retractedAt IS NULL }", "'a place but no standing place claim'")},
   ${problem("standing > 0 AND preferredCount <> 1", "standing + ' standing duration claims, ' + preferredCount + ' preferred'")},
+  ${problem(
+    `NOT (${same("m.consensusClaimCount", "CASE WHEN figuredCount = 0 THEN null ELSE figuredCount END")} AND ${same("m.consensusMinMinutes", "consensusMin")} AND ${same("m.consensusMaxMinutes", "consensusMax")})`,
+    "'consensus ' + coalesce(toString(m.consensusMinMinutes), '-') + '..' + coalesce(toString(m.consensusMaxMinutes), '-') + ' of ' + coalesce(toString(m.consensusClaimCount), 'null') + ' claims differs from the claims: ' + coalesce(toString(consensusMin), '-') + '..' + coalesce(toString(consensusMax), '-') + ' of ' + figuredCount",
+  )},
+  ${problem("coalesce(date(left(coalesce(m.endedLatest, m.beganLatest), 10)) > m.dateEnd, false)", "'dateEnd ' + toString(m.dateEnd) + ' before the day it may have ended'")},
   ${problem(`preferredCount <= 1 AND NOT (${DURATION_COPY.map(([copy, claim]) => same(copy, claim)).join(" AND ")})`, "'copied duration ' + coalesce(toString(m.durationMinutes), 'null') + ' differs from its preferred claim ' + coalesce(toString(preferred.minutes), 'null') + ' (' + coalesce(preferred.id, 'none') + ')'")}
 ] AS problems`,
   },

@@ -185,6 +185,33 @@ WITH claim, row WHERE row.statementId IS NOT NULL
 MATCH (st:Statement {id: row.statementId})
 MERGE (claim)-[:RELAYS]->(st)`;
 
+/**
+ * For each meeting `m`: the preferred standing duration claim (else the earliest standing one, never a deprecated one
+ * when another stands) becomes the only preferred one and is copied onto the meeting, where filters,
+ * orders and sums read it, with the consensus of all standing claims that give a figure (the
+ * intersection of their bounds, as src/model/duration.ts computes it for the seed).
+ */
+export const REFRESH_DURATION_COPY = `
+OPTIONAL MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE d.retractedAt IS NULL
+WITH m, d ORDER BY coalesce(d.rank = "PREFERRED", d.preferred, false) DESC, coalesce(d.rank = "DEPRECATED", false), toInteger(split(d.id, '-')[-1])
+WITH m, collect(d) AS ds
+WITH m, ds, head(ds) AS best
+FOREACH (d IN ds |
+  SET d.preferred = (d = best),
+      d.rank = CASE WHEN d = best THEN "PREFERRED" WHEN d.rank = "DEPRECATED" THEN "DEPRECATED" ELSE "NORMAL" END)
+WITH m, best, [d IN ds WHERE d.minutes IS NOT NULL] AS figured
+WITH m, best, size(figured) AS claimCount,
+     reduce(lo = null, d IN figured | CASE WHEN lo IS NULL OR d.minMinutes > lo THEN d.minMinutes ELSE lo END) AS lo,
+     reduce(hi = null, d IN figured | CASE WHEN d.maxMinutes IS NULL THEN hi WHEN hi IS NULL OR d.maxMinutes < hi THEN d.maxMinutes ELSE hi END) AS hi
+SET m.durationMinutes = best.minutes, m.durationMinMinutes = best.minMinutes, m.durationMaxMinutes = best.maxMinutes,
+    m.durationApproximate = coalesce(best.approximate, false), m.durationWording = best.wording,
+    m.durationHedge = CASE WHEN best IS NULL THEN null ELSE coalesce(best.hedge, CASE WHEN best.approximate THEN "APPROXIMATE" ELSE "NONE" END) END,
+    m.durationSourceId = CASE WHEN best IS NULL THEN null ELSE head([(best)-[:FROM]->(s:Source) | s.id]) END,
+    m.consensusMinMinutes = CASE WHEN claimCount = 0 THEN null ELSE lo END,
+    m.consensusMaxMinutes = CASE WHEN claimCount = 0 THEN null ELSE hi END,
+    m.consensusCompatible = CASE WHEN claimCount = 0 THEN null ELSE hi IS NULL OR lo <= hi END,
+    m.consensusClaimCount = CASE WHEN claimCount = 0 THEN null ELSE claimCount END`;
+
 /** The first and last day a possibly partial ISO date covers: "2025-03" → 2025-03-01..2025-03-31. */
 export function periodOf(date: string, precision: DatePrecision): { start: string; end: string } {
   if (precision === "DAY") return { start: date, end: date };
