@@ -8,7 +8,7 @@ import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey
 import type { DatePrecision } from "../ingest/seedFiles.js";
 import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
-import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
+import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "./duration.js";
 import type { DurationBound, DurationSummary, EvidenceBasis, Hedge, Meeting } from "../__generated__/resolvers.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
@@ -176,7 +176,7 @@ WITH $filter AS f
 ${meetingsMatching(filter)}
 WITH ${DURATION_FIGURES}
 WITH ${DURATION_AGGREGATES}
-RETURN meetingCount, ${DURATION_SUMMARY} AS time`;
+RETURN meetingCount, ${DURATION_SUMMARY_WITH_CONSENSUS} AS time`;
 
 export const PARTICIPANTS = `
 UNWIND $ids AS id
