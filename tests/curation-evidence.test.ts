@@ -100,6 +100,22 @@ describe("rewriting keeps what the API does not carry yet", () => {
     expect(meeting).toEqual({ title: "Renamed test meeting", endedLatest: "2025-06-02T03:00:00+03:00", basis: "INFERRED", dateEnd: "2025-06-02" });
   });
 
+  it("an update of a meeting keeps how each attendance's sources are known", async () => {
+    const id = testId("meeting");
+    const participant = { personId: "kirill-dmitriev", delegationCountryId: "RU", sources: [{ sourceId: "facts-md", excerpt: "[FACTS.md] Putin, Yuri Ushakov, Kirill Dmitriev; Steve Witkoff, Jared Kushner" }] };
+    await write(CREATE_MEETING, { ...meetingInput(id, []), participants: [participant] });
+    await api.db.write("test.basis", `MATCH (:Person {id: "kirill-dmitriev"})-[a:ATTENDED]->(:Meeting {id: $id}) SET a.bases = ["CURATOR_SUMMARY"], a.notes = ["[test] FACTS.md only"]`, { id });
+
+    const added = { personId: "steve-witkoff", delegationCountryId: "US", sources: [{ sourceId: "dawat-004", excerpt: "[test] Witkoff was there" }] };
+    expect((await write(UPDATE_MEETING, { id, addParticipants: [added] })).updateMeeting.errors).toEqual([]);
+
+    const rows = await api.db.read("test.read", `MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: $id}) RETURN p.id AS person, a.bases AS bases, a.notes AS notes ORDER BY person`, { id });
+    expect(rows).toEqual([
+      { person: "kirill-dmitriev", bases: ["CURATOR_SUMMARY"], notes: ["[test] FACTS.md only"] },
+      { person: "steve-witkoff", bases: ["STATED"], notes: [""] },
+    ]);
+  });
+
   it("adding a wording keeps how the other wordings name the speaker", async () => {
     const id = testId("statement");
     const statement = { id, speakerId: "yuri-ushakov", quoted: false, text: "[test] the talks were useful", wordings: [{ sourceId: "article-000", text: "[test] the talks were useful" }] };

@@ -7,6 +7,7 @@ import { claimSchema, durationClaimSchema, durationProblems, meetingSchema, minu
 import { meetingRow, REFRESH_DURATION_COPY, writeMeetingRows } from "../ingest/writeGraph.js";
 import { figureOf } from "../model/duration.js";
 import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
+import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
@@ -206,6 +207,12 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
     work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged)),
   });
 
+// How each attendance's sources are known, so writing the meeting again keeps it.
+const ATTENDANCE_EVIDENCE = `
+MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: $id})
+UNWIND range(0, size(coalesce(a.sourceIds, [])) - 1) AS i
+RETURN [p.id, a.sourceIds[i]] AS key, a.bases[i] AS basis, a.notes[i] AS note`;
+
 // A meeting's time estimates, so writing it again keeps them (the read API has them as TimeEstimate).
 const TIME_ESTIMATES = `
 MATCH (m:Meeting {id: $id})
@@ -219,6 +226,7 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
   if (!found) return null;
   const m = found.node;
   const list = async <T>(cypher: string) => (await tx.run<{ items: T[] }>(cypher, { ids }))[0]?.items ?? [];
+  const stored = evidenceByKey(await tx.run<StoredEvidence>(ATTENDANCE_EVIDENCE, { id }));
   return {
     id: m.id,
     kind: m.kind as SeedMeeting["kind"],
@@ -232,7 +240,12 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
     outcome: m.outcome,
     topicIds: await list<string>(TOPIC_IDS),
     organizationIds: await list<string>(ORGANIZATION_IDS),
-    participants: (await list<ParticipantRecord>(PARTICIPANTS)).map(({ person, role, delegationCountryId, sources }) => ({ personId: person.id, role, delegationCountryId, sources })) as SeedMeeting["participants"],
+    participants: (await list<ParticipantRecord>(PARTICIPANTS)).map(({ person, role, delegationCountryId, sources }) => ({
+      personId: person.id,
+      role,
+      delegationCountryId,
+      sources: (sources ?? []).map((s) => ({ ...stored.get(JSON.stringify([person.id, s.sourceId])), ...sourceRef(s) })),
+    })) as SeedMeeting["participants"],
     durations: [],
     claims: [],
   };

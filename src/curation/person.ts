@@ -6,6 +6,7 @@ import { compact } from "../graphql/input.js";
 import { compareDates, personSchema, type SeedPerson } from "../ingest/seedFiles.js";
 import { searchText, writePeople } from "../ingest/writeGraph.js";
 import { COUNTRY_IDS, PEOPLE_BY_ID, RELATIONS, ROLES, type PersonRecord, type RelationRecord, type RoleRecord } from "../person/person.js";
+import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
 import { Problems, parseWith, UserErrors } from "./userErrors.js";
@@ -118,18 +119,30 @@ async function resolveLocked(tx: CurationTx, ids: string[]): Promise<Map<string,
 }
 
 /** A stored person in the shape of the input, from the read API's own Cypher. */
+// How each of a person's sourced facts is known, so writing the person again keeps it (the read API's lists may not carry it).
+const PERSON_EVIDENCE = `
+MATCH (:Person {id: $id})-[:HOLDS]->(role:Role)-[ref:SOURCED_BY]->(source:Source)
+RETURN ["role", role.id, source.id] AS key, ref.basis AS basis, ref.note AS note
+UNION ALL
+MATCH (:Person {id: $id})-[relation:RELATED]->(other:Person)
+UNWIND range(0, size(coalesce(relation.sourceIds, [])) - 1) AS i
+RETURN ["relation", relation.kind, other.id, relation.sourceIds[i]] AS key, relation.bases[i] AS basis, relation.notes[i] AS note`;
+
 async function personState(tx: CurationTx, record: Required<PersonRecord>): Promise<SeedPerson> {
   const ids = [record.id];
   const [countries] = await tx.run<{ items: string[] }>(COUNTRY_IDS, { ids });
   const [roles] = await tx.run<{ items: RoleRecord[] }>(ROLES, { ids });
   const [relations] = await tx.run<{ items: RelationRecord[] }>(RELATIONS, { ids });
+  const stored = evidenceByKey(await tx.run<StoredEvidence>(PERSON_EVIDENCE, { id: record.id }));
   return {
     id: record.id,
     name: record.name,
     aliases: record.aliases,
     countryIds: countries?.items ?? [],
-    roles: (roles?.items ?? []) as SeedPerson["roles"],
-    relations: (relations?.items ?? []).filter((r) => r.direction === "OUTGOING").map((r) => ({ kind: r.kind, toPersonId: r.personId, sources: r.sources as SeedPerson["relations"][number]["sources"] })),
+    roles: (roles?.items ?? []).map((role) => ({ ...role, sources: role.sources.map((s) => ({ ...stored.get(JSON.stringify(["role", role.id, s.sourceId])), ...sourceRef(s) })) })) as SeedPerson["roles"],
+    relations: (relations?.items ?? [])
+      .filter((r) => r.direction === "OUTGOING")
+      .map((r) => ({ kind: r.kind, toPersonId: r.personId, sources: r.sources.map((s) => ({ ...stored.get(JSON.stringify(["relation", r.kind, r.personId, s.sourceId])), ...sourceRef(s) })) })) as SeedPerson["relations"],
   };
 }
 
@@ -176,7 +189,9 @@ const mergeSchema = z.strictObject({ survivorId: personSchema.shape.id, mergedId
 const KEEP_PROVENANCE = `
   WITH old, kept, [i IN range(0, size(coalesce(old.sourceIds, [])) - 1) WHERE NOT old.sourceIds[i] IN coalesce(kept.sourceIds, [])] AS extra
   SET kept.sourceIds = coalesce(kept.sourceIds, []) + [i IN extra | old.sourceIds[i]],
-      kept.excerpts = coalesce(kept.excerpts, []) + [i IN extra | old.excerpts[i]]`;
+      kept.excerpts = coalesce(kept.excerpts, []) + [i IN extra | old.excerpts[i]],
+      kept.bases = coalesce(kept.bases, []) + [i IN extra | coalesce(old.bases[i], "STATED")],
+      kept.notes = coalesce(kept.notes, []) + [i IN extra | coalesce(old.notes[i], "")]`;
 
 /**
  * Moves everything of `loser` to `survivor`, leaves a redirect for the loser's id and deletes the
