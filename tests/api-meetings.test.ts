@@ -45,7 +45,6 @@ describe("a single meeting", () => {
         duration { minutes minMinutes maxMinutes approximate wording source { id } }
         claims(field: "duration") { id field value wording preferred source { id publisher } duration { minutes minMinutes maxMinutes } }
       } }`);
-    // "close to three and a half hours": three and a half hours at most, rounded to the half hour.
     expect(meeting.duration).toEqual({
       minutes: 203,
       minMinutes: 195,
@@ -88,15 +87,15 @@ describe("a single meeting", () => {
   it("lists every claim grouped by field, conflicting ones side by side (the March wait)", async () => {
     const { meeting } = await data(`{ meeting(id: "${MAR}") { claims { field value source { id } } endsAt duration { minutes approximate wording } } }`);
     expect(meeting.claims.map((c: any) => c.field)).toEqual(["date", "date", "duration", "end-time", "outcome", "place", "start-time", "wait", "wait", "wait"]);
-    // Waits in minutes: eight hours (reportedly, 004; Sky News) against none at all (Trump).
+    // Waits in minutes: eight hours, and none at all.
     expect(meeting.claims.filter((c: any) => c.field === "wait")).toEqual([
       { field: "wait", value: "480", source: { id: "dawat-004" } },
       { field: "wait", value: "480", source: { id: "sky-news-2025-03-14" } },
       { field: "wait", value: "0", source: { id: "truth-social-trump-2025-03-15" } },
     ]);
-    // "about 01:30" with no time zone is an estimate, not an exact end time.
+    // "about 01:30" with no time zone is no exact time: it is in `ended` (tests/evidence.test.ts).
     expect(meeting.endsAt).toBeNull();
-    // "rumored to be brief": a claim without a number is unknown, not zero; rumored is not approximate.
+    // "rumored to be brief": a claim without a number is unknown, not zero; rumored, not approximate.
     expect(meeting.duration).toEqual({ minutes: null, approximate: false, wording: "rumored to be brief" });
   });
 
@@ -112,6 +111,7 @@ describe("a single meeting", () => {
       ["jared-kushner", "US", "member of the U.S. delegation"],
       ["steve-witkoff", "US", "led the U.S. delegation"],
     ]);
+    // No source names Dmitriev: his attendance rests on FACTS.md alone.
     expect(meeting.participants[0].sources).toEqual([
       { source: { id: "facts-md" }, excerpt: "[FACTS.md] Putin, Yuri Ushakov, Kirill Dmitriev; Steve Witkoff, Jared Kushner" },
     ]);
@@ -224,7 +224,7 @@ describe("finding meetings", () => {
       }
     }`);
     expect(putinWitkoff.meetingCount).toBe(6);
-    // 203 + 270 + 180 + 165 + 300; March is unknown, so there is no upper bound. Hedged: February and August.
+    // 203 + 270 + 180 + 165 + 300; March is unknown, so there is no upper bound. Only CBS's "close to" and 004's "just under" are hedged.
     expect(putinWitkoff.time).toEqual({ minutes: 1118, minMinutes: 1020, maxMinutes: null, knownCount: 5, approximateCount: 2, unknownCount: 1 });
     expect(putinWitkoff.meetings).toEqual({ totalCount: 6, edges: [{ node: { id: FEB } }, { node: { id: MAR } }], pageInfo: { hasNextPage: true } });
     expect(russians).toEqual({
@@ -257,6 +257,7 @@ describe("places, countries, topics and sources", () => {
       countries { id name }
       country(id: "RU") { people { edges { node { id } } } meetings(filter: {placeId: "st-petersburg"}) { edges { node { id } } } places { id } }
     }`);
+    // Ordered by name; India, Turkey and the United Kingdom are the publishers' countries.
     expect(countries.map((c: any) => c.id)).toEqual(["BE", "IN", "IE", "RU", "TR", "UA", "GB", "US"]);
     expect(country.people.edges.map((e: any) => e.node.id)).toEqual(["kirill-dmitriev", "vladimir-putin", "yuri-ushakov"]);
     expect(ids(country.meetings)).toEqual([APR11]);

@@ -83,6 +83,7 @@ describe("a person", () => {
       {
         person: { id: "jared-kushner" },
         meetingCount: 1,
+        // A bare "five-hour", rounded to the hour: 270 to 330 minutes, and unhedged.
         time: { minutes: 300, minMinutes: 270, maxMinutes: 330, knownCount: 1, approximateCount: 0, unknownCount: 0 },
         firstMeeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
         lastMeeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
@@ -110,9 +111,16 @@ describe("a person", () => {
       long: meetings(filter: {minDurationMinutes: 200}, orderBy: DURATION_DESC) { edges { node { id } } }
       statements(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } }
     } }`);
+    // The three talks, then his own press briefing after the last of them.
     expect(person.meetings.totalCount).toBe(4);
-    expect(idsOf(person.meetings)).toEqual(["2025-04-11-putin-witkoff-st-petersburg", "2025-08-06-putin-witkoff-kremlin", "2025-12-02-putin-witkoff-kushner-kremlin", "2025-12-03-ushakov-press-briefing"]);
+    expect(idsOf(person.meetings)).toEqual([
+      "2025-04-11-putin-witkoff-st-petersburg",
+      "2025-08-06-putin-witkoff-kremlin",
+      "2025-12-02-putin-witkoff-kushner-kremlin",
+      "2025-12-03-ushakov-press-briefing",
+    ]);
     expect(idsOf(person.long)).toEqual(["2025-12-02-putin-witkoff-kushner-kremlin", "2025-04-11-putin-witkoff-st-petersburg"]);
+    // Six statements, and "other provisions were firmly rejected", which 000 attributes to him.
     expect(person.statements.totalCount).toBe(7);
     expect(person.statements.pageInfo.hasNextPage).toBe(true);
   });

@@ -100,6 +100,25 @@ describe("round trips do not grow with the result", () => {
     expect(large.extensions?.cypherRoundTrips).toBe(small.extensions?.cypherRoundTrips);
     expect(large.extensions?.cypherRoundTrips).toBeLessThanOrEqual(20);
   });
+
+  it("pages through conflicts across many meetings the same with or without their total", async () => {
+    const page = (withTotal: boolean) => `query ($after: String) {
+      conflicts(filter: {field: "place"}, first: 100, after: $after) { ${withTotal ? "totalCount" : ""} pageInfo { hasNextPage endCursor } edges { node { meeting { id } } } } }`;
+    const pages = async (withTotal: boolean) => {
+      const first = await api.query(page(withTotal));
+      const second = await api.query(page(withTotal), { after: first.data!.conflicts.pageInfo.endCursor });
+      return [first, second].map((res) => {
+        expect(res.errors).toBeUndefined();
+        const { pageInfo, edges } = res.data!.conflicts;
+        return { hasNextPage: pageInfo.hasNextPage, ids: edges.map((e: { node: { meeting: { id: string } } }) => e.node.meeting.id) };
+      });
+    };
+    const counted = await pages(true);
+    // The 110 test meetings come first (dated 1900): more than a page, and than one round of judged meetings.
+    expect(counted.map((p) => [p.ids.length, p.hasNextPage])).toEqual([[100, true], [expect.any(Number), false]]);
+    expect(counted[1]!.ids.length).toBeGreaterThanOrEqual(10);
+    expect(await pages(false)).toEqual(counted);
+  });
 });
 
 describe("the questions clients ask most cost one statement each", () => {

@@ -30,6 +30,7 @@ describe("statements", () => {
   });
 
   it("keeps Ushakov's statement with its two wordings, the canonical one first", async () => {
+    // 000 prints '…to be done," he stated': its words stop before the comma.
     const { statement } = await data(`{ statement(id: "ushakov-no-compromises-yet") { text quoted wordings { id text source { id } } } }`);
     expect(statement).toEqual({
       text: "Compromises have not yet been found. There is still a lot of work to be done",

@@ -275,6 +275,9 @@ describe("Query.conflicts", () => {
     expect(one.errors).toBeUndefined();
     expect(page.errors).toBeUndefined();
     expect(page.data!.meetings.edges.length).toBeGreaterThan(5);
+    // A page reads how the preferred claim states its figure only when asked, and then for every meeting.
+    const december = page.data!.meetings.edges.find((e: any) => e.node.id === DEC).node;
+    expect(december).toMatchObject({ duration: { hedge: "NONE", bound: "AROUND" }, durationConsensus: { minMinutes: 270 } });
     // The meetings, their claims, the places and earlier meetings the rules need, then sources and claimants.
     expect(page.extensions?.cypherRoundTrips).toBe(7);
     expect(one.extensions!.cypherRoundTrips).toBeLessThanOrEqual(page.extensions!.cypherRoundTrips!);

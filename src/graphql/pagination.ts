@@ -98,6 +98,12 @@ function connectionOf<N>(rows: N[], first: number, skip: number, totalCount: num
   };
 }
 
+/** How many items a page needs from the start of its list: up to its end, and one more to know whether another page follows. */
+export function pageEnd(args: PageArgs): number {
+  const { first, skip } = pageWindow(args);
+  return skip + first + 1;
+}
+
 /** A page of a list computed in full by the service (items judged by rules the database cannot run), with the same cursors. */
 export function pageOfList<N>(items: N[], args: PageArgs): Connection<N> {
   const { first, skip } = pageWindow(args);

@@ -8,7 +8,7 @@ import type { Context } from "../context.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { compact } from "../graphql/input.js";
 import { listsById } from "../graphql/loaders.js";
-import { pageOfList, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
+import { pageEnd, pageOfList, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
 import { CONFLICT_FIELDS, conflictsOf, LONGEST_TO_DATE, type EarlierMeeting, type PlaceChain } from "../model/conflicts.js";
 import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claimFields.js";
 
@@ -95,20 +95,39 @@ export function createConflictsLoader(db: Neo4jExecutor, claimsByMeeting: DataLo
   });
 }
 
+/** Candidate meetings judged at a time when a page needs no total: enough for most pages, and one statement per stage each. */
+const JUDGED_PER_ROUND = 100;
+
 /**
  * Query.conflicts: the candidate meetings come from one statement, their conflicts from the
  * batched loaders; the rules run here, so the filter on `compatible` and on a source (which may
- * be an earlier meeting's, for a record) is applied to their verdicts, and the page is cut from those.
+ * be an earlier meeting's, for a record) is applied to their verdicts, and the page is cut from
+ * those. Without `totalCount` the candidates are judged a round at a time, only until the page is
+ * full: a large graph has many candidates.
  */
-export async function conflictConnection(db: Neo4jExecutor, loaders: Context["loaders"], input: ConflictFilter | null | undefined, args: PageArgs): Promise<ConflictConnectionRecord> {
+export async function conflictConnection(
+  db: Neo4jExecutor,
+  loaders: Context["loaders"],
+  input: ConflictFilter | null | undefined,
+  args: PageArgs,
+  counted: boolean,
+): Promise<ConflictConnectionRecord> {
   const filter = compact(input ?? {});
   const rows = await db.read<{ id: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, { fields: CONFLICT_FIELDS, filter: { meetingId: null, field: null, ...filter } });
-  const conflicts = (await all(loaders.meetingConflicts.loadMany(rows.map((row) => row.id)))).flat();
-  const matching = conflicts.filter(
-    (c) =>
-      (filter.field === undefined || c.field === filter.field) &&
-      (filter.compatible === undefined || c.compatible === filter.compatible) &&
-      (filter.sourceId === undefined || c.claims.some((claim) => claim.sourceId === filter.sourceId)),
-  );
-  return pageOfList(matching, args);
+  const [wanted, round] = counted ? [Infinity, rows.length] : [pageEnd(args), JUDGED_PER_ROUND];
+  const matching: ConflictRecord[] = [];
+  for (let start = 0; start < rows.length && matching.length < wanted; start += round) {
+    const ids = rows.slice(start, start + round).map((row) => row.id);
+    const conflicts = (await all(loaders.meetingConflicts.loadMany(ids))).flat();
+    matching.push(
+      ...conflicts.filter(
+        (c) =>
+          (filter.field === undefined || c.field === filter.field) &&
+          (filter.compatible === undefined || c.compatible === filter.compatible) &&
+          (filter.sourceId === undefined || c.claims.some((claim) => claim.sourceId === filter.sourceId)),
+      ),
+    );
+  }
+  const page = pageOfList(matching, args);
+  return counted ? page : { ...page, totalCount: undefined };
 }

@@ -8,7 +8,7 @@ import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey
 import type { DatePrecision } from "../ingest/seedFiles.js";
 import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
-import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "./duration.js";
+import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "./duration.js";
 import type { DurationBound, DurationSummary, EvidenceBasis, Hedge, Meeting } from "../__generated__/resolvers.js";
 import { MEETING_ORDERS, meetingsMatching, type MeetingFilterParams } from "./filter.js";
 
@@ -33,8 +33,8 @@ export interface MeetingRecord {
   durationHedge: Hedge;
   durationWording: string | null;
   durationSourceId: string | null;
-  /** How the preferred duration claim states its figure: not copied onto the meeting, read from the claim. */
-  durationFigure: { figureMinutes: number | null; granularityMinutes: number | null; bound: DurationBound | null } | null;
+  /** How the preferred duration claim states its figure: not copied onto the meeting, read from the claim when selected. */
+  durationFigure?: { figureMinutes: number | null; granularityMinutes: number | null; bound: DurationBound | null } | null;
   began: TimeEstimateRecord | null;
   ended: TimeEstimateRecord | null;
   durationConsensus: { minMinutes: number | null; maxMinutes: number | null; compatible: boolean; claimCount: number } | null;
@@ -99,6 +99,13 @@ const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | $
 type Selected = Set<string>;
 const placeLinksFor = (selected: Selected) => PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
 
+/**
+ * How the preferred duration claim of meeting `m` states its figure. Only the bounds are copied
+ * onto the meeting, so this is one hop more per meeting: read only when a client asks for it.
+ */
+const DURATION_FIGURE = `durationFigure: [(m)-[:HAS_DURATION]->(c:DurationClaim) WHERE c.preferred AND c.retractedAt IS NULL | c {.figureMinutes, .granularityMinutes, .bound}][0]`;
+const DURATION_FIGURE_NAMES = ["figureMinutes", "granularityMinutes", "bound"];
+
 /** A time estimate copied onto meeting `m` under `prefix` ("began", "ended"): a null basis means the sources give none. */
 const timeEstimatePart = (prefix: "began" | "ended") => `${prefix}: CASE WHEN m.${prefix}Basis IS NOT NULL THEN {
     earliest: m.${prefix}Earliest, latest: m.${prefix}Latest, wording: m.${prefix}Wording,
@@ -121,9 +128,10 @@ const MEETING_PARTS: Partial<Record<MeetingField, string | ((selected: Selected)
   startsAt: ".startsAt",
   endsAt: ".endsAt",
   outcome: ".outcome",
-  duration: `.durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
-    durationApproximate: coalesce(m.durationApproximate, false), durationHedge: coalesce(m.durationHedge, 'NONE'),
-    durationFigure: [(m)-[:HAS_DURATION]->(c:DurationClaim) WHERE c.preferred AND c.retractedAt IS NULL | c {.figureMinutes, .granularityMinutes, .bound}][0]`,
+  duration: (selected) =>
+    `.durationMinutes, .durationMinMinutes, .durationMaxMinutes, .durationWording, .durationSourceId,
+    durationApproximate: coalesce(m.durationApproximate, false), durationHedge: coalesce(m.durationHedge, 'NONE')` +
+    (DURATION_FIGURE_NAMES.some((name) => selected.has(`duration.${name}`)) ? `, ${DURATION_FIGURE}` : ""),
   began: timeEstimatePart("began"),
   ended: timeEstimatePart("ended"),
   durationConsensus: `durationConsensus: CASE WHEN m.consensusClaimCount IS NOT NULL THEN {
@@ -150,12 +158,12 @@ const meetingProjection = (fields: string[], selected: Selected) => {
 /** Projects meeting `m` into a MeetingRecord with every part but its participants (loaded apart). */
 export const MEETING_FIELDS = meetingProjection(
   Object.keys(MEETING_PARTS).filter((field) => field !== "participants"),
-  new Set(PLACE_LINK_NAMES.map((link) => `place.${link}`)),
+  new Set([...PLACE_LINK_NAMES.map((link) => `place.${link}`), ...DURATION_FIGURE_NAMES.map((name) => `duration.${name}`)]),
 );
 
 /**
  * A page's meetings read only the fields the client selected (`include`: the meeting's fields
- * and, dotted, those below its place and participants), participants included: a page of
+ * and, dotted, those below its place, duration and participants), participants included: a page of
  * meetings with their participants costs one statement, and no more than the answer needs. Each
  * selection's statement is made of the constant parts above.
  */
@@ -168,7 +176,7 @@ WITH $filter AS f
 ${meetingsMatching(filter)}
 WITH ${DURATION_FIGURES}
 WITH ${DURATION_AGGREGATES}
-RETURN meetingCount, ${DURATION_SUMMARY} AS time`;
+RETURN meetingCount, ${DURATION_SUMMARY_WITH_CONSENSUS} AS time`;
 
 export const PARTICIPANTS = `
 UNWIND $ids AS id
@@ -243,6 +251,6 @@ export function loadMeetingConnection(
 ): Promise<MeetingConnectionRecord> {
   const node = ["edges", "node"];
   const below = (path: string) => selectedNames(info, [...node, ...path.split(".")]).map((name) => `${path}.${name}`);
-  const include = [...selectedNames(info, node), ...below("place"), ...below("participants"), ...below("participants.person")];
+  const include = [...selectedNames(info, node), ...below("place"), ...below("duration"), ...below("participants"), ...below("participants.person")];
   return loadConnection(loaders.meetingConnection, filter, args, info, order, include);
 }

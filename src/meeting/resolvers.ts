@@ -1,5 +1,6 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { idList } from "../graphql/input.js";
+import { selects } from "../graphql/lookahead.js";
 import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
 import { placeLink } from "../place/place.js";
@@ -29,7 +30,7 @@ export const meetingResolvers: Resolvers = {
     meetingsBetween: (_root, { personIds, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, { participantIds: idList(personIds, "personIds") }, { first, after }, DEFAULT_MEETING_ORDER, info),
     timeTogether: (_root, { personIds }, { db }) => timeTogether(db, idList(personIds, "personIds")),
-    conflicts: (_root, { filter, first, after }, { db, loaders }) => conflictConnection(db, loaders, filter, { first, after }),
+    conflicts: (_root, { filter, first, after }, { db, loaders }, info) => conflictConnection(db, loaders, filter, { first, after }, selects(info, ["totalCount"])),
   },
   Meeting: {
     duration: durationOf,

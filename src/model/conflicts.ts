@@ -135,15 +135,17 @@ function recordConflict<C extends ConflictClaim>(record: C[], claims: C[], { ear
   if (rivals.length === 0) return null;
   const beaten = rivals.filter(({ consensus }) => own.maxMinutes !== null && own.maxMinutes <= consensus.minMinutes);
   const names = (list: typeof rivals) => listed(list.map(({ meeting }) => `the meeting of ${meeting.date}`));
-  const couldMatch = `A source allows ${names(rivals)} to have lasted as long as this one (at least ${minutesText(own.minMinutes)})`;
+  const leasts = (list: typeof rivals) => listed(list.map(({ consensus }) => minutesText(consensus.minMinutes)));
+  const couldMatch = `A source allows ${names(rivals)} to have lasted as long as this one (${minutesText(own.minMinutes)} or more)`;
+  const upTo = own.maxMinutes === null ? "longer, as no source bounds it" : `up to ${minutesText(own.maxMinutes)}`;
   return {
     field: "record",
     claims: [...record, ...rivals.flatMap(({ asLong }) => asLong)],
     compatible: beaten.length === 0,
     explanation:
       beaten.length === 0
-        ? `${couldMatch}, but this one may still have been the longest: it may have lasted ${rangeText(own)}, and ${names(rivals)} at least ${listed(rivals.map(({ consensus }) => minutesText(consensus.minMinutes)))}.`
-        : `${couldMatch}, and it cannot have been the longest: it lasted at most ${minutesText(own.maxMinutes!)}, while ${names(beaten)} lasted at least ${listed(beaten.map(({ consensus }) => minutesText(consensus.minMinutes)))}.`,
+        ? `${couldMatch}, yet this one may still have been the longest: it may have lasted ${upTo}, while ${names(rivals)} may have lasted only ${leasts(rivals)}.`
+        : `${couldMatch}, and this one cannot have been the longest: it lasted at most ${minutesText(own.maxMinutes!)}, while ${names(beaten)} lasted at least ${leasts(beaten)}.`,
   };
 }
 

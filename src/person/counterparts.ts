@@ -5,7 +5,7 @@ import { limitLiteral } from "../graphql/cypher.js";
 import { byRequest } from "../graphql/loaders.js";
 import { selects, type Selection } from "../graphql/lookahead.js";
 import { pageSize } from "../graphql/pagination.js";
-import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../meeting/duration.js";
+import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "../meeting/duration.js";
 import { filterDates, meetingFilter, meetingMatches, otherParticipantsOf, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";
 import { PERSON_FIELDS, PERSON_LOOKUP, personFields, type PersonRecord } from "./person.js";
@@ -76,7 +76,7 @@ const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAlias
   WITH other, ${DURATION_AGGREGATES}${withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}
   ORDER BY ${RANKINGS[order]}other.name, other.id
   LIMIT ${limitLiteral(limit)}
-  RETURN collect({meetingCount: meetingCount, time: ${DURATION_SUMMARY}, ${withMeetingBounds ? "firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1], " : ""}person: [p IN [other] | ${personFields(withAliases)}][0]}) AS value`;
+  RETURN collect({meetingCount: meetingCount, time: ${DURATION_SUMMARY_WITH_CONSENSUS}, ${withMeetingBounds ? "firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1], " : ""}person: [p IN [other] | ${personFields(withAliases)}][0]}) AS value`;
 
 const counterparts = (request: CounterpartRequest) => `
 UNWIND $requests AS cr
