@@ -6,10 +6,10 @@
  * is what makes it many times faster than Cypher; in exchange it can only create a new store,
  * the server must not be running, and schema comes afterwards.
  *
- * One thing CSV cannot say: an empty list, or a list of one empty string (the importer reads
- * both as an empty field and stores nothing). The Cypher writers store such lists, so each list
- * column remembers the values it could not write, and `fixUps` sets them after the import; a
- * column with more than one such value cannot be fixed up by a constant and is refused.
+ * Lists: the importer reads an empty field as no property, so a list of one empty string is
+ * written as one blank (the importer trims list elements and unquoted fields, never quoted
+ * strings), and an empty list cannot be written at all. The Cypher writers store empty lists, so
+ * each list column remembers whether it had one, and `fixUps` sets them after the import.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -26,10 +26,7 @@ const ARRAY_DELIMITER = "\u001f";
 const FLUSH_AT_CHARS = 1 << 20;
 
 /** A statement to run after the import, outside any explicit transaction (it batches itself). */
-export interface FixUp {
-  cypher: string;
-  params: { value: unknown };
-}
+export type FixUp = string;
 
 function field(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return "";
@@ -37,41 +34,42 @@ function field(value: unknown, type: ColumnType): string {
     case "string":
       return quote(String(value));
     case "string[]":
-      return quote(
-        (value as unknown[])
-          .map((element) => {
-            const text = String(element);
-            if (text.includes(ARRAY_DELIMITER)) throw new Error(`A list element contains the array delimiter U+001F: ${JSON.stringify(text)}.`);
-            return text;
-          })
-          .join(ARRAY_DELIMITER),
-      );
+      return quote((value as unknown[]).map(listElement).join(ARRAY_DELIMITER));
     default:
       return String(value);
   }
 }
 
-function quote(text: string): string {
-  // Multi-line fields would make the importer read every file in its slow mode.
-  if (/[\r\n]/.test(text)) throw new Error(`The batch importer is run without multi-line fields, and a value has a line break: ${JSON.stringify(text)}.`);
-  return `"${text.replaceAll('"', '""')}"`;
+/** An empty element becomes a blank, which the importer trims back to "" (an empty field would be no list at all). */
+function listElement(element: unknown): string {
+  const text = String(element);
+  if (text === "") return " ";
+  if (text.includes(ARRAY_DELIMITER) || text.trim() !== text) throw new Error(`A list element the importer would change (the array delimiter U+001F, or blanks around it): ${JSON.stringify(text)}.`);
+  return text;
 }
 
-/** A list the importer would store as nothing. */
-const inexpressible = (value: unknown, type: ColumnType) => type === "string[]" && Array.isArray(value) && (value.length === 0 || (value.length === 1 && value[0] === ""));
+function quote(text: string): string {
+  // Multi-line fields would make the importer read every file in its slow mode.
+  if (text.includes("\n") || text.includes("\r")) throw new Error(`The batch importer is run without multi-line fields, and a value has a line break: ${JSON.stringify(text)}.`);
+  return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
+}
+
 
 abstract class CsvTable {
   private buffer: string[] = [];
   private bufferedChars = 0;
   private readonly fd: number;
-  /** Per list column, the distinct values the CSV could not hold (as JSON). */
-  private readonly unwritten = new Map<string, Set<string>>();
+  private readonly columnList: [string, ColumnType][];
+  /** The list columns that had an empty list, which CSV cannot hold, and those that had none at all. */
+  private readonly emptyLists = new Set<string>();
+  private readonly missingLists = new Set<string>();
 
   constructor(
     readonly file: string,
     private readonly columns: Columns,
     header: string[],
   ) {
+    this.columnList = Object.entries(columns);
     this.fd = fs.openSync(file, "w");
     fs.writeSync(this.fd, `${header.join(",")}\n`);
   }
@@ -82,13 +80,10 @@ abstract class CsvTable {
       if (!(name in this.columns) && props[name] !== null && props[name] !== undefined) throw new Error(`${this.file} has no column for the property "${name}".`);
     }
     const fields = keys.map((key) => quote(key));
-    for (const [name, type] of Object.entries(this.columns)) {
+    for (const [name, type] of this.columnList) {
       const value = props[name];
-      if (inexpressible(value, type)) {
-        const seen = this.unwritten.get(name) ?? new Set<string>();
-        seen.add(JSON.stringify(value));
-        this.unwritten.set(name, seen);
-      }
+      if (type === "string[]" && (value ?? null) === null) this.missingLists.add(name);
+      if (type === "string[]" && Array.isArray(value) && value.length === 0) this.emptyLists.add(name);
       fields.push(field(value, type));
     }
     const line = `${fields.join(",")}\n`;
@@ -108,11 +103,12 @@ abstract class CsvTable {
     fs.closeSync(this.fd);
   }
 
-  /** The statements that set, after the import, the list values this table could not hold. */
+  /** The statements that set, after the import, the empty lists this table could not hold. */
   fixUps(): FixUp[] {
-    return [...this.unwritten].map(([name, values]) => {
-      if (values.size > 1) throw new Error(`${this.file}: the column "${name}" has several values CSV cannot hold (${[...values].join(", ")}); the batch importer cannot write them.`);
-      return { cypher: this.fixUpCypher(name), params: { value: JSON.parse([...values][0]!) as unknown } };
+    return [...this.emptyLists].map((name) => {
+      // Both would be read back as no property, and only one of them can be set afterwards.
+      if (this.missingLists.has(name)) throw new Error(`${this.file}: the column "${name}" has both empty lists and no list, which the batch importer cannot tell apart.`);
+      return this.fixUpCypher(name);
     });
   }
 
@@ -144,7 +140,7 @@ export class NodeTable extends CsvTable {
   // Labels and property names are the code's own constants, never input.
   protected fixUpCypher(property: string) {
     return `MATCH (n:${this.labels.join(":")}) WHERE n.${property} IS NULL AND size(labels(n)) = ${this.labels.length}
-CALL (n) { SET n.${property} = $value } IN TRANSACTIONS OF 10000 ROWS`;
+CALL (n) { SET n.${property} = [] } IN TRANSACTIONS OF 10000 ROWS`;
   }
 }
 
@@ -170,7 +166,7 @@ export class RelationshipTable extends CsvTable {
 
   protected fixUpCypher(property: string) {
     return `MATCH (:${this.from})-[r:${this.type}]->(:${this.to}) WHERE r.${property} IS NULL
-CALL (r) { SET r.${property} = $value } IN TRANSACTIONS OF 10000 ROWS`;
+CALL (r) { SET r.${property} = [] } IN TRANSACTIONS OF 10000 ROWS`;
   }
 }
 
@@ -185,8 +181,10 @@ export interface ImportOptions {
   say: (message: string) => void;
 }
 
-/** True when the data directory holds no store for the default database: the importer can write one. */
-export const storeExists = (dataDir: string) => fs.existsSync(path.join(dataDir, "data", "databases", "neo4j"));
+const storeDir = (dataDir: string) => path.join(dataDir, "data", "databases", "neo4j");
+
+/** True when the data directory holds a store for the default database: the importer cannot write one there. */
+export const storeExists = (dataDir: string) => fs.existsSync(storeDir(dataDir));
 
 /** The importer's stage lines ("(1/4) Node import …", "IMPORT DONE in …"), without its dot-by-dot progress. */
 const STAGE_LINE = /^\(\d\/\d\)|^IMPORT (DONE|FAILED)|^\s+\d+ (nodes|relationships|properties)$|^Imported:$/;
@@ -212,7 +210,10 @@ export async function runImport({ dataDir, csvDir, tables, memory, say }: Import
     // Before the file options, which take every following argument as a file.
     "neo4j",
     `--array-delimiter=U+001F`,
+    // Brings a blank list element back to "" (see listElement); every string field is quoted, so untouched.
+    "--trim-strings=true",
     `--max-off-heap-memory=${memory}`,
+    // Its default place is the working directory; the CSV directory goes away with it.
     `--report-file=${path.join(csvDir, "import.report")}`,
     ...tables.map((table) => table.argument()),
   ];
@@ -231,5 +232,9 @@ export async function runImport({ dataDir, csvDir, tables, memory, say }: Import
     child.once("error", reject);
     child.once("close", resolve);
   });
-  if (code !== 0) throw new UserFacingError(`The batch importer failed (exit ${code}):\n${last.join("\n")}\nIts report is in ${path.join(csvDir, "import.report")}.`);
+  if (code !== 0) {
+    // A failed import leaves a store no server should open; it was not there before, so it goes.
+    for (const dir of [storeDir(dataDir), path.join(dataDir, "data", "transactions", "neo4j")]) fs.rmSync(dir, { recursive: true, force: true });
+    throw new UserFacingError(`The batch importer failed (exit ${code}):\n${last.join("\n")}\nFix the cause above, then load again.`);
+  }
 }

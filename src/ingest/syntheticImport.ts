@@ -6,7 +6,7 @@
  *
  * Three steps: CSV files from the generator (`writeSyntheticCsv`), the importer (`runImport`),
  * then, with the server started on the new store, what the importer cannot do (`finishImport`):
- * the lists CSV cannot hold, and the schema. The store's migrations are recorded as applied,
+ * the empty lists CSV cannot hold, and the schema. The store's migrations are recorded as applied,
  * since the data is written in the current model; only their schema statements run, after the
  * data, which is how an index is built fastest.
  */
@@ -14,9 +14,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import neo4j from "neo4j-driver";
+import type { Config } from "../config.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { migrations } from "../db/migrations.js";
-import { NodeTable, RelationshipTable, runImport, type Columns, type FixUp } from "./csvImport.js";
+import { openDatabase, type OpenDatabase } from "../db/open.js";
+import { UserFacingError } from "../script.js";
+import { NodeTable, RelationshipTable, runImport, storeExists, type Columns, type FixUp } from "./csvImport.js";
 import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticStatements, type Progress, type SyntheticOptions } from "./synthetic.js";
 import type { SeedMeeting, SeedPerson, SeedStatement } from "./seedFiles.js";
 import { meetingRow, searchText, sourceLists, statementRow } from "./writeGraph.js";
@@ -231,18 +234,56 @@ export async function importSyntheticStore(dataDir: string, options: SyntheticOp
 /** Schema statements (constraints, indexes, waiting for them), as opposed to data migrations. */
 const SCHEMA_STATEMENT = /^\s*(?:(?:CREATE|DROP)\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\b|CALL db\.awaitIndexes\b)/i;
 
-/** What the importer cannot do, once the server runs on the new store: the lists CSV cannot hold, then the schema. */
+/** What the importer cannot do, once the server runs on the new store: the empty lists CSV cannot hold, then the schema. */
 export async function finishImport(db: Neo4jExecutor, fixUps: FixUp[], say: (message: string) => void): Promise<{ fixUpSeconds: number; schemaSeconds: number }> {
   const started = Date.now();
   // CALL … IN TRANSACTIONS commits as it goes, so it runs outside the executor's managed transactions.
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    for (const { cypher, params } of fixUps) await session.run(cypher, params);
+    for (const cypher of fixUps) await session.run(cypher);
   } finally {
     await session.close();
   }
   const fixUpSeconds = (Date.now() - started) / 1000;
-  say(`Set the lists CSV cannot hold in ${fixUpSeconds.toFixed(1)} s; creating constraints and indexes...`);
+  say(`Set the empty lists CSV cannot hold in ${fixUpSeconds.toFixed(1)} s; creating constraints and indexes...`);
   for (const statement of migrations.flatMap((m) => m.statements.filter((s) => SCHEMA_STATEMENT.test(s)))) await db.write("import.schema", statement);
   return { fixUpSeconds, schemaSeconds: (Date.now() - started) / 1000 - fixUpSeconds };
+}
+
+export interface ImportReport extends ImportTimings {
+  /** From the first CSV line to the indexes online, the server's start included. */
+  seconds: number;
+  startSeconds: number;
+  fixUpSeconds: number;
+  schemaSeconds: number;
+}
+
+/** True when the batch importer can load this configuration's database: a local one, not created yet. */
+export const canImport = (config: Config) => !config.NEO4J_URI && !storeExists(config.NEO4J_DATA_DIR);
+
+/**
+ * The whole fast path: a new local store holding the synthetic graph, the server started on it
+ * (as `openDatabase` starts it), and the schema online. The caller closes the database.
+ */
+export async function importAndOpen(config: Config, options: SyntheticOptions, memory: string, progress: Progress, say: (message: string) => void): Promise<{ open: OpenDatabase; report: ImportReport }> {
+  if (!canImport(config)) {
+    throw new UserFacingError(
+      config.NEO4J_URI
+        ? `The batch importer writes a local store, and NEO4J_URI (${config.NEO4J_URI}) points elsewhere: unset it, or load with transactions.`
+        : `${config.NEO4J_DATA_DIR} already holds a database, and the batch importer only creates new ones: set NEO4J_DATA_DIR to a new directory, ` +
+          "delete this one (`npm run db:reset -- --yes`), or load with transactions.",
+    );
+  }
+  const started = Date.now();
+  const { fixUps, timings } = await importSyntheticStore(config.NEO4J_DATA_DIR, options, memory, progress, say);
+  const startedServerAt = Date.now();
+  const open = await openDatabase(config, say);
+  try {
+    const startSeconds = (Date.now() - startedServerAt) / 1000;
+    const finished = await finishImport(open.db, fixUps, say);
+    return { open, report: { ...timings, startSeconds, ...finished, seconds: (Date.now() - started) / 1000 } };
+  } catch (error) {
+    await open.close();
+    throw error;
+  }
 }
