@@ -16,6 +16,7 @@ import { migrate, migrations } from "../src/db/migrations.js";
 import { openDatabase, type OpenDatabase } from "../src/db/open.js";
 import { loadSyntheticGraph } from "../src/ingest/synthetic.js";
 import { finishImport, importSyntheticStore } from "../src/ingest/syntheticImport.js";
+import { runScript } from "./support/scripts.js";
 
 const options = { people: 200, meetings: 800, seed: 11 };
 const quiet = () => () => {};
@@ -83,5 +84,19 @@ describe.skipIf(noJava)("loading the synthetic graph with Neo4j's batch importer
     const written = await dump(open);
     expect(imported.nodes).toEqual(written.nodes);
     expect(imported.relationships).toEqual(written.relationships);
+  });
+});
+
+describe("npm run seed:synthetic -- --method import", () => {
+  it("refuses a database it cannot create (here the suite's, at NEO4J_URI), says why and what to do instead, and writes nothing", () => {
+    const run = runScript("seed/synthetic.ts", "--people", "10", "--meetings", "10", "--method", "import");
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toMatch(/The batch importer writes a local store, and NEO4J_URI \(bolt:.*\) points elsewhere: unset it, or load with --method transactions\./);
+  });
+
+  it("documents the methods in --help and refuses an unknown one", () => {
+    expect(runScript("seed/synthetic.ts", "--help").output).toMatch(/--method METHOD +how to write it \(default transactions\)/);
+    const run = runScript("seed/synthetic.ts", "--method", "fast");
+    expect([run.code, run.output.split("\n")[0]]).toEqual([1, '--method must be one of transactions, import, got "fast".']);
   });
 });

@@ -269,9 +269,9 @@ export async function importAndOpen(config: Config, options: SyntheticOptions, m
   if (!canImport(config)) {
     throw new UserFacingError(
       config.NEO4J_URI
-        ? `The batch importer writes a local store, and NEO4J_URI (${config.NEO4J_URI}) points elsewhere: unset it, or load with transactions.`
+        ? `The batch importer writes a local store, and NEO4J_URI (${config.NEO4J_URI}) points elsewhere: unset it, or load with --method transactions.`
         : `${config.NEO4J_DATA_DIR} already holds a database, and the batch importer only creates new ones: set NEO4J_DATA_DIR to a new directory, ` +
-          "delete this one (`npm run db:reset -- --yes`), or load with transactions.",
+          "delete this one (`npm run db:reset -- --yes`), or load with --method transactions.",
     );
   }
   const started = Date.now();
