@@ -54,7 +54,6 @@ function quote(text: string): string {
   return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }
 
-
 abstract class CsvTable {
   private buffer: string[] = [];
   private bufferedChars = 0;
