@@ -16,7 +16,8 @@ import { explainListenError } from "../http/portInUse.js";
 import { UserFacingError } from "../script.js";
 
 const neo4jDir = path.join(projectRoot, "neo4j");
-const libDir = path.join(neo4jDir, "lib");
+/** The Neo4j jars: the server's, and its admin tool's (the batch importer, src/ingest/csvImport.ts). */
+export const libDir = path.join(neo4jDir, "lib");
 const classesDir = path.join(neo4jDir, "target", "classes");
 const pluginsDir = path.join(neo4jDir, "plugins");
 const stampFile = path.join(libDir, ".meetgraph-stamp");

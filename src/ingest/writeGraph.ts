@@ -225,7 +225,7 @@ export function periodOf(date: string, precision: DatePrecision): { start: strin
 /** The text the full-text index reads: the parts that are set, joined. */
 export const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
 /** An edge's provenance as parallel lists; Neo4j lists hold no nulls, so a missing note is "". */
-const sourceLists = (refs: SourceRef[]) => ({
+export const sourceLists = (refs: SourceRef[]) => ({
   sourceIds: refs.map((r) => r.sourceId),
   excerpts: refs.map((r) => r.excerpt),
   bases: refs.map((r) => r.basis),
