@@ -2,13 +2,16 @@
  * Migration 4 (issue #19) brings a graph written before the evidence model forward: it fills what
  * is unset and keeps what is set, and copies the consensus onto the meeting.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrations.js";
 import { useApi } from "./support/api.js";
 
 const api = useApi();
 
 const MEETING = "test-migration-v4-meeting";
+
+// It writes to the shared graph (so it runs with the curation tests, after the readers) and takes its meeting away again.
+afterAll(() => api.db.write("test.cleanup", "MATCH (m:Meeting {id: $meeting}) OPTIONAL MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim) DETACH DELETE m, c", { meeting: MEETING }));
 
 // A meeting as the writers left it before issue #19: claims without basis, hedge, rank or figure.
 const OLD_SHAPE = `
