@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseApiKey } from "../src/auth/credentials.js";
+import { findViolations } from "../src/db/invariants.js";
 import { useApi } from "./support/api.js";
 import { cleanUpAfterAll, testId } from "./support/curation.js";
 
@@ -276,5 +277,12 @@ describe("a source's publisher organization", () => {
     const unknown = await createSource(source(id, { publishedById: "ct-no-such-org" }));
     expect(unknown.errors).toEqual([{ field: ["input", "publishedById"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
     expect((await createSource(source(id))).source.publishedBy).toEqual({ id: "newsmax" });
+  });
+});
+
+// Last in the file, before the clean-up: everything the tests above wrote keeps the graph's invariants (npm run db:check).
+describe("after these mutations", () => {
+  it("the graph keeps every invariant of npm run db:check", async () => {
+    expect(await findViolations(api.db)).toEqual([]);
   });
 });
