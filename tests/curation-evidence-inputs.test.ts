@@ -123,16 +123,19 @@ describe("durations are given as the figure the words state", () => {
     expect(stored.claims.find((c: { field: string }) => c.field === "duration")).toMatchObject({ basis: "INFERRED", hedge: "APPROXIMATE", rank: "PREFERRED" });
   });
 
-  it("refuses old-style bounds that contradict the figure, and a figure the rule cannot read", async () => {
+  it("refuses old-style bounds and flags that contradict the figure, and a figure the rule cannot read", async () => {
     const id = testId("meeting");
     const durations = [
       { ...nearlyFive, minutes: 300, minMinutes: 270, maxMinutes: 300 },
       { ...nearlyFive, sourceId: "article-000", bound: null },
+      { ...nearlyFive, sourceId: "facts-md", excerpt: "[FACTS.md] [test] nearly five hours", basis: "CURATOR_SUMMARY", approximate: false, preferred: true, rank: "NORMAL" },
     ];
 
     const result = await createMeeting(meetingInput(id, { durations }));
 
     expect(result.errors).toEqual([
+      { field: ["input", "durations", "2", "approximate"], code: "CONTRADICTION", message: "approximate false contradicts hedge APPROXIMATE; give hedge alone" },
+      { field: ["input", "durations", "2", "preferred"], code: "CONTRADICTION", message: "preferred true contradicts rank NORMAL; give rank alone" },
       { field: ["input", "durations", "0", "minutes"], code: "CONTRADICTION", message: expect.stringMatching(/gives minutes 285/) },
       { field: ["input", "durations", "1"], code: "INVALID", message: expect.stringMatching(/all set .* or all null/) },
     ]);

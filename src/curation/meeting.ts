@@ -42,6 +42,19 @@ const timeEstimateShape = (t: TimeEstimateInput | null | undefined) =>
 
 type GivenDuration = z.infer<typeof givenDurationSchema>;
 
+/** The deprecated `approximate` and `preferred` may be given beside `hedge` and `rank`, but must say the same. */
+function legacyContradictions(durations: readonly DurationClaimInput[], problems: Problems): void {
+  durations.forEach((d, i) => {
+    const field = [...INPUT, "durations", i];
+    if (d.approximate != null && d.hedge != null && d.approximate !== (d.hedge === "APPROXIMATE")) {
+      problems.add([...field, "approximate"], "CONTRADICTION", `approximate ${d.approximate} contradicts hedge ${d.hedge}; give hedge alone`);
+    }
+    if (d.preferred != null && d.rank != null && d.preferred !== (d.rank === "PREFERRED")) {
+      problems.add([...field, "preferred"], "CONTRADICTION", `preferred ${d.preferred} contradicts rank ${d.rank}; give rank alone`);
+    }
+  });
+}
+
 /**
  * The figure a given duration states, with the problems found (at `field`): a figure given is
  * checked by the rule and the minutes and bounds given beside it must be the ones it gives; without
@@ -87,8 +100,9 @@ interface ParticipantsAt {
 }
 
 /** The schema's checks plus the rules that span fields; throws every problem found. */
-function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
+function checkMeeting(raw: unknown, at: ParticipantsAt, given: readonly DurationClaimInput[]): SeedMeeting {
   const problems = new Problems();
+  legacyContradictions(given, problems);
   const issues = new Problems();
   const meeting = parseWith(meetingInputSchema, raw, [], issues);
   // Issues in participants are reported where the input has them.
@@ -255,6 +269,7 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
           claims: (input.claims ?? []).map(claimShape),
         },
         { key: "participants", first: 0 },
+        input.durations ?? [],
       ),
     // The participants' locks: none of them is merged away while their attendance is written.
     locks: (meeting) => [lockKey("Meeting", meeting.id), ...meeting.participants.map((p) => lockKey("Person", p.personId))],
@@ -347,6 +362,7 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
       claims: (changes.claims ?? []).map(claimShape),
     },
     at,
+    changes.durations ?? [],
   );
   const refs = [
     ...meetingReferences(meeting, at, { placeId: scalars.placeId !== undefined, topicIds: scalars.topicIds !== undefined, organizationIds: false }),
