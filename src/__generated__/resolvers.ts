@@ -1303,7 +1303,7 @@ export type SourceInput = {
   kind: Scalars['String']['input'];
   /** Curator's remarks: how the source is known, what the title or URL is. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** The organization that published it (it must exist). Omitted on an existing source: its publisher organization stays. */
+  /** The organization that published it (it must exist). Omitted on an existing source: its publisher organization stays; null removes it. */
   publishedById?: InputMaybe<Scalars['ID']['input']>;
   /** When it was published, possibly partial; its shape gives its precision. */
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
