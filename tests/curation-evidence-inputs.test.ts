@@ -182,6 +182,19 @@ describe("rankClaim", () => {
 
     expect(await claim(id, `${id}#claim-1`)).toMatchObject({ rank: "DEPRECATED", rankReason: "[test] the wrong month" });
   });
+
+  it("a rank given by rankClaim stays when the claim is attached again without one", async () => {
+    const id = testId("meeting");
+    const threeHours = duration("dawat-004", "three hours", 180);
+    await createMeeting(meetingInput(id, { durations: [threeHours, duration("article-000", "four hours", 240)] }));
+    await rankClaim({ claimId: `${id}#claim-1`, rank: "DEPRECATED", reason: "[test] the wrong month" });
+    await rankClaim({ claimId: `${id}#duration-2`, rank: "PREFERRED" });
+
+    expect((await updateMeeting({ id, claims: [dateClaim], durations: [threeHours] })).errors).toEqual([]);
+
+    expect(await claim(id, `${id}#claim-1`)).toMatchObject({ rank: "DEPRECATED", rankReason: "[test] the wrong month" });
+    expect((await meeting(id)).duration.minutes).toBe(240);
+  });
 });
 
 describe("time estimates", () => {

@@ -6,6 +6,7 @@ import { compact } from "../graphql/input.js";
 import { claimSchema, durationClaimSchema, durationProblems, meetingSchema, minutesValue, type SeedMeeting } from "../ingest/seedFiles.js";
 import { meetingRow, REFRESH_DURATION_COPY, writeClaimRelays, writeMeetingRows } from "../ingest/writeGraph.js";
 import { durationBounds, figureOf, figureProblem, type DurationFigure } from "../model/duration.js";
+import type { ClaimRank } from "../model/evidence.js";
 import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
@@ -181,12 +182,25 @@ interface StoredClaim {
   sourceId: string;
   duration: boolean;
   retracted: boolean;
+  rank: ClaimRank;
+  rankReason: string | null;
 }
+
+/** Which of the input's claims and durations give a rank; the others keep a stored claim's rank. */
+interface RanksGiven {
+  claims: boolean[];
+  durations: boolean[];
+}
+const ranksGiven = (input: { claims?: readonly ClaimInput[] | null; durations?: readonly DurationClaimInput[] | null }): RanksGiven => ({
+  claims: (input.claims ?? []).map((c) => c.rank != null),
+  durations: (input.durations ?? []).map((d) => d.rank != null || d.preferred != null),
+});
 
 const STORED_CLAIMS = `
 MATCH (:Meeting {id: $id})-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
 RETURN c.id AS id, c.field AS field, c.value AS value, c.wording AS wording, s.id AS sourceId,
-       c:DurationClaim AS duration, c.retractedAt IS NOT NULL AS retracted`;
+       c:DurationClaim AS duration, c.retractedAt IS NOT NULL AS retracted,
+       coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END) AS rank, c.rankReason AS rankReason`;
 
 /** The number at the end of a claim id ("…#duration-3" → 3). */
 const claimNumber = (id: string) => Number(id.slice(id.lastIndexOf("-") + 1)) || 0;
@@ -227,11 +241,21 @@ MATCH (m:Meeting {id: $id})
 ${REFRESH_DURATION_COPY}`;
 
 /** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
-async function putMeeting(tx: CurationTx, meeting: SeedMeeting, refs: Reference[]): Promise<Written> {
+async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[], ranked: RanksGiven): Promise<Written> {
   const problems = new Problems();
   await checkReferences(tx, refs, problems);
-  const stored = await tx.run<StoredClaim>(STORED_CLAIMS, { id: meeting.id });
-  const ids = claimIds(meeting, stored, problems);
+  const stored = await tx.run<StoredClaim>(STORED_CLAIMS, { id: given.id });
+  const ids = claimIds(given, stored, problems);
+  // Repeating a claim without its rank keeps the rank it was given (by rankClaim, say), so a repeat changes nothing.
+  const storedRank = (id: string, rankGiven: boolean | undefined) => {
+    const claim = stored.find((c) => c.id === id);
+    return claim && !rankGiven ? { rank: claim.rank, rankReason: claim.rankReason } : {};
+  };
+  const meeting = {
+    ...given,
+    claims: given.claims.map((c, i) => ({ ...c, ...storedRank(ids.claims[i]!, ranked.claims[i]) })),
+    durations: given.durations.map((d, i) => ({ ...d, ...storedRank(ids.durations[i]!, ranked.durations[i]) })),
+  };
   const has = (field: string) => meeting.claims.some((c) => c.field === field) || stored.some((c) => c.field === field && !c.retracted);
   if (!has("date")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting needs a sourced \"date\" claim");
   if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting with a place needs a sourced \"place\" claim");
@@ -273,7 +297,7 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
       ),
     // The participants' locks: none of them is merged away while their attendance is written.
     locks: (meeting) => [lockKey("Meeting", meeting.id), ...meeting.participants.map((p) => lockKey("Person", p.personId))],
-    work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged)),
+    work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged), ranksGiven(input)),
   });
 
 // How each attendance's sources are known, so writing the meeting again keeps it.
@@ -368,7 +392,7 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
     ...meetingReferences(meeting, at, { placeId: scalars.placeId !== undefined, topicIds: scalars.topicIds !== undefined, organizationIds: false }),
     ...supported.flatMap((a, i) => sourceRefs([...INPUT, "attendances", i, "sources"], a.sources)),
   ];
-  return putMeeting(tx, meeting, refs);
+  return putMeeting(tx, meeting, refs, ranksGiven(changes));
 }
 
 export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInput) =>
