@@ -1,7 +1,7 @@
 /**
  * Curation keeps the evidence model whole (issue #19): durations given through the API are stored
  * by the duration rule, the meeting's copies (preferred duration, its hedge, the consensus) follow
- * every claim change, and rewriting a meeting or a statement keeps what the API cannot give yet.
+ * every claim change, and rewriting a meeting or a statement keeps how each fact is known.
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -82,7 +82,7 @@ describe("curating durations keeps the duration rule and the meeting's copies", 
   });
 });
 
-describe("rewriting keeps what the API does not carry yet", () => {
+describe("rewriting keeps how each fact is known", () => {
   it("an update of a meeting keeps its time estimates and the days it touched", async () => {
     const id = testId("meeting");
     await write(CREATE_MEETING, meetingInput(id, []));
@@ -102,9 +102,9 @@ describe("rewriting keeps what the API does not carry yet", () => {
 
   it("an update of a meeting keeps how each attendance's sources are known", async () => {
     const id = testId("meeting");
-    const participant = { personId: "kirill-dmitriev", delegationCountryId: "RU", sources: [{ sourceId: "facts-md", excerpt: "[FACTS.md] Putin, Yuri Ushakov, Kirill Dmitriev; Steve Witkoff, Jared Kushner" }] };
-    await write(CREATE_MEETING, { ...meetingInput(id, []), participants: [participant] });
-    await api.db.write("test.basis", `MATCH (:Person {id: "kirill-dmitriev"})-[a:ATTENDED]->(:Meeting {id: $id}) SET a.bases = ["CURATOR_SUMMARY"], a.notes = ["[test] FACTS.md only"]`, { id });
+    const summary = { sourceId: "facts-md", excerpt: "[FACTS.md] Putin, Yuri Ushakov, Kirill Dmitriev; Steve Witkoff, Jared Kushner", basis: "CURATOR_SUMMARY", note: "[test] FACTS.md only" };
+    const participant = { personId: "kirill-dmitriev", delegationCountryId: "RU", sources: [summary] };
+    expect((await write(CREATE_MEETING, { ...meetingInput(id, []), participants: [participant] })).createMeeting.errors).toEqual([]);
 
     const added = { personId: "steve-witkoff", delegationCountryId: "US", sources: [{ sourceId: "dawat-004", excerpt: "[test] Witkoff was there" }] };
     expect((await write(UPDATE_MEETING, { id, addParticipants: [added] })).updateMeeting.errors).toEqual([]);

@@ -147,10 +147,22 @@ export type Claim = {
 
 /** One source's assertion about a meeting. */
 export type ClaimInput = {
+  /** How the claim is known from the source: STATED when omitted. */
+  basis?: InputMaybe<EvidenceBasis>;
   /** The passage the claim rests on. */
   excerpt: Scalars['String']['input'];
   /** What the claim is about, a slug: "date", "place", "wait", "outcome", … */
   field: Scalars['String']['input'];
+  /** How the source distances itself ("reportedly"): NONE when omitted. */
+  hedge?: InputMaybe<Hedge>;
+  /** The curator's reasoning; required when `basis` is INFERRED. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** NORMAL when omitted; PREFERRED demotes the field's other preferred claim; DEPRECATED needs `rankReason`. */
+  rank?: InputMaybe<ClaimRank>;
+  /** Why the claim is ranked so; required for DEPRECATED. */
+  rankReason?: InputMaybe<Scalars['String']['input']>;
+  /** The statement whose account the source relays (it must exist): its speaker is the claim's claimant. */
+  relaysStatementId?: InputMaybe<Scalars['ID']['input']>;
   /** The source (it must exist). */
   sourceId: Scalars['ID']['input'];
   /** The claimed value, normalized ("2025-02-11", "kremlin"). */
@@ -159,10 +171,10 @@ export type ClaimInput = {
   wording?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What retractClaim answers. */
+/** What retractClaim and rankClaim answer. */
 export type ClaimPayload = {
   __typename?: 'ClaimPayload';
-  /** The claim after the mutation (retracted); null when `errors` is not empty. */
+  /** The claim after the mutation; null when `errors` is not empty. */
   claim?: Maybe<Claim>;
   /** Why nothing was written; empty on success. */
   errors: Array<UserError>;
@@ -328,23 +340,46 @@ export type DurationBound =
   | 'UNDER';
 
 /**
- * One source's duration for a meeting: its words, and the figure and bounds they allow. The bounds
- * must follow the duration rule (docs/graph-model.md, "Durations"): symmetric around `minutes` (a
- * figure rounded to twice the distance), or `minutes` alone (exact); others are refused as INVALID.
+ * One source's duration for a meeting: its words and the figure they state. Give `figureMinutes`,
+ * `granularityMinutes` and `bound` (all three, or none when the words give no number): the minutes and
+ * bounds follow by the duration rule (docs/graph-model.md, "Durations"). Old clients may give
+ * `minutes`/`minMinutes`/`maxMinutes` instead, read as the figure that gives them (others are refused
+ * as INVALID); given alongside a figure, they must be the ones it gives (else CONTRADICTION).
  */
 export type DurationClaimInput = {
-  /** True when the source qualifies the figure ("about", "nearly"): stored as the claim's hedge APPROXIMATE. */
-  approximate: Scalars['Boolean']['input'];
+  /** True when the source qualifies the figure ("about", "nearly"): the hedge APPROXIMATE when `hedge` is omitted. */
+  approximate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How the duration is known from the source: STATED when omitted. */
+  basis?: InputMaybe<EvidenceBasis>;
+  /** Which way the words bound the figure: AROUND ("about", or a bare figure), UNDER ("nearly"), OVER ("more than"). */
+  bound?: InputMaybe<DurationBound>;
   /** The passage the claim rests on. */
   excerpt: Scalars['String']['input'];
+  /** The number the words state, in minutes (300 for "five hours"). */
+  figureMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** What the figure is rounded to: 60 for whole hours, 30 for half hours, 1 for exact minutes. */
+  granularityMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** How the source distances itself from the duration; from `approximate` when omitted. */
+  hedge?: InputMaybe<Hedge>;
   /** The longest the wording allows; not below `minMinutes` nor `minutes`. */
   maxMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** The shortest the wording allows; not above `maxMinutes` nor `minutes`. */
   minMinutes?: InputMaybe<Scalars['Int']['input']>;
-  /** Best estimate in minutes; null when the source gives no figure (never 0). */
+  /** Best estimate in minutes; null when the source gives no figure (never 0). Computed from the figure when one is given. */
   minutes?: InputMaybe<Scalars['Int']['input']>;
-  /** Show this claim as Meeting.duration. When no duration claim is preferred, the earliest is. */
+  /** The curator's reasoning; required when `basis` is INFERRED. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Show this claim as Meeting.duration. When no duration claim is preferred, the earliest is.
+   * @deprecated Use rank.
+   */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** PREFERRED shows this claim as Meeting.duration (the earliest standing claim when none is); NORMAL when omitted. */
+  rank?: InputMaybe<ClaimRank>;
+  /** Why the claim is ranked so; required for DEPRECATED. */
+  rankReason?: InputMaybe<Scalars['String']['input']>;
+  /** The statement whose account the source relays (it must exist): its speaker is the claim's claimant. */
+  relaysStatementId?: InputMaybe<Scalars['ID']['input']>;
   /** The source (it must exist); at most one duration claim per source and meeting. */
   sourceId: Scalars['ID']['input'];
   /** The source's words for the duration, e.g. "just under three hours". */
@@ -535,13 +570,17 @@ export type MeetingFilter = {
 
 /** A whole meeting, for createMeeting. */
 export type MeetingInput = {
+  /** When it began, as closely as a source allows; a meeting that ran past midnight then covers both days. */
+  began?: InputMaybe<TimeEstimateInput>;
   /** Sourced claims; a new meeting needs a "date" claim (and a "place" claim when it has a place). */
   claims?: InputMaybe<Array<ClaimInput>>;
   /** When it took place: a real date, possibly partial ("2025-03"); its shape gives its precision. */
   date: Scalars['Date']['input'];
   /** Duration claims, at most one per source and at most one preferred. */
   durations?: InputMaybe<Array<DurationClaimInput>>;
-  /** When it ended; after `startsAt`. */
+  /** When it ended, as closely as a source allows; a meeting that ran past midnight then covers both days. */
+  ended?: InputMaybe<TimeEstimateInput>;
+  /** When it ended, known exactly; after `startsAt`. */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** The meeting's slug id, chosen by the client, e.g. "2025-12-02-putin-witkoff-kushner-kremlin". */
   id: Scalars['ID']['input'];
@@ -555,7 +594,7 @@ export type MeetingInput = {
   participants?: InputMaybe<Array<ParticipantInput>>;
   /** Where it was held (the place must exist); a place needs a sourced "place" claim. */
   placeId?: InputMaybe<Scalars['ID']['input']>;
-  /** When it began, when a source gives a time. */
+  /** When it began, known exactly. */
   startsAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** A descriptive title; not blank. */
   title: Scalars['String']['input'];
@@ -602,7 +641,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a statement with its wordings, or makes the statement with this id match the input (wordings are added). */
   addStatement: StatementPayload;
-  /** Adds another source's wording to an existing statement. At most one wording per source: a different text from a source that already has one is refused. */
+  /** Adds another source's wording to an existing statement. At most one quote and one paraphrase per source: a different text of the same kind from a source that already has one is refused. */
   addWording: StatementPayload;
   /**
    * Attaches what sources say to an existing meeting: field claims (date, place, wait, …), duration
@@ -627,6 +666,12 @@ export type Mutation = {
    * Repeating it (or merging two ids that already resolve to one person) changes nothing.
    */
   mergePeople: PersonPayload;
+  /**
+   * Changes a standing claim's rank. PREFERRED demotes the field's previous preferred claim to NORMAL
+   * (for durations, the meeting's duration and consensus follow); DEPRECATED (believed wrong, still
+   * shown) needs a reason.
+   */
+  rankClaim: ClaimPayload;
   /**
    * Retracts a claim: it stays stored with who retracted it, when and why, but `Meeting.claims`,
    * `Source.claims` and `Meeting.duration` no longer show it (`Meeting.retractedClaims` does).
@@ -722,6 +767,18 @@ export type MutationCreateSourceArgs = {
  */
 export type MutationMergePeopleArgs = {
   input: MergePeopleInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationRankClaimArgs = {
+  input: RankClaimInput;
 };
 
 
@@ -1136,6 +1193,16 @@ export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A claim's new rank. */
+export type RankClaimInput = {
+  /** The claim's id; it must stand (not retracted). */
+  claimId: Scalars['ID']['input'];
+  /** The new rank. */
+  rank: ClaimRank;
+  /** Why; required for DEPRECATED. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which way a relation between two people reads. */
 export type RelationDirection =
   /** The other person is `kind` of this person (seen from Trump: Witkoff is his special-envoy-of). */
@@ -1236,6 +1303,8 @@ export type SourceInput = {
   kind: Scalars['String']['input'];
   /** Curator's remarks: how the source is known, what the title or URL is. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The organization that published it (it must exist). Omitted on an existing source: its publisher organization stays; null removes it. */
+  publishedById?: InputMaybe<Scalars['ID']['input']>;
   /** When it was published, possibly partial; its shape gives its precision. */
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Who published it. */
@@ -1257,8 +1326,12 @@ export type SourcePayload = {
 
 /** Where a fact comes from: the source's id and its own words. */
 export type SourceRefInput = {
-  /** The source's words supporting the fact (verbatim, or prefixed [FACTS.md] for the curator's summary). */
+  /** How the fact is known from this source: STATED when omitted. */
+  basis?: InputMaybe<EvidenceBasis>;
+  /** The source's words supporting the fact (verbatim, or prefixed "[FACTS.md] " for the curator's summary). */
   excerpt: Scalars['String']['input'];
+  /** The curator's reasoning; required when `basis` is INFERRED. */
+  note?: InputMaybe<Scalars['String']['input']>;
   /** The source's id; the source must exist (createSource first). */
   sourceId: Scalars['ID']['input'];
 };
@@ -1363,7 +1436,7 @@ export type StatementInput = {
   text: Scalars['String']['input'];
   /** Topics (they must exist). */
   topicIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Each source's words, at least one, at most one per source. */
+  /** Each source's words, at least one; at most one quote and one paraphrase per source. */
   wordings: Array<WordingInput>;
 };
 
@@ -1394,6 +1467,22 @@ export type TimeEstimate = {
   source?: Maybe<Source>;
   /** The source's own words, e.g. "about 01:30", "late in the evening". */
   wording?: Maybe<Scalars['String']['output']>;
+};
+
+/** When a meeting began or ended, as closely as one source allows; either end of the window may be open. */
+export type TimeEstimateInput = {
+  /** How the time is known from the source: STATED when omitted. */
+  basis?: InputMaybe<EvidenceBasis>;
+  /** The earliest it can have been; not after `latest`. */
+  earliest?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The latest it can have been. */
+  latest?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The curator's reasoning; required when `basis` is INFERRED. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The source (it must exist). */
+  sourceId: Scalars['ID']['input'];
+  /** The source's words for the time, e.g. "in the early hours of Wednesday". */
+  wording?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How often and for how long a group of people met together. */
@@ -1448,12 +1537,16 @@ export type TopicStatementsArgs = {
 export type UpdateMeetingInput = {
   /** Participants to add; a person already attending gets this role, delegation and these sources. */
   addParticipants?: InputMaybe<Array<ParticipantInput>>;
+  /** The new estimate of when it began. */
+  began?: InputMaybe<TimeEstimateInput>;
   /** Claims to attach in the same transaction (as attachClaims). */
   claims?: InputMaybe<Array<ClaimInput>>;
   /** The new date (its shape gives its precision). */
   date?: InputMaybe<Scalars['Date']['input']>;
   /** Duration claims to attach in the same transaction (as attachClaims). */
   durations?: InputMaybe<Array<DurationClaimInput>>;
+  /** The new estimate of when it ended. */
+  ended?: InputMaybe<TimeEstimateInput>;
   /** The new end time. */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** The meeting to change; it must exist. */
@@ -1495,9 +1588,12 @@ export type UserError = {
   __typename?: 'UserError';
   /**
    * What is wrong: INVALID (wrong format), EMPTY (blank text), INVALID_DATE, INVERTED_RANGE (from after
-   * to, minMinutes above maxMinutes, endsAt not after startsAt, minutes outside its bounds),
+   * to, minMinutes above maxMinutes, endsAt not after startsAt, minutes outside its bounds, a time
+   * estimate's earliest after its latest), INVALID_BASIS (an INFERRED fact without its note, a
+   * CURATOR_SUMMARY excerpt without the "[FACTS.md] " prefix, a STATED one with it), CONTRADICTION
+   * (minutes or bounds that the figure does not give), MISSING_REASON (DEPRECATED without a reason),
    * UNKNOWN_REFERENCE (no node with the referenced id), NOT_FOUND (the object to change does not
-   * exist), DUPLICATE (listed twice, or a second wording or duration from one source), CONFLICT (the
+   * exist), DUPLICATE (listed twice, or a second quote, paraphrase or duration from one source), CONFLICT (the
    * id belongs to something else), MISSING_CLAIM (a meeting without its sourced date claim).
    */
   code: Scalars['String']['output'];
@@ -1528,7 +1624,15 @@ export type Wording = {
 
 /** One source's words for a statement. */
 export type WordingInput = {
-  /** The source (it must exist); at most one wording per source. */
+  /** The speaker as this source names them ("the Kremlin"). */
+  attributedTo?: InputMaybe<Scalars['String']['input']>;
+  /** How the wording is known from the source: STATED when omitted. */
+  basis?: InputMaybe<EvidenceBasis>;
+  /** The curator's reasoning; required when `basis` is INFERRED. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** True when the source quotes the speaker directly, false for its paraphrase; the statement's `quoted` when omitted. */
+  quoted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The source (it must exist); at most one quote and one paraphrase per source. */
   sourceId: Scalars['ID']['input'];
   /** The words as the source prints them; not blank. */
   text: Scalars['String']['input'];
@@ -1660,6 +1764,7 @@ export type ResolversTypes = {
   PersonRelation: ResolverTypeWrapper<RelationRecord>;
   Place: ResolverTypeWrapper<PlaceRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankClaimInput: RankClaimInput;
   RelationDirection: RelationDirection;
   RelationInput: RelationInput;
   RetractClaimInput: RetractClaimInput;
@@ -1679,6 +1784,7 @@ export type ResolversTypes = {
   StatementPayload: ResolverTypeWrapper<Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversTypes['Statement']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimeEstimate: ResolverTypeWrapper<TimeEstimateRecord>;
+  TimeEstimateInput: TimeEstimateInput;
   TimeTogether: ResolverTypeWrapper<TimeTogetherRecord>;
   Topic: ResolverTypeWrapper<TopicRecord>;
   UpdateMeetingInput: UpdateMeetingInput;
@@ -1736,6 +1842,7 @@ export type ResolversParentTypes = {
   PersonRelation: RelationRecord;
   Place: PlaceRecord;
   Query: Record<PropertyKey, never>;
+  RankClaimInput: RankClaimInput;
   RelationInput: RelationInput;
   RetractClaimInput: RetractClaimInput;
   Role: RoleRecord;
@@ -1754,6 +1861,7 @@ export type ResolversParentTypes = {
   StatementPayload: Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversParentTypes['Statement']> };
   String: Scalars['String']['output'];
   TimeEstimate: TimeEstimateRecord;
+  TimeEstimateInput: TimeEstimateInput;
   TimeTogether: TimeTogetherRecord;
   Topic: TopicRecord;
   UpdateMeetingInput: UpdateMeetingInput;
@@ -1941,6 +2049,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   mergePeople?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationMergePeopleArgs, 'input'>>;
+  rankClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationRankClaimArgs, 'input'>>;
   retractClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationUpdateMeetingArgs, 'input'>>;
   updatePerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'input'>>;

@@ -1,38 +1,97 @@
 /** Curating meetings: create (or replace), update, attach claims from sources, retract a claim. */
 import { z } from "zod";
-import type { AttachClaimsInput, ClaimInput, DurationClaimInput, MeetingInput, ParticipantInput, RetractClaimInput, UpdateMeetingInput } from "../__generated__/resolvers.js";
+import type { AttachClaimsInput, ClaimInput, DurationClaimInput, MeetingInput, ParticipantInput, RetractClaimInput, TimeEstimateInput, UpdateMeetingInput } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
 import { claimSchema, durationClaimSchema, durationProblems, meetingSchema, minutesValue, type SeedMeeting } from "../ingest/seedFiles.js";
-import { meetingRow, REFRESH_DURATION_COPY, writeMeetingRows } from "../ingest/writeGraph.js";
-import { figureOf } from "../model/duration.js";
+import { meetingRow, REFRESH_DURATION_COPY, writeClaimRelays, writeMeetingRows } from "../ingest/writeGraph.js";
+import { durationBounds, figureOf, figureProblem, type DurationFigure } from "../model/duration.js";
+import type { ClaimRank } from "../model/evidence.js";
 import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
-// The API still takes a duration as its minutes and bounds; they are read back as the figure that
+// Old clients give a duration as its minutes and bounds; they are read back as the figure that
 // gives them by the duration rule, so the graph holds one kind of duration claim.
-const givenDurationSchema = durationClaimSchema
-  .omit({ figureMinutes: true, granularityMinutes: true, bound: true })
-  .extend({ minutes: minutesValue.nullable(), minMinutes: minutesValue.nullable(), maxMinutes: minutesValue.nullable() });
+const givenDurationSchema = durationClaimSchema.extend({ minutes: minutesValue.nullable(), minMinutes: minutesValue.nullable(), maxMinutes: minutesValue.nullable() });
 
 // A meeting given through the API may already have its date claim stored, so claims may be empty here.
 const meetingInputSchema = meetingSchema.extend({ claims: z.array(claimSchema), durations: z.array(givenDurationSchema) });
 
 const participantShape = (p: ParticipantInput) => ({ personId: p.personId, role: p.role ?? null, delegationCountryId: p.delegationCountryId ?? null, sources: p.sources });
+// Omitted (or null) evidence fields are left out, so the seed schema's defaults apply.
+const evidenceShape = (c: ClaimInput | DurationClaimInput) => compact({ basis: c.basis, note: c.note, hedge: c.hedge, rank: c.rank, rankReason: c.rankReason, relaysStatementId: c.relaysStatementId });
 const durationShape = (d: DurationClaimInput) => ({
   sourceId: d.sourceId,
   excerpt: d.excerpt,
   wording: d.wording,
+  figureMinutes: d.figureMinutes ?? null,
+  granularityMinutes: d.granularityMinutes ?? null,
+  bound: d.bound ?? null,
   minutes: d.minutes ?? null,
   minMinutes: d.minMinutes ?? null,
   maxMinutes: d.maxMinutes ?? null,
   hedge: d.approximate ? "APPROXIMATE" : "NONE",
   rank: d.preferred ? "PREFERRED" : "NORMAL",
+  ...evidenceShape(d),
 });
-const claimShape = (c: ClaimInput) => ({ field: c.field, value: c.value, wording: c.wording ?? null, sourceId: c.sourceId, excerpt: c.excerpt });
+const claimShape = (c: ClaimInput) => ({ field: c.field, value: c.value, wording: c.wording ?? null, sourceId: c.sourceId, excerpt: c.excerpt, ...evidenceShape(c) });
+const timeEstimateShape = (t: TimeEstimateInput | null | undefined) =>
+  t && { earliest: t.earliest ?? null, latest: t.latest ?? null, wording: t.wording ?? null, sourceId: t.sourceId, basis: t.basis ?? "STATED", note: t.note ?? null };
+
+type GivenDuration = z.infer<typeof givenDurationSchema>;
+
+/** The deprecated `approximate` and `preferred` may be given beside `hedge` and `rank`, but must say the same. */
+function legacyContradictions(durations: readonly DurationClaimInput[], problems: Problems): void {
+  durations.forEach((d, i) => {
+    const field = [...INPUT, "durations", i];
+    if (d.approximate != null && d.hedge != null && d.approximate !== (d.hedge === "APPROXIMATE")) {
+      problems.add([...field, "approximate"], "CONTRADICTION", `approximate ${d.approximate} contradicts hedge ${d.hedge}; give hedge alone`);
+    }
+    if (d.preferred != null && d.rank != null && d.preferred !== (d.rank === "PREFERRED")) {
+      problems.add([...field, "preferred"], "CONTRADICTION", `preferred ${d.preferred} contradicts rank ${d.rank}; give rank alone`);
+    }
+  });
+}
+
+/**
+ * The figure a given duration states, with the problems found (at `field`): a figure given is
+ * checked by the rule and the minutes and bounds given beside it must be the ones it gives; without
+ * a figure, the minutes and bounds are read as the figure that gives them.
+ */
+function givenFigure({ figureMinutes, granularityMinutes, bound, minutes, minMinutes, maxMinutes }: GivenDuration, field: (string | number)[], problems: Problems): DurationFigure {
+  const none = { figureMinutes: null, granularityMinutes: null, bound: null };
+  const given = { minutes, minMinutes, maxMinutes };
+  if (figureMinutes !== null || granularityMinutes !== null || bound !== null) {
+    const figure = { figureMinutes, granularityMinutes, bound };
+    const problem = figureProblem(figure);
+    if (problem !== null) {
+      problems.add(field, "INVALID", problem);
+      return none;
+    }
+    const ruled = durationBounds(figure);
+    for (const key of ["minutes", "minMinutes", "maxMinutes"] as const) {
+      if (given[key] !== null && given[key] !== ruled[key]) {
+        problems.add([...field, key], "CONTRADICTION", `${key} ${given[key]} contradicts the figure: ${bound} ${figureMinutes} rounded to ${granularityMinutes} gives ${key} ${ruled[key] ?? "null (unbounded)"} by the duration rule; leave ${key} out`);
+      }
+    }
+    return figure;
+  }
+  const found = durationProblems(given);
+  for (const problem of found) problems.add([...field, ...(problem.key ? [problem.key] : [])], problem.code, problem.message);
+  if (found.length > 0) return none;
+  const figure = figureOf(given);
+  if (figure === null) {
+    problems.add(
+      field,
+      "INVALID",
+      `bounds ${minMinutes ?? "-"}..${maxMinutes ?? "-"} around ${minutes} do not follow the duration rule (docs/graph-model.md, "Durations"): give figureMinutes, granularityMinutes and bound instead`,
+    );
+  }
+  return figure ?? none;
+}
 
 /** Where the input keeps the meeting's participants: `participants` (createMeeting), or `addParticipants` after the ones kept (updateMeeting). */
 interface ParticipantsAt {
@@ -42,8 +101,9 @@ interface ParticipantsAt {
 }
 
 /** The schema's checks plus the rules that span fields; throws every problem found. */
-function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
+function checkMeeting(raw: unknown, at: ParticipantsAt, given: readonly DurationClaimInput[]): SeedMeeting {
   const problems = new Problems();
+  legacyContradictions(given, problems);
   const issues = new Problems();
   const meeting = parseWith(meetingInputSchema, raw, [], issues);
   // Issues in participants are reported where the input has them.
@@ -63,25 +123,27 @@ function checkMeeting(raw: unknown, at: ParticipantsAt): SeedMeeting {
       attendees.add(p.personId);
     });
     const durationSources = new Set<string>();
-    durations = meeting.durations.map(({ minutes, minMinutes, maxMinutes, ...d }, i) => {
-      const bounds = { minutes, minMinutes, maxMinutes };
-      const found = durationProblems(bounds);
-      for (const problem of found) problems.add([...INPUT, "durations", i, ...(problem.key ? [problem.key] : [])], problem.code, problem.message);
-      const figure = found.length === 0 ? figureOf(bounds) : null;
-      if (found.length === 0 && figure === null) {
-        problems.add(
-          [...INPUT, "durations", i],
-          "INVALID",
-          `bounds ${minMinutes ?? "-"}..${maxMinutes ?? "-"} around ${minutes} do not follow the duration rule (docs/graph-model.md, "Durations"): give bounds symmetric around minutes ("about"), or minutes halfway up to maxMinutes ("nearly"), or minutes alone`,
-        );
+    for (const key of ["began", "ended"] as const) {
+      const estimate = meeting[key];
+      if (estimate?.earliest && estimate.latest && Date.parse(estimate.earliest) > Date.parse(estimate.latest)) {
+        problems.add([...INPUT, key, "earliest"], "INVERTED_RANGE", `earliest ${estimate.earliest} is after latest ${estimate.latest}`);
       }
-      return { ...d, ...(figure ?? { figureMinutes: null, granularityMinutes: null, bound: null }) };
+    }
+    durations = meeting.durations.map((given, i) => {
+      const { minutes: _minutes, minMinutes: _minMinutes, maxMinutes: _maxMinutes, ...d } = given;
+      return { ...d, ...givenFigure(given, [...INPUT, "durations", i], problems) };
     });
     meeting.durations.forEach((d, i) => {
       if (durationSources.has(d.sourceId)) problems.add([...INPUT, "durations", i, "sourceId"], "DUPLICATE", `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`);
       durationSources.add(d.sourceId);
     });
     if (meeting.durations.filter((d) => d.rank === "PREFERRED").length > 1) problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
+    const preferredFields = new Set<string>();
+    meeting.claims.forEach((c, i) => {
+      if (c.rank !== "PREFERRED") return;
+      if (preferredFields.has(c.field)) problems.add([...INPUT, "claims", i, "rank"], "INVALID", `at most one ${c.field} claim can be preferred`);
+      preferredFields.add(c.field);
+    });
     const claims = new Set<string>();
     meeting.claims.forEach((c, i) => {
       const key = JSON.stringify([c.field, c.sourceId, c.value]);
@@ -104,8 +166,11 @@ function meetingReferences(meeting: SeedMeeting, at: ParticipantsAt, changed: { 
       { field: [...INPUT, at.key, i, "delegationCountryId"], label: "Country", id: p.delegationCountryId },
       ...sourceRefs([...INPUT, at.key, i, "sources"], p.sources),
     ]),
-    ...sourceRefs([...INPUT, "durations"], meeting.durations),
-    ...sourceRefs([...INPUT, "claims"], meeting.claims),
+    ...(["began", "ended"] as const).map((key) => ({ field: [...INPUT, key, "sourceId"], label: "Source" as const, id: meeting[key]?.sourceId })),
+    ...(["durations", "claims"] as const).flatMap((key) => [
+      ...sourceRefs([...INPUT, key], meeting[key]),
+      ...meeting[key].map((c, i) => ({ field: [...INPUT, key, i, "relaysStatementId"], label: "Statement" as const, id: c.relaysStatementId })),
+    ]),
   ];
 }
 
@@ -117,12 +182,25 @@ interface StoredClaim {
   sourceId: string;
   duration: boolean;
   retracted: boolean;
+  rank: ClaimRank;
+  rankReason: string | null;
 }
+
+/** Which of the input's claims and durations give a rank; the others keep a stored claim's rank. */
+interface RanksGiven {
+  claims: boolean[];
+  durations: boolean[];
+}
+const ranksGiven = (input: { claims?: readonly ClaimInput[] | null; durations?: readonly DurationClaimInput[] | null }): RanksGiven => ({
+  claims: (input.claims ?? []).map((c) => c.rank != null),
+  durations: (input.durations ?? []).map((d) => d.rank != null || d.preferred != null),
+});
 
 const STORED_CLAIMS = `
 MATCH (:Meeting {id: $id})-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
 RETURN c.id AS id, c.field AS field, c.value AS value, c.wording AS wording, s.id AS sourceId,
-       c:DurationClaim AS duration, c.retractedAt IS NOT NULL AS retracted`;
+       c:DurationClaim AS duration, c.retractedAt IS NOT NULL AS retracted,
+       coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END) AS rank, c.rankReason AS rankReason`;
 
 /** The number at the end of a claim id ("…#duration-3" → 3). */
 const claimNumber = (id: string) => Number(id.slice(id.lastIndexOf("-") + 1)) || 0;
@@ -155,28 +233,40 @@ const CLEAR_MEETING = `
 MATCH (m:Meeting {id: $id})
 CALL (m) { MATCH (m)-[x:HELD_AT|ABOUT|INVOLVED]->() DELETE x }
 CALL (m) { MATCH ()-[x:ATTENDED]->(m) DELETE x }
-CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer AND d.rank = "PREFERRED" SET d.preferred = false, d.rank = "NORMAL" }`;
+CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer AND d.rank = "PREFERRED" SET d.preferred = false, d.rank = "NORMAL" }
+CALL (m) { MATCH (m)-[:HAS_CLAIM]->(c:Claim) WHERE c.field IN $preferredFields AND c.rank = "PREFERRED" SET c.preferred = false, c.rank = "NORMAL" }`;
 
-const REFRESH_DURATION = `
+export const REFRESH_DURATION = `
 MATCH (m:Meeting {id: $id})
 ${REFRESH_DURATION_COPY}`;
 
 /** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
-async function putMeeting(tx: CurationTx, meeting: SeedMeeting, refs: Reference[]): Promise<Written> {
+async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[], ranked: RanksGiven): Promise<Written> {
   const problems = new Problems();
   await checkReferences(tx, refs, problems);
-  const stored = await tx.run<StoredClaim>(STORED_CLAIMS, { id: meeting.id });
-  const ids = claimIds(meeting, stored, problems);
+  const stored = await tx.run<StoredClaim>(STORED_CLAIMS, { id: given.id });
+  const ids = claimIds(given, stored, problems);
+  // Repeating a claim without its rank keeps the rank it was given (by rankClaim, say), so a repeat changes nothing.
+  const storedRank = (id: string, rankGiven: boolean | undefined) => {
+    const claim = stored.find((c) => c.id === id);
+    return claim && !rankGiven ? { rank: claim.rank, rankReason: claim.rankReason } : {};
+  };
+  const meeting = {
+    ...given,
+    claims: given.claims.map((c, i) => ({ ...c, ...storedRank(ids.claims[i]!, ranked.claims[i]) })),
+    durations: given.durations.map((d, i) => ({ ...d, ...storedRank(ids.durations[i]!, ranked.durations[i]) })),
+  };
   const has = (field: string) => meeting.claims.some((c) => c.field === field) || stored.some((c) => c.field === field && !c.retracted);
   if (!has("date")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting needs a sourced \"date\" claim");
   if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting with a place needs a sourced \"place\" claim");
   problems.throwIfAny();
 
-  await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.rank === "PREFERRED") });
+  const preferredFields = meeting.claims.filter((c) => c.rank === "PREFERRED").map((c) => c.field);
+  await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.rank === "PREFERRED"), preferredFields });
   const row = meetingRow(meeting);
-  await writeMeetingRows(tx.run, [
-    { ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) },
-  ]);
+  const rows = [{ ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) }];
+  await writeMeetingRows(tx.run, rows);
+  await writeClaimRelays(tx.run, rows);
   await tx.run(REFRESH_DURATION, { id: meeting.id });
   return { id: meeting.id, entityIds: [meeting.id, ...ids.claims, ...ids.durations] };
 }
@@ -192,6 +282,8 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
           datePrecision: precisionOfInput(input.date),
           startsAt: input.startsAt ?? null,
           endsAt: input.endsAt ?? null,
+          began: timeEstimateShape(input.began) ?? null,
+          ended: timeEstimateShape(input.ended) ?? null,
           placeId: input.placeId ?? null,
           outcome: input.outcome ?? null,
           topicIds: input.topicIds ?? [],
@@ -201,10 +293,11 @@ export const createMeeting = (ctx: Context, input: MeetingInput) =>
           claims: (input.claims ?? []).map(claimShape),
         },
         { key: "participants", first: 0 },
+        input.durations ?? [],
       ),
     // The participants' locks: none of them is merged away while their attendance is written.
     locks: (meeting) => [lockKey("Meeting", meeting.id), ...meeting.participants.map((p) => lockKey("Person", p.personId))],
-    work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged)),
+    work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged), ranksGiven(input)),
   });
 
 // How each attendance's sources are known, so writing the meeting again keeps it.
@@ -271,7 +364,18 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
     .filter((p) => !leaving.has(p.personId))
     .map((p) => ({ ...p, sources: withSources(p.sources, supported.filter((a) => a.personId === p.personId).flatMap((a) => a.sources)) }));
   const at = { key: "addParticipants", first: kept.length };
-  const scalars = compact({ kind: changes.kind, title: changes.title, date: changes.date, startsAt: changes.startsAt, endsAt: changes.endsAt, placeId: changes.placeId, outcome: changes.outcome, topicIds: changes.topicIds });
+  const scalars = compact({
+    kind: changes.kind,
+    title: changes.title,
+    date: changes.date,
+    startsAt: changes.startsAt,
+    endsAt: changes.endsAt,
+    began: timeEstimateShape(changes.began),
+    ended: timeEstimateShape(changes.ended),
+    placeId: changes.placeId,
+    outcome: changes.outcome,
+    topicIds: changes.topicIds,
+  });
   const meeting = checkMeeting(
     {
       ...state,
@@ -282,12 +386,13 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
       claims: (changes.claims ?? []).map(claimShape),
     },
     at,
+    changes.durations ?? [],
   );
   const refs = [
     ...meetingReferences(meeting, at, { placeId: scalars.placeId !== undefined, topicIds: scalars.topicIds !== undefined, organizationIds: false }),
     ...supported.flatMap((a, i) => sourceRefs([...INPUT, "attendances", i, "sources"], a.sources)),
   ];
-  return putMeeting(tx, meeting, refs);
+  return putMeeting(tx, meeting, refs, ranksGiven(changes));
 }
 
 export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInput) =>

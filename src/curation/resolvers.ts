@@ -6,6 +6,7 @@ import { loadConnection } from "../graphql/pagination.js";
 import type { ClaimRecord } from "../meeting/claims.js";
 import { attachClaims, createMeeting, meetingOfClaim, retractClaim, updateMeeting } from "./meeting.js";
 import { createPerson, mergePeople, updatePerson } from "./person.js";
+import { rankClaim } from "./rank.js";
 import { addStatement, addWording, createSource } from "./statement.js";
 import type { Outcome } from "./transaction.js";
 
@@ -38,6 +39,10 @@ const statementPayload = async (ctx: Context, outcome: Promise<Outcome>) => {
   const { value, errors } = await written(ctx, outcome, statement);
   return { statement: value, errors };
 };
+const claimPayload = async (ctx: Context, outcome: Promise<Outcome>) => {
+  const { value, errors } = await written(ctx, outcome, claim);
+  return { claim: value, errors };
+};
 
 /** Thin: each mutation is in src/curation/<domain>.ts; these only shape the payloads. */
 export const curationResolvers: Resolvers = {
@@ -54,10 +59,8 @@ export const curationResolvers: Resolvers = {
       const { value, errors } = await written(ctx, createSource(ctx, input), source);
       return { source: value, errors };
     },
-    retractClaim: async (_root, { input }, ctx) => {
-      const { value, errors } = await written(ctx, retractClaim(ctx, input), claim);
-      return { claim: value, errors };
-    },
+    retractClaim: (_root, { input }, ctx) => claimPayload(ctx, retractClaim(ctx, input)),
+    rankClaim: (_root, { input }, ctx) => claimPayload(ctx, rankClaim(ctx, input)),
   },
   Query: {
     auditLog: (_root, { actor, entityId, first, after }, ctx, info) => {

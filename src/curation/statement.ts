@@ -1,12 +1,16 @@
 /** Curating sources and statements: add a source, a statement with its wordings, another source's wording. */
 import type { AddWordingInput, SourceInput, StatementInput } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
-import { sourceSchema, statementSchema, wordingSchema, type SeedStatement } from "../ingest/seedFiles.js";
-import { writeSources, writeStatements } from "../ingest/writeGraph.js";
+import { compact } from "../graphql/input.js";
+import { sourceSchema, statementSchema, wordingSchema, type SeedStatement, type SeedWording } from "../ingest/seedFiles.js";
+import { statementRow, writeSources, writeStatements } from "../ingest/writeGraph.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, type CurationTx, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
+
+// The organization an existing source is published by, kept when the input does not name one.
+const PUBLISHED_BY = `MATCH (:Source {id: $id})-[:PUBLISHED_BY]->(o:Organization) RETURN o.id AS id`;
 
 export const createSource = (ctx: Context, input: SourceInput) =>
   curate(ctx, "createSource", input, {
@@ -22,25 +26,35 @@ export const createSource = (ctx: Context, input: SourceInput) =>
           // The article file a seed source was read from; sources added through the API have none.
           file: null,
           note: input.note ?? null,
+          publishedById: input.publishedById ?? null,
         },
         INPUT,
       ),
     locks: (source) => [lockKey("Source", source.id)],
     work: async (tx, source) => {
-      await writeSources(tx.run, [source]);
+      const problems = new Problems();
+      await checkReferences(tx, [{ field: [...INPUT, "publishedById"], label: "Organization", id: source.publishedById }], problems);
+      problems.throwIfAny();
+      const [stored] = input.publishedById === undefined ? await tx.run<{ id: string }>(PUBLISHED_BY, { id: source.id }) : [];
+      await writeSources(tx.run, [{ ...source, publishedById: source.publishedById ?? stored?.id ?? null }]);
       return { id: source.id, entityIds: [source.id] };
     },
   });
 
-/** The schema's checks plus: one wording per source, and the canonical text is one of the wordings word for word. */
+/** A wording's kind: a quote or a paraphrase (the statement's kind unless the wording says). */
+const wordingKey = (w: SeedWording, statementQuoted: boolean) => JSON.stringify([w.sourceId, w.quoted ?? statementQuoted]);
+const kindOf = (quoted: boolean) => (quoted ? "quote" : "paraphrase");
+
+/** The schema's checks plus: one quote and one paraphrase per source, and the canonical text is one of the wordings word for word. */
 function checkStatement(raw: unknown): SeedStatement {
   const problems = new Problems();
   const statement = parseWith(statementSchema, raw, INPUT, problems);
   if (statement) {
-    const sources = new Set<string>();
+    const kinds = new Set<string>();
     statement.wordings.forEach((w, i) => {
-      if (sources.has(w.sourceId)) problems.add([...INPUT, "wordings", i, "sourceId"], "DUPLICATE", `a second wording from source ${JSON.stringify(w.sourceId)}; keep at most one wording per source`);
-      sources.add(w.sourceId);
+      const key = wordingKey(w, statement.quoted);
+      if (kinds.has(key)) problems.add([...INPUT, "wordings", i, "sourceId"], "DUPLICATE", `a second ${kindOf(w.quoted ?? statement.quoted)} from source ${JSON.stringify(w.sourceId)}; keep at most one quote and one paraphrase per source`);
+      kinds.add(key);
     });
     if (!statement.wordings.some((w) => w.text === statement.text)) problems.add([...INPUT, "text"], "INVALID", "the canonical text must be one of the wordings, word for word");
   }
@@ -70,7 +84,7 @@ async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<W
   problems.throwIfAny();
   await tx.run(CLEAR_STATEMENT, { id: statement.id });
   await writeStatements(tx.run, [statement]);
-  return { id: statement.id, entityIds: [statement.id, ...statement.wordings.map((w) => `${statement.id}#${w.sourceId}`)] };
+  return { id: statement.id, entityIds: [statement.id, ...statementRow(statement).wordings.map((w) => w.id)] };
 }
 
 export const addStatement = (ctx: Context, input: StatementInput) =>
@@ -84,6 +98,8 @@ export const addStatement = (ctx: Context, input: StatementInput) =>
         placeId: input.placeId ?? null,
         occasion: input.occasion ?? null,
         topicIds: input.topicIds ?? [],
+        // Omitted (or null) fields are left out, so the seed schema's defaults apply.
+        wordings: input.wordings.map((w) => compact(w)),
       }),
     locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
     work: putStatement,
@@ -122,20 +138,22 @@ async function statementState(tx: CurationTx, id: string): Promise<SeedStatement
 
 export const addWording = (ctx: Context, input: AddWordingInput) =>
   curate(ctx, "addWording", input, {
-    check: () => ({ statementId: input.statementId, wording: parsed(wordingSchema, input.wording, [...INPUT, "wording"]) }),
+    check: () => ({ statementId: input.statementId, wording: parsed(wordingSchema, compact(input.wording), [...INPUT, "wording"]) }),
     locks: ({ statementId }) => [lockKey("Statement", statementId)],
     work: async (tx, { statementId, wording }) => {
       const statement = await statementState(tx, statementId);
       if (!statement) throw new UserErrors([{ field: [...INPUT, "statementId"], code: "NOT_FOUND", message: `no statement ${JSON.stringify(statementId)}` }]);
       const problems = new Problems();
       await checkReferences(tx, [{ field: [...INPUT, "wording", "sourceId"], label: "Source", id: wording.sourceId }], problems);
-      const existing = statement.wordings.find((w) => w.sourceId === wording.sourceId);
+      const key = wordingKey(wording, statement.quoted);
+      const existing = statement.wordings.find((w) => wordingKey(w, statement.quoted) === key);
       if (existing && existing.text !== wording.text) {
-        problems.add([...INPUT, "wording", "sourceId"], "DUPLICATE", `source ${JSON.stringify(wording.sourceId)} already has a wording of this statement; keep at most one wording per source`);
+        const kind = kindOf(wording.quoted ?? statement.quoted);
+        problems.add([...INPUT, "wording", "sourceId"], "DUPLICATE", `source ${JSON.stringify(wording.sourceId)} already has a ${kind} of this statement; keep at most one quote and one paraphrase per source`);
       }
       problems.throwIfAny();
-      const entityIds = [statementId, `${statementId}#${wording.sourceId}`];
-      if (!existing) await writeStatements(tx.run, [{ ...statement, wordings: [...statement.wordings, wording] }]);
-      return { id: statementId, entityIds };
+      const wordings = existing ? statement.wordings.map((w) => (w === existing ? wording : w)) : [...statement.wordings, wording];
+      await writeStatements(tx.run, [{ ...statement, wordings }]);
+      return { id: statementId, entityIds: [statementId, ...statementRow({ ...statement, wordings }).wordings.filter((w) => w.sourceId === wording.sourceId).map((w) => w.id)] };
     },
   });

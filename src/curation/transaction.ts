@@ -7,6 +7,7 @@ import { requirePermission, type Principal } from "../auth/credentials.js";
 import type { Context } from "../context.js";
 import type { Run } from "../ingest/writeGraph.js";
 import { writeAuditEntry } from "./audit.js";
+import { evidenceProblems } from "./evidence.js";
 import { Problems, UserErrors, type UserError } from "./userErrors.js";
 
 /** What a mutation's work gets inside its transaction. */
@@ -82,7 +83,7 @@ export interface MutationPlan<V> {
 export async function curate<V>(ctx: Context, name: string, input: unknown, plan: MutationPlan<V>): Promise<Outcome> {
   const actor = requirePermission(ctx.auth, "write", `The mutation ${name}`);
   try {
-    const value = plan.check();
+    const value = checked(input, plan.check);
     const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
       const lock = lockTaker(run as Run);
       await lock(plan.locks(value));
@@ -95,6 +96,21 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
     if (error instanceof UserErrors) return { id: null, errors: error.errors };
     throw error;
   }
+}
+
+/** The plan's checks and the evidence rules every sourced fact follows, every problem of both reported at once. */
+function checked<V>(input: unknown, check: () => V): V {
+  const problems = new Problems();
+  evidenceProblems(input, problems);
+  let value: V;
+  try {
+    value = check();
+  } catch (error) {
+    if (error instanceof UserErrors) throw new UserErrors([...error.errors, ...problems.list]);
+    throw error;
+  }
+  problems.throwIfAny();
+  return value;
 }
 
 /** The labels an input may refer to; constants, never user input. */
