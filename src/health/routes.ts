@@ -52,10 +52,14 @@ async function databaseProblem(driver: Driver, database: string, timeoutMs: numb
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`Neo4j did not answer within ${timeoutMs} ms`), timeoutMs);
   });
-  const check = driver.verifyConnectivity({ database }).then(
+  // A statement, not driver.verifyConnectivity: that hands out a pooled connection whose last message was
+  // its log-on without any round trip, so a frozen Neo4j (connections open, nothing answering) looked ready.
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  const check = session.run("RETURN 1").then(
     () => null,
     () => "Neo4j is not reachable",
   );
+  void check.finally(() => session.close().catch(() => undefined));
   try {
     return await Promise.race([check, timeout]);
   } finally {
