@@ -23,9 +23,12 @@ async function openPlayground(): Promise<Page> {
   const hosts = new Set<string>();
   page.on("request", (request) => hosts.add(new URL(request.url()).host));
   // Playwright asks for text/html like any browser, so /graphql answers with the Playground.
+  // The Playground fetches the schema once, after it has drawn itself: completion knows no field before that answer.
+  const schemaLoaded = page.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes("__schema"));
   const response = await page.goto(api.url);
   expect(response?.headers()["content-type"]).toMatch(/^text\/html/);
   await page.getByTitle("Execute Query (Ctrl-Enter)").waitFor();
+  expect((await schemaLoaded).ok()).toBe(true);
   expect([...hosts]).toEqual([new URL(api.url).host]);
   return page;
 }
@@ -53,7 +56,10 @@ describe("GraphQL Playground in a browser, offline", { timeout: 90_000 }, () => 
     await page.keyboard.press("Control+A");
     await page.keyboard.type("{ meetingsB");
     const hints = page.locator(".CodeMirror-hints");
-    await hints.waitFor();
+    // The editor may take the schema a render after its answer arrived; Ctrl-Space asks for the hints again.
+    await expect
+      .poll(async () => (await hints.isVisible()) || (await page.keyboard.press("Control+Space"), false), { timeout: 30_000, intervals: [1000] })
+      .toBe(true);
     expect(await hints.innerText()).toContain("meetingsBetween");
     await browser.screenshot(page, "playground-autocomplete");
 
