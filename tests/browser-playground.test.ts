@@ -58,7 +58,7 @@ describe("GraphQL Playground in a browser, offline", { timeout: 90_000 }, () => 
     const hints = page.locator(".CodeMirror-hints");
     // The editor may take the schema a render after its answer arrived; Ctrl-Space asks for the hints again.
     await expect
-      .poll(async () => (await hints.isVisible()) || (await page.keyboard.press("Control+Space"), false), { timeout: 30_000, intervals: [1000] })
+      .poll(async () => (await hints.isVisible()) || (await page.keyboard.press("Control+Space"), false), { timeout: 30_000, interval: 1000 })
       .toBe(true);
     expect(await hints.innerText()).toContain("meetingsBetween");
     await browser.screenshot(page, "playground-autocomplete");
