@@ -1,6 +1,6 @@
 /**
  * Curation under concurrency (issue 18): randomized, seeded interleavings of merges, meeting edits,
- * statements, new people with relations, claims and retractions, many at once over many rounds.
+ * statements, new people with relations, claims, duration claims, rankings and retractions, many at once over many rounds.
  * Afterwards every acknowledged write is in the graph, every refused one left nothing behind (not
  * even its audit entry), and the graph's invariants hold.
  *
@@ -42,6 +42,12 @@ function random(seed: number) {
 }
 
 const ref = (excerpt: string) => ({ sourceId: "dawat-004", excerpt: `[test] ${excerpt}` });
+/**
+ * Seed sources for duration claims. A source holds one standing duration claim per meeting: a second
+ * with other words is refused (the words are unique per write here), the same words update it.
+ */
+const SOURCES = ["dawat-004", "article-000", "sky-news-2025-03-14", "tass-1942591", "anews-2025-04-17"];
+const RANKS = ["PREFERRED", "NORMAL", "DEPRECATED"] as const;
 const ERRORS = "errors { field code message }";
 const MUTATIONS = {
   mergePeople: `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { person { id } ${ERRORS} } }`,
@@ -49,8 +55,9 @@ const MUTATIONS = {
   updatePerson: `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } ${ERRORS} } }`,
   createMeeting: `mutation($input: MeetingInput!) { createMeeting(input: $input) { meeting { id } ${ERRORS} } }`,
   updateMeeting: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { meeting { id } ${ERRORS} } }`,
-  attachClaims: `mutation($input: AttachClaimsInput!) { attachClaims(input: $input) { meeting { id claims(field: "test-note") { id value } } ${ERRORS} } }`,
+  attachClaims: `mutation($input: AttachClaimsInput!) { attachClaims(input: $input) { meeting { id claims { id excerpt } } ${ERRORS} } }`,
   retractClaim: `mutation($input: RetractClaimInput!) { retractClaim(input: $input) { claim { id } ${ERRORS} } }`,
+  rankClaim: `mutation($input: RankClaimInput!) { rankClaim(input: $input) { claim { id } ${ERRORS} } }`,
   addStatement: `mutation($input: StatementInput!) { addStatement(input: $input) { statement { id } ${ERRORS} } }`,
 } as const;
 type Mutation = keyof typeof MUTATIONS;
@@ -124,7 +131,13 @@ describe("concurrent curation", () => {
       if (roll < 0.82) {
         return { mutation: "attachClaims", input: { meetingId: rng.pick(meetings), claims: [{ field: "test-note", value: token, sourceId: "dawat-004", excerpt: `[test] ${token}` }] }, token };
       }
+      if (roll < 0.87) {
+        const figureMinutes = 30 + Math.floor(rng.next() * 8) * 30;
+        const duration = { sourceId: rng.pick(SOURCES), excerpt: `[test] ${token}`, wording: `about ${figureMinutes} minutes, ${token}`, figureMinutes, granularityMinutes: 30, bound: "AROUND", rank: rng.pick(RANKS), rankReason: `[test] ${token}` };
+        return { mutation: "attachClaims", input: { meetingId: rng.pick(meetings), durations: [duration] }, token };
+      }
       if (roll < 0.9 && claimIds.length > 0) return { mutation: "retractClaim", input: { claimId: rng.pick(claimIds), reason: `[test] ${token}` }, token };
+      if (roll < 0.95 && claimIds.length > 0) return { mutation: "rankClaim", input: { claimId: rng.pick(claimIds), rank: rng.pick(RANKS), reason: `[test] ${token}` }, token };
       return { mutation: "updatePerson", input: { id: somebody(), aliases: [`alias ${token}`] }, token };
     };
 
@@ -135,7 +148,10 @@ describe("concurrent curation", () => {
         if (!w.acknowledged) continue;
         if (w.mutation === "createPerson") people.push(w.input.id);
         if (w.mutation === "mergePeople" && w.input.survivorId !== w.input.mergedId) retired.add(w.input.mergedId);
-        if (w.mutation === "attachClaims") claimIds.push(...(w.response!.data!.attachClaims.meeting.claims as { id: string; value: string }[]).filter((c) => c.value === w.token).map((c) => c.id));
+        if (w.mutation === "attachClaims") {
+          const { claims } = w.response!.data!.attachClaims.meeting as { claims: { id: string; excerpt: string }[] };
+          claimIds.push(...claims.filter((c) => c.excerpt === `[test] ${w.token}`).map((c) => c.id));
+        }
       }
     }
 
@@ -165,7 +181,8 @@ describe("concurrent curation", () => {
         .filter((w) => w.mutation === "createPerson" && w.token)
         .flatMap((w) => (w.input.relations as { toPersonId: string }[]).map((r) => ({ from: resolve(w.input.id), to: resolve(r.toPersonId) })))
         .filter((r) => r.from !== r.to),
-      claims: acknowledged.filter((w) => w.mutation === "attachClaims").map((w) => ({ meetingId: w.input.meetingId, value: w.token })),
+      claims: acknowledged.filter((w) => w.mutation === "attachClaims" && w.input.claims).map((w) => ({ meetingId: w.input.meetingId, value: w.token })),
+      durations: acknowledged.filter((w) => w.mutation === "attachClaims" && w.input.durations).map((w) => ({ meetingId: w.input.meetingId, excerpt: `[test] ${w.token}` })),
       retracted: acknowledged.filter((w) => w.mutation === "retractClaim").map((w) => w.input.claimId as string),
       // Both ids of an acknowledged merge stand for one live person (a later merge may have gone the other way).
       merged: acknowledged.filter((w) => w.mutation === "mergePeople").map((w) => ({ ids: [w.input.survivorId, w.input.mergedId], into: [resolve(w.input.survivorId), resolve(w.input.mergedId)] })),
@@ -178,12 +195,13 @@ describe("concurrent curation", () => {
                               OR COUNT { ()-[:SAID]->(:Statement {id: s.statementId}) } <> 1] AS speakers,
          [r IN $e.relations WHERE NOT EXISTS { (:Person {id: r.from})-[:RELATED {kind: 'adviser-to'}]->(:Person {id: r.to}) }] AS relations,
          [c IN $e.claims WHERE NOT EXISTS { (:Meeting {id: c.meetingId})-[:HAS_CLAIM]->(:Claim {value: c.value})-[:FROM]->(:Source) }] AS claims,
+         [d IN $e.durations WHERE NOT EXISTS { (:Meeting {id: d.meetingId})-[:HAS_DURATION]->(:DurationClaim {excerpt: d.excerpt})-[:FROM]->(:Source) }] AS durations,
          [id IN $e.retracted WHERE NOT EXISTS { MATCH (c:Claim {id: id}) WHERE c.retractedAt IS NOT NULL }] AS retracted,
          [m IN $e.merged WHERE m.into[0] <> m.into[1] OR NOT EXISTS { (:Person {id: m.into[0]}) }
                             OR any(id IN m.ids WHERE id <> m.into[0] AND (EXISTS { (:Person {id: id}) } OR NOT EXISTS { (:PersonRedirect {id: id})-[:MERGED_INTO]->(:Person {id: m.into[0]}) }))] AS merged`,
       { e: expected },
     );
-    expect.soft(missing).toEqual({ attendances: [], speakers: [], relations: [], claims: [], retracted: [], merged: [] });
+    expect.soft(missing).toEqual({ attendances: [], speakers: [], relations: [], claims: [], durations: [], retracted: [], merged: [] });
 
     // A refused write left nothing: no audit entry carries its token, and what it would have created does not exist.
     const refused = writes.filter((w) => !w.acknowledged);
