@@ -24,6 +24,8 @@ export interface Article {
   publisher?: string | null;
   /** YYYY-MM-DD; relative dates in the text ("on Tuesday") are read against it. */
   publishedOn?: string | null;
+  /** The Source this article is stored as, when it is already in the graph: facts from it are ALREADY_KNOWN. */
+  sourceId?: string | null;
 }
 
 export interface ProposalDraft {
