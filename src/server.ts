@@ -30,6 +30,11 @@ import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
 import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
 import type { Logger } from "./logger.js";
+import { createMetrics } from "./metrics/metrics.js";
+import { metricsPlugin } from "./metrics/plugin.js";
+import { metricsRoute } from "./metrics/route.js";
+import { requestIdOf, requestIds } from "./http/requestId.js";
+import { connectSharedState } from "./redis/sharedState.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
 import { exampleTabs } from "./playground/tabs.js";
@@ -63,7 +68,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const drain = drainable(httpServer);
   const { PLAYGROUND, CORS_ORIGINS, READS_REQUIRE_AUTH } = settings;
   const auth = requestAuth(settings);
+  const shared = await connectSharedState(settings.REDIS_URL, logger);
+  const metrics = createMetrics({ driver: db.driver, redis: shared?.redis });
   app.disable("x-powered-by");
+  app.use(requestIds({ logger, onResponse: (status) => metrics.httpResponses.inc({ status }) }));
   // req.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
   app.set("trust proxy", settings.TRUST_PROXY);
   // No ETag on what res.send answers (GraphQL, health): hashing every body costs CPU for revalidations no
@@ -83,11 +91,12 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     hideSchemaDetailsFromClientErrors: !settings.INTROSPECTION,
     csrfPrevention: settings.CSRF_PREVENTION,
     // Apollo's APQ cache (in memory, bounded); allow-list mode adds its own check in the plugin below.
-    persistedQueries: {},
+    persistedQueries: shared ? { cache: shared.persistedQueries } : {},
     parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
     formatError: (original: GraphQLFormattedError, error: unknown) => {
       const formatted = codeClientErrors(explainTokenLimit(original), error);
       const code = formatted.extensions?.code;
+      metrics.errors.inc({ code: String(code ?? "INTERNAL_SERVER_ERROR") });
       if (code === "INTERNAL_SERVER_ERROR") {
         logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
         if (!development) return { message: "Internal server error", extensions: { code } };
@@ -100,6 +109,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       roundTripsPlugin(settings.DEBUG_EXTENSIONS),
+      metricsPlugin(metrics),
       applicationJsonStatusPlugin(),
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
@@ -122,14 +132,21 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     before: [
       cors(CORS_ORIGINS),
       auth.middleware,
-      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(req.ip, auth.of(req)) }),
+      rateLimit({
+        perMinute: settings.RATE_LIMIT_PER_MINUTE,
+        burst: settings.RATE_LIMIT_BURST,
+        clientOf: (req) => clientKey(req.ip, auth.of(req)),
+        shared: shared?.tokenBuckets(settings.RATE_LIMIT_PER_MINUTE, settings.RATE_LIMIT_BURST),
+        onRefused: () => metrics.rateLimitRefusals.inc(),
+      }),
       ...jsonBody(1024 * 1024),
     ],
-    context: async (req) => createContext(db, auth.of(req)),
+    context: async (req) => createContext(db, auth.of(req), requestIdOf(req.res)),
     logger,
   });
   app.use(graphqlPath, graphql);
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS, notReadyBecause: () => warming }));
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS, notReadyBecause: () => warming, warnings: () => [shared?.redis.problem() ?? null] }));
+  if (settings.METRICS_ENABLED) app.use(metricsRoute(metrics, settings.METRICS_TOKEN));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on("request", drain.gate(app));
@@ -177,6 +194,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     stop: async () => {
       await drain.drain(settings.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await shared?.redis.close();
     },
   };
 }
