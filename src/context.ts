@@ -52,8 +52,8 @@ export function refreshLoaders(context: Context): void {
   context.loaders = createLoaders(context.db);
 }
 
-/** A fresh context per request, so loader caches never leak between requests; `requestId` goes with its Cypher (src/http/requestId.ts). */
-export function createContext(db: Neo4jExecutor, auth: AuthState = anonymous, requestId?: string): Context {
-  const requestDb = db.withStats({ roundTrips: 0 }, requestId);
+/** A fresh context per request, so loader caches never leak between requests. */
+export function createContext(db: Neo4jExecutor, auth: AuthState = anonymous): Context {
+  const requestDb = db.withStats({ roundTrips: 0 });
   return { db: requestDb, loaders: createLoaders(requestDb), auth };
 }

@@ -141,7 +141,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       }),
       ...jsonBody(1024 * 1024),
     ],
-    context: async (req) => createContext(db, auth.of(req), requestIdOf(req.res)),
+    context: async (req) => createContext(db.forRequest(requestIdOf(req.res)), auth.of(req)),
     logger,
   });
   app.use(graphqlPath, graphql);
@@ -194,6 +194,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     stop: async () => {
       await drain.drain(settings.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await shared?.events.close();
       await shared?.redis.close();
     },
   };

@@ -47,7 +47,7 @@ describe("a request's Cypher", () => {
     const observer = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password));
     const requestId = `request-id-test-${process.pid}`;
     try {
-      const context = createContext(api.db, undefined, requestId);
+      const context = createContext(api.db.forRequest(requestId));
       // Long enough to be seen running, and stopped as soon as it has been.
       const slow = context.db.read("requestIdProbe", "UNWIND range(1, 200000000) AS n WITH n WHERE n < 0 RETURN count(n) AS none").catch((error: unknown) => error);
       let seen: Record<string, unknown> | undefined;

@@ -66,8 +66,13 @@ export class Neo4jExecutor {
   ) {}
 
   /** A view over the same driver that counts into `stats`, with bookmarks of its own: one per GraphQL request. */
-  withStats(stats: QueryStats, requestId?: string): Neo4jExecutor {
-    return new Neo4jExecutor(this.driver, this.options, stats, requestId);
+  withStats(stats: QueryStats): Neo4jExecutor {
+    return new Neo4jExecutor(this.driver, this.options, stats, this.requestId);
+  }
+
+  /** A view whose transactions carry `requestId` in their metadata (the context then gives it its own stats). */
+  forRequest(requestId: string | undefined): Neo4jExecutor {
+    return requestId === undefined ? this : new Neo4jExecutor(this.driver, this.options, this.stats, requestId);
   }
 
   /** The database every query goes to. */

@@ -1,7 +1,9 @@
 /**
- * What several instances share when REDIS_URL is set, or nothing (each instance on its own, as
- * without Redis): the server asks for it by setting, and never talks to Redis itself.
+ * What several instances share when REDIS_URL is set (rate-limit buckets, persisted queries,
+ * subscription events), or nothing (each instance on its own, as without Redis): the server asks
+ * for it by setting, and never talks to Redis itself.
  */
+import { RedisBus } from "../events/redisBus.js";
 import type { Logger } from "../logger.js";
 import { RedisPersistedQueryCache } from "./persistedQueryCache.js";
 import { SharedRedis } from "./sharedRedis.js";
@@ -14,6 +16,7 @@ export async function connectSharedState(url: string | undefined, logger: Logger
   return {
     redis,
     persistedQueries: new RedisPersistedQueryCache(redis),
+    events: new RedisBus(redis),
     tokenBuckets: (perMinute: number, burst: number) => new RedisTokenBuckets(redis, perMinute, burst),
   };
 }
