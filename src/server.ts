@@ -96,7 +96,6 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     formatError: (original: GraphQLFormattedError, error: unknown) => {
       const formatted = codeClientErrors(explainTokenLimit(original), error);
       const code = formatted.extensions?.code;
-      metrics.errors.inc({ code: String(code ?? "INTERNAL_SERVER_ERROR") });
       if (code === "INTERNAL_SERVER_ERROR") {
         logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
         if (!development) return { message: "Internal server error", extensions: { code } };

@@ -4,8 +4,12 @@
  * metadata, where Neo4j shows it (SHOW TRANSACTIONS) while the transaction runs.
  */
 import neo4j from "neo4j-driver";
-import { describe, expect, inject, it } from "vitest";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createContext } from "../src/context.js";
+import { createDriver } from "../src/db/connect.js";
+import { Neo4jExecutor } from "../src/db/executor.js";
+import { createServer } from "../src/server.js";
 import { useApi } from "./support/api.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -64,5 +68,29 @@ describe("a request's Cypher", () => {
     } finally {
       await observer.close();
     }
+  });
+});
+
+describe("the log", () => {
+  const lines: Record<string, unknown>[] = [];
+  let origin = "";
+  let stop = async () => {};
+  beforeAll(async () => {
+    const target = inject("neo4j");
+    const driver = createDriver(target);
+    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000 });
+    const logger = pino({ level: "debug" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const server = await createServer({ config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000 }, db, logger });
+    origin = `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}`;
+    stop = async () => {
+      await server.stop();
+      await driver.close();
+    };
+  });
+  afterAll(() => stop());
+
+  it("has a line for each request (at debug level) with its id, method, path, status and duration", async () => {
+    await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "log-line-test-1" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    await expect.poll(() => lines.find((line) => line.requestId === "log-line-test-1")).toMatchObject({ level: 20, msg: "request", method: "POST", path: "/graphql", status: 200, ms: expect.any(Number) });
   });
 });

@@ -36,10 +36,12 @@ export function requestIds({ logger, onResponse }: RequestIdOptions): RequestHan
     res.locals.requestId = requestId;
     res.locals.log = logger.child({ requestId });
     const started = performance.now();
+    // Taken now: routers mounted on a path (app.use("/graphql", …)) rewrite req.url while they run.
+    const { method, path } = req;
     res.once("finish", () => {
       onResponse?.(res.statusCode);
       // Debug, not info: Playground polls the schema every few seconds, and a line for each would bury the rest.
-      res.locals.log.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
+      res.locals.log.debug({ method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
     });
     next();
   };

@@ -1,4 +1,4 @@
-/** Counts every GraphQL request into the metrics: its duration and Cypher round trips, by operation name. */
+/** Counts every GraphQL request into the metrics: its duration and Cypher round trips by operation name, and its errors by code. */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../context.js";
 import type { Metrics } from "./metrics.js";
@@ -23,10 +23,13 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
     async requestDidStart() {
       const stopTimer = metrics.operations.startTimer();
       return {
-        async willSendResponse({ operation, operationName, contextValue }) {
+        async willSendResponse({ operation, operationName, contextValue, response }) {
           const name = label(operationName ?? null, operation !== undefined);
           stopTimer({ operation: name });
           metrics.cypherRoundTrips.inc({ operation: name }, contextValue.db.roundTrips);
+          // The errors as formatted for the client (formatError has run): the codes it saw.
+          if (response.body.kind !== "single") return;
+          for (const error of response.body.singleResult.errors ?? []) metrics.errors.inc({ code: String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR") });
         },
       };
     },
