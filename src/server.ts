@@ -17,6 +17,8 @@ import { requestAuth } from "./auth/requestAuth.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { InProcessBus, type EventBus } from "./events/bus.js";
+import { publishCommits } from "./events/changes.js";
 import { healthRoutes } from "./health/routes.js";
 import { readSamples, WARMUP_RUNS, warmupRequests, type KnownDocument } from "./health/warmup.js";
 import { jsonBody } from "./http/body.js";
@@ -33,7 +35,9 @@ import type { Logger } from "./logger.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
 import { exampleTabs } from "./playground/tabs.js";
-import { loadTypeDefs, resolvers } from "./schema.js";
+import { loadTypeDefs, mergeResolvers, resolvers } from "./schema.js";
+import { subscriptionResolvers } from "./subscriptions/resolvers.js";
+import { serveSubscriptions } from "./subscriptions/websocket.js";
 import { webApp } from "./webapp/serve.js";
 
 const graphqlPath = "/graphql";
@@ -71,9 +75,29 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   app.set("etag", false);
 
   const manifest = loadManifest();
+  // Where subscriptions' events travel: this process only (the one place to choose another bus).
+  const bus: EventBus = new InProcessBus();
+  const commits = publishCommits(bus, db, logger);
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers(resolvers, subscriptionResolvers(bus)) });
+  const formatError = (original: GraphQLFormattedError, error: unknown) => {
+    const formatted = codeClientErrors(explainTokenLimit(original), error);
+    const code = formatted.extensions?.code;
+    if (code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
+      if (!development) return { message: "Internal server error", extensions: { code } };
+    }
+    return development ? formatted : withoutInternals(formatted);
+  };
+  const limits = {
+    maxDepth: settings.MAX_QUERY_DEPTH,
+    maxAliases: settings.MAX_QUERY_ALIASES,
+    maxSelections: settings.MAX_QUERY_SELECTIONS,
+    maxCost: settings.MAX_QUERY_COST,
+    maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
+  };
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
-    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
+    gateway: compiledExecution(schema, { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
     // A typo in Playground should not answer with an eleven-line trace; the log keeps them.
     includeStacktraceInErrorResponses: development && settings.STACK_TRACES_IN_RESPONSES,
     // main.ts owns the signals: it must stop the API, then the driver, then the local Neo4j, in that order.
@@ -85,15 +109,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     // Apollo's APQ cache (in memory, bounded); allow-list mode adds its own check in the plugin below.
     persistedQueries: {},
     parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
-    formatError: (original: GraphQLFormattedError, error: unknown) => {
-      const formatted = codeClientErrors(explainTokenLimit(original), error);
-      const code = formatted.extensions?.code;
-      if (code === "INTERNAL_SERVER_ERROR") {
-        logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
-        if (!development) return { message: "Internal server error", extensions: { code } };
-      }
-      return development ? formatted : withoutInternals(formatted);
-    },
+    formatError,
     plugins: [
       // Both wrap every field resolver of every request: cache hints (no @cacheControl in the schema, no
       // response cache) and federation traces (not a subgraph).
@@ -105,13 +121,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
       persistedQueriesPlugin(settings.PERSISTED_QUERIES, manifest),
-      queryLimitsPlugin({
-        maxDepth: settings.MAX_QUERY_DEPTH,
-        maxAliases: settings.MAX_QUERY_ALIASES,
-        maxSelections: settings.MAX_QUERY_SELECTIONS,
-        maxCost: settings.MAX_QUERY_COST,
-        maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
-      }),
+      queryLimitsPlugin(limits),
     ],
   });
   await apollo.start();
@@ -125,7 +135,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(req.ip, auth.of(req)) }),
       ...jsonBody(1024 * 1024),
     ],
-    context: async (req) => createContext(db, auth.of(req)),
+    context: async (req) => createContext(db, auth.of(req), commits),
     logger,
   });
   app.use(graphqlPath, graphql);
@@ -133,9 +143,19 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on("request", drain.gate(app));
+  const subscriptions = serveSubscriptions({ httpServer, path: graphqlPath, schema, db, settings, limits, allowList: settings.PERSISTED_QUERIES === "allowlist" ? manifest : null, formatError, logger });
 
   return {
     httpServer,
+    /** Open WebSocket connections, and the subscriptions listening on them. */
+    subscriptions: {
+      get connections() {
+        return subscriptions.connections;
+      },
+      get listening() {
+        return subscriptions.listening;
+      },
+    },
     /** Listens and resolves with the bound port (0 picks a free one). */
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -171,12 +191,17 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       return report;
     },
     /**
-     * Stops accepting, refuses requests on open connections (readiness included), lets requests in
-     * flight finish (up to SHUTDOWN_TIMEOUT_MS, then closes their connections), then stops Apollo Server.
+     * Closes WebSocket connections with 1012 (service restart: clients reconnect), stops accepting,
+     * refuses requests on open connections (readiness included), lets requests in flight finish (up
+     * to SHUTDOWN_TIMEOUT_MS, then closes their connections), stops Apollo Server, then publishes
+     * the events of writes that committed meanwhile and closes the event bus.
      */
     stop: async () => {
+      await subscriptions.close();
       await drain.drain(settings.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await commits.settled();
+      await bus.close();
     },
   };
 }
