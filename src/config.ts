@@ -108,6 +108,15 @@ const settings = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
   HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
 
+  /** Subscriptions over WebSocket (docs/subscriptions.md): at most this many at once on one connection; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
+  /** Open WebSocket connections per client (API key, JWT subject or IP); one more is closed with 1013 (try again later). */
+  WS_MAX_CONNECTIONS_PER_CLIENT: positiveInt.default(10),
+  /** How often the server pings each WebSocket; a client that has not answered by the next ping is dropped. */
+  WS_KEEP_ALIVE_MS: positiveInt.default(12_000),
+  /** A client that leaves this many bytes of events unread is closed with 4413 (slow consumer) rather than buffered without limit. */
+  WS_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+
   /** JWTs: the longest one may be valid (its exp after its iat, or after now without iat); longer-lived tokens are refused. */
   JWT_MAX_LIFETIME_SECONDS: positiveInt.default(86_400),
 

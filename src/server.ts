@@ -17,6 +17,8 @@ import { requestAuth } from "./auth/requestAuth.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { InProcessBus, type EventBus } from "./events/bus.js";
+import { publishCommits } from "./events/changes.js";
 import { healthRoutes } from "./health/routes.js";
 import { readSamples, WARMUP_RUNS, warmupRequests, type KnownDocument } from "./health/warmup.js";
 import { jsonBody } from "./http/body.js";
@@ -38,7 +40,9 @@ import { connectSharedState } from "./redis/sharedState.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
 import { exampleTabs } from "./playground/tabs.js";
-import { loadTypeDefs, resolvers } from "./schema.js";
+import { loadTypeDefs, mergeResolvers, resolvers } from "./schema.js";
+import { subscriptionResolvers } from "./subscriptions/resolvers.js";
+import { serveSubscriptions } from "./subscriptions/websocket.js";
 import { webApp } from "./webapp/serve.js";
 
 const graphqlPath = "/graphql";
@@ -69,7 +73,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const { PLAYGROUND, CORS_ORIGINS, READS_REQUIRE_AUTH } = settings;
   const auth = requestAuth(settings);
   const shared = await connectSharedState(settings.REDIS_URL, logger);
-  const metrics = createMetrics({ driver: db.driver, redis: shared?.redis });
+  // Scraped only once the server listens, by when `subscriptions` exists.
+  const metrics = createMetrics({ driver: db.driver, redis: shared?.redis, openSubscriptions: () => subscriptions.listening });
   app.disable("x-powered-by");
   app.use(requestIds({ logger, onResponse: (status) => metrics.httpResponses.inc({ status }) }));
   // req.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
@@ -79,9 +84,29 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   app.set("etag", false);
 
   const manifest = loadManifest();
+  // Where subscriptions' events travel: this process only, or with REDIS_URL every instance (the one place to choose).
+  const bus: EventBus = shared?.events ?? new InProcessBus();
+  const commits = publishCommits(bus, db, logger);
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers(resolvers, subscriptionResolvers(bus)) });
+  const formatError = (original: GraphQLFormattedError, error: unknown) => {
+    const formatted = codeClientErrors(explainTokenLimit(original), error);
+    const code = formatted.extensions?.code;
+    if (code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
+      if (!development) return { message: "Internal server error", extensions: { code } };
+    }
+    return development ? formatted : withoutInternals(formatted);
+  };
+  const limits = {
+    maxDepth: settings.MAX_QUERY_DEPTH,
+    maxAliases: settings.MAX_QUERY_ALIASES,
+    maxSelections: settings.MAX_QUERY_SELECTIONS,
+    maxCost: settings.MAX_QUERY_COST,
+    maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
+  };
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
-    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
+    gateway: compiledExecution(schema, { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
     // A typo in Playground should not answer with an eleven-line trace; the log keeps them.
     includeStacktraceInErrorResponses: development && settings.STACK_TRACES_IN_RESPONSES,
     // main.ts owns the signals: it must stop the API, then the driver, then the local Neo4j, in that order.
@@ -93,15 +118,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     // Apollo's APQ cache (in memory, bounded); allow-list mode adds its own check in the plugin below.
     persistedQueries: shared ? { cache: shared.persistedQueries } : {},
     parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
-    formatError: (original: GraphQLFormattedError, error: unknown) => {
-      const formatted = codeClientErrors(explainTokenLimit(original), error);
-      const code = formatted.extensions?.code;
-      if (code === "INTERNAL_SERVER_ERROR") {
-        logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
-        if (!development) return { message: "Internal server error", extensions: { code } };
-      }
-      return development ? formatted : withoutInternals(formatted);
-    },
+    formatError,
     plugins: [
       // Both wrap every field resolver of every request: cache hints (no @cacheControl in the schema, no
       // response cache) and federation traces (not a subgraph).
@@ -114,13 +131,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
       persistedQueriesPlugin(settings.PERSISTED_QUERIES, manifest),
-      queryLimitsPlugin({
-        maxDepth: settings.MAX_QUERY_DEPTH,
-        maxAliases: settings.MAX_QUERY_ALIASES,
-        maxSelections: settings.MAX_QUERY_SELECTIONS,
-        maxCost: settings.MAX_QUERY_COST,
-        maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
-      }),
+      queryLimitsPlugin(limits),
     ],
   });
   await apollo.start();
@@ -140,7 +151,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       }),
       ...jsonBody(1024 * 1024),
     ],
-    context: async (req) => createContext(db.forRequest(requestIdOf(req.res)), auth.of(req)),
+    context: async (req) => createContext(db.forRequest(requestIdOf(req.res)), auth.of(req), commits),
     logger,
   });
   app.use(graphqlPath, graphql);
@@ -149,9 +160,19 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on("request", drain.gate(app));
+  const subscriptions = serveSubscriptions({ httpServer, path: graphqlPath, schema, db, settings, limits, allowList: settings.PERSISTED_QUERIES === "allowlist" ? manifest : null, formatError, logger });
 
   return {
     httpServer,
+    /** Open WebSocket connections, and the subscriptions listening on them. */
+    subscriptions: {
+      get connections() {
+        return subscriptions.connections;
+      },
+      get listening() {
+        return subscriptions.listening;
+      },
+    },
     /** Listens and resolves with the bound port (0 picks a free one). */
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -187,13 +208,17 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       return report;
     },
     /**
-     * Stops accepting, refuses requests on open connections (readiness included), lets requests in
-     * flight finish (up to SHUTDOWN_TIMEOUT_MS, then closes their connections), then stops Apollo Server.
+     * Closes WebSocket connections with 1012 (service restart: clients reconnect), stops accepting,
+     * refuses requests on open connections (readiness included), lets requests in flight finish (up
+     * to SHUTDOWN_TIMEOUT_MS, then closes their connections), stops Apollo Server, then publishes
+     * the events of writes that committed meanwhile and closes the event bus.
      */
     stop: async () => {
+      await subscriptions.close();
       await drain.drain(settings.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
-      await shared?.events.close();
+      await commits.settled();
+      await bus.close();
       await shared?.redis.close();
     },
   };

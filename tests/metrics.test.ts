@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { useApi } from "./support/api.js";
+import { connect, subscribe, untilListening } from "./support/subscriptions.js";
 
 const METRICS_TOKEN = "metrics-test-token-0123456789";
 
@@ -57,6 +58,21 @@ describe("with METRICS_TOKEN", () => {
     expect(text).toMatch(/^meetgraph_neo4j_pool_connections\{address="[^"]+",state="idle"\} [1-9]\d*$/m);
     expect(text).toMatch(/^meetgraph_neo4j_pool_connections\{address="[^"]+",state="in_use"\} \d+$/m);
     expect(sample(text, "meetgraph_neo4j_pool_max_connections")).toBe(100);
+  });
+
+  it("shows the subscriptions open on the instance", async () => {
+    const subscriber = connect(api);
+    try {
+      await subscriber.connected;
+      const changes = subscribe(subscriber.client, `subscription { meetingChanged(id: "2025-04-11-putin-witkoff-st-petersburg") { meetingId } }`);
+      await untilListening(api, 1);
+      expect(sample((await scrape(api.url)).text, "meetgraph_graphql_subscriptions_open")).toBe(1);
+      changes.dispose();
+      await untilListening(api, 0);
+      expect(sample((await scrape(api.url)).text, "meetgraph_graphql_subscriptions_open")).toBe(0);
+    } finally {
+      subscriber.client.dispose();
+    }
   });
 
   it("labels at most 200 distinct operation names; past them, further names count as (other)", async () => {

@@ -10,9 +10,11 @@ import { driverPoolSize, driverPoolUse } from "./driverPool.js";
 export interface MetricsSources {
   driver: Driver;
   redis?: SharedRedis;
+  /** Subscriptions listening on this instance's WebSockets. */
+  openSubscriptions: () => number;
 }
 
-export function createMetrics({ driver, redis }: MetricsSources) {
+export function createMetrics({ driver, redis, openSubscriptions }: MetricsSources) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -34,8 +36,15 @@ export function createMetrics({ driver, redis }: MetricsSources) {
     }),
     rateLimitRefusals: new Counter({ name: "meetgraph_rate_limit_refusals_total", help: "Requests refused with 429 RATE_LIMITED", registers }),
     httpResponses: new Counter({ name: "meetgraph_http_responses_total", help: "HTTP responses, by status code", labelNames: ["status"] as const, registers }),
-    openSubscriptions: new Gauge({ name: "meetgraph_graphql_subscriptions_open", help: "GraphQL subscriptions open on this instance", registers }),
   };
+  new Gauge({
+    name: "meetgraph_graphql_subscriptions_open",
+    help: "GraphQL subscriptions listening on this instance's WebSocket connections",
+    registers,
+    collect() {
+      this.set(openSubscriptions());
+    },
+  });
   new Gauge({
     name: "meetgraph_neo4j_pool_connections",
     help: "Connections in the Neo4j driver's pool, by server address and state (in_use: lent out or being opened; idle)",
