@@ -108,6 +108,15 @@ const settings = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
   HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
 
+  /** Subscriptions over WebSocket (docs/subscriptions.md): at most this many at once on one connection; more are refused with TOO_MANY_SUBSCRIPTIONS. */
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(20),
+  /** Open WebSocket connections per client (API key, JWT subject or IP); one more is closed with 1013 (try again later). */
+  WS_MAX_CONNECTIONS_PER_CLIENT: positiveInt.default(10),
+  /** How often the server pings each WebSocket; a client that has not answered by the next ping is dropped. */
+  WS_KEEP_ALIVE_MS: positiveInt.default(12_000),
+  /** A client that leaves this many bytes of events unread is closed with 4413 (slow consumer) rather than buffered without limit. */
+  WS_MAX_BUFFERED_BYTES: positiveInt.default(1024 * 1024),
+
   /** JWTs: the longest one may be valid (its exp after its iat, or after now without iat); longer-lived tokens are refused. */
   JWT_MAX_LIFETIME_SECONDS: positiveInt.default(86_400),
 
@@ -121,14 +130,24 @@ const settings = z.object({
   COMPILED_DOCUMENTS_MAX: positiveInt.default(200),
   /** Run the known queries (web app, Playground) before /health/ready turns ready (src/health/warmup.ts). Unset: on, except in test. */
   WARMUP_ON_START: flag.optional(),
+  /**
+   * Several instances (docs/operations.md, "Several instances"): a redis:// or rediss:// URL whose Redis they share rate-limit
+   * buckets, persisted queries and subscription events through. Unset: each instance keeps its own.
+   */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL").optional(),
+  /** GET /metrics (Prometheus text format). Unset: on, except in production. */
+  METRICS_ENABLED: flag.optional(),
+  /** When set, /metrics answers only requests with `Authorization: Bearer <this token>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Stack traces in error results (`extensions.stacktrace`); the log has them either way. Never in production. */
   STACK_TRACES_IN_RESPONSES: flag.default(false),
 });
 
 type Settings = z.infer<typeof settings>;
 /** The settings with the defaults that depend on other settings filled in. */
-export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION" | "DEBUG_EXTENSIONS" | "NEO4J_NOTIFICATIONS" | "WARMUP_ON_START"> & {
+export type Config = Omit<Settings, "PLAYGROUND" | "INTROSPECTION" | "DEBUG_EXTENSIONS" | "NEO4J_NOTIFICATIONS" | "WARMUP_ON_START" | "METRICS_ENABLED"> & {
   PLAYGROUND: boolean;
+  METRICS_ENABLED: boolean;
   WARMUP_ON_START: boolean;
   INTROSPECTION: boolean;
   DEBUG_EXTENSIONS: boolean;
@@ -139,7 +158,7 @@ export type NotificationLevel = NonNullable<Settings["NEO4J_NOTIFICATIONS"]>;
 export class ConfigError extends UserFacingError {}
 
 /** Settings whose values never appear in error messages. */
-const secretSettings = new Set(["NEO4J_PASSWORD", "JWT_SECRET"]);
+const secretSettings = new Set(["NEO4J_PASSWORD", "JWT_SECRET", "METRICS_TOKEN", "REDIS_URL"]);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -158,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...data,
     PLAYGROUND: data.PLAYGROUND ?? !production,
     INTROSPECTION: data.INTROSPECTION ?? !production,
+    METRICS_ENABLED: data.METRICS_ENABLED ?? !production,
     DEBUG_EXTENSIONS: data.DEBUG_EXTENSIONS ?? !production,
     NEO4J_NOTIFICATIONS: data.NEO4J_NOTIFICATIONS ?? (data.NODE_ENV === "test" ? "WARNING" : "OFF"),
     WARMUP_ON_START: data.WARMUP_ON_START ?? data.NODE_ENV !== "test",

@@ -2,6 +2,7 @@ import { anonymous, type AuthState } from "./auth/credentials.js";
 import { createCountryLoaders } from "./country/country.js";
 import { createAuditLoaders } from "./curation/audit.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import type { CommitListener } from "./events/changes.js";
 import { createClaimLoaders } from "./meeting/claims.js";
 import { createMeetingLoaders } from "./meeting/meeting.js";
 import { createOrganizationLoaders } from "./organization/organization.js";
@@ -18,6 +19,8 @@ export interface Context {
   loaders: ReturnType<typeof createLoaders>;
   /** The caller's credentials (src/auth/): anonymous unless a valid bearer token was sent. */
   auth: AuthState;
+  /** Told of each write the request commits, after the commit (subscriptions, src/events/); absent where nobody listens. */
+  committed?: CommitListener;
 }
 
 type Merged<T extends object[]> = T extends [infer First, ...infer Rest extends object[]] ? First & Merged<Rest> : unknown;
@@ -53,7 +56,7 @@ export function refreshLoaders(context: Context): void {
 }
 
 /** A fresh context per request, so loader caches never leak between requests. */
-export function createContext(db: Neo4jExecutor, auth: AuthState = anonymous): Context {
+export function createContext(db: Neo4jExecutor, auth: AuthState = anonymous, committed?: CommitListener): Context {
   const requestDb = db.withStats({ roundTrips: 0 });
-  return { db: requestDb, loaders: createLoaders(requestDb), auth };
+  return { db: requestDb, loaders: createLoaders(requestDb), auth, ...(committed && { committed }) };
 }

@@ -17,6 +17,8 @@ import { requestAuth } from "./auth/requestAuth.js";
 import { loadConfig, type Config } from "./config.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
+import { InProcessBus, type EventBus } from "./events/bus.js";
+import { publishCommits } from "./events/changes.js";
 import { healthRoutes } from "./health/routes.js";
 import { readSamples, WARMUP_RUNS, warmupRequests, type KnownDocument } from "./health/warmup.js";
 import { jsonBody } from "./http/body.js";
@@ -30,10 +32,17 @@ import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest, persistedQueriesPlugin } from "./limits/persistedQueries.js";
 import { explainTokenLimit, queryLimitsPlugin } from "./limits/plugin.js";
 import type { Logger } from "./logger.js";
+import { createMetrics } from "./metrics/metrics.js";
+import { metricsPlugin } from "./metrics/plugin.js";
+import { metricsRoute } from "./metrics/route.js";
+import { requestIdOf, requestIds } from "./http/requestId.js";
+import { connectSharedState } from "./redis/sharedState.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
 import { exampleTabs } from "./playground/tabs.js";
-import { loadTypeDefs, resolvers } from "./schema.js";
+import { loadTypeDefs, mergeResolvers, resolvers } from "./schema.js";
+import { subscriptionResolvers } from "./subscriptions/resolvers.js";
+import { serveSubscriptions } from "./subscriptions/websocket.js";
 import { webApp } from "./webapp/serve.js";
 
 const graphqlPath = "/graphql";
@@ -63,7 +72,11 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const drain = drainable(httpServer);
   const { PLAYGROUND, CORS_ORIGINS, READS_REQUIRE_AUTH } = settings;
   const auth = requestAuth(settings);
+  const shared = await connectSharedState(settings.REDIS_URL, logger);
+  // Scraped only once the server listens, by when `subscriptions` exists.
+  const metrics = createMetrics({ driver: db.driver, redis: shared?.redis, openSubscriptions: () => subscriptions.listening });
   app.disable("x-powered-by");
+  app.use(requestIds({ logger, onResponse: (status) => metrics.httpResponses.inc({ status }) }));
   // req.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
   app.set("trust proxy", settings.TRUST_PROXY);
   // No ETag on what res.send answers (GraphQL, health): hashing every body costs CPU for revalidations no
@@ -71,9 +84,29 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   app.set("etag", false);
 
   const manifest = loadManifest();
+  // Where subscriptions' events travel: this process only, or with REDIS_URL every instance (the one place to choose).
+  const bus: EventBus = shared?.events ?? new InProcessBus();
+  const commits = publishCommits(bus, db, logger);
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers(resolvers, subscriptionResolvers(bus)) });
+  const formatError = (original: GraphQLFormattedError, error: unknown) => {
+    const formatted = codeClientErrors(explainTokenLimit(original), error);
+    const code = formatted.extensions?.code;
+    if (code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
+      if (!development) return { message: "Internal server error", extensions: { code } };
+    }
+    return development ? formatted : withoutInternals(formatted);
+  };
+  const limits = {
+    maxDepth: settings.MAX_QUERY_DEPTH,
+    maxAliases: settings.MAX_QUERY_ALIASES,
+    maxSelections: settings.MAX_QUERY_SELECTIONS,
+    maxCost: settings.MAX_QUERY_COST,
+    maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
+  };
   const apollo = new ApolloServer<Context>({
     // Operations run compiled (graphql-jit) rather than interpreted: see src/graphql/compiledExecution.ts.
-    gateway: compiledExecution(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }), { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
+    gateway: compiledExecution(schema, { enabled: settings.COMPILED_EXECUTION, maxDocuments: settings.COMPILED_DOCUMENTS_MAX }),
     // A typo in Playground should not answer with an eleven-line trace; the log keeps them.
     includeStacktraceInErrorResponses: development && settings.STACK_TRACES_IN_RESPONSES,
     // main.ts owns the signals: it must stop the API, then the driver, then the local Neo4j, in that order.
@@ -83,35 +116,22 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     hideSchemaDetailsFromClientErrors: !settings.INTROSPECTION,
     csrfPrevention: settings.CSRF_PREVENTION,
     // Apollo's APQ cache (in memory, bounded); allow-list mode adds its own check in the plugin below.
-    persistedQueries: {},
+    persistedQueries: shared ? { cache: shared.persistedQueries } : {},
     parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
-    formatError: (original: GraphQLFormattedError, error: unknown) => {
-      const formatted = codeClientErrors(explainTokenLimit(original), error);
-      const code = formatted.extensions?.code;
-      if (code === "INTERNAL_SERVER_ERROR") {
-        logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
-        if (!development) return { message: "Internal server error", extensions: { code } };
-      }
-      return development ? formatted : withoutInternals(formatted);
-    },
+    formatError,
     plugins: [
       // Both wrap every field resolver of every request: cache hints (no @cacheControl in the schema, no
       // response cache) and federation traces (not a subgraph).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       roundTripsPlugin(settings.DEBUG_EXTENSIONS),
+      metricsPlugin(metrics),
       applicationJsonStatusPlugin(),
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
       persistedQueriesPlugin(settings.PERSISTED_QUERIES, manifest),
-      queryLimitsPlugin({
-        maxDepth: settings.MAX_QUERY_DEPTH,
-        maxAliases: settings.MAX_QUERY_ALIASES,
-        maxSelections: settings.MAX_QUERY_SELECTIONS,
-        maxCost: settings.MAX_QUERY_COST,
-        maxListLength: settings.MAX_LIST_ARGUMENT_LENGTH,
-      }),
+      queryLimitsPlugin(limits),
     ],
   });
   await apollo.start();
@@ -122,20 +142,37 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     before: [
       cors(CORS_ORIGINS),
       auth.middleware,
-      rateLimit({ perMinute: settings.RATE_LIMIT_PER_MINUTE, burst: settings.RATE_LIMIT_BURST, clientOf: (req) => clientKey(req.ip, auth.of(req)) }),
+      rateLimit({
+        perMinute: settings.RATE_LIMIT_PER_MINUTE,
+        burst: settings.RATE_LIMIT_BURST,
+        clientOf: (req) => clientKey(req.ip, auth.of(req)),
+        shared: shared?.tokenBuckets(settings.RATE_LIMIT_PER_MINUTE, settings.RATE_LIMIT_BURST),
+        onRefused: () => metrics.rateLimitRefusals.inc(),
+      }),
       ...jsonBody(1024 * 1024),
     ],
-    context: async (req) => createContext(db, auth.of(req)),
+    context: async (req) => createContext(db.forRequest(requestIdOf(req.res)), auth.of(req), commits),
     logger,
   });
   app.use(graphqlPath, graphql);
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS, notReadyBecause: () => warming }));
+  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS, notReadyBecause: () => warming, warnings: () => [shared?.redis.problem() ?? null] }));
+  if (settings.METRICS_ENABLED) app.use(metricsRoute(metrics, settings.METRICS_TOKEN));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on("request", drain.gate(app));
+  const subscriptions = serveSubscriptions({ httpServer, path: graphqlPath, schema, db, settings, limits, allowList: settings.PERSISTED_QUERIES === "allowlist" ? manifest : null, formatError, logger });
 
   return {
     httpServer,
+    /** Open WebSocket connections, and the subscriptions listening on them. */
+    subscriptions: {
+      get connections() {
+        return subscriptions.connections;
+      },
+      get listening() {
+        return subscriptions.listening;
+      },
+    },
     /** Listens and resolves with the bound port (0 picks a free one). */
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -171,12 +208,18 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       return report;
     },
     /**
-     * Stops accepting, refuses requests on open connections (readiness included), lets requests in
-     * flight finish (up to SHUTDOWN_TIMEOUT_MS, then closes their connections), then stops Apollo Server.
+     * Closes WebSocket connections with 1012 (service restart: clients reconnect), stops accepting,
+     * refuses requests on open connections (readiness included), lets requests in flight finish (up
+     * to SHUTDOWN_TIMEOUT_MS, then closes their connections), stops Apollo Server, then publishes
+     * the events of writes that committed meanwhile and closes the event bus.
      */
     stop: async () => {
+      await subscriptions.close();
       await drain.drain(settings.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await commits.settled();
+      await bus.close();
+      await shared?.redis.close();
     },
   };
 }

@@ -15,6 +15,7 @@ import type { OrganizationRecord } from '../organization/organization.js';
 import type { PathStepRecord } from '../path/path.js';
 import type { SearchHit } from '../search/search.js';
 import type { AuditRecord, AuditConnectionRecord, AuditEdgeRecord } from '../curation/audit.js';
+import type { MeetingChanged, PersonChanged, ClaimAdded } from '../events/topics.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -143,6 +144,39 @@ export type Claim = {
   value: Scalars['String']['output'];
   /** The source's own words for the value, when it has them ("three-and-a-half-hour"). */
   wording?: Maybe<Scalars['String']['output']>;
+};
+
+/** A claim that was just added to a meeting. */
+export type ClaimAddedEvent = {
+  __typename?: 'ClaimAddedEvent';
+  /** Who added it: an API key's name or a JWT's subject. */
+  actor: Scalars['String']['output'];
+  /** When the event was published (just after the commit). */
+  at: Scalars['DateTime']['output'];
+  /** The claim, read after the commit; null if it was retracted or removed since. */
+  claim?: Maybe<Claim>;
+  /** The claim's id. */
+  claimId: Scalars['ID']['output'];
+  /** What the claim is about, e.g. "duration". */
+  field: Scalars['String']['output'];
+  /** The meeting it is about. */
+  meeting?: Maybe<Meeting>;
+  /** The mutation that added it, e.g. "attachClaims". */
+  mutation: Scalars['String']['output'];
+  /** The source making the claim. */
+  source?: Maybe<Source>;
+};
+
+/** Conditions on new claims; all given conditions must hold. */
+export type ClaimFilter = {
+  /** Only claims about this field, e.g. "duration", "date", "place". */
+  field?: InputMaybe<Scalars['String']['input']>;
+  /** Only claims about this meeting. */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only claims about meetings this person attended, or relaying this person's account. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only claims from this source. */
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One source's assertion about a meeting. */
@@ -524,6 +558,46 @@ export type MeetingClaimsArgs = {
 /** A meeting between people: when, where, for how long, who attended, and which sources say so. */
 export type MeetingRetractedClaimsArgs = {
   field?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What happened to a meeting. */
+export type MeetingChangeKind =
+  /** attachClaims attached claims or attendance sources. */
+  | 'CLAIMS_ATTACHED'
+  /** One of its claims was given another rank (claimIds names it). */
+  | 'CLAIM_RANKED'
+  /** One of its claims was retracted (claimIds names it). */
+  | 'CLAIM_RETRACTED'
+  /** createMeeting wrote it (new, or described again). */
+  | 'CREATED'
+  /** One of its participants was merged with another person (personIds: the survivor first, then who was merged into them). */
+  | 'PARTICIPANT_MERGED'
+  /** A statement made at or about it was added, or given another wording (statementIds names it). */
+  | 'STATEMENT_ADDED'
+  /** updateMeeting changed its description, participants or claims. */
+  | 'UPDATED';
+
+/** A committed change to a meeting, with what changed, so a client can update its cache without asking again. */
+export type MeetingChangedEvent = {
+  __typename?: 'MeetingChangedEvent';
+  /** Who made it: an API key's name or a JWT's subject. */
+  actor: Scalars['String']['output'];
+  /** When the event was published (just after the commit). */
+  at: Scalars['DateTime']['output'];
+  /** What kind of change it was. */
+  change: MeetingChangeKind;
+  /** The claims of this meeting the mutation wrote, retracted or re-ranked (ids as in `Meeting.claims`); empty when none. */
+  claimIds: Array<Scalars['ID']['output']>;
+  /** The meeting as it is now, read after the commit; null if it no longer exists. */
+  meeting?: Maybe<Meeting>;
+  /** The meeting's id, as subscribed to. */
+  meetingId: Scalars['ID']['output'];
+  /** The mutation that made it, e.g. "attachClaims". */
+  mutation: Scalars['String']['output'];
+  /** For PARTICIPANT_MERGED, the survivor and then the ids merged into them; otherwise empty. */
+  personIds: Array<Scalars['ID']['output']>;
+  /** The statements the mutation added or gave another wording; empty when none. */
+  statementIds: Array<Scalars['ID']['output']>;
 };
 
 /** A page of meetings. */
@@ -929,6 +1003,38 @@ export type PersonMeetingsArgs = {
 export type PersonStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What happened to a person. */
+export type PersonChangeKind =
+  /** Other people were merged into them (`mergedIds`). */
+  | 'ABSORBED'
+  /** createPerson wrote them (new, or described again). */
+  | 'CREATED'
+  /** They were merged into another person (`mergedInto`); their id now stands for that person. */
+  | 'MERGED_INTO'
+  /** updatePerson changed their name, aliases, countries, roles or relations. */
+  | 'UPDATED';
+
+/** A committed change to a person, with what changed. */
+export type PersonChangedEvent = {
+  __typename?: 'PersonChangedEvent';
+  /** Who made it: an API key's name or a JWT's subject. */
+  actor: Scalars['String']['output'];
+  /** When the event was published (just after the commit). */
+  at: Scalars['DateTime']['output'];
+  /** What kind of change it was. */
+  change: PersonChangeKind;
+  /** For ABSORBED, the ids merged into this person; otherwise empty. */
+  mergedIds: Array<Scalars['ID']['output']>;
+  /** For MERGED_INTO, the person merged into (the survivor); otherwise null. */
+  mergedInto?: Maybe<Person>;
+  /** The mutation that made it, e.g. "mergePeople". */
+  mutation: Scalars['String']['output'];
+  /** The person as they are now, read after the commit; after MERGED_INTO, the person they were merged into. */
+  person?: Maybe<Person>;
+  /** The id the event is about: the one subscribed to, or the person it stands for after an earlier merge. */
+  personId: Scalars['ID']['output'];
 };
 
 /** A page of people. */
@@ -1450,6 +1556,51 @@ export type StatementPayload = {
 };
 
 /**
+ * Live updates, over WebSocket only (the graphql-transport-ws protocol of the `graphql-ws` library, on this same
+ * URL; docs/subscriptions.md). Each event is sent after the write that caused it has committed, never for a write
+ * that was refused or rolled back. An id that names nothing is refused with NOT_FOUND when subscribing.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each claim as it is added to a meeting (a claim written again unchanged is not added again). */
+  claimAdded: ClaimAddedEvent;
+  /** The meeting after each committed change to it: claims, participants, duration, statements, a retraction or a re-ranking. */
+  meetingChanged: MeetingChangedEvent;
+  /** The person after each committed change to them, including being merged into another person. */
+  personChanged: PersonChangedEvent;
+};
+
+
+/**
+ * Live updates, over WebSocket only (the graphql-transport-ws protocol of the `graphql-ws` library, on this same
+ * URL; docs/subscriptions.md). Each event is sent after the write that caused it has committed, never for a write
+ * that was refused or rolled back. An id that names nothing is refused with NOT_FOUND when subscribing.
+ */
+export type SubscriptionClaimAddedArgs = {
+  filter?: InputMaybe<ClaimFilter>;
+};
+
+
+/**
+ * Live updates, over WebSocket only (the graphql-transport-ws protocol of the `graphql-ws` library, on this same
+ * URL; docs/subscriptions.md). Each event is sent after the write that caused it has committed, never for a write
+ * that was refused or rolled back. An id that names nothing is refused with NOT_FOUND when subscribing.
+ */
+export type SubscriptionMeetingChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over WebSocket only (the graphql-transport-ws protocol of the `graphql-ws` library, on this same
+ * URL; docs/subscriptions.md). Each event is sent after the write that caused it has committed, never for a write
+ * that was refused or rolled back. An id that names nothing is refused with NOT_FOUND when subscribing.
+ */
+export type SubscriptionPersonChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
  * When something happened, as closely as the sources allow: a window from `earliest` to `latest`
  * (either may be open), with the words it rests on.
  */
@@ -1719,6 +1870,8 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEdgeRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Claim: ResolverTypeWrapper<ClaimRecord>;
+  ClaimAddedEvent: ResolverTypeWrapper<ClaimAdded>;
+  ClaimFilter: ClaimFilter;
   ClaimInput: ClaimInput;
   ClaimPayload: ResolverTypeWrapper<Omit<ClaimPayload, 'claim'> & { claim?: Maybe<ResolversTypes['Claim']> }>;
   ClaimRank: ClaimRank;
@@ -1743,6 +1896,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
+  MeetingChangeKind: MeetingChangeKind;
+  MeetingChangedEvent: ResolverTypeWrapper<MeetingChanged>;
   MeetingConnection: ResolverTypeWrapper<MeetingConnectionRecord>;
   MeetingEdge: ResolverTypeWrapper<MeetingEdgeRecord>;
   MeetingFilter: MeetingFilter;
@@ -1757,6 +1912,8 @@ export type ResolversTypes = {
   ParticipantInput: ParticipantInput;
   PathStep: ResolverTypeWrapper<PathStepRecord>;
   Person: ResolverTypeWrapper<PersonRecord>;
+  PersonChangeKind: PersonChangeKind;
+  PersonChangedEvent: ResolverTypeWrapper<PersonChanged>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionRecord>;
   PersonEdge: ResolverTypeWrapper<PersonEdgeRecord>;
   PersonInput: PersonInput;
@@ -1783,6 +1940,7 @@ export type ResolversTypes = {
   StatementInput: StatementInput;
   StatementPayload: ResolverTypeWrapper<Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversTypes['Statement']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TimeEstimate: ResolverTypeWrapper<TimeEstimateRecord>;
   TimeEstimateInput: TimeEstimateInput;
   TimeTogether: ResolverTypeWrapper<TimeTogetherRecord>;
@@ -1804,6 +1962,8 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEdgeRecord;
   Boolean: Scalars['Boolean']['output'];
   Claim: ClaimRecord;
+  ClaimAddedEvent: ClaimAdded;
+  ClaimFilter: ClaimFilter;
   ClaimInput: ClaimInput;
   ClaimPayload: Omit<ClaimPayload, 'claim'> & { claim?: Maybe<ResolversParentTypes['Claim']> };
   Conflict: ConflictRecord;
@@ -1822,6 +1982,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Meeting: MeetingRecord;
+  MeetingChangedEvent: MeetingChanged;
   MeetingConnection: MeetingConnectionRecord;
   MeetingEdge: MeetingEdgeRecord;
   MeetingFilter: MeetingFilter;
@@ -1835,6 +1996,7 @@ export type ResolversParentTypes = {
   ParticipantInput: ParticipantInput;
   PathStep: PathStepRecord;
   Person: PersonRecord;
+  PersonChangedEvent: PersonChanged;
   PersonConnection: PersonConnectionRecord;
   PersonEdge: PersonEdgeRecord;
   PersonInput: PersonInput;
@@ -1860,6 +2022,7 @@ export type ResolversParentTypes = {
   StatementInput: StatementInput;
   StatementPayload: Omit<StatementPayload, 'statement'> & { statement?: Maybe<ResolversParentTypes['Statement']> };
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TimeEstimate: TimeEstimateRecord;
   TimeEstimateInput: TimeEstimateInput;
   TimeTogether: TimeTogetherRecord;
@@ -1911,6 +2074,17 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ClaimAddedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimAddedEvent'] = ResolversParentTypes['ClaimAddedEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType>;
+  claimId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
 };
 
 export type ClaimPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimPayload'] = ResolversParentTypes['ClaimPayload']> = {
@@ -2025,6 +2199,18 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MeetingChangedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingChangedEvent'] = ResolversParentTypes['MeetingChangedEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['MeetingChangeKind'], ParentType, ContextType>;
+  claimIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  meetingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  statementIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type MeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2095,6 +2281,17 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<PersonStatementsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PersonChangedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonChangedEvent'] = ResolversParentTypes['PersonChangedEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['PersonChangeKind'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type PersonConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonConnection'] = ResolversParentTypes['PersonConnection']> = {
@@ -2226,6 +2423,12 @@ export type StatementPayloadResolvers<ContextType = Context, ParentType extends 
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  claimAdded?: SubscriptionResolver<ResolversTypes['ClaimAddedEvent'], "claimAdded", ParentType, ContextType, Partial<SubscriptionClaimAddedArgs>>;
+  meetingChanged?: SubscriptionResolver<ResolversTypes['MeetingChangedEvent'], "meetingChanged", ParentType, ContextType, RequireFields<SubscriptionMeetingChangedArgs, 'id'>>;
+  personChanged?: SubscriptionResolver<ResolversTypes['PersonChangedEvent'], "personChanged", ParentType, ContextType, RequireFields<SubscriptionPersonChangedArgs, 'id'>>;
+};
+
 export type TimeEstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeEstimate'] = ResolversParentTypes['TimeEstimate']> = {
   basis?: Resolver<ResolversTypes['EvidenceBasis'], ParentType, ContextType>;
   earliest?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2270,6 +2473,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
+  ClaimAddedEvent?: ClaimAddedEventResolvers<ContextType>;
   ClaimPayload?: ClaimPayloadResolvers<ContextType>;
   Conflict?: ConflictResolvers<ContextType>;
   ConflictConnection?: ConflictConnectionResolvers<ContextType>;
@@ -2283,6 +2487,7 @@ export type Resolvers<ContextType = Context> = {
   DurationSummary?: DurationSummaryResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingChangedEvent?: MeetingChangedEventResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingPayload?: MeetingPayloadResolvers<ContextType>;
@@ -2292,6 +2497,7 @@ export type Resolvers<ContextType = Context> = {
   Participant?: ParticipantResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PersonChangedEvent?: PersonChangedEventResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   PersonPayload?: PersonPayloadResolvers<ContextType>;
@@ -2307,6 +2513,7 @@ export type Resolvers<ContextType = Context> = {
   StatementConnection?: StatementConnectionResolvers<ContextType>;
   StatementEdge?: StatementEdgeResolvers<ContextType>;
   StatementPayload?: StatementPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TimeEstimate?: TimeEstimateResolvers<ContextType>;
   TimeTogether?: TimeTogetherResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;

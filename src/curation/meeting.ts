@@ -268,7 +268,8 @@ async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[],
   await writeMeetingRows(tx.run, rows);
   await writeClaimRelays(tx.run, rows);
   await tx.run(REFRESH_DURATION, { id: meeting.id });
-  return { id: meeting.id, entityIds: [meeting.id, ...ids.claims, ...ids.durations] };
+  const written = [...ids.claims, ...ids.durations];
+  return { id: meeting.id, entityIds: [meeting.id, ...written], addedClaimIds: written.filter((id) => !stored.some((claim) => claim.id === id)) };
 }
 
 const allChanged = { placeId: true, topicIds: true, organizationIds: true };

@@ -26,6 +26,8 @@ export interface CurationTx {
 export interface Written {
   id: string;
   entityIds: string[];
+  /** The claims among entityIds this write created, for subscribers of new claims (src/events/). */
+  addedClaimIds?: string[];
 }
 
 export interface Outcome {
@@ -91,6 +93,8 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
       await writeAuditEntry(run as Run, actor, name, result.entityIds, input);
       return result;
     });
+    // Only now that it has committed: subscribers never hear of a write that was rolled back.
+    ctx.committed?.({ mutation: name, actor: actor.actor, ...written });
     return { id: written.id, errors: [] };
   } catch (error) {
     if (error instanceof UserErrors) return { id: null, errors: error.errors };

@@ -61,11 +61,18 @@ export class Neo4jExecutor {
     private readonly options: ExecutorOptions,
     /** Counts the statements of one GraphQL request (the context gives each request its own executor view). */
     private readonly stats: QueryStats = { roundTrips: 0 },
+    /** The HTTP request's id (src/http/requestId.ts), in every transaction's metadata: Neo4j's view of a request matches the log's. */
+    private readonly requestId?: string,
   ) {}
 
   /** A view over the same driver that counts into `stats`, with bookmarks of its own: one per GraphQL request. */
   withStats(stats: QueryStats): Neo4jExecutor {
-    return new Neo4jExecutor(this.driver, this.options, stats);
+    return new Neo4jExecutor(this.driver, this.options, stats, this.requestId);
+  }
+
+  /** A view whose transactions carry `requestId` in their metadata (the context then gives it its own stats). */
+  forRequest(requestId: string | undefined): Neo4jExecutor {
+    return requestId === undefined ? this : new Neo4jExecutor(this.driver, this.options, this.stats, requestId);
   }
 
   /** The database every query goes to. */
@@ -136,7 +143,8 @@ export class Neo4jExecutor {
   }
 
   private transactionConfig(name: string) {
-    return { timeout: this.options.queryTimeoutMs, metadata: { app: "meetgraph", query: name } };
+    const metadata = this.requestId === undefined ? { app: "meetgraph", query: name } : { app: "meetgraph", query: name, requestId: this.requestId };
+    return { timeout: this.options.queryTimeoutMs, metadata };
   }
 
   /** The driver's schedule for managed transactions: attempts 1 s, 2 s, 4 s… apart (±20 %), none started after the retry time. */

@@ -24,12 +24,14 @@ export interface HealthOptions {
   collectGarbageOnRequest: boolean;
   /** Why the service is not ready yet although the database answers (the warm-up, src/health/warmup.ts); null once it is. */
   notReadyBecause: () => string | null;
+  /** What is wrong without making the service unready (Redis away: src/redis/sharedRedis.ts), shown in the answer as `warnings`. */
+  warnings?: () => (string | null)[];
 }
 
 /** How old a probe's answer may be and still be given: about as fresh as a load balancer's polling needs. */
 const PROBE_MAX_AGE_MS = 1_000;
 
-export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest, notReadyBecause }: HealthOptions): Router {
+export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest, notReadyBecause, warnings = () => [] }: HealthOptions): Router {
   const router = Router();
   const probe = sharedProbe(() => databaseProblem(driver, database, timeoutMs), PROBE_MAX_AGE_MS);
   router.get("/health/live", (req, res) => {
@@ -40,8 +42,10 @@ export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequ
   });
   router.get("/health/ready", async (_req, res) => {
     const reason = notReadyBecause() ?? (await probe());
-    if (reason) res.status(503).json({ status: "unavailable", reason });
-    else res.json({ status: "ok" });
+    const current = warnings().filter((warning) => warning !== null);
+    const warned = current.length > 0 ? { warnings: current } : {};
+    if (reason) res.status(503).json({ status: "unavailable", reason, ...warned });
+    else res.json({ status: "ok", ...warned });
   });
   return router;
 }

@@ -2,7 +2,8 @@
  * Per-client rate limiting: a token bucket per client, refilled at `perMinute / 60` requests a
  * second up to `burst`. A client is its credentials when it sends valid ones (every request
  * with the same API key or JWT subject shares a bucket), otherwise its IP address. Buckets live
- * in this process's memory: with several instances, each limits on its own.
+ * in this process's memory, or with REDIS_URL in Redis (src/redis/tokenBuckets.ts), so that
+ * several instances limit a client together; while Redis is away, each limits on its own.
  *
  * Not express-rate-limit: its stores count requests in fixed windows (a client may spend two
  * windows' worth around a window's edge), and a token bucket fitted into its store interface
@@ -20,6 +21,14 @@ export interface RateLimitSettings {
   /** The client a request comes from. */
   clientOf: (req: Request) => string;
   now?: () => number;
+  /** The buckets every instance shares; undefined from it (Redis away) falls back to this instance's. */
+  shared?: SharedTokenBuckets;
+  /** Called for each request refused (the metrics count them). */
+  onRefused?: () => void;
+}
+
+export interface SharedTokenBuckets {
+  take(client: string): Promise<number | undefined>;
 }
 
 interface Bucket {
@@ -78,20 +87,22 @@ export function clientKey(ip: string | undefined, auth: AuthState): string {
   return auth.principal ? `${auth.principal.via}:${auth.principal.actor}` : `ip:${ip ?? "unknown"}`;
 }
 
-export function rateLimit({ perMinute, burst, clientOf, now = Date.now }: RateLimitSettings): RequestHandler {
+export function rateLimit({ perMinute, burst, clientOf, now = Date.now, shared, onRefused }: RateLimitSettings): RequestHandler {
   if (perMinute === 0) return (_req, _res, next) => next();
   const buckets = new TokenBuckets(perMinute, burst);
-  return (req, res, next) => {
+  return async (req, res, next) => {
     // CORS preflights are the browser's, not the client's, requests.
     if (req.method === "OPTIONS") {
       next();
       return;
     }
-    const waitMs = buckets.take(clientOf(req), now());
+    const client = clientOf(req);
+    const waitMs = (await shared?.take(client)) ?? buckets.take(client, now());
     if (waitMs === 0) {
       next();
       return;
     }
+    onRefused?.();
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
     res.setHeader("Retry-After", String(retryAfter));
     sendGraphQLError(req, res, 429, `Too many requests: this client may make ${perMinute} requests a minute (bursts of ${burst}). Try again in ${retryAfter} s.`, {

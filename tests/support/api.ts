@@ -18,6 +18,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApi {
   url: string;
   db: Neo4jExecutor;
+  server: Awaited<ReturnType<typeof createServer>>;
   /** `token`, when given, is sent as `Authorization: Bearer <token>`. */
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
 }
@@ -39,6 +40,7 @@ export function useApi(config: Partial<ServerDeps["config"]> = {}, executor: Par
     const port = await server.listen(0, "127.0.0.1");
     api.url = `http://127.0.0.1:${port}/graphql`;
     api.db = db;
+    api.server = server;
     api.query = async (query, variables, token) => {
       const response = await fetch(api.url, {
         method: "POST",

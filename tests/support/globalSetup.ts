@@ -2,6 +2,10 @@
  * Compiles the service (for the tests that start it) and brings up the Neo4j the suite runs
  * against: NEO4J_URI when set, otherwise a throw-away local server on a free port with a
  * temporary data directory, stopped and deleted at the end.
+ *
+ * TEST_NEO4J_ROUTING=1 runs the suite over a neo4j:// routing URI to that local server (a
+ * one-member cluster to the driver), so every test goes through the driver's routing, as against
+ * a cluster or Aura (docs/operations.md, "Several instances").
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -50,7 +54,8 @@ export default async function setup(project: TestProject) {
       startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
       progress: (message) => console.log(`[test neo4j] ${message}`),
     });
-    target = { uri: local.uri, user: "neo4j", password, database: "neo4j", local };
+    const uri = process.env.TEST_NEO4J_ROUTING === "1" ? local.uri.replace(/^bolt:/, "neo4j:") : local.uri;
+    target = { uri, user: "neo4j", password, database: "neo4j", local };
     cleanup = async () => {
       await local.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

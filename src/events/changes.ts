@@ -1,0 +1,142 @@
+/**
+ * What a committed write tells subscribers: the curation transaction reports the write
+ * (src/curation/transaction.ts, after the commit), and this turns it into events on the bus, one
+ * per topic it concerns. What each topic's events carry is in src/events/topics.ts.
+ */
+import type { Neo4jExecutor } from "../db/executor.js";
+import type { Logger } from "../logger.js";
+import type { EventBus } from "./bus.js";
+import { CLAIMS_TOPIC, meetingTopic, personTopic, type ClaimAdded, type MeetingChanged, type MeetingChangeKind, type PersonChanged, type PersonChangeKind } from "./topics.js";
+
+/** A write that has committed: the mutation, who made it, the object its payload shows, and every id it changed (as in the audit entry). */
+export interface CommittedWrite {
+  mutation: string;
+  actor: string;
+  id: string;
+  entityIds: string[];
+  /** The claims among entityIds the write created (a repeated claim keeps its id and is not new). */
+  addedClaimIds?: string[];
+}
+
+/** Told of each committed write, after its commit; returns at once (events follow, in commit order). */
+export type CommitListener = (write: CommittedWrite) => void;
+
+const isClaimId = (id: string) => /#(claim|duration)-\d+$/.test(id);
+
+/** How each mutation changes a meeting it touches. Mutations absent here change no meeting (createSource). */
+const MEETING_CHANGES: Record<string, MeetingChangeKind> = {
+  createMeeting: "CREATED",
+  updateMeeting: "UPDATED",
+  attachClaims: "CLAIMS_ATTACHED",
+  retractClaim: "CLAIM_RETRACTED",
+  rankClaim: "CLAIM_RANKED",
+  addStatement: "STATEMENT_ADDED",
+  addWording: "STATEMENT_ADDED",
+  mergePeople: "PARTICIPANT_MERGED",
+};
+
+/**
+ * What the events need that the write's ids do not say, read once after the commit: each written
+ * claim's meeting, field, source and people (participants and claimant), each written
+ * statement's meeting, and, for a merge, the meetings the survivor now attends.
+ */
+const AROUND_WRITE = `
+CALL () {
+  UNWIND $claimIds AS id
+  MATCH (m:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim {id: id})-[:FROM]->(s:Source)
+  RETURN collect({claimId: c.id, meetingId: m.id, field: CASE WHEN c:DurationClaim THEN "duration" ELSE c.field END, sourceId: s.id,
+    personIds: [(p:Person)-[:ATTENDED]->(m) | p.id] + [(c)-[:RELAYS]->(:Statement)<-[:SAID]-(p:Person) | p.id]}) AS claims
+}
+CALL () {
+  UNWIND $statementIds AS id
+  MATCH (:Statement {id: id})-[:IN_CONTEXT_OF]->(m:Meeting)
+  RETURN collect(DISTINCT m.id) AS statementMeetingIds
+}
+CALL () {
+  OPTIONAL MATCH (:Person {id: $survivorId})-[:ATTENDED]->(m:Meeting)
+  RETURN collect(m.id) AS survivorMeetingIds
+}
+RETURN claims, statementMeetingIds, survivorMeetingIds`;
+
+interface AroundWrite {
+  claims: { claimId: string; meetingId: string; field: string; sourceId: string; personIds: string[] }[];
+  statementMeetingIds: string[];
+  survivorMeetingIds: string[];
+}
+
+type Event = { topic: string; payload: MeetingChanged | PersonChanged | ClaimAdded };
+
+/** The events one committed write publishes, in the order subscribers get them. */
+export async function eventsOf(write: CommittedWrite, db: Neo4jExecutor): Promise<Event[]> {
+  const { mutation, actor } = write;
+  const at = new Date().toISOString();
+  const merge = mutation === "mergePeople" ? { survivorId: write.id, mergedIds: [...new Set(write.entityIds)].filter((id) => id !== write.id) } : null;
+  const statementIds = mutation === "addStatement" || mutation === "addWording" ? [write.id] : [];
+  const claimIds = write.entityIds.filter(isClaimId);
+  const meetingChange = MEETING_CHANGES[mutation];
+  if (!meetingChange && !PERSON_CHANGES[mutation]) return [];
+  const [around] = await db.read<AroundWrite>("events.aroundWrite", AROUND_WRITE, { claimIds, statementIds, survivorId: merge?.survivorId ?? null });
+  const { claims, statementMeetingIds, survivorMeetingIds } = around!;
+
+  const events: Event[] = [];
+  if (meetingChange) {
+    const meetingIds = new Set([...claims.map((c) => c.meetingId), ...statementMeetingIds, ...survivorMeetingIds]);
+    if (mutation === "createMeeting" || mutation === "updateMeeting" || mutation === "attachClaims") meetingIds.add(write.id);
+    for (const meetingId of meetingIds) {
+      const payload: MeetingChanged = {
+        meetingId,
+        change: meetingChange,
+        mutation,
+        actor,
+        at,
+        claimIds: claims.filter((c) => c.meetingId === meetingId).map((c) => c.claimId),
+        statementIds: statementMeetingIds.includes(meetingId) ? statementIds : [],
+        personIds: merge ? [merge.survivorId, ...merge.mergedIds] : [],
+      };
+      events.push({ topic: meetingTopic(meetingId), payload });
+    }
+  }
+  for (const change of PERSON_CHANGES[mutation]?.(write, merge) ?? []) events.push({ topic: personTopic(change.personId), payload: { ...change, mutation, actor, at } });
+  const added = new Set(write.addedClaimIds ?? []);
+  for (const claim of claims.filter((c) => added.has(c.claimId))) {
+    events.push({ topic: CLAIMS_TOPIC, payload: { ...claim, personIds: [...new Set(claim.personIds)], mutation, actor, at } });
+  }
+  return events;
+}
+
+type PersonChange = Pick<PersonChanged, "personId" | "change" | "mergedIntoId" | "mergedIds">;
+
+/** Which people a mutation changes, and how. */
+const PERSON_CHANGES: Record<string, (write: CommittedWrite, merge: { survivorId: string; mergedIds: string[] } | null) => PersonChange[]> = {
+  createPerson: (write) => [personChange(write.id, "CREATED")],
+  updatePerson: (write) => [personChange(write.id, "UPDATED")],
+  mergePeople: (_write, merge) =>
+    merge!.mergedIds.length === 0
+      ? []
+      : [
+          ...merge!.mergedIds.map((id) => ({ ...personChange(id, "MERGED_INTO"), mergedIntoId: merge!.survivorId })),
+          { ...personChange(merge!.survivorId, "ABSORBED"), mergedIds: merge!.mergedIds },
+        ],
+};
+
+const personChange = (personId: string, change: PersonChangeKind): PersonChange => ({ personId, change, mergedIntoId: null, mergedIds: [] });
+
+/**
+ * The listener curation reports committed writes to. Events go out one write at a time, in
+ * commit order, so a subscriber never sees an older state after a newer one. A failure to read
+ * what a write touched (Neo4j gone) loses that write's events, with a warning: the write itself
+ * has committed.
+ */
+export function publishCommits(bus: EventBus, db: Neo4jExecutor, logger: Logger): CommitListener & { settled: () => Promise<void> } {
+  let tail: Promise<void> = Promise.resolve();
+  const listener = (write: CommittedWrite) => {
+    tail = tail.then(async () => {
+      try {
+        for (const event of await eventsOf(write, db)) await bus.publish(event);
+      } catch (error) {
+        logger.warn({ err: error, mutation: write.mutation, id: write.id }, "a committed write's subscription events were not published");
+      }
+    });
+  };
+  return Object.assign(listener, { settled: () => tail });
+}
