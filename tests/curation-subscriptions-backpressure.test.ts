@@ -33,7 +33,9 @@ it("closes a subscriber that does not read its events with 4413, having sent it 
   socket.on("message", (data) => received.push((JSON.parse(String(data)) as { type: string }).type));
   const closed = once(socket, "close") as Promise<[number, Buffer]>;
   await once(socket, "open");
+  const acknowledged = new Promise<void>((resolve) => socket.on("message", (data) => String(data).includes('"connection_ack"') && resolve()));
   socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+  await acknowledged;
   for (let id = 0; id < SUBSCRIPTIONS; id++) socket.send(JSON.stringify({ id: String(id), type: "subscribe", payload: { query: BIG_EVENT, variables: { id: meetingId } } }));
   await untilListening(api, SUBSCRIPTIONS);
 

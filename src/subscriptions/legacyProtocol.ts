@@ -10,25 +10,23 @@ import type { WebSocket } from "ws";
 
 export const LEGACY_PROTOCOL = "graphql-ws";
 
-/** Old client message → new one; "terminate" for connection_terminate; null for what has no counterpart. */
-function fromLegacy(text: string): string | "terminate" | null {
+/** Old client message → new one, with its old type. */
+function fromLegacy(text: string): { type: unknown; text: string } {
   let message: { type?: unknown; id?: unknown; payload?: unknown };
   try {
     message = JSON.parse(text) as typeof message;
   } catch {
     // graphql-ws answers what is not JSON as the bad request it is.
-    return text;
+    return { type: undefined, text };
   }
   switch (message.type) {
     case "start":
-      return JSON.stringify({ id: message.id, type: "subscribe", payload: message.payload });
+      return { type: message.type, text: JSON.stringify({ id: message.id, type: "subscribe", payload: message.payload }) };
     case "stop":
-      return JSON.stringify({ id: message.id, type: "complete" });
-    case "connection_terminate":
-      return "terminate";
+      return { type: message.type, text: JSON.stringify({ id: message.id, type: "complete" }) };
     default:
       // connection_init is the same message in both; anything else graphql-ws refuses as it would.
-      return text;
+      return { type: message.type, text };
   }
 }
 
@@ -53,14 +51,21 @@ function toLegacy(text: string): string | null {
  */
 export class LegacyProtocolSocket extends EventEmitter {
   readonly OPEN: number;
+  /**
+   * The old protocol lets a client start operations before the server has acknowledged
+   * connection_init (Playground does); the new one closes the connection for that. They wait here
+   * for the acknowledgement; null once it has been sent.
+   */
+  private early: string[] | null = [];
 
   constructor(private readonly socket: WebSocket) {
     super();
     this.OPEN = socket.OPEN;
     socket.on("message", (data) => {
-      const translated = fromLegacy(String(data));
-      if (translated === "terminate") socket.close(1000, "Normal Closure");
-      else if (translated !== null) this.emit("message", translated);
+      const { type, text } = fromLegacy(String(data));
+      if (type === "connection_terminate") socket.close(1000, "Normal Closure");
+      else if (this.early && type !== "connection_init") this.early.push(text);
+      else this.emit("message", text);
     });
     for (const event of ["close", "error", "pong"]) socket.on(event, (...args: unknown[]) => this.emit(event, ...args));
   }
@@ -79,6 +84,11 @@ export class LegacyProtocolSocket extends EventEmitter {
     const translated = toLegacy(data);
     if (translated === null) done?.();
     else this.socket.send(translated, done);
+    if (this.early && (JSON.parse(data) as { type: string }).type === "connection_ack") {
+      const early = this.early;
+      this.early = null;
+      for (const message of early) this.emit("message", message);
+    }
   }
   close(code?: number, reason?: string): void {
     this.socket.close(code, reason);
