@@ -100,8 +100,8 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
       return;
     }
     const protocols = (request.headers["sec-websocket-protocol"] ?? "").split(",").map((protocol) => protocol.trim());
-    const server = protocols.includes(LEGACY_PROTOCOL) && !protocols.includes(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? legacyWss : wss;
-    server.handleUpgrade(request, socket, head, (ws) => server.emit("connection", ws, request));
+    const speaking = protocols.includes(LEGACY_PROTOCOL) && !protocols.includes(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? legacyWss : wss;
+    speaking.handleUpgrade(request, socket, head, (ws) => speaking.emit("connection", ws, request));
   };
   httpServer.on("upgrade", onUpgrade);
 
