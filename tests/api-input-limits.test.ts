@@ -84,8 +84,8 @@ describe("ids in arguments", () => {
 });
 
 describe("subscriptions", () => {
-  it("are refused with SUBSCRIPTIONS_NOT_SUPPORTED: this endpoint serves queries and mutations", async () => {
-    for (const query of ["subscription { health { database } }", "subscription Named { anything }"]) {
+  it("are refused with SUBSCRIPTIONS_NOT_SUPPORTED: they are served over WebSocket (tests/ws-subscriptions.test.ts)", async () => {
+    for (const query of ["subscription { claimAdded { claimId } }", 'subscription Named { meetingChanged(id: "x") { change } }']) {
       const res = await api.query(query);
       expect(res.status).toBe(400);
       expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/not served over HTTP/), extensions: { code: "SUBSCRIPTIONS_NOT_SUPPORTED" } })]);

@@ -116,13 +116,6 @@ export class InProcessBus implements EventBus {
     return stream;
   }
 
-  /** How many streams are open, on every topic: for tests and metrics. */
-  get subscriberCount(): number {
-    let count = 0;
-    for (const streams of this.streams.values()) count += streams.size;
-    return count;
-  }
-
   close(): Promise<void> {
     this.closed = true;
     for (const streams of [...this.streams.values()]) for (const stream of [...streams]) stream.end(new EventStreamDropped("bus-closed"));

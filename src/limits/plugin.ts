@@ -69,9 +69,13 @@ export function checkLimits(
   return null;
 }
 
-/** Subscriptions will be served over WebSocket; over HTTP there is nothing to keep the stream in. */
+/** Subscriptions are served over WebSocket (src/subscriptions/); over HTTP there is nothing to keep the stream in. */
 const subscriptionRefusal = () =>
-  limitError("SUBSCRIPTIONS_NOT_SUPPORTED", "Subscriptions are not served over HTTP; send queries and mutations here.", {});
+  limitError(
+    "SUBSCRIPTIONS_NOT_SUPPORTED",
+    "Subscriptions are not served over HTTP: open a WebSocket to this same URL (the graphql-transport-ws protocol, e.g. the graphql-ws client; docs/subscriptions.md). Queries and mutations are sent here.",
+    {},
+  );
 
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {

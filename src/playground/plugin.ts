@@ -24,6 +24,8 @@ export function renderOfflinePlayground(endpoint: string): string {
     cdnUrl: playgroundAssetsPath,
     version: playgroundVersion,
     endpoint,
+    // A path: Playground opens its WebSocket for subscriptions on this page's own host.
+    subscriptionEndpoint: endpoint,
     tabs: exampleTabs.map(({ name, query, variables }) => ({ endpoint, name, query, variables: variables && JSON.stringify(variables, null, 2) })),
     settings: {
       "editor.theme": "dark",

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { parse, validate, getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
-import { CloseCode, type Context as WsContext, type SubscribePayload } from "graphql-ws";
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type Context as WsContext, type SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { decodeJwt } from "jose";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -20,6 +20,7 @@ import type { Neo4jExecutor } from "../db/executor.js";
 import { clientKey } from "../http/rateLimit.js";
 import { checkLimits, type QueryLimits } from "../limits/plugin.js";
 import type { Logger } from "../logger.js";
+import { LEGACY_PROTOCOL, LegacyProtocolSocket } from "./legacyProtocol.js";
 
 /** The close codes this service sends, besides graphql-ws's own (4400 bad request, 4401 unauthorized, 4403 forbidden, 4408 no connection_init in time). */
 export const CLOSE = {
@@ -83,9 +84,14 @@ function expiresAt(authorization: string | undefined, auth: AuthState): number |
 
 export function serveSubscriptions({ httpServer, path, schema, db, settings, limits, allowList, formatError, logger }: SubscriptionServerDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // GraphQL Playground's older protocol: its sockets join the same server, translated (legacyProtocol.ts).
+  const legacyWss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, handleProtocols: (protocols) => (protocols.has(LEGACY_PROTOCOL) ? LEGACY_PROTOCOL : false) });
+  legacyWss.on("connection", (socket, request) => wss.emit("connection", new LegacyProtocolSocket(socket), request));
+  const sockets = () => [...wss.clients, ...legacyWss.clients];
   const connectionsOf = new Map<string, number>();
   let listening = 0;
   let stopping = false;
+  let closing: Promise<void> | undefined;
 
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -93,7 +99,9 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
       socket.end(`HTTP/1.1 ${stopping ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+    const protocols = (request.headers["sec-websocket-protocol"] ?? "").split(",").map((protocol) => protocol.trim());
+    const speaking = protocols.includes(LEGACY_PROTOCOL) && !protocols.includes(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? legacyWss : wss;
+    speaking.handleUpgrade(request, socket, head, (ws) => speaking.emit("connection", ws, request));
   };
   httpServer.on("upgrade", onUpgrade);
 
@@ -208,20 +216,23 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
   );
 
   return {
-    /** Open WebSocket connections. */
+    /** Open WebSocket connections (those being closed, a slow consumer's say, no longer count). */
     get connections(): number {
-      return wss.clients.size;
+      return sockets().filter((socket) => socket.readyState === socket.OPEN).length;
     },
     /** Subscriptions listening for events, on every connection. */
     get listening(): number {
       return listening;
     },
-    /** Refuses new connections and closes the open ones with 1012 (service restart), so that clients reconnect. */
-    async close(): Promise<void> {
-      stopping = true;
-      httpServer.off("upgrade", onUpgrade);
-      for (const socket of wss.clients) close(socket, CLOSE.serviceRestart, "Service restart: reconnect");
-      await server.dispose();
+    /** Refuses new connections and closes the open ones with 1012 (service restart), so that clients reconnect. Once. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        stopping = true;
+        httpServer.off("upgrade", onUpgrade);
+        for (const socket of sockets()) close(socket, CLOSE.serviceRestart, "Service restart: reconnect");
+        await Promise.all([server.dispose(), new Promise((resolve) => legacyWss.close(resolve))]);
+      })();
+      return closing;
     },
   };
 }

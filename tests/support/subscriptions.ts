@@ -103,3 +103,12 @@ export async function untilListening(api: TestApi, count: number): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** Waits until the service has `count` WebSocket connections open. */
+export async function untilConnections(api: TestApi, count: number): Promise<void> {
+  const until = Date.now() + EVENT_WAIT_MS;
+  while (api.server.subscriptions.connections !== count) {
+    if (Date.now() > until) throw new Error(`the service did not have ${count} WebSocket connections within ${EVENT_WAIT_MS} ms (it has ${api.server.subscriptions.connections})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
