@@ -44,11 +44,6 @@ export class RedisBus implements EventBus {
     return this.local.subscribe(topic);
   }
 
-  /** This instance's open streams, as InProcessBus counts them. */
-  get subscriberCount(): number {
-    return this.local.subscriberCount;
-  }
-
   async close(): Promise<void> {
     this.subscriber.disconnect();
     await this.local.close();
