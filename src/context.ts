@@ -8,6 +8,7 @@ import { createOrganizationLoaders } from "./organization/organization.js";
 import { createCounterpartLoaders } from "./person/counterparts.js";
 import { createPersonLoaders } from "./person/person.js";
 import { createPlaceLoaders } from "./place/place.js";
+import { createProposalLoaders } from "./proposal/store.js";
 import { createSourceLoaders } from "./source/source.js";
 import { createStatementLoaders } from "./statement/statement.js";
 import { createTopicLoaders } from "./topic/topic.js";
@@ -44,6 +45,7 @@ function createLoaders(db: Neo4jExecutor) {
     createTopicLoaders(db),
     createOrganizationLoaders(db),
     createAuditLoaders(db),
+    createProposalLoaders(db),
   );
 }
 
