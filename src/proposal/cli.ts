@@ -55,7 +55,7 @@ const oneLine = (text: string, width: number) => {
 };
 
 /** The proposals as a table: status, kind, confidence, summary, excerpt and id, one line each. */
-export function proposalTable(proposals: readonly ProposalRecord[]): string {
+function proposalTable(proposals: readonly ProposalRecord[]): string {
   const rows = proposals.map((p) => [p.status, p.draft.kind, p.draft.confidence.toFixed(2), oneLine(p.draft.summary, 60), `"${oneLine(p.draft.excerpt, 50)}"`, p.id]);
   const header = ["STATUS", "KIND", "CONF", "SUMMARY", "EXCERPT", "ID"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
