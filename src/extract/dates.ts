@@ -48,7 +48,7 @@ export function findDates(sentence: string, offset: number, publishedOn: string 
       year -= 1;
       date = `${year}${date.slice(4)}`;
     }
-    const relative = !yearGiven || !c.isCertain("month");
+    const relative = !/\b\d{4}\b/.test(r.text);
     const before = sentence.slice(Math.max(0, r.index - 30), r.index);
     found.push({
       start: offset + r.index,

@@ -14,7 +14,7 @@ import { distinctPeople, findPeople, type PersonMention, type PersonRef } from "
 import { findPlaces, type PlaceRef } from "./places.js";
 import { roleHead } from "./roles.js";
 import { findStatements, sameStatement } from "./statements.js";
-import { normalize, sentences as splitSentences, slug, type Span } from "./text.js";
+import { isHeadline, normalize, sentences as splitSentences, slug } from "./text.js";
 
 export { articleText, ArticleTextError, MAX_ARTICLE_BYTES } from "./articleText.js";
 export { neo4jLookup, type GraphLookup } from "./lookup.js";
@@ -53,7 +53,7 @@ export async function extractProposals(article: Article, lookup: GraphLookup): P
   const publishedOn = article.publishedOn ?? null;
   const thisSource = fromArticle(article);
   const sentences = splitSentences(text);
-  const mentions = await findPeople(text, lookup);
+  const mentions = await findPeople(text, lookup, sentences.filter(isHeadline));
   const places = await findPlaces(text, lookup, (span) => mentions.some((m) => m.start < span.end && span.start < m.end && !m.byRole));
   const meetings = findMeetings(sentences, mentions, places, publishedOn);
   const statements = findStatements(text, sentences, mentions);
@@ -156,11 +156,13 @@ function meetingDrafts(text: string, m: FoundMeeting, existing: MeetingCandidate
 function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, existing: MeetingCandidate | null, thisSource: (s: SourceRef | null) => boolean): ProposalDraft[] {
   const drafts: ProposalDraft[] = [];
   const dependsOn = "key" in meeting ? [meeting.key] : [];
-  let duration: { d: DurationWording; sentence: Span } | null = null;
+  let duration: { d: DurationWording; headline: boolean } | null = null;
   for (const s of m.sentences) {
     const found = findDurations(s.text, s.start);
     const waits = found.filter((d) => isWait(s.text, d.start - s.start));
-    duration ??= found.filter((d) => !waits.includes(d)).map((d) => ({ d, sentence: s }))[0] ?? null;
+    // A headline's wording ("Five-Hour Summit") only when the body gives none.
+    const first = found.filter((d) => !waits.includes(d)).map((d) => ({ d, headline: isHeadline(s) }))[0];
+    if (first && (!duration || (duration.headline && !first.headline))) duration = first;
     for (const c of findClaims(s.text, s.start, waits.map((w) => ({ ...w, minutes: w.figureMinutes })))) {
       const same = existing?.claims.find((x) => x.field === c.field && x.value === c.value);
       const other = existing?.claims.find((x) => x.field === c.field && x.value !== c.value);

@@ -28,7 +28,8 @@ export interface FoundMeeting {
 }
 
 const MEETING_WORDS = /\b(meeting|meetings|met|meet|talks|session|summit|negotiations?|discussions|dialogue|delegation|sat down|encounter|tête-à-tête|conversation)\b/i;
-const BRIEFING = /\b(briefing|to brief|briefed|told reporters|to reporters|press conference|news conference)\b/i;
+/** Someone briefing: a verb, or a briefing as the frame of the sentence ("At a news conference", not "called the news conference"). */
+const BRIEFING = /\b(to brief|briefed|told reporters|to reporters|(?:at|in|during|gave|held)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference))\b/i;
 /** A meeting that did not happen: "no meeting … is scheduled", "not under consideration". */
 const NOT_AN_EVENT = /\b(?:not|no)\b[^.;]{0,80}\b(?:scheduled|planned|under consideration|announced|expected|set)\b/i;
 

@@ -80,8 +80,8 @@ function nameSpans(text: string): NameSpan[] {
     const isTagged = taggedStarts.some((p) => p.start < offset.start + t.length && offset.start < p.end);
     // "Putin and Trump" stays two names; a proper-noun run can hold a comma ("Woodside, California").
     let at = offset.start;
-    for (const part of raw.split(/(,\s+|\s+and\s+)/)) {
-      if (!/^(,\s+|\s+and\s+)$/.test(part)) {
+    for (const part of raw.split(/(,\s+|\s+and\s+|\s+[–—]\s+|\n+)/)) {
+      if (!/^(,\s+|\s+and\s+|\s+[–—]\s+|\n+)$/.test(part)) {
         const name = cleanName(part, at, isTagged, text);
         if (name && !spans.has(name.start)) spans.set(name.start, name);
         else if (name && isTagged) spans.set(name.start, { ...spans.get(name.start)!, taggedPerson: true });
@@ -104,9 +104,11 @@ function aliasPhrases(text: string, phrase: RolePhrase): string[] {
 }
 
 /** Everyone the text mentions, in text order. */
-export async function findPeople(text: string, lookup: GraphLookup): Promise<PersonMention[]> {
+export async function findPeople(text: string, lookup: GraphLookup, headlines: readonly Span[] = []): Promise<PersonMention[]> {
   const quotes = quotedSpans(text);
   const names = nameSpans(text);
+  // In a headline every word is capitalized: only names known elsewhere count there.
+  const inHeadline = (span: Span) => inside(span, headlines);
   const nameStarts = new Set(names.map((n) => n.start));
   const roles = rolePhrases(text).filter((r) => {
     // A role followed by a name is that name's title, handled with the name.
@@ -142,10 +144,11 @@ export async function findPeople(text: string, lookup: GraphLookup): Promise<Per
     const earlier = [...byName.entries()].find(([full]) => words.length === 1 && full.split(" ").length > 1 && full.split(" ").includes(normalize(name.text)));
     if (earlier) {
       mention(name, earlier[1], { confidence: 0.85, reason: `"${name.text}" is part of the name ${earlier[1].name} given earlier`, note: null, byRole: false, role });
-    } else if (name.taggedPerson && words.length > 1) {
+    } else if ((name.taggedPerson || role !== null) && words.length > 1 && words.length <= 4 && !inHeadline(name)) {
       const person = newPerson(name.text);
       byName.set(normalize(name.text), person);
-      mention(name, person, { confidence: 0.7, reason: `compromise tags "${name.text}" as a person's name; the graph has no one by it`, note: null, byRole: false, role });
+      const why = name.taggedPerson ? `compromise tags "${name.text}" as a person's name` : `"${name.text}" follows the role "${role!.title}"`;
+      mention(name, person, { confidence: 0.7, reason: `${why}; the graph has no one by it`, note: null, byRole: false, role });
     }
   }
 

@@ -27,9 +27,11 @@ const NOT_A_PLACE: RegExp = /^(January|February|March|April|May|June|July|August
 /** How specific a kind of place is: a meeting is placed at its most specific one. */
 export const PLACE_RANK: Record<string, number> = { building: 3, site: 3, estate: 3, city: 2, region: 1 };
 
-function candidates(text: string): (Span & { text: string })[] {
+type Tagged = { text: string; offset: { start: number } }[];
+
+function candidates(text: string, tagged: Tagged): (Span & { text: string })[] {
   const found = new Map<number, Span & { text: string }>();
-  for (const p of nlp(text).places().json({ offset: true }) as { text: string; offset: { start: number } }[]) {
+  for (const p of tagged) {
     const raw = text.slice(p.offset.start, p.offset.start + p.text.length).replace(/[\s.,;:]+$/, "");
     if (raw && !NOT_A_PLACE.test(raw)) found.set(p.offset.start, { start: p.offset.start, end: p.offset.start + raw.length, text: raw });
   }
@@ -49,10 +51,12 @@ function best(phrase: string, places: PlaceCandidate[]): PlaceCandidate | null {
 }
 
 export async function findPlaces(text: string, lookup: GraphLookup, isPersonName: (span: Span) => boolean): Promise<PlaceMention[]> {
-  const spans = candidates(text).filter((c) => !isPersonName(c));
+  // One parse: compromise's tagging is the costly part of extraction.
+  const taggedPlaces = nlp(text).places().json({ offset: true }) as Tagged;
+  const spans = candidates(text, taggedPlaces).filter((c) => !isPersonName(c));
   const found = await lookup.places(spans.map((s) => s.text));
   const mentions: PlaceMention[] = [];
-  const tagged = new Set((nlp(text).places().json({ offset: true }) as { offset: { start: number } }[]).map((p) => p.offset.start));
+  const tagged = new Set(taggedPlaces.map((p) => p.offset.start));
   for (const span of spans) {
     const match = best(span.text, found.get(span.text) ?? []);
     if (match) {

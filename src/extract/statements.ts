@@ -19,8 +19,8 @@ export interface FoundStatement extends Span {
 
 const SPEECH_VERB =
   "(?:said|says|stated|remarked|added|told|noted|warned|declared|insisted|explained|wrote|replied|continued|recalled|observed|stressed|emphasized|emphasised|acknowledged|confirmed|announced|argued|claimed|asked|answered)";
-/** After a closing quote: "he stated", "said Putin", "Ushakov remarked". */
-const AFTER_QUOTE = new RegExp(`^[,.!?]?\\s*(?:(he|she)\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.\\-’' ]*|\\p{Lu}[\\p{L}.\\-’' ]*?\\s+${SPEECH_VERB})\\b`, "u");
+/** After a closing quote: "he stated", "the secretary of state said", "said Putin", "Ushakov remarked". */
+const AFTER_QUOTE = new RegExp(`^[,.!?]?\\s*(?:(he|she)\\s+${SPEECH_VERB}|the\\s+[\\p{L}\\s.-]{2,40}?\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.\\-’' ]*|\\p{Lu}[\\p{L}.\\-’' ]*?\\s+${SPEECH_VERB})\\b`, "u");
 const PARAPHRASE = new RegExp(`\\b${SPEECH_VERB}\\s+that\\b`, "u");
 const QUOTE = /“([^”]+)”|"([^"\n]+)"/g;
 

@@ -83,3 +83,10 @@ export function quotedSpans(text: string): Span[] {
 }
 
 export const inside = (span: Span, spans: readonly Span[]) => spans.some((s) => span.start >= s.start && span.end <= s.end);
+
+/** A headline: a line of its own, without a sentence's final stop, with most words capitalized. */
+export function isHeadline(s: Sentence): boolean {
+  const all = s.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const capitalized = all.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return s.lineStart && !/[.!?]["”’]?$/.test(s.text) && all.length > 2 && capitalized / all.length >= 0.6;
+}
