@@ -9,6 +9,7 @@ import { createOrganizationLoaders } from "./organization/organization.js";
 import { createCounterpartLoaders } from "./person/counterparts.js";
 import { createPersonLoaders } from "./person/person.js";
 import { createPlaceLoaders } from "./place/place.js";
+import { createProposalLoaders } from "./proposal/store.js";
 import { createSourceLoaders } from "./source/source.js";
 import { createStatementLoaders } from "./statement/statement.js";
 import { createTopicLoaders } from "./topic/topic.js";
@@ -47,6 +48,7 @@ function createLoaders(db: Neo4jExecutor) {
     createTopicLoaders(db),
     createOrganizationLoaders(db),
     createAuditLoaders(db),
+    createProposalLoaders(db),
   );
 }
 

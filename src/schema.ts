@@ -11,6 +11,7 @@ import { organizationResolvers } from "./organization/resolvers.js";
 import { pathResolvers } from "./path/resolvers.js";
 import { personResolvers } from "./person/resolvers.js";
 import { placeResolvers } from "./place/resolvers.js";
+import { proposalResolvers } from "./proposal/resolvers.js";
 import { searchResolvers } from "./search/resolvers.js";
 import { sourceResolvers } from "./source/resolvers.js";
 import { statementResolvers } from "./statement/resolvers.js";
@@ -49,4 +50,5 @@ export const resolvers = mergeResolvers(
   pathResolvers,
   searchResolvers,
   curationResolvers,
+  proposalResolvers,
 );

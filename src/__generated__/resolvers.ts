@@ -16,6 +16,7 @@ import type { PathStepRecord } from '../path/path.js';
 import type { SearchHit } from '../search/search.js';
 import type { AuditRecord, AuditConnectionRecord, AuditEdgeRecord } from '../curation/audit.js';
 import type { MeetingChanged, PersonChanged, ClaimAdded } from '../events/topics.js';
+import type { ProposalRecord, ProposalConnectionRecord, ProposalEdgeRecord, RefRecord, IngestedSourceRecord, IngestedSourceConnectionRecord, IngestedSourceEdgeRecord } from '../proposal/store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,6 +31,15 @@ export type Scalars = {
   Float: { input: number; output: number; }
   Date: { input: string; output: string; }
   DateTime: { input: string; output: string; }
+};
+
+/** What acceptProposals did. */
+export type AcceptProposalsPayload = {
+  __typename?: 'AcceptProposalsPayload';
+  /** What was refused, each naming the proposal (`field` ["ids", index]); when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The proposals as they stand after the call (all ACCEPTED or ALREADY_KNOWN when `errors` is empty; unchanged otherwise). */
+  proposals: Array<Proposal>;
 };
 
 /** Another source's words for an existing statement. */
@@ -471,6 +481,17 @@ export type EvidenceBasis =
   /** The cited passage says it: the excerpt is the source's own text, verbatim. */
   | 'STATED';
 
+/** A fact the graph holds that a proposal matches or contradicts. */
+export type ExistingFact = {
+  __typename?: 'ExistingFact';
+  /** For a known fact: true when this very source already supports it. */
+  fromThisSource?: Maybe<Scalars['Boolean']['output']>;
+  /** How it matches or differs, in a few words. */
+  how: Scalars['String']['output'];
+  /** The fact's id (a person, meeting, statement, claim or role). */
+  id: Scalars['ID']['output'];
+};
+
 /** The service's view of itself and its database. */
 export type Health = {
   __typename?: 'Health';
@@ -492,6 +513,68 @@ export type Hedge =
   | 'REPORTED'
   /** "Rumored": the source passes on a rumour. */
   | 'RUMORED';
+
+/** An article to ingest. Its metadata names the new source; relative dates in the text are read against `publishedOn`. */
+export type IngestArticleInput = {
+  /** When it was published: relative dates in the text ("on Tuesday") are read against it. */
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who published it, as printed. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** An existing source to ingest into (its text must be this text, or it has none yet); otherwise a source is created, its id made of the title, publisher and date. */
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** The article as plain text (HTML and Markdown are reduced to text); not blank, at most 200,000 characters. */
+  text: Scalars['String']['input'];
+  /** The headline. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Where it was published (http or https). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What ingestArticle stored and proposes. */
+export type IngestArticlePayload = {
+  __typename?: 'IngestArticlePayload';
+  /** What was wrong with the input; when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** Every proposal from the article, in the order of their excerpts (decided ones keep their status). */
+  proposals: Array<Proposal>;
+  /** The source holding the article; null when the input was refused. */
+  source?: Maybe<Source>;
+};
+
+/** An ingested article with its proposals counted by status. */
+export type IngestedSource = {
+  __typename?: 'IngestedSource';
+  /** Proposals accepted. */
+  accepted: Scalars['Int']['output'];
+  /** Proposals the graph already held from this source. */
+  alreadyKnown: Scalars['Int']['output'];
+  /** Proposals waiting for a curator. */
+  pending: Scalars['Int']['output'];
+  /** Proposals rejected. */
+  rejected: Scalars['Int']['output'];
+  /** The source holding the article. */
+  source: Source;
+};
+
+/** A page of ingested articles. */
+export type IngestedSourceConnection = {
+  __typename?: 'IngestedSourceConnection';
+  /** The articles of this page, each with its cursor. */
+  edges: Array<IngestedSourceEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many ingested articles there are. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An ingested article in a page, with its cursor. */
+export type IngestedSourceEdge = {
+  __typename?: 'IngestedSourceEdge';
+  /** Opaque position in the list; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The article and its counts. */
+  node: IngestedSource;
+};
 
 /** A meeting between people: when, where, for how long, who attended, and which sources say so. */
 export type Meeting = {
@@ -713,6 +796,14 @@ export type MergePeopleInput = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Accepts proposals in one transaction, each written through the curation mutation of its kind
+   * (createPerson, createMeeting, attachClaims, addStatement, …), dependencies first. A pending
+   * proposal another one depends on must be accepted already or be listed here. Accepting an accepted
+   * (or already known) proposal again changes nothing; a rejected one is refused. When anything is
+   * refused, nothing is written.
+   */
+  acceptProposals: AcceptProposalsPayload;
   /** Adds a statement with its wordings, or makes the statement with this id match the input (wordings are added). */
   addStatement: StatementPayload;
   /** Adds another source's wording to an existing statement. At most one quote and one paraphrase per source: a different text of the same kind from a source that already has one is refused. */
@@ -734,6 +825,12 @@ export type Mutation = {
   /** Adds a source, or makes the source with this id match the input. */
   createSource: SourcePayload;
   /**
+   * Stores an article as a source (a new one, or `input.sourceId`) and proposes what its text says.
+   * Ingesting the same text again changes nothing: the same proposals, with the statuses they have.
+   * Empty text, text over 200,000 characters and binary or wrongly encoded text are refused in `errors`.
+   */
+  ingestArticle: IngestArticlePayload;
+  /**
    * Entity resolution: `mergedId` turns out to be the same person as `survivorId`. Roles, relations,
    * countries, attendances and statements move to the survivor; the merged person's name and
    * aliases become the survivor's aliases; `person(id: mergedId)` keeps answering the survivor.
@@ -746,6 +843,8 @@ export type Mutation = {
    * shown) needs a reason.
    */
   rankClaim: ClaimPayload;
+  /** Rejects pending proposals: they stay stored with who rejected them, when and why. Rejecting again keeps the first decision. */
+  rejectProposals: RejectProposalsPayload;
   /**
    * Retracts a claim: it stays stored with who retracted it, when and why, but `Meeting.claims`,
    * `Source.claims` and `Meeting.duration` no longer show it (`Meeting.retractedClaims` does).
@@ -757,6 +856,19 @@ export type Mutation = {
   updateMeeting: MeetingPayload;
   /** Changes the fields given and leaves the others as they are. The person must exist. */
   updatePerson: PersonPayload;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationAcceptProposalsArgs = {
+  edits?: InputMaybe<Array<ProposalEdit>>;
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -839,6 +951,18 @@ export type MutationCreateSourceArgs = {
  * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
  * client can fix is answered in the payload's `errors`, and then nothing is written.
  */
+export type MutationIngestArticleArgs = {
+  input: IngestArticleInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
 export type MutationMergePeopleArgs = {
   input: MergePeopleInput;
 };
@@ -853,6 +977,19 @@ export type MutationMergePeopleArgs = {
  */
 export type MutationRankClaimArgs = {
   input: RankClaimInput;
+};
+
+
+/**
+ * Curating the graph. Every mutation needs a bearer token with write permission (an API key or a
+ * JWT; docs/curation-and-security.md, "Credentials"): without valid credentials it fails with UNAUTHENTICATED, with
+ * a read-only token with FORBIDDEN. Each mutation is one transaction, all or nothing, and records an
+ * AuditEntry. Ids are chosen by the client, so repeating a mutation duplicates nothing. Input the
+ * client can fix is answered in the payload's `errors`, and then nothing is written.
+ */
+export type MutationRejectProposalsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1121,6 +1258,315 @@ export type PlaceMeetingsArgs = {
   orderBy?: InputMaybe<MeetingOrder>;
 };
 
+/** A fact the text states, proposed for the graph, with the article's words for it. */
+export type Proposal = {
+  __typename?: 'Proposal';
+  /** STATED when the excerpt says it; INFERRED when it was resolved by reasoning (a relative date, a role): `note` says how. */
+  basis: EvidenceBasis;
+  /** What it became once accepted (or the fact it is known as): the id of the person, place, meeting, statement, claim or role; null while pending. */
+  became?: Maybe<Scalars['ID']['output']>;
+  /** A claim it proposes (kind CLAIM). */
+  claim?: Maybe<ProposedClaim>;
+  /** How sure the extraction is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** Set when the graph holds a different value for the same thing. */
+  contradicts?: Maybe<ExistingFact>;
+  /** When it was accepted or rejected; null while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who accepted or rejected it (an API key's name or a JWT's subject); null while pending. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** Proposals that must be accepted first (a meeting's new participants and new place). */
+  dependsOn: Array<Proposal>;
+  /** A duration it proposes (kind DURATION). */
+  duration?: Maybe<ProposedDuration>;
+  /** The curator's corrections it was accepted with, as JSON; null when accepted as proposed. */
+  edits?: Maybe<Scalars['String']['output']>;
+  /** Where the excerpt ends in the source's text (exclusive). */
+  end: Scalars['Int']['output'];
+  /** The article's words it rests on, verbatim: `source.text` from `start` to `end`. */
+  excerpt: Scalars['String']['output'];
+  /** Stable id: the source's id and a hash of what the proposal says, so ingesting the text again gives the same ids. */
+  id: Scalars['ID']['output'];
+  /** What it proposes; the field of that kind (`person`, `meeting`, …) holds the details. */
+  kind: ProposalKind;
+  /** Set when the graph already holds this fact (from this source: ALREADY_KNOWN; from others: accepting adds this source to it). */
+  known?: Maybe<ExistingFact>;
+  /** The meeting proposal this one belongs to, for grouping on the review page; null for the meeting itself and for mentions outside a meeting. */
+  meeting?: Maybe<Proposal>;
+  /** The reasoning behind an inferred proposal. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** An attendance it proposes (kind PARTICIPATION). */
+  participation?: Maybe<ProposedParticipation>;
+  /** A person it proposes (kind PERSON). */
+  person?: Maybe<ProposedPerson>;
+  /** A place it proposes (kind PLACE). */
+  place?: Maybe<ProposedPlace>;
+  /** A meeting it proposes (kind MEETING). */
+  proposedMeeting?: Maybe<ProposedMeeting>;
+  /** Which pattern or match produced it and why the confidence is what it is. */
+  reason: Scalars['String']['output'];
+  /** Why it was rejected, as the curator gave it. */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  /** A relation it proposes (kind RELATION). */
+  relation?: Maybe<ProposedRelation>;
+  /** A role it proposes (kind ROLE). */
+  role?: Maybe<ProposedRole>;
+  /** The article it comes from. */
+  source: Source;
+  /** Where the excerpt starts in the source's text (a UTF-16 offset, as JavaScript counts). */
+  start: Scalars['Int']['output'];
+  /** A statement it proposes (kind STATEMENT). */
+  statement?: Maybe<ProposedStatement>;
+  /** Where it stands. */
+  status: ProposalStatus;
+  /** One line for a curator, e.g. "Steve Witkoff met Vladimir Putin in Moscow on 2025-08-06". */
+  summary: Scalars['String']['output'];
+};
+
+/** A page of proposals. */
+export type ProposalConnection = {
+  __typename?: 'ProposalConnection';
+  /** The proposals of this page, each with its cursor. */
+  edges: Array<ProposalEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many proposals match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A proposal in a page, with its cursor. */
+export type ProposalEdge = {
+  __typename?: 'ProposalEdge';
+  /** Opaque position of this proposal in the list; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The proposal. */
+  node: Proposal;
+};
+
+/** A curator's correction of one proposal before it is accepted. Only the fields that apply to its kind may be given; the excerpt stays verbatim. */
+export type ProposalEdit = {
+  /** MEETING: its date; STATEMENT: when it was said. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** PERSON, PLACE, MEETING, STATEMENT: the graph's node it really is; nothing new is created, and accepting adds this source to it. */
+  existingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The proposal to correct (it must be in `ids`). */
+  id: Scalars['ID']['input'];
+  /** PERSON, PLACE: the name to create it with. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Why the correction was made; recorded as the accepted fact's note (its basis becomes INFERRED when a value was corrected). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** PARTICIPATION, ROLE: the person (an existing person). */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** MEETING: its place (an existing place). */
+  placeId?: InputMaybe<Scalars['ID']['input']>;
+  /** STATEMENT: who said it (an existing person). */
+  speakerId?: InputMaybe<Scalars['ID']['input']>;
+  /** MEETING, ROLE: its title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** CLAIM: its value. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which proposals to list; every given condition must hold. */
+export type ProposalFilter = {
+  /** Only proposals of these kinds. */
+  kinds?: InputMaybe<Array<ProposalKind>>;
+  /** Only the proposals grouped under this meeting proposal (the meeting's own included). */
+  meetingProposalId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only proposals from this source. */
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only proposals with one of these statuses. */
+  statuses?: InputMaybe<Array<ProposalStatus>>;
+};
+
+/** What a proposal proposes. */
+export type ProposalKind =
+  /** Another claim about a meeting (an outcome, a wait, a visit number). */
+  | 'CLAIM'
+  /** A meeting's duration in the source's words. */
+  | 'DURATION'
+  /** A meeting: who, where, when. */
+  | 'MEETING'
+  /** One person's attendance at a meeting. */
+  | 'PARTICIPATION'
+  /** A person the text mentions (new, or resolved to one the graph holds). */
+  | 'PERSON'
+  /** A place the text mentions (new, or resolved to one the graph holds). */
+  | 'PLACE'
+  /** A relation between two people ("his son-in-law"). */
+  | 'RELATION'
+  /** A role a person holds ("Kremlin foreign policy aide"). */
+  | 'ROLE'
+  /** A quote or paraphrase with its speaker. */
+  | 'STATEMENT';
+
+/** A node a proposal refers to: one the graph holds, or one another proposal of the same article proposes. */
+export type ProposalRef = {
+  __typename?: 'ProposalRef';
+  /** The node's id: the existing one, or the one it will have once its proposal is accepted. */
+  id: Scalars['ID']['output'];
+  /** The proposal that proposes it; null when the graph holds it already. */
+  proposal?: Maybe<Proposal>;
+};
+
+/** Where a proposal stands. */
+export type ProposalStatus =
+  /** Accepted: written to the graph (`became` names what it became). */
+  | 'ACCEPTED'
+  /** The graph already holds this fact from this source; accepting it changes nothing. */
+  | 'ALREADY_KNOWN'
+  /** Waiting for a curator. */
+  | 'PENDING'
+  /** Rejected by a curator, with who, when and why; it can no longer be accepted. */
+  | 'REJECTED';
+
+/** Another claim about a meeting. */
+export type ProposedClaim = {
+  __typename?: 'ProposedClaim';
+  /** What it is about: outcome, wait, visit-number, … */
+  field: Scalars['String']['output'];
+  /** How the source qualifies it. */
+  hedge: Hedge;
+  /** The meeting. */
+  meeting: ProposalRef;
+  /** The value, normalised as the graph keeps it (a wait in minutes). */
+  value: Scalars['String']['output'];
+  /** The source's words for the value. */
+  wording?: Maybe<Scalars['String']['output']>;
+};
+
+/** A meeting's duration, in the source's words and by the graph's duration rule. */
+export type ProposedDuration = {
+  __typename?: 'ProposedDuration';
+  /** Whether the figure is about, at most or at least the duration. */
+  bound?: Maybe<DurationBound>;
+  /** The figure the words state, in minutes; null when they state none. */
+  figureMinutes?: Maybe<Scalars['Int']['output']>;
+  /** What the figure is rounded to, in minutes. */
+  granularityMinutes?: Maybe<Scalars['Int']['output']>;
+  /** How the source qualifies the figure. */
+  hedge: Hedge;
+  /** The longest the wording allows, in minutes; null when unbounded. */
+  maxMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The meeting. */
+  meeting: ProposalRef;
+  /** The shortest the wording allows, in minutes. */
+  minMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The source's words, e.g. "just under three hours". */
+  wording: Scalars['String']['output'];
+};
+
+/** A meeting proposed: an existing one (`existingId`, then this source is added to it) or a new one. */
+export type ProposedMeeting = {
+  __typename?: 'ProposedMeeting';
+  /** When, possibly partial. */
+  date: Scalars['Date']['output'];
+  /** The last day, for a meeting over several days. */
+  dateEnd?: Maybe<Scalars['Date']['output']>;
+  /** The graph's meeting it was matched to; null for a new meeting. */
+  existingId?: Maybe<Scalars['ID']['output']>;
+  /** The id it has or will have. */
+  id: Scalars['ID']['output'];
+  /** talks, ministerial or briefing. */
+  kind: Scalars['String']['output'];
+  /** Who took part. */
+  participants: Array<ProposalRef>;
+  /** Where. */
+  place?: Maybe<ProposalRef>;
+  /** A descriptive title. */
+  title: Scalars['String']['output'];
+};
+
+/** One person's attendance at a meeting. */
+export type ProposedParticipation = {
+  __typename?: 'ProposedParticipation';
+  /** The meeting. */
+  meeting: ProposalRef;
+  /** The person. */
+  person: ProposalRef;
+  /** Their role there, as the text gives it. */
+  role?: Maybe<Scalars['String']['output']>;
+};
+
+/** A person proposed: an existing one (`existingId`) or a new one. */
+export type ProposedPerson = {
+  __typename?: 'ProposedPerson';
+  /** Other names the text uses. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Countries (ISO codes) the text ties them to. */
+  countryIds: Array<Scalars['String']['output']>;
+  /** A short description from the text. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The graph's person it was resolved to; null for a new person. */
+  existingId?: Maybe<Scalars['ID']['output']>;
+  /** The id it has or will have. */
+  id: Scalars['ID']['output'];
+  /** The name, as the text gives it or the graph holds it. */
+  name: Scalars['String']['output'];
+};
+
+/** A place proposed: an existing one (`existingId`) or a new one. */
+export type ProposedPlace = {
+  __typename?: 'ProposedPlace';
+  /** The graph's place it was resolved to; null for a new place. */
+  existingId?: Maybe<Scalars['ID']['output']>;
+  /** The id it has or will have. */
+  id: Scalars['ID']['output'];
+  /** building, city or region. */
+  kind: Scalars['String']['output'];
+  /** The name. */
+  name: Scalars['String']['output'];
+  /** What it lies within: a place or a country. */
+  within?: Maybe<ProposalRef>;
+};
+
+/** A relation between two people. */
+export type ProposedRelation = {
+  __typename?: 'ProposedRelation';
+  /** Whose relation it is. */
+  from: ProposalRef;
+  /** What kind, as a slug ("son-in-law", "advisor"). */
+  kind: Scalars['String']['output'];
+  /** To whom. */
+  to: ProposalRef;
+};
+
+/** A role a person holds. */
+export type ProposedRole = {
+  __typename?: 'ProposedRole';
+  /** The country it is for, when known. */
+  countryId?: Maybe<Scalars['ID']['output']>;
+  /** The role's id once accepted. */
+  id: Scalars['ID']['output'];
+  /** The organization it is at, when known. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** The person. */
+  person: ProposalRef;
+  /** The title, as the text gives it. */
+  title: Scalars['String']['output'];
+};
+
+/** A statement: a direct quote or a paraphrase, with its speaker. */
+export type ProposedStatement = {
+  __typename?: 'ProposedStatement';
+  /** The graph's statement another source already reported (then this is a new wording of it); null for a new statement. */
+  existingId?: Maybe<Scalars['ID']['output']>;
+  /** The id it has or will have. */
+  id: Scalars['ID']['output'];
+  /** QUOTE or PARAPHRASE. */
+  kind: Scalars['String']['output'];
+  /** The meeting it was made at or comments on. */
+  meeting?: Maybe<ProposalRef>;
+  /** The occasion the text gives. */
+  occasion?: Maybe<Scalars['String']['output']>;
+  /** When it was said, possibly partial. */
+  saidOn?: Maybe<Scalars['Date']['output']>;
+  /** Who said it. */
+  speaker: ProposalRef;
+  /** The words, as the article prints them. */
+  text: Scalars['String']['output'];
+};
+
 /** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
 export type Query = {
   __typename?: 'Query';
@@ -1143,6 +1589,8 @@ export type Query = {
   country?: Maybe<Country>;
   /** Whether the service can reach its Neo4j database. */
   health: Health;
+  /** The ingested articles, those with the most pending proposals first (the review page's list), with their proposals counted by status. */
+  ingestedSources: IngestedSourceConnection;
   /** A meeting by its stable id, e.g. "2025-04-11-putin-witkoff-st-petersburg". Null when no such meeting exists. */
   meeting?: Maybe<Meeting>;
   /** Meetings matching a filter, oldest first unless ordered otherwise. */
@@ -1157,6 +1605,8 @@ export type Query = {
   person?: Maybe<Person>;
   /** A place by its slug id, e.g. "kremlin". Null when no such place exists. */
   place?: Maybe<Place>;
+  /** Proposals by article, status and kind, in the order of their excerpts in the article. */
+  proposals: ProposalConnection;
   /**
    * Full-text search over people (names and aliases), organizations, places, countries, meetings
    * (title and outcome) and statements (every wording), best match first. Words are matched whole
@@ -1212,6 +1662,13 @@ export type QueryCountryArgs = {
 
 
 /** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
+export type QueryIngestedSourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
 export type QueryMeetingArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1262,6 +1719,14 @@ export type QueryPlaceArgs = {
 
 
 /** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
+export type QueryProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProposalFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -1307,6 +1772,15 @@ export type RankClaimInput = {
   rank: ClaimRank;
   /** Why; required for DEPRECATED. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What rejectProposals did. */
+export type RejectProposalsPayload = {
+  __typename?: 'RejectProposalsPayload';
+  /** What was refused (an unknown or accepted proposal); when not empty, nothing was written. */
+  errors: Array<UserError>;
+  /** The proposals as they stand after the call. */
+  proposals: Array<Proposal>;
 };
 
 /** Which way a relation between two people reads. */
@@ -1395,6 +1869,8 @@ export type Source = {
   publisher?: Maybe<Scalars['String']['output']>;
   /** Every statement this source reports, oldest first. */
   statements: Array<Statement>;
+  /** The article's own text, when it was ingested (ingestArticle): every proposal's `start` and `end` point into it; null for sources known otherwise. */
+  text?: Maybe<Scalars['String']['output']>;
   /** The headline, or a descriptive title when the source has none (then `note` says so). */
   title: Scalars['String']['output'];
   /** Where to read it, when known (see `note` for what the link points at). */
@@ -1862,6 +2338,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AcceptProposalsPayload: ResolverTypeWrapper<Omit<AcceptProposalsPayload, 'proposals'> & { proposals: Array<ResolversTypes['Proposal']> }>;
   AddWordingInput: AddWordingInput;
   AttachClaimsInput: AttachClaimsInput;
   AttendanceSourcesInput: AttendanceSourcesInput;
@@ -1891,9 +2368,16 @@ export type ResolversTypes = {
   DurationRange: ResolverTypeWrapper<DurationRange>;
   DurationSummary: ResolverTypeWrapper<DurationSummary>;
   EvidenceBasis: EvidenceBasis;
+  ExistingFact: ResolverTypeWrapper<ExistingFact>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<Health>;
   Hedge: Hedge;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IngestArticleInput: IngestArticleInput;
+  IngestArticlePayload: ResolverTypeWrapper<Omit<IngestArticlePayload, 'proposals' | 'source'> & { proposals: Array<ResolversTypes['Proposal']>, source?: Maybe<ResolversTypes['Source']> }>;
+  IngestedSource: ResolverTypeWrapper<IngestedSourceRecord>;
+  IngestedSourceConnection: ResolverTypeWrapper<IngestedSourceConnectionRecord>;
+  IngestedSourceEdge: ResolverTypeWrapper<IngestedSourceEdgeRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Meeting: ResolverTypeWrapper<MeetingRecord>;
   MeetingChangeKind: MeetingChangeKind;
@@ -1920,8 +2404,26 @@ export type ResolversTypes = {
   PersonPayload: ResolverTypeWrapper<Omit<PersonPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   PersonRelation: ResolverTypeWrapper<RelationRecord>;
   Place: ResolverTypeWrapper<PlaceRecord>;
+  Proposal: ResolverTypeWrapper<ProposalRecord>;
+  ProposalConnection: ResolverTypeWrapper<ProposalConnectionRecord>;
+  ProposalEdge: ResolverTypeWrapper<ProposalEdgeRecord>;
+  ProposalEdit: ProposalEdit;
+  ProposalFilter: ProposalFilter;
+  ProposalKind: ProposalKind;
+  ProposalRef: ResolverTypeWrapper<RefRecord>;
+  ProposalStatus: ProposalStatus;
+  ProposedClaim: ResolverTypeWrapper<Omit<ProposedClaim, 'meeting'> & { meeting: ResolversTypes['ProposalRef'] }>;
+  ProposedDuration: ResolverTypeWrapper<Omit<ProposedDuration, 'meeting'> & { meeting: ResolversTypes['ProposalRef'] }>;
+  ProposedMeeting: ResolverTypeWrapper<Omit<ProposedMeeting, 'participants' | 'place'> & { participants: Array<ResolversTypes['ProposalRef']>, place?: Maybe<ResolversTypes['ProposalRef']> }>;
+  ProposedParticipation: ResolverTypeWrapper<Omit<ProposedParticipation, 'meeting' | 'person'> & { meeting: ResolversTypes['ProposalRef'], person: ResolversTypes['ProposalRef'] }>;
+  ProposedPerson: ResolverTypeWrapper<ProposedPerson>;
+  ProposedPlace: ResolverTypeWrapper<Omit<ProposedPlace, 'within'> & { within?: Maybe<ResolversTypes['ProposalRef']> }>;
+  ProposedRelation: ResolverTypeWrapper<Omit<ProposedRelation, 'from' | 'to'> & { from: ResolversTypes['ProposalRef'], to: ResolversTypes['ProposalRef'] }>;
+  ProposedRole: ResolverTypeWrapper<Omit<ProposedRole, 'person'> & { person: ResolversTypes['ProposalRef'] }>;
+  ProposedStatement: ResolverTypeWrapper<Omit<ProposedStatement, 'meeting' | 'speaker'> & { meeting?: Maybe<ResolversTypes['ProposalRef']>, speaker: ResolversTypes['ProposalRef'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankClaimInput: RankClaimInput;
+  RejectProposalsPayload: ResolverTypeWrapper<Omit<RejectProposalsPayload, 'proposals'> & { proposals: Array<ResolversTypes['Proposal']> }>;
   RelationDirection: RelationDirection;
   RelationInput: RelationInput;
   RetractClaimInput: RetractClaimInput;
@@ -1954,6 +2456,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AcceptProposalsPayload: Omit<AcceptProposalsPayload, 'proposals'> & { proposals: Array<ResolversParentTypes['Proposal']> };
   AddWordingInput: AddWordingInput;
   AttachClaimsInput: AttachClaimsInput;
   AttendanceSourcesInput: AttendanceSourcesInput;
@@ -1978,8 +2481,15 @@ export type ResolversParentTypes = {
   DurationClaimInput: DurationClaimInput;
   DurationRange: DurationRange;
   DurationSummary: DurationSummary;
+  ExistingFact: ExistingFact;
+  Float: Scalars['Float']['output'];
   Health: Health;
   ID: Scalars['ID']['output'];
+  IngestArticleInput: IngestArticleInput;
+  IngestArticlePayload: Omit<IngestArticlePayload, 'proposals' | 'source'> & { proposals: Array<ResolversParentTypes['Proposal']>, source?: Maybe<ResolversParentTypes['Source']> };
+  IngestedSource: IngestedSourceRecord;
+  IngestedSourceConnection: IngestedSourceConnectionRecord;
+  IngestedSourceEdge: IngestedSourceEdgeRecord;
   Int: Scalars['Int']['output'];
   Meeting: MeetingRecord;
   MeetingChangedEvent: MeetingChanged;
@@ -2003,8 +2513,24 @@ export type ResolversParentTypes = {
   PersonPayload: Omit<PersonPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   PersonRelation: RelationRecord;
   Place: PlaceRecord;
+  Proposal: ProposalRecord;
+  ProposalConnection: ProposalConnectionRecord;
+  ProposalEdge: ProposalEdgeRecord;
+  ProposalEdit: ProposalEdit;
+  ProposalFilter: ProposalFilter;
+  ProposalRef: RefRecord;
+  ProposedClaim: Omit<ProposedClaim, 'meeting'> & { meeting: ResolversParentTypes['ProposalRef'] };
+  ProposedDuration: Omit<ProposedDuration, 'meeting'> & { meeting: ResolversParentTypes['ProposalRef'] };
+  ProposedMeeting: Omit<ProposedMeeting, 'participants' | 'place'> & { participants: Array<ResolversParentTypes['ProposalRef']>, place?: Maybe<ResolversParentTypes['ProposalRef']> };
+  ProposedParticipation: Omit<ProposedParticipation, 'meeting' | 'person'> & { meeting: ResolversParentTypes['ProposalRef'], person: ResolversParentTypes['ProposalRef'] };
+  ProposedPerson: ProposedPerson;
+  ProposedPlace: Omit<ProposedPlace, 'within'> & { within?: Maybe<ResolversParentTypes['ProposalRef']> };
+  ProposedRelation: Omit<ProposedRelation, 'from' | 'to'> & { from: ResolversParentTypes['ProposalRef'], to: ResolversParentTypes['ProposalRef'] };
+  ProposedRole: Omit<ProposedRole, 'person'> & { person: ResolversParentTypes['ProposalRef'] };
+  ProposedStatement: Omit<ProposedStatement, 'meeting' | 'speaker'> & { meeting?: Maybe<ResolversParentTypes['ProposalRef']>, speaker: ResolversParentTypes['ProposalRef'] };
   Query: Record<PropertyKey, never>;
   RankClaimInput: RankClaimInput;
+  RejectProposalsPayload: Omit<RejectProposalsPayload, 'proposals'> & { proposals: Array<ResolversParentTypes['Proposal']> };
   RelationInput: RelationInput;
   RetractClaimInput: RetractClaimInput;
   Role: RoleRecord;
@@ -2032,6 +2558,11 @@ export type ResolversParentTypes = {
   UserError: UserError;
   Wording: WordingRecord;
   WordingInput: WordingInput;
+};
+
+export type AcceptProposalsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcceptProposalsPayload'] = ResolversParentTypes['AcceptProposalsPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -2168,9 +2699,40 @@ export type DurationSummaryResolvers<ContextType = Context, ParentType extends R
   unknownCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExistingFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExistingFact'] = ResolversParentTypes['ExistingFact']> = {
+  fromThisSource?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type HealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
   database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   neo4jVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IngestArticlePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestArticlePayload'] = ResolversParentTypes['IngestArticlePayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type IngestedSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestedSource'] = ResolversParentTypes['IngestedSource']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  alreadyKnown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type IngestedSourceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestedSourceConnection'] = ResolversParentTypes['IngestedSourceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['IngestedSourceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IngestedSourceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestedSourceEdge'] = ResolversParentTypes['IngestedSourceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IngestedSource'], ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
@@ -2228,14 +2790,17 @@ export type MeetingPayloadResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptProposals?: Resolver<ResolversTypes['AcceptProposalsPayload'], ParentType, ContextType, RequireFields<MutationAcceptProposalsArgs, 'ids'>>;
   addStatement?: Resolver<ResolversTypes['StatementPayload'], ParentType, ContextType, RequireFields<MutationAddStatementArgs, 'input'>>;
   addWording?: Resolver<ResolversTypes['StatementPayload'], ParentType, ContextType, RequireFields<MutationAddWordingArgs, 'input'>>;
   attachClaims?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationAttachClaimsArgs, 'input'>>;
   createMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationCreateMeetingArgs, 'input'>>;
   createPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['SourcePayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  ingestArticle?: Resolver<ResolversTypes['IngestArticlePayload'], ParentType, ContextType, RequireFields<MutationIngestArticleArgs, 'input'>>;
   mergePeople?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationMergePeopleArgs, 'input'>>;
   rankClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationRankClaimArgs, 'input'>>;
+  rejectProposals?: Resolver<ResolversTypes['RejectProposalsPayload'], ParentType, ContextType, RequireFields<MutationRejectProposalsArgs, 'ids'>>;
   retractClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'input'>>;
   updateMeeting?: Resolver<ResolversTypes['MeetingPayload'], ParentType, ContextType, RequireFields<MutationUpdateMeetingArgs, 'input'>>;
   updatePerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'input'>>;
@@ -2327,6 +2892,133 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal']> = {
+  basis?: Resolver<ResolversTypes['EvidenceBasis'], ParentType, ContextType>;
+  became?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['ProposedClaim']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contradicts?: Resolver<Maybe<ResolversTypes['ExistingFact']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dependsOn?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['ProposedDuration']>, ParentType, ContextType>;
+  edits?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excerpt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProposalKind'], ParentType, ContextType>;
+  known?: Resolver<Maybe<ResolversTypes['ExistingFact']>, ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  participation?: Resolver<Maybe<ResolversTypes['ProposedParticipation']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['ProposedPerson']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['ProposedPlace']>, ParentType, ContextType>;
+  proposedMeeting?: Resolver<Maybe<ResolversTypes['ProposedMeeting']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['ProposedRelation']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['ProposedRole']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statement?: Resolver<Maybe<ResolversTypes['ProposedStatement']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProposalStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalConnection'] = ResolversParentTypes['ProposalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProposalEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProposalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalEdge'] = ResolversParentTypes['ProposalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType>;
+};
+
+export type ProposalRefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalRef'] = ResolversParentTypes['ProposalRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType>;
+};
+
+export type ProposedClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedClaim'] = ResolversParentTypes['ProposedClaim']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hedge?: Resolver<ResolversTypes['Hedge'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wording?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProposedDurationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedDuration'] = ResolversParentTypes['ProposedDuration']> = {
+  bound?: Resolver<Maybe<ResolversTypes['DurationBound']>, ParentType, ContextType>;
+  figureMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  granularityMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hedge?: Resolver<ResolversTypes['Hedge'], ParentType, ContextType>;
+  maxMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  minMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  wording?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposedMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedMeeting'] = ResolversParentTypes['ProposedMeeting']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dateEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['ProposalRef']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['ProposalRef']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposedParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedParticipation'] = ResolversParentTypes['ProposedParticipation']> = {
+  meeting?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProposedPersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedPerson'] = ResolversParentTypes['ProposedPerson']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  countryIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposedPlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedPlace'] = ResolversParentTypes['ProposedPlace']> = {
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  within?: Resolver<Maybe<ResolversTypes['ProposalRef']>, ParentType, ContextType>;
+};
+
+export type ProposedRelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedRelation'] = ResolversParentTypes['ProposedRelation']> = {
+  from?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+};
+
+export type ProposedRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedRole'] = ResolversParentTypes['ProposedRole']> = {
+  countryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposedStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedStatement'] = ResolversParentTypes['ProposedStatement']> = {
+  existingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['ProposalRef']>, ParentType, ContextType>;
+  occasion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  saidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  speaker?: Resolver<ResolversTypes['ProposalRef'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   conflicts?: Resolver<ResolversTypes['ConflictConnection'], ParentType, ContextType, Partial<QueryConflictsArgs>>;
@@ -2334,6 +3026,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'id'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  ingestedSources?: Resolver<ResolversTypes['IngestedSourceConnection'], ParentType, ContextType, Partial<QueryIngestedSourcesArgs>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   meetingsBetween?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsBetweenArgs, 'personIds'>>;
@@ -2341,6 +3034,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
+  proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, Partial<QueryProposalsArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -2349,6 +3043,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   timeTogether?: Resolver<ResolversTypes['TimeTogether'], ParentType, ContextType, RequireFields<QueryTimeTogetherArgs, 'personIds'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+};
+
+export type RejectProposalsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectProposalsPayload'] = ResolversParentTypes['RejectProposalsPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
@@ -2375,6 +3074,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -2469,6 +3169,7 @@ export type WordingResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type Resolvers<ContextType = Context> = {
+  AcceptProposalsPayload?: AcceptProposalsPayloadResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
@@ -2485,7 +3186,12 @@ export type Resolvers<ContextType = Context> = {
   Duration?: DurationResolvers<ContextType>;
   DurationRange?: DurationRangeResolvers<ContextType>;
   DurationSummary?: DurationSummaryResolvers<ContextType>;
+  ExistingFact?: ExistingFactResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  IngestArticlePayload?: IngestArticlePayloadResolvers<ContextType>;
+  IngestedSource?: IngestedSourceResolvers<ContextType>;
+  IngestedSourceConnection?: IngestedSourceConnectionResolvers<ContextType>;
+  IngestedSourceEdge?: IngestedSourceEdgeResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingChangedEvent?: MeetingChangedEventResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
@@ -2503,7 +3209,21 @@ export type Resolvers<ContextType = Context> = {
   PersonPayload?: PersonPayloadResolvers<ContextType>;
   PersonRelation?: PersonRelationResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
+  Proposal?: ProposalResolvers<ContextType>;
+  ProposalConnection?: ProposalConnectionResolvers<ContextType>;
+  ProposalEdge?: ProposalEdgeResolvers<ContextType>;
+  ProposalRef?: ProposalRefResolvers<ContextType>;
+  ProposedClaim?: ProposedClaimResolvers<ContextType>;
+  ProposedDuration?: ProposedDurationResolvers<ContextType>;
+  ProposedMeeting?: ProposedMeetingResolvers<ContextType>;
+  ProposedParticipation?: ProposedParticipationResolvers<ContextType>;
+  ProposedPerson?: ProposedPersonResolvers<ContextType>;
+  ProposedPlace?: ProposedPlaceResolvers<ContextType>;
+  ProposedRelation?: ProposedRelationResolvers<ContextType>;
+  ProposedRole?: ProposedRoleResolvers<ContextType>;
+  ProposedStatement?: ProposedStatementResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectProposalsPayload?: RejectProposalsPayloadResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

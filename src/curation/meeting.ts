@@ -10,7 +10,7 @@ import type { ClaimRank } from "../model/evidence.js";
 import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
+import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type MutationPlan, type Reference, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // Old clients give a duration as its minutes and bounds; they are read back as the figure that
@@ -274,32 +274,33 @@ async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[],
 
 const allChanged = { placeId: true, topicIds: true, organizationIds: true };
 
-export const createMeeting = (ctx: Context, input: MeetingInput) =>
-  curate(ctx, "createMeeting", input, {
-    check: () =>
-      checkMeeting(
-        {
-          ...input,
-          datePrecision: precisionOfInput(input.date),
-          startsAt: input.startsAt ?? null,
-          endsAt: input.endsAt ?? null,
-          began: timeEstimateShape(input.began) ?? null,
-          ended: timeEstimateShape(input.ended) ?? null,
-          placeId: input.placeId ?? null,
-          outcome: input.outcome ?? null,
-          topicIds: input.topicIds ?? [],
-          organizationIds: input.organizationIds ?? [],
-          participants: (input.participants ?? []).map(participantShape),
-          durations: (input.durations ?? []).map(durationShape),
-          claims: (input.claims ?? []).map(claimShape),
-        },
-        { key: "participants", first: 0 },
-        input.durations ?? [],
-      ),
-    // The participants' locks: none of them is merged away while their attendance is written.
-    locks: (meeting) => [lockKey("Meeting", meeting.id), ...meeting.participants.map((p) => lockKey("Person", p.personId))],
-    work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged), ranksGiven(input)),
-  });
+export const createMeetingPlan = (input: MeetingInput): MutationPlan<SeedMeeting> => ({
+  check: () =>
+    checkMeeting(
+      {
+        ...input,
+        datePrecision: precisionOfInput(input.date),
+        startsAt: input.startsAt ?? null,
+        endsAt: input.endsAt ?? null,
+        began: timeEstimateShape(input.began) ?? null,
+        ended: timeEstimateShape(input.ended) ?? null,
+        placeId: input.placeId ?? null,
+        outcome: input.outcome ?? null,
+        topicIds: input.topicIds ?? [],
+        organizationIds: input.organizationIds ?? [],
+        participants: (input.participants ?? []).map(participantShape),
+        durations: (input.durations ?? []).map(durationShape),
+        claims: (input.claims ?? []).map(claimShape),
+      },
+      { key: "participants", first: 0 },
+      input.durations ?? [],
+    ),
+  // The participants' locks: none of them is merged away while their attendance is written.
+  locks: (meeting) => [lockKey("Meeting", meeting.id), ...meeting.participants.map((p) => lockKey("Person", p.personId))],
+  work: (tx, meeting) => putMeeting(tx, meeting, meetingReferences(meeting, { key: "participants", first: 0 }, allChanged), ranksGiven(input)),
+});
+
+export const createMeeting = (ctx: Context, input: MeetingInput) => curate(ctx, "createMeeting", input, createMeetingPlan(input));
 
 // How each attendance's sources are known, so writing the meeting again keeps it.
 const ATTENDANCE_EVIDENCE = `
@@ -404,12 +405,33 @@ export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInp
     work: (tx) => changeMeeting(tx, id, "id", changes),
   });
 
-export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) =>
-  curate(ctx, "attachClaims", { meetingId, ...changes }, {
-    check: () => meetingId,
-    locks: () => [lockKey("Meeting", meetingId)],
-    work: (tx) => changeMeeting(tx, meetingId, "meetingId", changes),
-  });
+export const attachClaimsPlan = ({ meetingId, ...changes }: AttachClaimsInput): MutationPlan<string> => ({
+  check: () => meetingId,
+  locks: () => [lockKey("Meeting", meetingId)],
+  work: (tx) => changeMeeting(tx, meetingId, "meetingId", changes),
+});
+
+export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) => curate(ctx, "attachClaims", { meetingId, ...changes }, attachClaimsPlan({ meetingId, ...changes }));
+
+/** Attendances at a stored meeting, for article ingest: a participant already recorded gets these sources, anyone else is added. */
+export interface AttendancesInput {
+  meetingId: string;
+  participants: ParticipantInput[];
+}
+
+export const attendancesPlan = ({ meetingId, participants }: AttendancesInput): MutationPlan<string> => ({
+  check: () => meetingId,
+  // As updateMeeting's: the meeting, and the people added to it.
+  locks: () => [lockKey("Meeting", meetingId), ...participants.map((p) => lockKey("Person", p.personId))],
+  work: async (tx) => {
+    const state = await meetingState(tx, meetingId);
+    const attends = (p: ParticipantInput) => state?.participants.some((stored) => stored.personId === p.personId) ?? false;
+    return changeMeeting(tx, meetingId, "meetingId", {
+      addParticipants: participants.filter((p) => !attends(p)),
+      attendances: participants.filter(attends).map(({ personId, sources }) => ({ personId, sources })),
+    });
+  },
+});
 
 /** A claim id names its meeting: "<meetingId>#claim-<n>" or "<meetingId>#duration-<n>". */
 export const meetingOfClaim = (claimId: string) => claimId.split("#")[0] ?? claimId;

@@ -8,7 +8,7 @@ import { searchText, writePeople } from "../ingest/writeGraph.js";
 import { COUNTRY_IDS, PEOPLE_BY_ID, RELATIONS, ROLES, type PersonRecord, type RelationRecord, type RoleRecord } from "../person/person.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type Reference, type Written } from "./transaction.js";
+import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type MutationPlan, type Reference, type Written } from "./transaction.js";
 import { Problems, parseWith, UserErrors } from "./userErrors.js";
 
 const roleShape = (r: RoleInput) => ({
@@ -156,19 +156,56 @@ const personLocks = (person: { id: string; roles?: readonly { id: string }[] | n
   ...(person.roles ?? []).map((r) => lockKey("Role", r.id)),
 ];
 
-export const createPerson = (ctx: Context, input: PersonInput) =>
-  curate(ctx, "createPerson", input, {
-    check: () =>
-      checkPerson({
-        ...input,
-        aliases: input.aliases ?? [],
-        countryIds: input.countryIds ?? [],
-        roles: (input.roles ?? []).map(roleShape),
-        relations: (input.relations ?? []).map(relationShape),
-      }),
-    locks: personLocks,
-    work: putPerson,
+export const createPersonPlan = (input: PersonInput): MutationPlan<SeedPerson> => ({
+  check: () =>
+    checkPerson({
+      ...input,
+      aliases: input.aliases ?? [],
+      countryIds: input.countryIds ?? [],
+      roles: (input.roles ?? []).map(roleShape),
+      relations: (input.relations ?? []).map(relationShape),
+    }),
+  locks: personLocks,
+  work: putPerson,
+});
+
+export const createPerson = (ctx: Context, input: PersonInput) => curate(ctx, "createPerson", input, createPersonPlan(input));
+
+/** What article ingest adds to a stored person: roles (a role they hold already gets these sources) and relations (an existing one gets these sources). */
+export interface PersonAdditionsInput {
+  id: string;
+  roles?: RoleInput[];
+  relations?: RelationInput[];
+}
+
+/** `stored` with `added` merged in by `same`: a match gets the added sources it lacks, the rest is appended. */
+function withAdded<T extends { sources: SeedPerson["roles"][number]["sources"] }>(stored: T[], added: T[], same: (a: T, b: T) => boolean): T[] {
+  const merged = stored.map((s) => {
+    const more = added.find((a) => same(a, s));
+    return more ? { ...s, sources: [...s.sources, ...more.sources.filter((m) => !s.sources.some((x) => x.sourceId === m.sourceId))] } : s;
   });
+  return [...merged, ...added.filter((a) => !stored.some((s) => same(a, s)))];
+}
+
+export const personAdditionsPlan = (input: PersonAdditionsInput): MutationPlan<PersonAdditionsInput> => ({
+  check: () => input,
+  locks: () => personLocks(input),
+  work: async (tx) => {
+    const record = (await resolveLocked(tx, [input.id])).get(input.id);
+    if (!record || record.id !== input.id) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}${record ? ` (it was merged into ${JSON.stringify(record.id)}: use that id)` : ""}` }]);
+    const state = await personState(tx, record);
+    // Parsed on their own first, so the sources carry the schema's defaults before they are compared.
+    const added = checkPerson({ ...state, roles: (input.roles ?? []).map(roleShape), relations: (input.relations ?? []).map(relationShape) });
+    return putPerson(
+      tx,
+      checkPerson({
+        ...state,
+        roles: withAdded(state.roles, added.roles, (a, b) => a.id === b.id),
+        relations: withAdded(state.relations, added.relations, (a, b) => a.kind === b.kind && a.toPersonId === b.toPersonId),
+      }),
+    );
+  },
+});
 
 export const updatePerson = (ctx: Context, input: UpdatePersonInput) =>
   curate(ctx, "updatePerson", input, {

@@ -2,44 +2,45 @@
 import type { AddWordingInput, SourceInput, StatementInput } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
-import { sourceSchema, statementSchema, wordingSchema, type SeedStatement, type SeedWording } from "../ingest/seedFiles.js";
+import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type SeedStatement, type SeedWording } from "../ingest/seedFiles.js";
 import { statementRow, writeSources, writeStatements } from "../ingest/writeGraph.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, type CurationTx, type Written } from "./transaction.js";
+import { checkReferences, curate, idRefs, lockKey, type CurationTx, type MutationPlan, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // The organization an existing source is published by, kept when the input does not name one.
 const PUBLISHED_BY = `MATCH (:Source {id: $id})-[:PUBLISHED_BY]->(o:Organization) RETURN o.id AS id`;
 
-export const createSource = (ctx: Context, input: SourceInput) =>
-  curate(ctx, "createSource", input, {
-    check: () =>
-      parsed(
-        sourceSchema,
-        {
-          ...input,
-          publisher: input.publisher ?? null,
-          publishedOn: input.publishedOn ?? null,
-          datePrecision: input.publishedOn ? precisionOfInput(input.publishedOn) : null,
-          url: input.url ?? null,
-          // The article file a seed source was read from; sources added through the API have none.
-          file: null,
-          note: input.note ?? null,
-          publishedById: input.publishedById ?? null,
-        },
-        INPUT,
-      ),
-    locks: (source) => [lockKey("Source", source.id)],
-    work: async (tx, source) => {
-      const problems = new Problems();
-      await checkReferences(tx, [{ field: [...INPUT, "publishedById"], label: "Organization", id: source.publishedById }], problems);
-      problems.throwIfAny();
-      const [stored] = input.publishedById === undefined ? await tx.run<{ id: string }>(PUBLISHED_BY, { id: source.id }) : [];
-      await writeSources(tx.run, [{ ...source, publishedById: source.publishedById ?? stored?.id ?? null }]);
-      return { id: source.id, entityIds: [source.id] };
-    },
-  });
+export const createSourcePlan = (input: SourceInput): MutationPlan<SeedSource> => ({
+  check: () =>
+    parsed(
+      sourceSchema,
+      {
+        ...input,
+        publisher: input.publisher ?? null,
+        publishedOn: input.publishedOn ?? null,
+        datePrecision: input.publishedOn ? precisionOfInput(input.publishedOn) : null,
+        url: input.url ?? null,
+        // The article file a seed source was read from; sources added through the API have none.
+        file: null,
+        note: input.note ?? null,
+        publishedById: input.publishedById ?? null,
+      },
+      INPUT,
+    ),
+  locks: (source) => [lockKey("Source", source.id)],
+  work: async (tx, source) => {
+    const problems = new Problems();
+    await checkReferences(tx, [{ field: [...INPUT, "publishedById"], label: "Organization", id: source.publishedById }], problems);
+    problems.throwIfAny();
+    const [stored] = input.publishedById === undefined ? await tx.run<{ id: string }>(PUBLISHED_BY, { id: source.id }) : [];
+    await writeSources(tx.run, [{ ...source, publishedById: source.publishedById ?? stored?.id ?? null }]);
+    return { id: source.id, entityIds: [source.id] };
+  },
+});
+
+export const createSource = (ctx: Context, input: SourceInput) => curate(ctx, "createSource", input, createSourcePlan(input));
 
 /** A wording's kind: a quote or a paraphrase (the statement's kind unless the wording says). */
 const wordingKey = (w: SeedWording, statementQuoted: boolean) => JSON.stringify([w.sourceId, w.quoted ?? statementQuoted]);
@@ -87,23 +88,24 @@ async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<W
   return { id: statement.id, entityIds: [statement.id, ...statementRow(statement).wordings.map((w) => w.id)] };
 }
 
-export const addStatement = (ctx: Context, input: StatementInput) =>
-  curate(ctx, "addStatement", input, {
-    check: () =>
-      checkStatement({
-        ...input,
-        saidOn: input.saidOn ?? null,
-        datePrecision: input.saidOn ? precisionOfInput(input.saidOn) : null,
-        meetingId: input.meetingId ?? null,
-        placeId: input.placeId ?? null,
-        occasion: input.occasion ?? null,
-        topicIds: input.topicIds ?? [],
-        // Omitted (or null) fields are left out, so the seed schema's defaults apply.
-        wordings: input.wordings.map((w) => compact(w)),
-      }),
-    locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
-    work: putStatement,
-  });
+export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatement> => ({
+  check: () =>
+    checkStatement({
+      ...input,
+      saidOn: input.saidOn ?? null,
+      datePrecision: input.saidOn ? precisionOfInput(input.saidOn) : null,
+      meetingId: input.meetingId ?? null,
+      placeId: input.placeId ?? null,
+      occasion: input.occasion ?? null,
+      topicIds: input.topicIds ?? [],
+      // Omitted (or null) fields are left out, so the seed schema's defaults apply.
+      wordings: input.wordings.map((w) => compact(w)),
+    }),
+  locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
+  work: putStatement,
+});
+
+export const addStatement = (ctx: Context, input: StatementInput) => curate(ctx, "addStatement", input, addStatementPlan(input));
 
 // Everything a wording holds, so writing the statement again keeps how each source gave it.
 const STORED_WORDINGS = `
@@ -136,24 +138,25 @@ async function statementState(tx: CurationTx, id: string): Promise<SeedStatement
   };
 }
 
-export const addWording = (ctx: Context, input: AddWordingInput) =>
-  curate(ctx, "addWording", input, {
-    check: () => ({ statementId: input.statementId, wording: parsed(wordingSchema, compact(input.wording), [...INPUT, "wording"]) }),
-    locks: ({ statementId }) => [lockKey("Statement", statementId)],
-    work: async (tx, { statementId, wording }) => {
-      const statement = await statementState(tx, statementId);
-      if (!statement) throw new UserErrors([{ field: [...INPUT, "statementId"], code: "NOT_FOUND", message: `no statement ${JSON.stringify(statementId)}` }]);
-      const problems = new Problems();
-      await checkReferences(tx, [{ field: [...INPUT, "wording", "sourceId"], label: "Source", id: wording.sourceId }], problems);
-      const key = wordingKey(wording, statement.quoted);
-      const existing = statement.wordings.find((w) => wordingKey(w, statement.quoted) === key);
-      if (existing && existing.text !== wording.text) {
-        const kind = kindOf(wording.quoted ?? statement.quoted);
-        problems.add([...INPUT, "wording", "sourceId"], "DUPLICATE", `source ${JSON.stringify(wording.sourceId)} already has a ${kind} of this statement; keep at most one quote and one paraphrase per source`);
-      }
-      problems.throwIfAny();
-      const wordings = existing ? statement.wordings.map((w) => (w === existing ? wording : w)) : [...statement.wordings, wording];
-      await writeStatements(tx.run, [{ ...statement, wordings }]);
-      return { id: statementId, entityIds: [statementId, ...statementRow({ ...statement, wordings }).wordings.filter((w) => w.sourceId === wording.sourceId).map((w) => w.id)] };
-    },
-  });
+export const addWordingPlan = (input: AddWordingInput): MutationPlan<{ statementId: string; wording: SeedWording }> => ({
+  check: () => ({ statementId: input.statementId, wording: parsed(wordingSchema, compact(input.wording), [...INPUT, "wording"]) }),
+  locks: ({ statementId }) => [lockKey("Statement", statementId)],
+  work: async (tx, { statementId, wording }) => {
+    const statement = await statementState(tx, statementId);
+    if (!statement) throw new UserErrors([{ field: [...INPUT, "statementId"], code: "NOT_FOUND", message: `no statement ${JSON.stringify(statementId)}` }]);
+    const problems = new Problems();
+    await checkReferences(tx, [{ field: [...INPUT, "wording", "sourceId"], label: "Source", id: wording.sourceId }], problems);
+    const key = wordingKey(wording, statement.quoted);
+    const existing = statement.wordings.find((w) => wordingKey(w, statement.quoted) === key);
+    if (existing && existing.text !== wording.text) {
+      const kind = kindOf(wording.quoted ?? statement.quoted);
+      problems.add([...INPUT, "wording", "sourceId"], "DUPLICATE", `source ${JSON.stringify(wording.sourceId)} already has a ${kind} of this statement; keep at most one quote and one paraphrase per source`);
+    }
+    problems.throwIfAny();
+    const wordings = existing ? statement.wordings.map((w) => (w === existing ? wording : w)) : [...statement.wordings, wording];
+    await writeStatements(tx.run, [{ ...statement, wordings }]);
+    return { id: statementId, entityIds: [statementId, ...statementRow({ ...statement, wordings }).wordings.filter((w) => w.sourceId === wording.sourceId).map((w) => w.id)] };
+  },
+});
+
+export const addWording = (ctx: Context, input: AddWordingInput) => curate(ctx, "addWording", input, addWordingPlan(input));

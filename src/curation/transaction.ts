@@ -48,7 +48,7 @@ MERGE (lock:CurationLock {key: key})
 SET lock.lockedAt = datetime()`;
 
 /** What can be locked; a mutation's first locks are taken in this order, so they never wait on each other in a cycle. */
-const LOCK_ORDER = ["Person", "Role", "Source", "Meeting", "Statement"] as const;
+const LOCK_ORDER = ["Proposal", "Person", "Role", "Source", "Meeting", "Statement", "Place"] as const;
 export type Lockable = (typeof LOCK_ORDER)[number];
 
 /** The lock key of a node: "Person:steve-witkoff". */
@@ -103,7 +103,7 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
 }
 
 /** The plan's checks and the evidence rules every sourced fact follows, every problem of both reported at once. */
-function checked<V>(input: unknown, check: () => V): V {
+export function checked<V>(input: unknown, check: () => V): V {
   const problems = new Problems();
   evidenceProblems(input, problems);
   let value: V;

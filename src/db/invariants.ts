@@ -9,6 +9,7 @@
  * per-node round trips: the cost is one pass whatever the size of the graph.
  */
 import { CLAIM_RANKS, EVIDENCE_BASES, FACTS_MD_PREFIX, HEDGES } from "../model/evidence.js";
+import { PROPOSAL_STATUSES } from "../model/proposal.js";
 import type { Neo4jExecutor } from "./executor.js";
 
 export interface Invariant {
@@ -78,6 +79,9 @@ const FOLLOWS_DURATION_RULE = `CASE c.bound
   WHEN 'UNDER' THEN c.maxMinutes = c.figureMinutes AND c.minMinutes = c.figureMinutes - toInteger(c.granularityMinutes) / 2 AND c.minutes = round((c.minMinutes + c.maxMinutes) / 2.0)
   WHEN 'OVER' THEN c.minutes = c.figureMinutes AND c.minMinutes = c.figureMinutes AND c.maxMinutes IS NULL
 END`;
+
+/** What an accepted proposal can become (src/proposal/steps.ts). */
+const PROPOSAL_TARGETS = ["Person", "Place", "Meeting", "Statement", "Claim", "Role"];
 
 export const INVARIANTS: Invariant[] = [
   {
@@ -297,6 +301,27 @@ WITH n, [
   ${problem("n:Place AND COUNT { (n)-[:WITHIN]->() } <> 1", "COUNT { (n)-[:WITHIN]->() } + ' WITHIN relationships'")},
   ${problem("n:Place AND COUNT { (n)-[:WITHIN]->() } = 1 AND NOT EXISTS { (n)-[:WITHIN]->(x) WHERE x:Place OR x:Country }", "'WITHIN a node that is neither a Place nor a Country'")},
   ${problem("n:Place AND COUNT { (n)-[:WITHIN]->() } = 1 AND NOT EXISTS { (n)-[:WITHIN]->+(:Country) }", "'its WITHIN chain does not reach a Country'")}
+] AS problems`,
+  },
+  {
+    name: "proposal-state",
+    subject: "p",
+    id: idOf("p"),
+    rule: "Every Proposal is PROPOSED_FROM exactly one Source holding the article's text, where its excerpt stands at its offsets; an ACCEPTED one names who accepted it, when, and what it became (a node the graph holds); a REJECTED one who rejected it and when; a PENDING one no decision.",
+    why: "the review page highlights each proposal's excerpt at its offsets, and a decision is trusted because it says who made it and what it wrote",
+    fix: "ingest the article again into its source (ingestArticle with sourceId) to restore its text; for a decision without its record, look up the acceptProposals or rejectProposals AuditEntry naming the proposal",
+    perNode: `
+MATCH (p:Proposal)
+WITH p, COUNT { (p)-[:PROPOSED_FROM]->(:Source) } AS sources, [(p)-[:PROPOSED_FROM]->(s:Source) | s.text][0] AS text
+WITH p, sources, text, ${PROPOSAL_TARGETS.map((label) => `EXISTS { MATCH (:${label} {id: p.became}) }`).join(" OR ")} AS becameFound
+WITH p, [
+  ${problem("sources <> 1", "sources + ' PROPOSED_FROM relationships to a Source'")},
+  ${problem("sources = 1 AND text IS NULL", "'its source holds no text'")},
+  ${problem("text IS NOT NULL AND substring(text, p.start, p.end - p.start) <> p.excerpt", "'its excerpt is not at ' + p.start + '..' + p.end + ' of its source text'")},
+  ${problem(`NOT coalesce(p.status IN [${PROPOSAL_STATUSES.map((x) => `'${x}'`).join(", ")}], false)`, "'status ' + coalesce(toString(p.status), 'null')")},
+  ${problem("p.status IN ['ACCEPTED', 'REJECTED'] AND (p.decidedBy IS NULL OR p.decidedAt IS NULL)", "p.status + ' without decidedBy and decidedAt'")},
+  ${problem("p.status = 'ACCEPTED' AND NOT coalesce(becameFound, false)", "'ACCEPTED, but what it became (' + coalesce(p.became, 'nothing') + ') is not in the graph'")},
+  ${problem("p.status = 'PENDING' AND (p.decidedBy IS NOT NULL OR p.became IS NOT NULL)", "'PENDING with a decision recorded'")}
 ] AS problems`,
   },
 ];

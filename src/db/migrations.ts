@@ -109,6 +109,17 @@ export const migrations: Migration[] = [
        SET m.dateEnd = CASE WHEN lastDay > m.dateEnd THEN lastDay ELSE m.dateEnd END`),
     ],
   },
+  {
+    version: 5,
+    name: "article ingest: proposals (issue #20)",
+    statements: [
+      // (:Proposal)-[:PROPOSED_FROM]->(:Source), src/proposal/store.ts; re-ingesting MERGEs on the id.
+      uniqueId("Proposal"),
+      // The review page lists proposals by status.
+      "CREATE INDEX proposal_status IF NOT EXISTS FOR (p:Proposal) ON (p.status)",
+      "CALL db.awaitIndexes(300)",
+    ],
+  },
 ];
 
 const APPLIED = `MATCH (m:Migration) RETURN m.version AS version`;
