@@ -50,6 +50,7 @@ const config: CodegenConfig = {
           AuditEntryConnection: "../curation/audit.js#AuditConnectionRecord",
           AuditEntryEdge: "../curation/audit.js#AuditEdgeRecord",
           MeetingChangedEvent: "../events/topics.js#MeetingChanged",
+          ProposalsChangedEvent: "../events/topics.js#ProposalsChanged",
           PersonChangedEvent: "../events/topics.js#PersonChanged",
           ClaimAddedEvent: "../events/topics.js#ClaimAdded",
           Proposal: "../proposal/store.js#ProposalRecord",

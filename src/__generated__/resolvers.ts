@@ -15,7 +15,7 @@ import type { OrganizationRecord } from '../organization/organization.js';
 import type { PathStepRecord } from '../path/path.js';
 import type { SearchHit } from '../search/search.js';
 import type { AuditRecord, AuditConnectionRecord, AuditEdgeRecord } from '../curation/audit.js';
-import type { MeetingChanged, PersonChanged, ClaimAdded } from '../events/topics.js';
+import type { MeetingChanged, ProposalsChanged, PersonChanged, ClaimAdded } from '../events/topics.js';
 import type { ProposalRecord, ProposalConnectionRecord, ProposalEdgeRecord, RefRecord, IngestedSourceRecord, IngestedSourceConnectionRecord, IngestedSourceEdgeRecord } from '../proposal/store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -655,6 +655,8 @@ export type MeetingChangeKind =
   | 'CREATED'
   /** One of its participants was merged with another person (personIds: the survivor first, then who was merged into them). */
   | 'PARTICIPANT_MERGED'
+  /** Proposals from an ingested article were accepted into it (acceptProposals); claimIds and statementIds name what they wrote. */
+  | 'PROPOSALS_ACCEPTED'
   /** A statement made at or about it was added, or given another wording (statementIds names it). */
   | 'STATEMENT_ADDED'
   /** updateMeeting changed its description, participants or claims. */
@@ -1323,6 +1325,15 @@ export type Proposal = {
   summary: Scalars['String']['output'];
 };
 
+/** What happened to an article's proposals. */
+export type ProposalChangeKind =
+  /** acceptProposals accepted them (with the pending ones they depend on). */
+  | 'ACCEPTED'
+  /** ingestArticle proposed them (ingesting the same text again proposes the same ones again). */
+  | 'PROPOSED'
+  /** rejectProposals rejected them. */
+  | 'REJECTED';
+
 /** A page of proposals. */
 export type ProposalConnection = {
   __typename?: 'ProposalConnection';
@@ -1419,6 +1430,27 @@ export type ProposalStatus =
   | 'PENDING'
   /** Rejected by a curator, with who, when and why; it can no longer be accepted. */
   | 'REJECTED';
+
+/** A committed change to some of one article's proposals. */
+export type ProposalsChangedEvent = {
+  __typename?: 'ProposalsChangedEvent';
+  /** Who made it: an API key's name or a JWT's subject. */
+  actor: Scalars['String']['output'];
+  /** When the event was published (just after the commit). */
+  at: Scalars['DateTime']['output'];
+  /** What happened to them. */
+  change: ProposalChangeKind;
+  /** The mutation that made it, e.g. "acceptProposals". */
+  mutation: Scalars['String']['output'];
+  /** Their ids. */
+  proposalIds: Array<Scalars['ID']['output']>;
+  /** The proposals concerned, as they are now, read after the commit. */
+  proposals: Array<Proposal>;
+  /** The article, as a source. */
+  source?: Maybe<Source>;
+  /** The article's source id. */
+  sourceId: Scalars['ID']['output'];
+};
 
 /** Another claim about a meeting. */
 export type ProposedClaim = {
@@ -2044,6 +2076,8 @@ export type Subscription = {
   meetingChanged: MeetingChangedEvent;
   /** The person after each committed change to them, including being merged into another person. */
   personChanged: PersonChangedEvent;
+  /** Proposals of ingested articles as they are created (ingestArticle), accepted or rejected: what a review page needs to stay current while several curators work. */
+  proposalsChanged: ProposalsChangedEvent;
 };
 
 
@@ -2074,6 +2108,16 @@ export type SubscriptionMeetingChangedArgs = {
  */
 export type SubscriptionPersonChangedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over WebSocket only (the graphql-transport-ws protocol of the `graphql-ws` library, on this same
+ * URL; docs/subscriptions.md). Each event is sent after the write that caused it has committed, never for a write
+ * that was refused or rolled back. An id that names nothing is refused with NOT_FOUND when subscribing.
+ */
+export type SubscriptionProposalsChangedArgs = {
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -2405,6 +2449,7 @@ export type ResolversTypes = {
   PersonRelation: ResolverTypeWrapper<RelationRecord>;
   Place: ResolverTypeWrapper<PlaceRecord>;
   Proposal: ResolverTypeWrapper<ProposalRecord>;
+  ProposalChangeKind: ProposalChangeKind;
   ProposalConnection: ResolverTypeWrapper<ProposalConnectionRecord>;
   ProposalEdge: ResolverTypeWrapper<ProposalEdgeRecord>;
   ProposalEdit: ProposalEdit;
@@ -2412,6 +2457,7 @@ export type ResolversTypes = {
   ProposalKind: ProposalKind;
   ProposalRef: ResolverTypeWrapper<RefRecord>;
   ProposalStatus: ProposalStatus;
+  ProposalsChangedEvent: ResolverTypeWrapper<ProposalsChanged>;
   ProposedClaim: ResolverTypeWrapper<Omit<ProposedClaim, 'meeting'> & { meeting: ResolversTypes['ProposalRef'] }>;
   ProposedDuration: ResolverTypeWrapper<Omit<ProposedDuration, 'meeting'> & { meeting: ResolversTypes['ProposalRef'] }>;
   ProposedMeeting: ResolverTypeWrapper<Omit<ProposedMeeting, 'participants' | 'place'> & { participants: Array<ResolversTypes['ProposalRef']>, place?: Maybe<ResolversTypes['ProposalRef']> }>;
@@ -2519,6 +2565,7 @@ export type ResolversParentTypes = {
   ProposalEdit: ProposalEdit;
   ProposalFilter: ProposalFilter;
   ProposalRef: RefRecord;
+  ProposalsChangedEvent: ProposalsChanged;
   ProposedClaim: Omit<ProposedClaim, 'meeting'> & { meeting: ResolversParentTypes['ProposalRef'] };
   ProposedDuration: Omit<ProposedDuration, 'meeting'> & { meeting: ResolversParentTypes['ProposalRef'] };
   ProposedMeeting: Omit<ProposedMeeting, 'participants' | 'place'> & { participants: Array<ResolversParentTypes['ProposalRef']>, place?: Maybe<ResolversParentTypes['ProposalRef']> };
@@ -2941,6 +2988,17 @@ export type ProposalRefResolvers<ContextType = Context, ParentType extends Resol
   proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType>;
 };
 
+export type ProposalsChangedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalsChangedEvent'] = ResolversParentTypes['ProposalsChangedEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ProposalChangeKind'], ParentType, ContextType>;
+  mutation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposalIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ProposedClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedClaim'] = ResolversParentTypes['ProposedClaim']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hedge?: Resolver<ResolversTypes['Hedge'], ParentType, ContextType>;
@@ -3127,6 +3185,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   claimAdded?: SubscriptionResolver<ResolversTypes['ClaimAddedEvent'], "claimAdded", ParentType, ContextType, Partial<SubscriptionClaimAddedArgs>>;
   meetingChanged?: SubscriptionResolver<ResolversTypes['MeetingChangedEvent'], "meetingChanged", ParentType, ContextType, RequireFields<SubscriptionMeetingChangedArgs, 'id'>>;
   personChanged?: SubscriptionResolver<ResolversTypes['PersonChangedEvent'], "personChanged", ParentType, ContextType, RequireFields<SubscriptionPersonChangedArgs, 'id'>>;
+  proposalsChanged?: SubscriptionResolver<ResolversTypes['ProposalsChangedEvent'], "proposalsChanged", ParentType, ContextType, Partial<SubscriptionProposalsChangedArgs>>;
 };
 
 export type TimeEstimateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimeEstimate'] = ResolversParentTypes['TimeEstimate']> = {
@@ -3213,6 +3272,7 @@ export type Resolvers<ContextType = Context> = {
   ProposalConnection?: ProposalConnectionResolvers<ContextType>;
   ProposalEdge?: ProposalEdgeResolvers<ContextType>;
   ProposalRef?: ProposalRefResolvers<ContextType>;
+  ProposalsChangedEvent?: ProposalsChangedEventResolvers<ContextType>;
   ProposedClaim?: ProposedClaimResolvers<ContextType>;
   ProposedDuration?: ProposedDurationResolvers<ContextType>;
   ProposedMeeting?: ProposedMeetingResolvers<ContextType>;

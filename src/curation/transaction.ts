@@ -93,8 +93,9 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
       await writeAuditEntry(run as Run, actor, name, result.entityIds, input);
       return result;
     });
-    // Only now that it has committed: subscribers never hear of a write that was rolled back.
-    ctx.committed?.({ mutation: name, actor: actor.actor, ...written });
+    // Only now that it has committed: subscribers never hear of a write that was rolled back. The answer
+    // waits for the events, so a client that subscribes after it never receives this write's.
+    await ctx.committed?.({ mutation: name, actor: actor.actor, ...written });
     return { id: written.id, errors: [] };
   } catch (error) {
     if (error instanceof UserErrors) return { id: null, errors: error.errors };

@@ -6,7 +6,19 @@
 import type { Neo4jExecutor } from "../db/executor.js";
 import type { Logger } from "../logger.js";
 import type { EventBus } from "./bus.js";
-import { CLAIMS_TOPIC, meetingTopic, personTopic, type ClaimAdded, type MeetingChanged, type MeetingChangeKind, type PersonChanged, type PersonChangeKind } from "./topics.js";
+import {
+  CLAIMS_TOPIC,
+  meetingTopic,
+  personTopic,
+  PROPOSALS_TOPIC,
+  type ClaimAdded,
+  type MeetingChanged,
+  type MeetingChangeKind,
+  type PersonChanged,
+  type PersonChangeKind,
+  type ProposalChangeKind,
+  type ProposalsChanged,
+} from "./topics.js";
 
 /** A write that has committed: the mutation, who made it, the object its payload shows, and every id it changed (as in the audit entry). */
 export interface CommittedWrite {
@@ -18,8 +30,8 @@ export interface CommittedWrite {
   addedClaimIds?: string[];
 }
 
-/** Told of each committed write, after its commit; returns at once (events follow, in commit order). */
-export type CommitListener = (write: CommittedWrite) => void;
+/** Told of each committed write, after its commit; resolves once its events are on the bus (in commit order), never rejects. */
+export type CommitListener = (write: CommittedWrite) => Promise<void>;
 
 const isClaimId = (id: string) => /#(claim|duration)-\d+$/.test(id);
 
@@ -33,7 +45,12 @@ const MEETING_CHANGES: Record<string, MeetingChangeKind> = {
   addStatement: "STATEMENT_ADDED",
   addWording: "STATEMENT_ADDED",
   mergePeople: "PARTICIPANT_MERGED",
+  acceptProposals: "PROPOSALS_ACCEPTED",
 };
+
+/** How each mutation changes the proposals among its ids ("<sourceId>#proposal-<hash>", src/proposal/store.ts). */
+const PROPOSAL_CHANGES: Record<string, ProposalChangeKind> = { ingestArticle: "PROPOSED", acceptProposals: "ACCEPTED", rejectProposals: "REJECTED" };
+const PROPOSAL_ID = /^(.+)#proposal-[0-9a-f]+$/;
 
 /**
  * What the events need that the write's ids do not say, read once after the commit: each written
@@ -50,37 +67,51 @@ CALL () {
 CALL () {
   UNWIND $statementIds AS id
   MATCH (:Statement {id: id})-[:IN_CONTEXT_OF]->(m:Meeting)
-  RETURN collect(DISTINCT m.id) AS statementMeetingIds
+  RETURN collect(DISTINCT {statementId: id, meetingId: m.id}) AS statementMeetings
 }
 CALL () {
   OPTIONAL MATCH (:Person {id: $survivorId})-[:ATTENDED]->(m:Meeting)
   RETURN collect(m.id) AS survivorMeetingIds
 }
-RETURN claims, statementMeetingIds, survivorMeetingIds`;
+RETURN claims, statementMeetings, survivorMeetingIds`;
 
 interface AroundWrite {
   claims: { claimId: string; meetingId: string; field: string; sourceId: string; personIds: string[] }[];
-  statementMeetingIds: string[];
+  statementMeetings: { statementId: string; meetingId: string }[];
   survivorMeetingIds: string[];
 }
 
-type Event = { topic: string; payload: MeetingChanged | PersonChanged | ClaimAdded };
+type Event = { topic: string; payload: MeetingChanged | PersonChanged | ClaimAdded | ProposalsChanged };
+
+/** One event per article whose proposals the write created or decided. */
+function proposalEvents({ mutation, actor, entityIds }: CommittedWrite, at: string): Event[] {
+  const change = PROPOSAL_CHANGES[mutation];
+  if (!change) return [];
+  const bySource = new Map<string, string[]>();
+  for (const id of new Set(entityIds)) {
+    const sourceId = PROPOSAL_ID.exec(id)?.[1];
+    if (sourceId) bySource.set(sourceId, [...(bySource.get(sourceId) ?? []), id]);
+  }
+  return [...bySource].map(([sourceId, proposalIds]) => ({ topic: PROPOSALS_TOPIC, payload: { sourceId, change, proposalIds, mutation, actor, at } }));
+}
 
 /** The events one committed write publishes, in the order subscribers get them. */
 export async function eventsOf(write: CommittedWrite, db: Neo4jExecutor): Promise<Event[]> {
   const { mutation, actor } = write;
   const at = new Date().toISOString();
   const merge = mutation === "mergePeople" ? { survivorId: write.id, mergedIds: [...new Set(write.entityIds)].filter((id) => id !== write.id) } : null;
-  const statementIds = mutation === "addStatement" || mutation === "addWording" ? [write.id] : [];
   const claimIds = write.entityIds.filter(isClaimId);
+  // Accepted proposals may have written statements among other things: the read keeps the ids that are statements.
+  const statementIds =
+    mutation === "addStatement" || mutation === "addWording" ? [write.id] : mutation === "acceptProposals" ? write.entityIds.filter((id) => !isClaimId(id) && !PROPOSAL_ID.test(id)) : [];
   const meetingChange = MEETING_CHANGES[mutation];
-  if (!meetingChange && !PERSON_CHANGES[mutation]) return [];
+  const events: Event[] = proposalEvents(write, at);
+  if (!meetingChange && !PERSON_CHANGES[mutation]) return events;
   const [around] = await db.read<AroundWrite>("events.aroundWrite", AROUND_WRITE, { claimIds, statementIds, survivorId: merge?.survivorId ?? null });
-  const { claims, statementMeetingIds, survivorMeetingIds } = around!;
+  const { claims, statementMeetings, survivorMeetingIds } = around!;
 
-  const events: Event[] = [];
   if (meetingChange) {
-    const meetingIds = new Set([...claims.map((c) => c.meetingId), ...statementMeetingIds, ...survivorMeetingIds]);
+    const meetingIds = new Set([...claims.map((c) => c.meetingId), ...statementMeetings.map((s) => s.meetingId), ...survivorMeetingIds]);
     if (mutation === "createMeeting" || mutation === "updateMeeting" || mutation === "attachClaims") meetingIds.add(write.id);
     for (const meetingId of meetingIds) {
       const payload: MeetingChanged = {
@@ -90,7 +121,7 @@ export async function eventsOf(write: CommittedWrite, db: Neo4jExecutor): Promis
         actor,
         at,
         claimIds: claims.filter((c) => c.meetingId === meetingId).map((c) => c.claimId),
-        statementIds: statementMeetingIds.includes(meetingId) ? statementIds : [],
+        statementIds: statementMeetings.filter((s) => s.meetingId === meetingId).map((s) => s.statementId),
         personIds: merge ? [merge.survivorId, ...merge.mergedIds] : [],
       };
       events.push({ topic: meetingTopic(meetingId), payload });
@@ -137,6 +168,7 @@ export function publishCommits(bus: EventBus, db: Neo4jExecutor, logger: Logger)
         logger.warn({ err: error, mutation: write.mutation, id: write.id }, "a committed write's subscription events were not published");
       }
     });
+    return tail;
   };
   return Object.assign(listener, { settled: () => tail });
 }

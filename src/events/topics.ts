@@ -4,9 +4,9 @@
  * here, a line in src/events/changes.ts for the mutations that publish it, and a resolver in
  * src/subscriptions/resolvers.ts.
  */
-import type { MeetingChangeKind, PersonChangeKind } from "../__generated__/resolvers.js";
+import type { MeetingChangeKind, PersonChangeKind, ProposalChangeKind } from "../__generated__/resolvers.js";
 
-export type { MeetingChangeKind, PersonChangeKind };
+export type { MeetingChangeKind, PersonChangeKind, ProposalChangeKind };
 
 /** What every event says about the write behind it. (Types, not interfaces: they must be assignable to Json.) */
 type WriteFacts = {
@@ -40,7 +40,15 @@ export type ClaimAdded = WriteFacts & {
   personIds: string[];
 };
 
+export type ProposalsChanged = WriteFacts & {
+  sourceId: string;
+  change: ProposalChangeKind;
+  proposalIds: string[];
+};
+
 export const meetingTopic = (id: string) => `meeting:${id}`;
 export const personTopic = (id: string) => `person:${id}`;
 /** Every new claim: few enough that filtering them per subscriber costs less than a topic per filter. */
 export const CLAIMS_TOPIC = "claims";
+/** Every change to proposals, filtered per subscriber by article: reviews are few. */
+export const PROPOSALS_TOPIC = "proposals";

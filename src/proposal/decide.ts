@@ -5,7 +5,7 @@
  */
 import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
-import { curate, lockKey, type CurationTx, type Outcome } from "../curation/transaction.js";
+import { curate, lockKey, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
 import { Problems, UserErrors, type UserError } from "../curation/userErrors.js";
 import type { Ref } from "../model/proposal.js";
 import { dependencyKeys, EDITABLE, plan, type Checked, type Planned, type Target } from "./steps.js";
@@ -111,7 +111,7 @@ interface AcceptInput {
 }
 
 /** The work of acceptProposals, inside its transaction (the proposals' locks held). */
-async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<string[]> {
+async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Written> {
   const problems = new Problems();
   const records = await readProposals(tx.run, [...ids]);
   const editOf = editsById(ids, edits ?? [], records, problems);
@@ -168,26 +168,28 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<stri
   problems.throwIfAny();
 
   const entityIds: string[] = [];
+  const addedClaimIds: string[] = [];
   const rows = [];
   for (const { id, index, record, planned: p, checked } of planned) {
     let last: string | null = null;
     for (const [i, c] of checked.entries()) {
       const written = await reported(index, record, p.steps[i]!.mutation, () => c.work(tx));
       entityIds.push(...written.entityIds);
+      addedClaimIds.push(...(written.addedClaimIds ?? []));
       last = p.becameWritten ? p.becameWritten(written) : null;
     }
     const edit = editOf.get(id);
     rows.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
   }
   await tx.run(MARK_ACCEPTED, { rows, actor: tx.actor.actor });
-  return [...ids, ...entityIds];
+  return { id: "", entityIds: [...ids, ...entityIds], addedClaimIds };
 }
 
 export const acceptProposals = (ctx: Context, input: AcceptInput): Promise<Outcome> =>
   curate(ctx, "acceptProposals", input, {
     check: () => input,
     locks: () => input.ids.map((id) => lockKey("Proposal", id)),
-    work: async (tx) => ({ id: "", entityIds: await accept(tx, input) }),
+    work: (tx) => accept(tx, input),
   });
 
 // A second rejection keeps the first one's who, when and why.

@@ -7,7 +7,7 @@ import { GraphQLError } from "graphql";
 import type { ClaimFilter, Resolvers } from "../__generated__/resolvers.js";
 import { refreshLoaders, type Context } from "../context.js";
 import { EventStreamDropped, type EventBus, type EventStream, type Json } from "../events/bus.js";
-import { CLAIMS_TOPIC, meetingTopic, personTopic, type ClaimAdded, type MeetingChanged, type PersonChanged } from "../events/topics.js";
+import { CLAIMS_TOPIC, meetingTopic, personTopic, PROPOSALS_TOPIC, type ClaimAdded, type MeetingChanged, type PersonChanged, type ProposalsChanged } from "../events/topics.js";
 
 /**
  * The events of `stream` that `keep` accepts, each with the context's loaders refreshed so it is
@@ -85,6 +85,14 @@ export function subscriptionResolvers(bus: EventBus): Resolvers {
         subscribe: (_root, { filter }, ctx) => eventsFor<ClaimAdded>(ctx, bus.subscribe(CLAIMS_TOPIC), claimMatches(filter)),
         resolve: (event: ClaimAdded) => event,
       },
+      proposalsChanged: {
+        subscribe: (_root, { sourceId }, ctx) => eventsFor<ProposalsChanged>(ctx, bus.subscribe(PROPOSALS_TOPIC), (event) => sourceId == null || event.sourceId === sourceId),
+        resolve: (event: ProposalsChanged) => event,
+      },
+    },
+    ProposalsChangedEvent: {
+      source: (event, _args, { loaders }) => loaders.sourceById.load(event.sourceId),
+      proposals: async (event, _args, { loaders }) => (await Promise.all(event.proposalIds.map((id) => loaders.proposalById.load(id)))).filter((p) => p !== null),
     },
     MeetingChangedEvent: {
       meeting: (event, _args, { loaders }) => loaders.meetingById.load(event.meetingId),
