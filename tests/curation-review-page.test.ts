@@ -174,6 +174,16 @@ describe("the review pages", { timeout: 180_000 }, () => {
     expect(await card(page, person.id).getAttribute("data-status")).toBe("PENDING");
   });
 
+  it("show the API's refusal in the payload, when another curator decided first", async () => {
+    const page = await openReview(kremlin.sourceId, kremlin.proposals.length);
+    await signIn(page, CURATOR);
+    const role = kremlin.proposals.find((proposal) => proposal.kind === "ROLE" && proposal.status === "PENDING")!;
+    const rejected = await api.query(`mutation($ids: [ID!]!) { rejectProposals(ids: $ids, reason: "decided in another tab") { ${ERRORS} } }`, { ids: [role.id] }, CURATOR);
+    expect(rejected.data?.rejectProposals.errors).toEqual([]);
+    await card(page, role.id).getByRole("button", { name: /^Accept/ }).click();
+    expect(await refusal(card(page, role.id))).toMatch(/it was rejected by rosa \(decided in another tab\), so it cannot be accepted.*\(code PROPOSAL_REJECTED\)$/);
+  });
+
   it("accept a meeting group, reject with a reason and accept a corrected date and place, updating in place from the API's answers", async () => {
     const page = await openReview(kremlin.sourceId, kremlin.proposals.length);
     await signIn(page, CURATOR);
@@ -245,6 +255,26 @@ describe("the review pages", { timeout: 180_000 }, () => {
     const column = page.locator(`table.claims th[data-source-id="${kremlin.sourceId}"]`);
     await column.waitFor();
     expect(await column.innerText()).toContain("Test Wire");
+  });
+
+  it("ingest a pasted article and open its review page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${appUrl()}#/review`);
+    const form = page.getByRole("form", { name: "Ingest an article" });
+    const title = `${testId("pasted")} Dmitriev and Witkoff in Miami`;
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Publisher").fill("Test Wire");
+    await form.getByLabel("Published on").fill("2025-10-25");
+    await form.getByLabel("The article's text").fill(MIAMI_ARTICLE);
+    await form.getByRole("button", { name: "Ingest and review" }).click();
+    expect(await refusal(form)).toMatch(/needs a bearer token.*\(code UNAUTHENTICATED/);
+
+    await signIn(page, CURATOR);
+    await form.getByRole("button", { name: "Ingest and review" }).click();
+    await page.waitForURL(/#\/review\/ct-pasted-/);
+    await page.getByRole("heading", { name: title, level: 1 }).waitFor();
+    await expect.poll(() => page.locator("li.proposal").count(), patiently).toBeGreaterThan(0);
+    expect(await page.locator(".article-text").textContent()).toBe(MIAMI_ARTICLE);
   });
 
   it("fit a phone's width without scrolling sideways", async () => {
