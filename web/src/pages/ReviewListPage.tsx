@@ -44,6 +44,11 @@ export function ReviewListPage() {
                   ))}
                 </tbody>
               </table>
+              {ingestedSources.pageInfo.hasNextPage && (
+                <p className="muted">
+                  The {ingestedSources.edges.length} with the most pending proposals of {ingestedSources.totalCount}.
+                </p>
+              )}
             </div>
           )
         }

@@ -4,7 +4,7 @@ import { execute } from "../api";
 import { PickerSearchQuery } from "./documents";
 
 type Hit = PickerSearchResult["search"][number];
-export type Pickable = "Person" | "Place";
+type Pickable = "Person" | "Place";
 export interface Picked {
   id: string;
   label: string;

@@ -12,7 +12,7 @@ import type { Proposal } from "./useReview";
 type Ref = { id: string; proposal?: { id: string } | null } | null | undefined;
 
 /** A referenced node as a reader knows it: the name its proposal gives, or the graph's id. */
-export function refLabel(ref: Ref, byId: ReadonlyMap<string, Proposal>): string {
+function refLabel(ref: Ref, byId: ReadonlyMap<string, Proposal>): string {
   if (!ref) return "—";
   const proposed = ref.proposal ? byId.get(ref.proposal.id) : undefined;
   const name = proposed?.person?.name ?? proposed?.place?.name ?? proposed?.proposedMeeting?.title;
@@ -91,7 +91,7 @@ function Decision({ proposal }: { proposal: Proposal }) {
   return (
     <p className="decision">
       {proposal.decidedBy && `${statusWords[proposal.status]} by ${proposal.decidedBy}`}
-      {proposal.decidedAt && ` on ${proposal.decidedAt.slice(0, 16).replace("T", " ")} UTC`}
+      {proposal.decidedAt && ` on ${new Date(proposal.decidedAt).toISOString().slice(0, 16).replace("T", " ")} UTC`}
       {proposal.rejectionReason && <>: “{proposal.rejectionReason}”</>}
       {proposal.became && <> · became {factLink(proposal.kind, proposal.became)}</>}
       {proposal.edits && <span className="muted"> · with corrections {proposal.edits}</span>}
