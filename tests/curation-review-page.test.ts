@@ -34,6 +34,9 @@ const KREMLIN_MEETING = "2025-12-02-putin-witkoff-kushner-kremlin";
 /** A short report of our own whose "K. Dmitriev" the extraction cannot tie to anyone in the graph. */
 const MIAMI_ARTICLE = `MIAMI – Russian envoy K. Dmitriev met U.S. special envoy Steve Witkoff in Miami on 24 October 2025. The talks lasted about three hours, officials said.`;
 
+/** A report of our own that the Kremlin talks of 2 December were much shorter than the graph's sources say. */
+const SHORT_TALKS_ARTICLE = `Russian President Vladimir Putin met U.S. special envoy Steve Witkoff and Jared Kushner at the Kremlin on 2 December 2025 for a two-hour meeting, a Kremlin official said.`;
+
 interface Proposal {
   id: string;
   kind: string;
@@ -42,12 +45,13 @@ interface Proposal {
   excerpt: string;
   meeting: { id: string } | null;
   known: { id: string } | null;
+  contradicts: { id: string; how: string } | null;
   person: { existingId: string | null; name: string } | null;
   place: { existingId: string | null; name: string } | null;
   proposedMeeting: { date: string; existingId: string | null; place: { id: string } | null } | null;
 }
 
-const PROPOSAL = `id kind status summary excerpt meeting { id } known { id } person { existingId name } place { existingId name }
+const PROPOSAL = `id kind status summary excerpt meeting { id } known { id } contradicts { id how } person { existingId name } place { existingId name }
   proposedMeeting { date existingId place { id } }`;
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { proposals { ${PROPOSAL} } ${ERRORS} } }`;
 const STATUSES = `query($sourceId: ID!) { proposals(filter: { sourceId: $sourceId }, first: 100) { edges { node { id status decidedBy rejectionReason edits became } } } }`;
@@ -148,6 +152,14 @@ describe("the review pages", { timeout: 180_000 }, () => {
     const selected = await page.locator("mark.span.selected").allTextContents();
     expect(selected.join("")).toBe(meeting.excerpt);
     await screenshotView(page, "review-article");
+  });
+
+  it("show where a proposal contradicts the graph", async () => {
+    const short = await ingest(SHORT_TALKS_ARTICLE, "[test] Short Kremlin talks");
+    const duration = short.proposals.find((proposal) => proposal.kind === "DURATION")!;
+    expect(duration.contradicts?.id).toMatch(new RegExp(`^${KREMLIN_MEETING}#duration-`));
+    const page = await openReview(short.sourceId, short.proposals.length);
+    expect(await card(page, duration.id).locator(".existing-facts .contradicts").innerText()).toBe(`Contradicts ${duration.contradicts!.id}: ${duration.contradicts!.how}`);
   });
 
   it("refuse decisions without write permission, saying why in words with the code, and keep the key for the tab only", async () => {
