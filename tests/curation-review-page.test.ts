@@ -152,6 +152,11 @@ describe("the review pages", { timeout: 180_000 }, () => {
     const selected = await page.locator("mark.span.selected").allTextContents();
     expect(selected.join("")).toBe(meeting.excerpt);
     await screenshotView(page, "review-article");
+
+    // Choosing words in the text selects the innermost proposal they belong to.
+    const kushner = kremlin.proposals.find((proposal) => proposal.kind === "PERSON" && proposal.person?.existingId === "jared-kushner")!;
+    await page.locator(`mark.span[data-proposal-ids^="${kushner.id}"]`).first().click();
+    expect(await page.locator("li.proposal.selected").evaluateAll((items) => items.map((item) => item.getAttribute("data-proposal-id")))).toEqual([kushner.id]);
   });
 
   it("show where a proposal contradicts the graph", async () => {
