@@ -9,7 +9,7 @@ import { parseApiKey } from "../src/auth/credentials.js";
 import { findViolations } from "../src/db/invariants.js";
 import { useApi } from "./support/api.js";
 import { testId } from "./support/curation.js";
-import { ACCEPT, article, cleanUpArticlesAfterAll, ERRORS, REJECT, storeDrafts } from "./support/proposals.js";
+import { ACCEPT, article, cleanUpArticlesAfterAll, ERRORS, MEETING_TEXT as TEXT, REJECT, storeDrafts, storeMeetingArticle } from "./support/proposals.js";
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 const CURATOR = "curator-secret-key";
@@ -25,37 +25,7 @@ async function call(query: string, variables: Record<string, unknown> = {}, toke
 
 // An accept runs many statements, each planned by Neo4j the first time it is seen: on a loaded machine the first call takes tens of seconds.
 const SLOW = { timeout: 180_000 };
-
-const TEXT = `Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025. The talks lasted about three hours, aides said. "We made real progress," Witkoff told reporters afterwards.`;
-
-/** A fresh article (its own source, ids and proposals) about one meeting: a new person, a new place, the meeting, its duration, a quote. */
-async function meetingArticle() {
-  const sourceId = testId("article");
-  const ids = { person: testId("person"), place: testId("place"), meeting: testId("meeting"), statement: testId("statement") };
-  expect((await call(`mutation($input: SourceInput!) { createSource(input: $input) { ${ERRORS} } }`, { input: { id: sourceId, title: `Test article ${sourceId}`, kind: "article" } })).createSource.errors).toEqual([]);
-  const a = article(TEXT);
-  const drafts = [
-    a.draft("PERSON", "person", "Alice Testova", { person: { id: ids.person, name: "Alice Testova" }, meetingKey: "meeting" }),
-    a.draft("PLACE", "place", "Birch Lodge outside Moscow", { place: { id: ids.place, name: "Birch Lodge", kind: "building", within: { id: "moscow" } }, meetingKey: "meeting" }),
-    a.draft("MEETING", "meeting", "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", {
-      meeting: { id: ids.meeting, kind: "talks", title: "Alice Testova and Steve Witkoff at the Birch Lodge", date: "2025-06-03", place: { key: "place" }, participants: [{ key: "person" }, { id: "steve-witkoff" }] },
-      dependsOn: ["person", "place"],
-      meetingKey: "meeting",
-    }),
-    a.draft("DURATION", "duration", "The talks lasted about three hours", {
-      duration: { meeting: { key: "meeting" }, wording: "about three hours", figureMinutes: 180, granularityMinutes: 60, bound: "AROUND", minMinutes: 150, maxMinutes: 210, hedge: "APPROXIMATE" },
-      dependsOn: ["meeting"],
-      meetingKey: "meeting",
-    }),
-    a.draft("STATEMENT", "quote", "We made real progress,", {
-      statement: { id: ids.statement, speaker: { id: "steve-witkoff" }, text: "We made real progress,", kind: "QUOTE", saidOn: "2025-06-03", meeting: { key: "meeting" } },
-      dependsOn: ["meeting"],
-      meetingKey: "meeting",
-    }),
-  ];
-  const [person, place, meeting, duration, quote] = await storeDrafts(api, sourceId, TEXT, drafts);
-  return { sourceId, ids, proposals: { person: person!, place: place!, meeting: meeting!, duration: duration!, quote: quote! } };
-}
+const meetingArticle = () => storeMeetingArticle(api, CURATOR);
 
 const MEETING = `query($id: ID!) { meeting(id: $id) {
   id date title place { id name } participants { person { id name } sources { source { id } excerpt basis } }

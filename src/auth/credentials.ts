@@ -38,7 +38,7 @@ export interface AuthSettings {
 /** An authenticated caller. `actor` is what the audit trail records. */
 export interface Principal {
   actor: string;
-  via: "api-key" | "jwt";
+  via: "api-key" | "jwt" | "command-line";
   permissions: Permission[];
 }
 

@@ -41,7 +41,7 @@ function slugOf(parts: (string | null | undefined)[]): string {
 const firstLine = (text: string) => text.split("\n").find((line) => line.trim() !== "")!.trim().slice(0, 200);
 
 /** The id of a new source for the article: from its title, publisher and date; from its text when they give no letters. */
-export const sourceIdFor = (input: Pick<IngestArticleInput, "title" | "publisher" | "publishedOn">, text: string) =>
+const sourceIdFor = (input: Pick<IngestArticleInput, "title" | "publisher" | "publishedOn">, text: string) =>
   slugOf([input.title ?? firstLine(text), input.publisher, input.publishedOn]) || `article-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
 
 const STORED_SOURCE = `MATCH (s:Source {id: $id}) RETURN s.text AS text`;

@@ -88,7 +88,7 @@ interface StoredRow extends Omit<ProposalRecord, "draft"> {
 const record = (row: StoredRow): ProposalRecord => ({ ...row, draft: JSON.parse(row.draft) as ProposalDraft });
 
 /** Proposals by id, inside a transaction (for the mutations) or a read. */
-export const PROPOSALS_BY_ID = `
+const PROPOSALS_BY_ID = `
 UNWIND $ids AS id
 MATCH (p:Proposal {id: id})
 RETURN ${PROPOSAL_FIELDS} AS node`;
@@ -99,7 +99,7 @@ export async function readProposals(run: Run, ids: string[]): Promise<Map<string
 }
 
 /** What `proposals` filters on. */
-export interface ProposalFilter {
+interface ProposalFilter {
   sourceId?: string;
   statuses?: ProposalStatus[];
   kinds?: ProposalKind[];

@@ -4,12 +4,12 @@
  * clean-up that removes everything the tests' articles (sources with TEST_PREFIX ids) brought
  * into the graph, also where it was added to the seed's own meetings, statements and people.
  */
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import type { ProposalDraft, ProposalKind } from "../../src/model/proposal.js";
 import { REFRESH_DURATION_COPY } from "../../src/ingest/writeGraph.js";
 import { storeProposals } from "../../src/proposal/store.js";
 import type { TestApi } from "./api.js";
-import { CLEAN_UP, TEST_PREFIX } from "./curation.js";
+import { CLEAN_UP, TEST_PREFIX, testId } from "./curation.js";
 
 /** An article's text, and drafts whose excerpt is a phrase of it, at its offsets. */
 export function article(text: string) {
@@ -31,6 +31,44 @@ export const storeDrafts = (api: TestApi, sourceId: string, text: string, drafts
     await run(SET_TEXT, { sourceId, text });
     return storeProposals(run, sourceId, drafts);
   });
+
+export const MEETING_TEXT = `Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025. The talks lasted about three hours, aides said. "We made real progress," Witkoff told reporters afterwards.`;
+
+/**
+ * A fresh article (its own source, ids and proposals) about one meeting: a new person, a new place,
+ * the meeting, its duration, a quote; and an attendance of each of `attendees` (people the graph holds).
+ */
+export async function storeMeetingArticle(api: TestApi, token: string, attendees: string[] = []) {
+  const sourceId = testId("article");
+  const ids = { person: testId("person"), place: testId("place"), meeting: testId("meeting"), statement: testId("statement") };
+  const res = await api.query(`mutation($input: SourceInput!) { createSource(input: $input) { ${ERRORS} } }`, { input: { id: sourceId, title: `Test article ${sourceId}`, kind: "article" } }, token);
+  expect(res.data?.createSource.errors).toEqual([]);
+  const a = article(MEETING_TEXT);
+  const drafts = [
+    a.draft("PERSON", "person", "Alice Testova", { person: { id: ids.person, name: "Alice Testova" }, meetingKey: "meeting" }),
+    a.draft("PLACE", "place", "Birch Lodge outside Moscow", { place: { id: ids.place, name: "Birch Lodge", kind: "building", within: { id: "moscow" } }, meetingKey: "meeting" }),
+    a.draft("MEETING", "meeting", "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", {
+      meeting: { id: ids.meeting, kind: "talks", title: "Alice Testova and Steve Witkoff at the Birch Lodge", date: "2025-06-03", place: { key: "place" }, participants: [{ key: "person" }, { id: "steve-witkoff" }] },
+      dependsOn: ["person", "place"],
+      meetingKey: "meeting",
+    }),
+    a.draft("DURATION", "duration", "The talks lasted about three hours", {
+      duration: { meeting: { key: "meeting" }, wording: "about three hours", figureMinutes: 180, granularityMinutes: 60, bound: "AROUND", minMinutes: 150, maxMinutes: 210, hedge: "APPROXIMATE" },
+      dependsOn: ["meeting"],
+      meetingKey: "meeting",
+    }),
+    a.draft("STATEMENT", "quote", "We made real progress,", {
+      statement: { id: ids.statement, speaker: { id: "steve-witkoff" }, text: "We made real progress,", kind: "QUOTE", saidOn: "2025-06-03", meeting: { key: "meeting" } },
+      dependsOn: ["meeting"],
+      meetingKey: "meeting",
+    }),
+    ...attendees.map((personId, i) =>
+      a.draft("PARTICIPATION", `attendee-${i}`, "aides said", { participation: { meeting: { key: "meeting" }, person: { id: personId }, role: "aide" }, dependsOn: ["meeting"], meetingKey: "meeting" }),
+    ),
+  ];
+  const [person, place, meeting, duration, quote, ...attendances] = await storeDrafts(api, sourceId, MEETING_TEXT, drafts);
+  return { sourceId, ids, proposals: { person: person!, place: place!, meeting: meeting!, duration: duration!, quote: quote!, attendances } };
+}
 
 const TEST_SOURCE = "s.id STARTS WITH $prefix";
 
