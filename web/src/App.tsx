@@ -1,5 +1,7 @@
 import { MeetingPage } from "./pages/MeetingPage";
 import { PersonPage } from "./pages/PersonPage";
+import { ReviewListPage } from "./pages/ReviewListPage";
+import { ReviewPage } from "./pages/ReviewPage";
 import { SearchPage } from "./pages/SearchPage";
 import { SourcePage } from "./pages/SourcePage";
 import { playgroundUrl } from "./api";
@@ -16,6 +18,7 @@ export function App() {
         <span className="tagline">who met whom, where, when, for how long — and who says so</span>
         <nav>
           <a href={href.search()}>Search</a>
+          <a href={href.review()}>Review</a>
           <a href={playgroundUrl}>GraphQL Playground</a>
         </nav>
       </header>
@@ -24,6 +27,7 @@ export function App() {
         {route.page === "person" && <PersonPage key={route.id} id={route.id} />}
         {route.page === "meeting" && <MeetingPage key={route.id} id={route.id} />}
         {route.page === "source" && <SourcePage key={route.id} id={route.id} />}
+        {route.page === "review" && (route.sourceId ? <ReviewPage key={route.sourceId} sourceId={route.sourceId} /> : <ReviewListPage />)}
         {route.page === "search" && <SearchPage key={route.query} initialQuery={route.query} />}
       </main>
     </>

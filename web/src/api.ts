@@ -18,10 +18,27 @@ interface GraphQLBody<TResult> {
   errors?: { message: string; extensions?: { code?: unknown } }[];
 }
 
+/** The API's refusal, with each error's stable code (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, …) kept for the reader. */
+export class ApiError extends Error {
+  constructor(readonly problems: { message: string; code: string | null }[]) {
+    super(problems.map((problem) => problem.message).join("; "));
+    this.name = "ApiError";
+  }
+}
+
+/** Where the bearer token comes from (the review pages' session); none by default, so requests are anonymous. */
+let bearerToken: () => string | null = () => null;
+
+/** Sets where every request's `Authorization: Bearer …` comes from. */
+export function setBearerTokenSource(source: () => string | null): void {
+  bearerToken = source;
+}
+
 async function post<TResult>(payload: Record<string, unknown>, signal?: AbortSignal): Promise<{ status: number; body: GraphQLBody<TResult> }> {
+  const token = bearerToken();
   const response = await fetch(endpoint, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(payload),
     signal,
   });
@@ -40,7 +57,7 @@ export async function execute<TResult, TVariables>(document: TypedDocumentString
     answer = await post<TResult>({ query: document.toString(), variables }, signal);
   }
   const { status, body } = answer;
-  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join("; "));
+  if (body.errors?.length) throw new ApiError(body.errors.map((error) => ({ message: error.message, code: typeof error.extensions?.code === "string" ? error.extensions.code : null })));
   if (!body.data) throw new Error(`The API answered ${status} without data.`);
   return body.data;
 }

@@ -1,10 +1,10 @@
-/** Hash routing: #/ (search), #/person/<id>, #/meeting/<id>, #/source/<id>. Links are plain anchors. */
+/** Hash routing: #/ (search), #/person/<id>, #/meeting/<id>, #/source/<id>, #/review and #/review/<source id>. Links are plain anchors. */
 import { useEffect, useState } from "react";
 
 const pages = ["person", "meeting", "source"] as const;
 type EntityPage = (typeof pages)[number];
 
-export type Route = { page: "search"; query: string } | { page: EntityPage; id: string };
+export type Route = { page: "search"; query: string } | { page: EntityPage; id: string } | { page: "review"; sourceId: string | null };
 
 function isEntityPage(page: string | undefined): page is EntityPage {
   return pages.some((known) => known === page);
@@ -14,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
   const [, page, id] = path.split("/");
   if (isEntityPage(page) && id) return { page, id: decodeURIComponent(id) };
+  if (page === "review") return { page, sourceId: id ? decodeURIComponent(id) : null };
   return { page: "search", query: new URLSearchParams(search).get("q") ?? "" };
 }
 
@@ -22,6 +23,7 @@ export const href = {
   person: (id: string) => `#/person/${encodeURIComponent(id)}`,
   meeting: (id: string) => `#/meeting/${encodeURIComponent(id)}`,
   source: (id: string) => `#/source/${encodeURIComponent(id)}`,
+  review: (sourceId?: string) => (sourceId ? `#/review/${encodeURIComponent(sourceId)}` : "#/review"),
 };
 
 export function useRoute(): Route {

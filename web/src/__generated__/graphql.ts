@@ -56,6 +56,78 @@ export type Hedge =
   /** "Rumored": the source passes on a rumour. */
   | 'RUMORED';
 
+/** An article to ingest. Its metadata names the new source; relative dates in the text are read against `publishedOn`. */
+export type IngestArticleInput = {
+  /** When it was published: relative dates in the text ("on Tuesday") are read against it. */
+  publishedOn?: string | null | undefined;
+  /** Who published it, as printed. */
+  publisher?: string | null | undefined;
+  /** An existing source to ingest into (its text must be this text, or it has none yet); otherwise a source is created, its id made of the title, publisher and date. */
+  sourceId?: string | null | undefined;
+  /** The article as plain text (HTML and Markdown are reduced to text); not blank, at most 200,000 characters. */
+  text: string;
+  /** The headline. */
+  title?: string | null | undefined;
+  /** Where it was published (http or https). */
+  url?: string | null | undefined;
+};
+
+/** A curator's correction of one proposal before it is accepted. Only the fields that apply to its kind may be given; the excerpt stays verbatim. */
+export type ProposalEdit = {
+  /** MEETING: its date; STATEMENT: when it was said. */
+  date?: string | null | undefined;
+  /** PERSON, PLACE, MEETING, STATEMENT: the graph's node it really is; nothing new is created, and accepting adds this source to it. */
+  existingId?: string | null | undefined;
+  /** The proposal to correct (it must be in `ids`). */
+  id: string;
+  /** PERSON, PLACE: the name to create it with. */
+  name?: string | null | undefined;
+  /** Why the correction was made; recorded as the accepted fact's note (its basis becomes INFERRED when a value was corrected). */
+  note?: string | null | undefined;
+  /** PARTICIPATION, ROLE: the person (an existing person). */
+  personId?: string | null | undefined;
+  /** MEETING: its place (an existing place). */
+  placeId?: string | null | undefined;
+  /** STATEMENT: who said it (an existing person). */
+  speakerId?: string | null | undefined;
+  /** MEETING, ROLE: its title. */
+  title?: string | null | undefined;
+  /** CLAIM: its value. */
+  value?: string | null | undefined;
+};
+
+/** What a proposal proposes. */
+export type ProposalKind =
+  /** Another claim about a meeting (an outcome, a wait, a visit number). */
+  | 'CLAIM'
+  /** A meeting's duration in the source's words. */
+  | 'DURATION'
+  /** A meeting: who, where, when. */
+  | 'MEETING'
+  /** One person's attendance at a meeting. */
+  | 'PARTICIPATION'
+  /** A person the text mentions (new, or resolved to one the graph holds). */
+  | 'PERSON'
+  /** A place the text mentions (new, or resolved to one the graph holds). */
+  | 'PLACE'
+  /** A relation between two people ("his son-in-law"). */
+  | 'RELATION'
+  /** A role a person holds ("Kremlin foreign policy aide"). */
+  | 'ROLE'
+  /** A quote or paraphrase with its speaker. */
+  | 'STATEMENT';
+
+/** Where a proposal stands. */
+export type ProposalStatus =
+  /** Accepted: written to the graph (`became` names what it became). */
+  | 'ACCEPTED'
+  /** The graph already holds this fact from this source; accepting it changes nothing. */
+  | 'ALREADY_KNOWN'
+  /** Waiting for a curator. */
+  | 'PENDING'
+  /** Rejected by a curator, with who, when and why; it can no longer be accepted. */
+  | 'REJECTED';
+
 export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } };
 
 export type ConflictFieldsFragment = { field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> };
@@ -110,6 +182,69 @@ export type SourcePageQueryVariables = Exact<{
 
 
 export type SourcePageQuery = { source: { note: string | null, id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null, publishedBy: { id: string, name: string, country: { name: string } | null } | null, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, meeting: { id: string, title: string }, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }> } | null };
+
+export type ProposalRefFieldsFragment = { id: string, proposal: { id: string } | null };
+
+export type ProposalFieldsFragment = { id: string, kind: ProposalKind, status: ProposalStatus, summary: string, excerpt: string, start: number, end: number, confidence: number, reason: string, basis: EvidenceBasis, note: string | null, decidedBy: string | null, decidedAt: string | null, rejectionReason: string | null, edits: string | null, became: string | null, dependsOn: Array<{ id: string }>, meeting: { id: string } | null, known: { id: string, how: string, fromThisSource: boolean | null } | null, contradicts: { id: string, how: string } | null, person: { id: string, existingId: string | null, name: string, aliases: Array<string>, description: string | null } | null, place: { id: string, existingId: string | null, name: string, kind: string, within: { id: string, proposal: { id: string } | null } | null } | null, proposedMeeting: { id: string, existingId: string | null, title: string, date: string, dateEnd: string | null, place: { id: string, proposal: { id: string } | null } | null, participants: Array<{ id: string, proposal: { id: string } | null }> } | null, participation: { role: string | null, person: { id: string, proposal: { id: string } | null } } | null, duration: { wording: string, figureMinutes: number | null, minMinutes: number | null, maxMinutes: number | null, bound: DurationBound | null, hedge: Hedge } | null, statement: { existingId: string | null, text: string, kind: string, saidOn: string | null, occasion: string | null, speaker: { id: string, proposal: { id: string } | null } } | null, claim: { field: string, value: string, wording: string | null, hedge: Hedge } | null, role: { title: string, person: { id: string, proposal: { id: string } | null } } | null, relation: { kind: string, from: { id: string, proposal: { id: string } | null }, to: { id: string, proposal: { id: string } | null } } | null };
+
+export type ReviewArticleQueryVariables = Exact<{
+  sourceId: string;
+}>;
+
+
+export type ReviewArticleQuery = { source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, text: string | null } | null };
+
+export type ReviewProposalsQueryVariables = Exact<{
+  sourceId: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewProposalsQuery = { proposals: { totalCount: number, edges: Array<{ node: { id: string, kind: ProposalKind, status: ProposalStatus, summary: string, excerpt: string, start: number, end: number, confidence: number, reason: string, basis: EvidenceBasis, note: string | null, decidedBy: string | null, decidedAt: string | null, rejectionReason: string | null, edits: string | null, became: string | null, dependsOn: Array<{ id: string }>, meeting: { id: string } | null, known: { id: string, how: string, fromThisSource: boolean | null } | null, contradicts: { id: string, how: string } | null, person: { id: string, existingId: string | null, name: string, aliases: Array<string>, description: string | null } | null, place: { id: string, existingId: string | null, name: string, kind: string, within: { id: string, proposal: { id: string } | null } | null } | null, proposedMeeting: { id: string, existingId: string | null, title: string, date: string, dateEnd: string | null, place: { id: string, proposal: { id: string } | null } | null, participants: Array<{ id: string, proposal: { id: string } | null }> } | null, participation: { role: string | null, person: { id: string, proposal: { id: string } | null } } | null, duration: { wording: string, figureMinutes: number | null, minMinutes: number | null, maxMinutes: number | null, bound: DurationBound | null, hedge: Hedge } | null, statement: { existingId: string | null, text: string, kind: string, saidOn: string | null, occasion: string | null, speaker: { id: string, proposal: { id: string } | null } } | null, claim: { field: string, value: string, wording: string | null, hedge: Hedge } | null, role: { title: string, person: { id: string, proposal: { id: string } | null } } | null, relation: { kind: string, from: { id: string, proposal: { id: string } | null }, to: { id: string, proposal: { id: string } | null } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type IngestedSourcesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type IngestedSourcesQuery = { ingestedSources: { totalCount: number, edges: Array<{ node: { pending: number, accepted: number, rejected: number, alreadyKnown: number, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AcceptProposalsMutationVariables = Exact<{
+  ids: Array<string> | string;
+  edits?: Array<ProposalEdit> | ProposalEdit | null | undefined;
+}>;
+
+
+export type AcceptProposalsMutation = { acceptProposals: { proposals: Array<{ id: string, kind: ProposalKind, status: ProposalStatus, summary: string, excerpt: string, start: number, end: number, confidence: number, reason: string, basis: EvidenceBasis, note: string | null, decidedBy: string | null, decidedAt: string | null, rejectionReason: string | null, edits: string | null, became: string | null, dependsOn: Array<{ id: string }>, meeting: { id: string } | null, known: { id: string, how: string, fromThisSource: boolean | null } | null, contradicts: { id: string, how: string } | null, person: { id: string, existingId: string | null, name: string, aliases: Array<string>, description: string | null } | null, place: { id: string, existingId: string | null, name: string, kind: string, within: { id: string, proposal: { id: string } | null } | null } | null, proposedMeeting: { id: string, existingId: string | null, title: string, date: string, dateEnd: string | null, place: { id: string, proposal: { id: string } | null } | null, participants: Array<{ id: string, proposal: { id: string } | null }> } | null, participation: { role: string | null, person: { id: string, proposal: { id: string } | null } } | null, duration: { wording: string, figureMinutes: number | null, minMinutes: number | null, maxMinutes: number | null, bound: DurationBound | null, hedge: Hedge } | null, statement: { existingId: string | null, text: string, kind: string, saidOn: string | null, occasion: string | null, speaker: { id: string, proposal: { id: string } | null } } | null, claim: { field: string, value: string, wording: string | null, hedge: Hedge } | null, role: { title: string, person: { id: string, proposal: { id: string } | null } } | null, relation: { kind: string, from: { id: string, proposal: { id: string } | null }, to: { id: string, proposal: { id: string } | null } } | null }>, errors: Array<{ field: Array<string>, code: string, message: string }> } };
+
+export type RejectProposalsMutationVariables = Exact<{
+  ids: Array<string> | string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RejectProposalsMutation = { rejectProposals: { proposals: Array<{ id: string, kind: ProposalKind, status: ProposalStatus, summary: string, excerpt: string, start: number, end: number, confidence: number, reason: string, basis: EvidenceBasis, note: string | null, decidedBy: string | null, decidedAt: string | null, rejectionReason: string | null, edits: string | null, became: string | null, dependsOn: Array<{ id: string }>, meeting: { id: string } | null, known: { id: string, how: string, fromThisSource: boolean | null } | null, contradicts: { id: string, how: string } | null, person: { id: string, existingId: string | null, name: string, aliases: Array<string>, description: string | null } | null, place: { id: string, existingId: string | null, name: string, kind: string, within: { id: string, proposal: { id: string } | null } | null } | null, proposedMeeting: { id: string, existingId: string | null, title: string, date: string, dateEnd: string | null, place: { id: string, proposal: { id: string } | null } | null, participants: Array<{ id: string, proposal: { id: string } | null }> } | null, participation: { role: string | null, person: { id: string, proposal: { id: string } | null } } | null, duration: { wording: string, figureMinutes: number | null, minMinutes: number | null, maxMinutes: number | null, bound: DurationBound | null, hedge: Hedge } | null, statement: { existingId: string | null, text: string, kind: string, saidOn: string | null, occasion: string | null, speaker: { id: string, proposal: { id: string } | null } } | null, claim: { field: string, value: string, wording: string | null, hedge: Hedge } | null, role: { title: string, person: { id: string, proposal: { id: string } | null } } | null, relation: { kind: string, from: { id: string, proposal: { id: string } | null }, to: { id: string, proposal: { id: string } | null } } | null }>, errors: Array<{ field: Array<string>, code: string, message: string }> } };
+
+export type IngestArticleMutationVariables = Exact<{
+  input: IngestArticleInput;
+}>;
+
+
+export type IngestArticleMutation = { ingestArticle: { source: { id: string } | null, errors: Array<{ field: Array<string>, code: string, message: string }> } };
+
+export type PickerSearchQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type PickerSearchQuery = { search: Array<
+    | { __typename: 'Country' }
+    | { __typename: 'Meeting' }
+    | { __typename: 'Organization' }
+    | { __typename: 'Person', id: string, name: string, aliases: Array<string> }
+    | { __typename: 'Place', id: string, name: string, kind: string | null, within: { name: string } | null, country: { name: string } | null }
+    | { __typename: 'Statement' }
+  > };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -397,6 +532,128 @@ export const TimeEstimateFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TimeEstimateFields"}) as unknown as TypedDocumentString<TimeEstimateFieldsFragment, unknown>;
+export const ProposalRefFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalRefFields on ProposalRef {
+  id
+  proposal {
+    id
+  }
+}
+    `, {"fragmentName":"ProposalRefFields"}) as unknown as TypedDocumentString<ProposalRefFieldsFragment, unknown>;
+export const ProposalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalFields on Proposal {
+  id
+  kind
+  status
+  summary
+  excerpt
+  start
+  end
+  confidence
+  reason
+  basis
+  note
+  dependsOn {
+    id
+  }
+  meeting {
+    id
+  }
+  known {
+    id
+    how
+    fromThisSource
+  }
+  contradicts {
+    id
+    how
+  }
+  person {
+    id
+    existingId
+    name
+    aliases
+    description
+  }
+  place {
+    id
+    existingId
+    name
+    kind
+    within {
+      ...ProposalRefFields
+    }
+  }
+  proposedMeeting {
+    id
+    existingId
+    title
+    date
+    dateEnd
+    place {
+      ...ProposalRefFields
+    }
+    participants {
+      ...ProposalRefFields
+    }
+  }
+  participation {
+    person {
+      ...ProposalRefFields
+    }
+    role
+  }
+  duration {
+    wording
+    figureMinutes
+    minMinutes
+    maxMinutes
+    bound
+    hedge
+  }
+  statement {
+    existingId
+    speaker {
+      ...ProposalRefFields
+    }
+    text
+    kind
+    saidOn
+    occasion
+  }
+  claim {
+    field
+    value
+    wording
+    hedge
+  }
+  role {
+    person {
+      ...ProposalRefFields
+    }
+    title
+  }
+  relation {
+    from {
+      ...ProposalRefFields
+    }
+    to {
+      ...ProposalRefFields
+    }
+    kind
+  }
+  decidedBy
+  decidedAt
+  rejectionReason
+  edits
+  became
+}
+    fragment ProposalRefFields on ProposalRef {
+  id
+  proposal {
+    id
+  }
+}`, {"fragmentName":"ProposalFields"}) as unknown as TypedDocumentString<ProposalFieldsFragment, unknown>;
 export const MeetingPageDocument = new TypedDocumentString(`
     query MeetingPage($id: ID!) {
   meeting(id: $id) {
@@ -854,3 +1111,459 @@ fragment StatementFields on Statement {
     }
   }
 }`, {"hash":"5e5c634b5ae91bbbe445796c173655ac99acf2869145fa19ec7258acc9abe00b"}) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;
+export const ReviewArticleDocument = new TypedDocumentString(`
+    query ReviewArticle($sourceId: ID!) {
+  source(id: $sourceId) {
+    id
+    title
+    publisher
+    publishedOn
+    datePrecision
+    url
+    text
+  }
+}
+    `, {"hash":"9a5402c0bc755877d6f1768ebd2bed9f189c204f18683895d13cd4616d3bab3a"}) as unknown as TypedDocumentString<ReviewArticleQuery, ReviewArticleQueryVariables>;
+export const ReviewProposalsDocument = new TypedDocumentString(`
+    query ReviewProposals($sourceId: ID!, $after: String) {
+  proposals(filter: {sourceId: $sourceId}, first: 100, after: $after) {
+    totalCount
+    edges {
+      node {
+        ...ProposalFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ProposalRefFields on ProposalRef {
+  id
+  proposal {
+    id
+  }
+}
+fragment ProposalFields on Proposal {
+  id
+  kind
+  status
+  summary
+  excerpt
+  start
+  end
+  confidence
+  reason
+  basis
+  note
+  dependsOn {
+    id
+  }
+  meeting {
+    id
+  }
+  known {
+    id
+    how
+    fromThisSource
+  }
+  contradicts {
+    id
+    how
+  }
+  person {
+    id
+    existingId
+    name
+    aliases
+    description
+  }
+  place {
+    id
+    existingId
+    name
+    kind
+    within {
+      ...ProposalRefFields
+    }
+  }
+  proposedMeeting {
+    id
+    existingId
+    title
+    date
+    dateEnd
+    place {
+      ...ProposalRefFields
+    }
+    participants {
+      ...ProposalRefFields
+    }
+  }
+  participation {
+    person {
+      ...ProposalRefFields
+    }
+    role
+  }
+  duration {
+    wording
+    figureMinutes
+    minMinutes
+    maxMinutes
+    bound
+    hedge
+  }
+  statement {
+    existingId
+    speaker {
+      ...ProposalRefFields
+    }
+    text
+    kind
+    saidOn
+    occasion
+  }
+  claim {
+    field
+    value
+    wording
+    hedge
+  }
+  role {
+    person {
+      ...ProposalRefFields
+    }
+    title
+  }
+  relation {
+    from {
+      ...ProposalRefFields
+    }
+    to {
+      ...ProposalRefFields
+    }
+    kind
+  }
+  decidedBy
+  decidedAt
+  rejectionReason
+  edits
+  became
+}`, {"hash":"6296d2dc227b56d7a31dd7958103c248327481b519922e50eca69ba035ed8466"}) as unknown as TypedDocumentString<ReviewProposalsQuery, ReviewProposalsQueryVariables>;
+export const IngestedSourcesDocument = new TypedDocumentString(`
+    query IngestedSources($after: String) {
+  ingestedSources(first: 100, after: $after) {
+    totalCount
+    edges {
+      node {
+        source {
+          id
+          title
+          publisher
+          publishedOn
+          datePrecision
+        }
+        pending
+        accepted
+        rejected
+        alreadyKnown
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"7d90dce94a1e4e3ce971a26db9e141982edde7c3f4605a09a6b704bedc1f1427"}) as unknown as TypedDocumentString<IngestedSourcesQuery, IngestedSourcesQueryVariables>;
+export const AcceptProposalsDocument = new TypedDocumentString(`
+    mutation AcceptProposals($ids: [ID!]!, $edits: [ProposalEdit!]) {
+  acceptProposals(ids: $ids, edits: $edits) {
+    proposals {
+      ...ProposalFields
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    fragment ProposalRefFields on ProposalRef {
+  id
+  proposal {
+    id
+  }
+}
+fragment ProposalFields on Proposal {
+  id
+  kind
+  status
+  summary
+  excerpt
+  start
+  end
+  confidence
+  reason
+  basis
+  note
+  dependsOn {
+    id
+  }
+  meeting {
+    id
+  }
+  known {
+    id
+    how
+    fromThisSource
+  }
+  contradicts {
+    id
+    how
+  }
+  person {
+    id
+    existingId
+    name
+    aliases
+    description
+  }
+  place {
+    id
+    existingId
+    name
+    kind
+    within {
+      ...ProposalRefFields
+    }
+  }
+  proposedMeeting {
+    id
+    existingId
+    title
+    date
+    dateEnd
+    place {
+      ...ProposalRefFields
+    }
+    participants {
+      ...ProposalRefFields
+    }
+  }
+  participation {
+    person {
+      ...ProposalRefFields
+    }
+    role
+  }
+  duration {
+    wording
+    figureMinutes
+    minMinutes
+    maxMinutes
+    bound
+    hedge
+  }
+  statement {
+    existingId
+    speaker {
+      ...ProposalRefFields
+    }
+    text
+    kind
+    saidOn
+    occasion
+  }
+  claim {
+    field
+    value
+    wording
+    hedge
+  }
+  role {
+    person {
+      ...ProposalRefFields
+    }
+    title
+  }
+  relation {
+    from {
+      ...ProposalRefFields
+    }
+    to {
+      ...ProposalRefFields
+    }
+    kind
+  }
+  decidedBy
+  decidedAt
+  rejectionReason
+  edits
+  became
+}`, {"hash":"80efe2b026afbd2df021379502df9315011d2ef23931e7ea61656ac962ee84d5"}) as unknown as TypedDocumentString<AcceptProposalsMutation, AcceptProposalsMutationVariables>;
+export const RejectProposalsDocument = new TypedDocumentString(`
+    mutation RejectProposals($ids: [ID!]!, $reason: String) {
+  rejectProposals(ids: $ids, reason: $reason) {
+    proposals {
+      ...ProposalFields
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    fragment ProposalRefFields on ProposalRef {
+  id
+  proposal {
+    id
+  }
+}
+fragment ProposalFields on Proposal {
+  id
+  kind
+  status
+  summary
+  excerpt
+  start
+  end
+  confidence
+  reason
+  basis
+  note
+  dependsOn {
+    id
+  }
+  meeting {
+    id
+  }
+  known {
+    id
+    how
+    fromThisSource
+  }
+  contradicts {
+    id
+    how
+  }
+  person {
+    id
+    existingId
+    name
+    aliases
+    description
+  }
+  place {
+    id
+    existingId
+    name
+    kind
+    within {
+      ...ProposalRefFields
+    }
+  }
+  proposedMeeting {
+    id
+    existingId
+    title
+    date
+    dateEnd
+    place {
+      ...ProposalRefFields
+    }
+    participants {
+      ...ProposalRefFields
+    }
+  }
+  participation {
+    person {
+      ...ProposalRefFields
+    }
+    role
+  }
+  duration {
+    wording
+    figureMinutes
+    minMinutes
+    maxMinutes
+    bound
+    hedge
+  }
+  statement {
+    existingId
+    speaker {
+      ...ProposalRefFields
+    }
+    text
+    kind
+    saidOn
+    occasion
+  }
+  claim {
+    field
+    value
+    wording
+    hedge
+  }
+  role {
+    person {
+      ...ProposalRefFields
+    }
+    title
+  }
+  relation {
+    from {
+      ...ProposalRefFields
+    }
+    to {
+      ...ProposalRefFields
+    }
+    kind
+  }
+  decidedBy
+  decidedAt
+  rejectionReason
+  edits
+  became
+}`, {"hash":"f0b0388d81d29f20784e192be289574e49ae6e94509f0e6e7fab6f26de9f7d37"}) as unknown as TypedDocumentString<RejectProposalsMutation, RejectProposalsMutationVariables>;
+export const IngestArticleDocument = new TypedDocumentString(`
+    mutation IngestArticle($input: IngestArticleInput!) {
+  ingestArticle(input: $input) {
+    source {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"9fe00ab5dee2bf2c3efefa9be914d10be62851b74ecf52787492b3ec2116b735"}) as unknown as TypedDocumentString<IngestArticleMutation, IngestArticleMutationVariables>;
+export const PickerSearchDocument = new TypedDocumentString(`
+    query PickerSearch($query: String!) {
+  search(query: $query, first: 10) {
+    __typename
+    ... on Person {
+      id
+      name
+      aliases
+    }
+    ... on Place {
+      id
+      name
+      kind
+      within {
+        name
+      }
+      country {
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"bd14af41cabe53a4eef78341be086af44d58477010e311674ce94085e585ebf0"}) as unknown as TypedDocumentString<PickerSearchQuery, PickerSearchQueryVariables>;

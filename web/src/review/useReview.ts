@@ -1,0 +1,49 @@
+/**
+ * One article's review: its text and every proposal, loaded page by page, then kept current from
+ * the mutation payloads (each returns the proposals as they stand), so a decision never reloads the page.
+ */
+import { useCallback, useEffect, useState } from "react";
+import type { ProposalFieldsFragment, ReviewArticleQuery as ReviewArticleResult, ReviewProposalsQuery as ReviewProposalsResult } from "../__generated__/graphql";
+import { execute } from "../api";
+import { ReviewArticleQuery, ReviewProposalsQuery } from "./documents";
+
+export type Proposal = ProposalFieldsFragment;
+export type Article = NonNullable<ReviewArticleResult["source"]>;
+
+export type ReviewState =
+  | { status: "loading" }
+  | { status: "error"; error: Error }
+  | { status: "missing" }
+  | { status: "done"; article: Article; proposals: Proposal[]; totalCount: number };
+
+async function loadProposals(sourceId: string, signal: AbortSignal): Promise<{ proposals: Proposal[]; totalCount: number }> {
+  const proposals: Proposal[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: ReviewProposalsResult["proposals"] = (await execute(ReviewProposalsQuery, { sourceId, after }, signal)).proposals;
+    proposals.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { proposals, totalCount: page.totalCount };
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export function useReview(sourceId: string): { state: ReviewState; update: (changed: readonly Proposal[]) => void } {
+  const [state, setState] = useState<ReviewState>({ status: "loading" });
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([execute(ReviewArticleQuery, { sourceId }, controller.signal), loadProposals(sourceId, controller.signal)]).then(
+      ([{ source }, { proposals, totalCount }]) => setState(source ? { status: "done", article: source, proposals, totalCount } : { status: "missing" }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: "error", error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => controller.abort();
+  }, [sourceId]);
+
+  const update = useCallback((changed: readonly Proposal[]) => {
+    const byId = new Map(changed.map((proposal) => [proposal.id, proposal]));
+    setState((current) => (current.status === "done" ? { ...current, proposals: current.proposals.map((proposal) => byId.get(proposal.id) ?? proposal) } : current));
+  }, []);
+
+  return { state, update };
+}
