@@ -63,7 +63,7 @@ describe("the web app", { timeout: 90_000 }, () => {
     await page.goto(appUrl());
 
     // Search.
-    await page.getByRole("searchbox", { name: "Search people" }).fill("Witkoff");
+    await page.getByRole("searchbox", { name: "Search" }).fill("Witkoff");
     const found = page.locator("ul.people > li");
     await expect.poll(() => found.allInnerTexts(), patiently).toEqual([expect.stringContaining("Steve Witkoff")]);
     await browser.screenshot(page, "app-search");
@@ -158,7 +158,7 @@ describe("the web app", { timeout: 90_000 }, () => {
     const found = page.locator("ul.people > li > a");
     await expect.poll(() => found.allInnerTexts(), patiently).toEqual(["Yuri Ushakov"]);
 
-    await page.getByRole("searchbox", { name: "Search people" }).fill("nobody by this name");
-    await page.getByText("0 found for “nobody by this name”").waitFor();
+    await page.getByRole("searchbox", { name: "Search" }).fill("nobody by this name");
+    await page.getByText("Nothing found for “nobody by this name”").waitFor();
   });
 });

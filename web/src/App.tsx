@@ -21,7 +21,8 @@ function Page({ route }: { route: Route }) {
     case "path":
       return <PathPage from={route.params.get("from") ?? undefined} to={route.params.get("to") ?? undefined} />;
     case "search":
-      return <SearchPage initialQuery={route.params.get("q") ?? ""} />;
+      // Typing keeps the address in step without a hashchange, so a new key means the address was changed from outside.
+      return <SearchPage key={route.params.get("q")} initialQuery={route.params.get("q") ?? ""} />;
   }
 }
 

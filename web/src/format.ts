@@ -87,7 +87,7 @@ export function forReaders(text: string): string {
     .replace(/\[FACTS\.md\]\s*/g, "From the curators' summary: ")
     .replace(/\s*\(?\.\.\/shared\/seeds\/FACTS\.md\)?/g, "")
     .replace(/FACTS\.md:\s*(?=the curator)/gi, "")
-    .replace(/\bbasis CURATOR_SUMMARY\b/g, "marked “summary”")
+    .replace(/,? with basis CURATOR_SUMMARY\b/g, ", marked “summary”")
     .replace(/FACTS\.md's/g, "the curators' summary's")
     .replace(/FACTS\.md/g, "the curators' summary of other reporting")
     .replace(/(^|[.!?]\s+)the curators'/g, "$1The curators'")
@@ -176,7 +176,7 @@ export function formatDate(date: string, precision: DatePrecision): string {
 
 /**
  * A claim's value as a reader would write it: waits in hours ("8 h", "no wait"), dates as
- * precisely as given ("13 March 2025", "March 2025"); other values as the curators wrote them.
+ * precisely as given ("13 March 2025", "March 2025"); other values as the curators wrote them, phrased for readers.
  */
 export function formatClaimValue(field: string, value: string): string {
   if (field === "wait" && /^\d+$/.test(value)) return value === "0" ? "no wait" : formatMinutes(Number(value));
@@ -184,7 +184,7 @@ export function formatClaimValue(field: string, value: string): string {
     const precisions: DatePrecision[] = ["YEAR", "MONTH", "DAY"];
     return formatDate(value, precisions[value.split("-").length - 1] ?? "DAY");
   }
-  return value;
+  return forReaders(value);
 }
 
 interface WallClock {

@@ -55,7 +55,7 @@ function columnPosition(index: number, count: number) {
   const row = Math.floor(index / 2);
   const top = 40;
   const usable = height - 2 * top;
-  return { x: right ? 600 : 300, y: top + ((row + 0.5) * usable) / rows, right };
+  return { x: right ? 550 : 350, y: top + ((row + 0.5) * usable) / rows, right };
 }
 
 function meetingsLabel(count: number): string {

@@ -3,6 +3,7 @@
  * country or a place, anywhere within it) and between which dates, with the meetings page by
  * page and, for two or more people, their time together. Every choice is in the address.
  */
+import { useId, type ReactNode } from "react";
 import { graphql } from "../__generated__";
 import type { MeetingFilter } from "../__generated__/graphql";
 import { useQuery, usePagedQuery } from "../api";
@@ -61,6 +62,17 @@ function filterOf(query: MeetingsQuery): MeetingFilter {
   };
 }
 
+/** A labelled control; the label names only the control (a select's options are not part of its name). */
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+    </div>
+  );
+}
+
 /** Country and place: a place chosen elsewhere (a search result) shows by name even when its country is not chosen. */
 function WhereFields({ query, change }: { query: MeetingsQuery; change: (next: Partial<MeetingsQuery>) => void }) {
   const choices = useQuery(WhereChoices, { country: query.country ?? "", withCountry: Boolean(query.country), place: query.place ?? "", withPlace: Boolean(query.place) });
@@ -69,29 +81,31 @@ function WhereFields({ query, change }: { query: MeetingsQuery; change: (next: P
   const placeInList = country?.places.some((candidate) => candidate.id === query.place);
   return (
     <>
-      <label>
-        Country
-        <select value={query.country ?? ""} onChange={(event) => change({ country: event.target.value || undefined, place: undefined })}>
-          <option value="">anywhere</option>
-          {countries.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {country && (
-        <label>
-          Place
-          <select value={placeInList ? query.place : ""} onChange={(event) => change({ place: event.target.value || undefined })}>
-            <option value="">anywhere in the country</option>
-            {country.places.map((candidate) => (
+      <Field label="Country">
+        {(id) => (
+          <select id={id} value={query.country ?? ""} onChange={(event) => change({ country: event.target.value || undefined, place: undefined })}>
+            <option value="">anywhere</option>
+            {countries.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {[candidate.name, candidate.within?.name].filter(Boolean).join(", ")}
+                {candidate.name}
               </option>
             ))}
           </select>
-        </label>
+        )}
+      </Field>
+      {country && (
+        <Field label="Place">
+          {(id) => (
+            <select id={id} value={placeInList ? query.place : ""} onChange={(event) => change({ place: event.target.value || undefined })}>
+              <option value="">anywhere in the country</option>
+              {country.places.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {[candidate.name, candidate.within?.name].filter(Boolean).join(", ")}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
       {place && !placeInList && (
         <span className="chip" data-place-id={place.id}>
@@ -130,14 +144,8 @@ export function MeetingsPage({ query }: { query: MeetingsQuery }) {
           <legend>People who met (all of them together)</legend>
           <PersonPicker label="Add a person" selected={query.people} onChange={(people) => change({ people })} />
         </fieldset>
-        <label>
-          From
-          <input type="date" value={query.from ?? ""} onChange={(event) => change({ from: event.target.value || undefined })} />
-        </label>
-        <label>
-          To
-          <input type="date" value={query.to ?? ""} onChange={(event) => change({ to: event.target.value || undefined })} />
-        </label>
+        <Field label="From">{(id) => <input id={id} type="date" value={query.from ?? ""} onChange={(event) => change({ from: event.target.value || undefined })} />}</Field>
+        <Field label="To">{(id) => <input id={id} type="date" value={query.to ?? ""} onChange={(event) => change({ to: event.target.value || undefined })} />}</Field>
         <WhereFields query={query} change={change} />
       </form>
       {query.people.length >= 2 && <TimeTogether people={query.people} filter={filterOf(query)} />}
