@@ -154,6 +154,20 @@ describe("a journalist using the web app", { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('table.relations tr[data-kind="adviser-to"] td').first().innerText(), patiently).toBe("adviser to Vladimir Putin");
   });
 
+  it("draws a person's meetings along a date axis, as tall as they lasted, the unknown drawn apart", async () => {
+    const page = await browser.newPage();
+    await page.goto(appUrl("#/person/steve-witkoff"));
+    const marks = page.locator("svg.date-axis a.mark");
+    await expect.poll(() => marks.count(), patiently).toBe(7);
+    const height = (id: string) => page.locator(`svg.date-axis a.mark[data-meeting-id="${id}"] rect`).evaluate((rect) => Number(rect.getAttribute("height")));
+    // 4 h 30 min on 11 April against nearly 3 h on 6 August.
+    expect(await height(april11)).toBeGreaterThan(await height(august));
+    expect(await page.locator(`svg.date-axis a.mark[data-meeting-id="${march}"]`).getAttribute("class")).toBe("mark unknown");
+    const order = await marks.evaluateAll((links) => links.map((link) => Number(link.querySelector("rect")?.getAttribute("x"))));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await browser.screenshot(page, "app-date-axis");
+  });
+
   it("fits a phone: no page scrolls sideways at 390 × 844", async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -170,7 +184,8 @@ describe("a journalist using the web app", { timeout: 120_000 }, () => {
     for (const [name, hash, content] of pages) {
       await page.goto(appUrl(hash));
       await page.locator(content).first().waitFor(patiently);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement?.scrollWidth ?? 0, innerWidth: window.innerWidth }));
+      // An expression, not a function: the tests are type-checked without the DOM's types.
+      const { scrollWidth, innerWidth } = (await page.evaluate("({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })")) as { scrollWidth: number; innerWidth: number };
       if (scrollWidth > innerWidth) overflowing.push(`${name}: ${scrollWidth} > ${innerWidth}`);
       await browser.screenshot(page, `app-phone-${name}`);
     }

@@ -24,7 +24,7 @@ type Documents = {
     "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": typeof types.TimelineMeetingFieldsFragmentDoc,
     "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n": typeof types.PersonSummaryFieldsFragmentDoc,
     "\n  query PersonName($id: ID!) {\n    person(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.PersonNameDocument,
-    "\n  query PeopleMatching($search: String!) {\n    people(search: $search, first: 8) {\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.PeopleMatchingDocument,
+    "\n  query PeopleSearch($search: String, $first: Int) {\n    people(search: $search, first: $first) {\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.PeopleSearchDocument,
     "\n  fragment PlaceFields on Place {\n    id\n    name\n    within {\n      name\n    }\n    country {\n      name\n    }\n  }\n": typeof types.PlaceFieldsFragmentDoc,
     "\n  query PlaceName($id: ID!) {\n    place(id: $id) {\n      ...PlaceFields\n    }\n  }\n": typeof types.PlaceNameDocument,
     "\n  fragment RelationFields on PersonRelation {\n    kind\n    direction\n    person {\n      id\n      name\n    }\n    sources {\n      ...SourceReferenceFields\n    }\n  }\n": typeof types.RelationFieldsFragmentDoc,
@@ -54,7 +54,7 @@ const documents: Documents = {
     "\n  fragment TimelineMeetingFields on Meeting {\n    id\n    title\n    date\n    datePrecision\n    place {\n      ...PlaceFields\n    }\n    duration {\n      ...DurationFields\n    }\n    participants {\n      person {\n        id\n        name\n      }\n    }\n  }\n": types.TimelineMeetingFieldsFragmentDoc,
     "\n  fragment PersonSummaryFields on Person {\n    id\n    name\n    aliases\n    roles {\n      title\n    }\n    countries {\n      id\n      name\n    }\n  }\n": types.PersonSummaryFieldsFragmentDoc,
     "\n  query PersonName($id: ID!) {\n    person(id: $id) {\n      id\n      name\n    }\n  }\n": types.PersonNameDocument,
-    "\n  query PeopleMatching($search: String!) {\n    people(search: $search, first: 8) {\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n": types.PeopleMatchingDocument,
+    "\n  query PeopleSearch($search: String, $first: Int) {\n    people(search: $search, first: $first) {\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n": types.PeopleSearchDocument,
     "\n  fragment PlaceFields on Place {\n    id\n    name\n    within {\n      name\n    }\n    country {\n      name\n    }\n  }\n": types.PlaceFieldsFragmentDoc,
     "\n  query PlaceName($id: ID!) {\n    place(id: $id) {\n      ...PlaceFields\n    }\n  }\n": types.PlaceNameDocument,
     "\n  fragment RelationFields on PersonRelation {\n    kind\n    direction\n    person {\n      id\n      name\n    }\n    sources {\n      ...SourceReferenceFields\n    }\n  }\n": types.RelationFieldsFragmentDoc,
@@ -114,7 +114,7 @@ export function graphql(source: "\n  query PersonName($id: ID!) {\n    person(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PeopleMatching($search: String!) {\n    people(search: $search, first: 8) {\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleMatchingDocument;
+export function graphql(source: "\n  query PeopleSearch($search: String, $first: Int) {\n    people(search: $search, first: $first) {\n      edges {\n        node {\n          ...PersonSummaryFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleSearchDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

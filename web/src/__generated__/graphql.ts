@@ -108,12 +108,13 @@ export type PersonNameQueryVariables = Exact<{
 
 export type PersonNameQuery = { person: { id: string, name: string } | null };
 
-export type PeopleMatchingQueryVariables = Exact<{
-  search: string;
+export type PeopleSearchQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
 }>;
 
 
-export type PeopleMatchingQuery = { people: { edges: Array<{ node: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } }> } };
+export type PeopleSearchQuery = { people: { edges: Array<{ node: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } }> } };
 
 export type PlaceFieldsFragment = { id: string, name: string, within: { name: string } | null, country: { name: string } | null };
 
@@ -549,9 +550,9 @@ export const PersonNameDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"7fc15070fd5bffdec5765cc3f0885e570e91984b8640007f7c188788a1cae233"}) as unknown as TypedDocumentString<PersonNameQuery, PersonNameQueryVariables>;
-export const PeopleMatchingDocument = new TypedDocumentString(`
-    query PeopleMatching($search: String!) {
-  people(search: $search, first: 8) {
+export const PeopleSearchDocument = new TypedDocumentString(`
+    query PeopleSearch($search: String, $first: Int) {
+  people(search: $search, first: $first) {
     edges {
       node {
         ...PersonSummaryFields
@@ -570,7 +571,7 @@ export const PeopleMatchingDocument = new TypedDocumentString(`
     id
     name
   }
-}`, {"hash":"620c0fd54a3c3f1fa09a32ae6dad5b274b6bf975d82160a49e3e180bde3f9428"}) as unknown as TypedDocumentString<PeopleMatchingQuery, PeopleMatchingQueryVariables>;
+}`, {"hash":"0e93df9f41fbd82c297ca4d71b4d44e2088e3b116d945a880d06d3fa39161074"}) as unknown as TypedDocumentString<PeopleSearchQuery, PeopleSearchQueryVariables>;
 export const PlaceNameDocument = new TypedDocumentString(`
     query PlaceName($id: ID!) {
   place(id: $id) {

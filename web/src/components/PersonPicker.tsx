@@ -17,9 +17,9 @@ const PersonName = graphql(`
   }
 `);
 
-const PeopleMatching = graphql(`
-  query PeopleMatching($search: String!) {
-    people(search: $search, first: 8) {
+const PeopleSearch = graphql(`
+  query PeopleSearch($search: String, $first: Int) {
+    people(search: $search, first: $first) {
       edges {
         node {
           ...PersonSummaryFields
@@ -43,7 +43,7 @@ function Chip({ id, onRemove }: { id: string; onRemove: () => void }) {
 }
 
 function Suggestions({ search, exclude, onPick }: { search: string; exclude: string[]; onPick: (id: string) => void }) {
-  const result = useQuery(PeopleMatching, { search });
+  const result = useQuery(PeopleSearch, { search, first: 8 });
   if (result.status !== "done") return null;
   const people = result.data.people.edges.map((edge) => edge.node).filter((person) => !exclude.includes(person.id));
   if (people.length === 0) return <p className="muted suggestions-empty">No one matches “{search}”.</p>;

@@ -1,6 +1,7 @@
 import { graphql } from "../__generated__";
 import { usePagedQuery, useQuery } from "../api";
 import { CounterpartNetwork } from "../components/CounterpartNetwork";
+import { MeetingDateAxis } from "../components/MeetingDateAxis";
 import { MeetingTimeline } from "../components/MeetingTimeline";
 import { personDescription } from "../components/Person";
 import { Relations } from "../components/Relations";
@@ -75,6 +76,7 @@ function Timeline({ id }: { id: string }) {
       <Status state={list.first}>
         {() => (
           <>
+            <MeetingDateAxis meetings={list.nodes} />
             <MeetingTimeline meetings={list.nodes} personId={id} />
             <ShowMore list={list} noun="meetings" />
           </>
