@@ -23,6 +23,24 @@ function span(date: string): [number, number] {
   return [Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)];
 }
 
+const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Month starts over a span of up to two years (the year beside January and the first tick), year starts over a longer one. */
+function ticks(start: number, end: number): { time: number; label: string }[] {
+  const first = new Date(start);
+  const byMonth = end - start <= 2 * 366 * 86_400_000;
+  const found: { time: number; label: string }[] = [];
+  for (let year = first.getUTCFullYear(), month = byMonth ? first.getUTCMonth() : 0; ; byMonth ? month++ : year++) {
+    const time = Date.UTC(year, month, 1);
+    if (time > end) break;
+    if (time < start) continue;
+    const date = new Date(time);
+    const label = byMonth ? (date.getUTCMonth() === 0 || found.length === 0 ? `${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}` : (monthNames[date.getUTCMonth()] ?? "")) : String(date.getUTCFullYear());
+    found.push({ time, label });
+  }
+  return found;
+}
+
 export function MeetingDateAxis({ meetings }: { meetings: TimelineMeetingFieldsFragment[] }) {
   if (meetings.length === 0) return null;
   const spans = meetings.map((meeting) => span(meeting.date));
@@ -31,19 +49,17 @@ export function MeetingDateAxis({ meetings }: { meetings: TimelineMeetingFieldsF
   const x = (time: number) => left + ((right - left) * (time - start)) / Math.max(1, end - start);
   const longest = Math.max(60, ...meetings.map(({ duration }) => duration.maxMinutes ?? duration.minutes ?? 0));
   const y = (minutes: number) => axisY - ((axisY - barTop) * minutes) / longest;
-  const firstYear = new Date(start).getUTCFullYear();
-  const years = Array.from({ length: new Date(end - 1).getUTCFullYear() - firstYear + 1 }, (_, index) => firstYear + index);
   return (
     <svg className="date-axis" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Meetings along a date axis, as tall as they lasted">
       <line className="axis" x1={left} x2={right} y1={axisY} y2={axisY} />
-      {years.map((year) => {
-        const at = x(Date.UTC(year, 0, 1));
-        return at >= left && at <= right ? (
-          <text key={year} className="tick" x={at} y={axisY + 18} textAnchor="middle">
-            {year}
+      {ticks(start, end).map(({ time, label }) => (
+        <g key={time} className="tick">
+          <line x1={x(time)} x2={x(time)} y1={axisY} y2={axisY + 5} />
+          <text x={x(time)} y={axisY + 18} textAnchor="middle">
+            {label}
           </text>
-        ) : null;
-      })}
+        </g>
+      ))}
       {meetings.map((meeting, index) => {
         const [from, to] = spans[index] ?? [start, end];
         const barWidth = Math.max(5, x(to) - x(from));
