@@ -209,5 +209,13 @@ describe("a journalist using the web app", { timeout: 120_000 }, () => {
     await page.locator("table.claims").first().waitFor();
     expect(await page.content()).not.toContain("FACTS.md");
     expect(problems).toEqual([]);
+
+    // The icon the page names, and the one browsers ask for unasked, are both there.
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href", { timeout: 5_000 });
+    for (const path of [icon ?? "(no icon link)", "/favicon.ico"]) {
+      const answer = await fetch(new URL(path, appUrl()));
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get("content-type"), path).toContain("image/svg+xml");
+    }
   });
 });
