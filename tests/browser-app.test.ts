@@ -63,7 +63,7 @@ describe("the web app", { timeout: 90_000 }, () => {
     await page.goto(appUrl());
 
     // Search.
-    await page.getByRole("searchbox", { name: "Search people" }).fill("Witkoff");
+    await page.getByRole("searchbox", { name: "Search" }).fill("Witkoff");
     const found = page.locator("ul.people > li");
     await expect.poll(() => found.allInnerTexts(), patiently).toEqual([expect.stringContaining("Steve Witkoff")]);
     await browser.screenshot(page, "app-search");
@@ -152,13 +152,13 @@ describe("the web app", { timeout: 90_000 }, () => {
     expect(await march.locator('table.claims tr[data-field="wait"]').getAttribute("data-conflict")).toBe("incompatible");
   });
 
-  it("finds people by how the sources describe them, and says so when no one matches", async () => {
+  it("finds people by how the sources describe them, and says so when nothing matches", async () => {
     const page = await browser.newPage();
     await page.goto(`${appUrl()}#/?q=${encodeURIComponent("Kremlin aide")}`);
     const found = page.locator("ul.people > li > a");
     await expect.poll(() => found.allInnerTexts(), patiently).toEqual(["Yuri Ushakov"]);
 
-    await page.getByRole("searchbox", { name: "Search people" }).fill("nobody by this name");
-    await page.getByText("0 found for “nobody by this name”").waitFor();
+    await page.getByRole("searchbox", { name: "Search" }).fill("Zbigniew");
+    await page.getByText("Nothing found for “Zbigniew”").waitFor();
   });
 });

@@ -1,6 +1,6 @@
 /** How the web app words durations, dates and evidence: unknown is never 0, hedges and inferences say so in words. */
 import { describe, expect, it } from "vitest";
-import { evidenceExplanation, evidenceLabel, formatBounds, formatClaimValue, formatConsensus, formatDate, formatSummaryConsensus, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
+import { evidenceExplanation, evidenceLabel, forReaders, formatBounds, formatClaimValue, formatConsensus, formatDate, formatSummaryConsensus, formatDuration, formatMinutes, formatSummary, formatTimeEstimate, hedgeWord } from "../web/src/format.js";
 
 describe("the web app's wording", () => {
   it("writes minutes as hours and minutes", () => {
@@ -40,7 +40,7 @@ describe("the web app's wording", () => {
     expect(evidenceLabel("INFERRED")).toBe("inferred");
     expect(evidenceExplanation("INFERRED", "The Kremlin is where Putin receives envoys")).toBe("Inferred by the curator, not stated by the source: The Kremlin is where Putin receives envoys");
     expect(evidenceLabel("CURATOR_SUMMARY")).toBe("summary");
-    expect(evidenceExplanation("CURATOR_SUMMARY", null)).toBe("Rests on the curator's summary (FACTS.md), not the source's own text.");
+    expect(evidenceExplanation("CURATOR_SUMMARY", null)).toBe("Rests on the curators' summary of other reporting, not the source's own text.");
   });
 
   it("says what every source's duration has in common, or that they disagree", () => {
@@ -91,5 +91,16 @@ describe("the web app's wording", () => {
     expect(formatDate("2025-04-11", "DAY")).toBe("11 April 2025");
     expect(formatDate("2025-12", "MONTH")).toBe("December 2025");
     expect(formatDate("2025", "YEAR")).toBe("2025");
+  });
+
+  it("tells readers what the curators' summary is instead of naming its file", () => {
+    expect(forReaders("[FACTS.md] 2025-02-11, Moscow")).toBe("From the curators' summary: 2025-02-11, Moscow");
+    expect(forReaders("FACTS.md's March row names usa.news-pravda.com")).toBe("The curators' summary's March row names usa.news-pravda.com");
+    expect(forReaders("Known only through FACTS.md, which gives no URL.")).toBe("Known only through the curators' summary of other reporting, which gives no URL.");
+    expect(forReaders("FACTS.md: the curator’s summary of corroborating and conflicting accounts")).toBe("The curator’s summary of corroborating and conflicting accounts");
+    expect(forReaders("the summary the seed graph was curated from (../shared/seeds/FACTS.md). Facts rest on it, with basis CURATOR_SUMMARY.")).toBe(
+      "the summary the seed graph was curated from. Facts rest on it, marked “summary”.",
+    );
+    expect(forReaders("A plain note.")).toBe("A plain note.");
   });
 });

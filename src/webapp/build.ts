@@ -15,7 +15,7 @@ export const webDistDir = path.join(webDir, "dist");
 const builtIndex = path.join(webDistDir, "index.html");
 
 /** What the build is made from: the app's own files, and the installed dependencies' versions. */
-const buildInputs = [path.join(webDir, "src"), path.join(webDir, "index.html"), path.join(webDir, "vite.config.ts"), path.join(projectRoot, "package-lock.json")];
+const buildInputs = [path.join(webDir, "src"), path.join(webDir, "public"), path.join(webDir, "index.html"), path.join(webDir, "vite.config.ts"), path.join(projectRoot, "package-lock.json")];
 
 function newestModification(file: string): number {
   const stat = fs.statSync(file);

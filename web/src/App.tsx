@@ -1,11 +1,34 @@
 import { MeetingPage } from "./pages/MeetingPage";
+import { MeetingsPage } from "./pages/MeetingsPage";
+import { PathPage } from "./pages/PathPage";
 import { PersonPage } from "./pages/PersonPage";
 import { ReviewListPage } from "./pages/ReviewListPage";
 import { ReviewPage } from "./pages/ReviewPage";
 import { SearchPage } from "./pages/SearchPage";
 import { SourcePage } from "./pages/SourcePage";
 import { playgroundUrl } from "./api";
-import { href, useRoute } from "./router";
+import { href, meetingsQueryOf, useRoute, type Route } from "./router";
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    // Keyed so that each entity page starts fresh when the route changes; the question pages keep their inputs as the address follows them.
+    case "person":
+      return <PersonPage key={route.id} id={route.id} />;
+    case "meeting":
+      return <MeetingPage key={route.id} id={route.id} />;
+    case "source":
+      return <SourcePage key={route.id} id={route.id} />;
+    case "meetings":
+      return <MeetingsPage query={meetingsQueryOf(route.params)} />;
+    case "path":
+      return <PathPage from={route.params.get("from") ?? undefined} to={route.params.get("to") ?? undefined} />;
+    case "review":
+      return route.sourceId ? <ReviewPage key={route.sourceId} sourceId={route.sourceId} /> : <ReviewListPage />;
+    case "search":
+      // Typing keeps the address in step without a hashchange, so a new key means the address was changed from outside.
+      return <SearchPage key={route.params.get("q")} initialQuery={route.params.get("q") ?? ""} />;
+  }
+}
 
 export function App() {
   const route = useRoute();
@@ -18,17 +41,14 @@ export function App() {
         <span className="tagline">who met whom, where, when, for how long — and who says so</span>
         <nav>
           <a href={href.search()}>Search</a>
+          <a href={href.meetings({})}>Who met whom</a>
+          <a href={href.path()}>Connections</a>
           <a href={href.review()}>Review</a>
           <a href={playgroundUrl}>GraphQL Playground</a>
         </nav>
       </header>
       <main>
-        {/* Keyed so that each page starts fresh when the route changes. */}
-        {route.page === "person" && <PersonPage key={route.id} id={route.id} />}
-        {route.page === "meeting" && <MeetingPage key={route.id} id={route.id} />}
-        {route.page === "source" && <SourcePage key={route.id} id={route.id} />}
-        {route.page === "review" && (route.sourceId ? <ReviewPage key={route.sourceId} sourceId={route.sourceId} /> : <ReviewListPage />)}
-        {route.page === "search" && <SearchPage key={route.query} initialQuery={route.query} />}
+        <Page route={route} />
       </main>
     </>
   );

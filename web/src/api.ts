@@ -4,7 +4,7 @@
  * variables are typed from the schema, so a schema change that breaks a query breaks the
  * type check.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { TypedDocumentString } from "./__generated__/graphql";
 
 /** Same origin when the API serves the app; the API on :4000 under the Vite dev server (VITE_GRAPHQL_URL overrides). */
@@ -81,4 +81,73 @@ export function useQuery<TResult, TVariables>(document: TypedDocumentString<TRes
     return () => controller.abort();
   }, [document, key]);
   return state;
+}
+
+/** The part of a Relay connection the app pages through. */
+export interface ConnectionPage<TNode> {
+  totalCount?: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: { node: TNode }[];
+}
+
+export interface PagedState<TResult, TNode> {
+  /** The first page's whole answer (for what surrounds the list), or its loading or error state. */
+  first: QueryState<TResult>;
+  /** Every item loaded so far, in order. */
+  nodes: TNode[];
+  totalCount?: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Set when a further page failed; the items loaded stay. */
+  moreError?: Error;
+  loadMore(): void;
+}
+
+/**
+ * A connection read page by page: the first page with the rest of the query, then each
+ * further page from the last `endCursor` as `after`, appended. Starts again when the
+ * variables change.
+ */
+export function usePagedQuery<TResult, TVariables extends { after?: string | null }, TNode>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: Omit<TVariables, "after">,
+  connectionOf: (data: TResult) => ConnectionPage<TNode> | null | undefined,
+): PagedState<TResult, TNode> {
+  const first = useQuery(document, { ...variables, after: null } as TVariables);
+  const [more, setMore] = useState<{ pages: ConnectionPage<TNode>[]; loading: boolean; error?: Error }>({ pages: [], loading: false });
+  const key = JSON.stringify(variables);
+  // A page that arrives after the variables changed belongs to the old list.
+  const currentKey = useRef(key);
+  useEffect(() => {
+    currentKey.current = key;
+    setMore({ pages: [], loading: false });
+  }, [key]);
+
+  const firstPage = first.status === "done" ? connectionOf(first.data) : null;
+  const pages = firstPage ? [firstPage, ...more.pages] : [];
+  const last = pages.at(-1);
+  const loadMore = () => {
+    if (!last?.pageInfo.hasNextPage || more.loading) return;
+    setMore((state) => ({ ...state, loading: true, error: undefined }));
+    const requestKey = key;
+    execute(document, { ...JSON.parse(key), after: last.pageInfo.endCursor } as TVariables).then(
+      (data) => {
+        if (currentKey.current !== requestKey) return;
+        const page = connectionOf(data);
+        setMore((state) => ({ pages: page ? [...state.pages, page] : state.pages, loading: false }));
+      },
+      (error: unknown) => {
+        if (currentKey.current === requestKey) setMore((state) => ({ ...state, loading: false, error: error instanceof Error ? error : new Error(String(error)) }));
+      },
+    );
+  };
+  return {
+    first,
+    nodes: pages.flatMap((page) => page.edges.map((edge) => edge.node)),
+    totalCount: firstPage?.totalCount,
+    hasMore: Boolean(last?.pageInfo.hasNextPage),
+    loadingMore: more.loading,
+    moreError: more.error,
+    loadMore,
+  };
 }

@@ -72,10 +72,26 @@ export function evidenceLabel(basis: EvidenceBasis): string | null {
 
 /** What the marker means, with the curator's reasoning when there is one; null for a stated fact. */
 export function evidenceExplanation(basis: EvidenceBasis, note?: string | null): string | null {
-  const reason = note ? `: ${note}` : ".";
+  const reason = note ? `: ${forReaders(note)}` : ".";
   if (basis === "INFERRED") return `Inferred by the curator, not stated by the source${reason}`;
-  if (basis === "CURATOR_SUMMARY") return `Rests on the curator's summary (FACTS.md), not the source's own text${reason}`;
+  if (basis === "CURATOR_SUMMARY") return `Rests on the curators' summary of other reporting, not the source's own text${reason}`;
   return null;
+}
+
+/**
+ * The curators' working notes name their summary file (FACTS.md) and its path; readers are told
+ * what it is instead: "the curators' summary of other reporting".
+ */
+export function forReaders(text: string): string {
+  return text
+    .replace(/\[FACTS\.md\]\s*/g, "From the curators' summary: ")
+    .replace(/\s*\(?\.\.\/shared\/seeds\/FACTS\.md\)?/g, "")
+    .replace(/FACTS\.md:\s*(?=the curator)/gi, "")
+    .replace(/,? with basis CURATOR_SUMMARY\b/g, ", marked “summary”")
+    .replace(/FACTS\.md's/g, "the curators' summary's")
+    .replace(/FACTS\.md/g, "the curators' summary of other reporting")
+    .replace(/(^|[.!?]\s+)the curators'/g, "$1The curators'")
+    .replace(/^the curator/, "The curator");
 }
 
 /** 270 → "4 h 30 min", 300 → "5 h", 45 → "45 min". */
@@ -160,7 +176,7 @@ export function formatDate(date: string, precision: DatePrecision): string {
 
 /**
  * A claim's value as a reader would write it: waits in hours ("8 h", "no wait"), dates as
- * precisely as given ("13 March 2025", "March 2025"); other values as the curators wrote them.
+ * precisely as given ("13 March 2025", "March 2025"); other values as the curators wrote them, phrased for readers.
  */
 export function formatClaimValue(field: string, value: string): string {
   if (field === "wait" && /^\d+$/.test(value)) return value === "0" ? "no wait" : formatMinutes(Number(value));
@@ -168,7 +184,7 @@ export function formatClaimValue(field: string, value: string): string {
     const precisions: DatePrecision[] = ["YEAR", "MONTH", "DAY"];
     return formatDate(value, precisions[value.split("-").length - 1] ?? "DAY");
   }
-  return value;
+  return forReaders(value);
 }
 
 interface WallClock {

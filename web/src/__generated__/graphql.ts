@@ -72,6 +72,28 @@ export type IngestArticleInput = {
   url?: string | null | undefined;
 };
 
+/** Conditions on meetings; all given conditions must hold. Unknown ids match nothing (no error). */
+export type MeetingFilter = {
+  /** Only meetings held in this country (ISO alpha-2), anywhere within it: "RU" includes the Kremlin. */
+  countryId?: string | null | undefined;
+  /** Only meetings that may have taken place on or after this date. A partial date means its first day ("2025-03" is 1 March); a meeting known only to the month matches when its month reaches the range. */
+  from?: string | null | undefined;
+  /** Only meetings whose best duration estimate is at most this many minutes; meetings of unknown duration never match. */
+  maxDurationMinutes?: number | null | undefined;
+  /** Only meetings whose best duration estimate is at least this many minutes; meetings of unknown duration never match. */
+  minDurationMinutes?: number | null | undefined;
+  /** Only meetings that all these people attended (at least one id). */
+  participantIds?: Array<string> | null | undefined;
+  /** Only meetings held at this place or anywhere within it: "moscow" includes the Kremlin. */
+  placeId?: string | null | undefined;
+  /** Only meetings this source reports (a claim, a duration or an attendance from it). */
+  sourceId?: string | null | undefined;
+  /** Only meetings that may have taken place on or before this date. A partial date means its last day ("2025-03" is 31 March). */
+  to?: string | null | undefined;
+  /** Only meetings about this topic, e.g. "territory-donbas". */
+  topicId?: string | null | undefined;
+};
+
 /** A curator's correction of one proposal before it is accepted. Only the fields that apply to its kind may be given; the excerpt stays verbatim. */
 export type ProposalEdit = {
   /** MEETING: its date; STATEMENT: when it was said. */
@@ -128,6 +150,13 @@ export type ProposalStatus =
   /** Rejected by a curator, with who, when and why; it can no longer be accepted. */
   | 'REJECTED';
 
+/** Which way a relation between two people reads. */
+export type RelationDirection =
+  /** The other person is `kind` of this person (seen from Trump: Witkoff is his special-envoy-of). */
+  | 'INCOMING'
+  /** This person is `kind` of the other person (Witkoff is special-envoy-of Trump). */
+  | 'OUTGOING';
+
 export type ClaimFieldsFragment = { id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } };
 
 export type ConflictFieldsFragment = { field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> };
@@ -144,15 +173,64 @@ export type TimelineMeetingFieldsFragment = { id: string, title: string, date: s
 
 export type PersonSummaryFieldsFragment = { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> };
 
+export type PersonNameQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PersonNameQuery = { person: { id: string, name: string } | null };
+
+export type PeopleSearchQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type PeopleSearchQuery = { people: { edges: Array<{ node: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } }> } };
+
 export type PlaceFieldsFragment = { id: string, name: string, within: { name: string } | null, country: { name: string } | null };
 
+export type PlaceNameQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PlaceNameQuery = { place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null };
+
+export type RelationFieldsFragment = { kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
+
 export type RoleFieldsFragment = { id: string, title: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
+
+export type SearchEverythingQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchEverythingQuery = { search: Array<
+    | { __typename: 'Country', id: string, name: string }
+    | { __typename: 'Meeting', id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null }
+    | { __typename: 'Organization', id: string, name: string, kind: string | null, country: { id: string, name: string } | null }
+    | { __typename: 'Person', id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> }
+    | { __typename: 'Place', kind: string | null, id: string, name: string, within: { name: string } | null, country: { name: string } | null }
+    | { __typename: 'Statement', id: string, text: string, quoted: boolean, saidOn: string | null, saidOnPrecision: DatePrecision | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null }
+  > };
 
 export type SourceFieldsFragment = { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null };
 
 export type StatementFieldsFragment = { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
 
 export type TimeEstimateFieldsFragment = { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null };
+
+export type TimeTogetherQueryVariables = Exact<{
+  people: Array<string> | string;
+  lead: string;
+  filter?: MeetingFilter | null | undefined;
+  filtered: boolean;
+}>;
+
+
+export type TimeTogetherQuery = { timeTogether?: { meetingCount: number, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number } }, person?: { counterparts: Array<{ meetingCount: number, person: { id: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number } }> } | null };
 
 export type MeetingPageQueryVariables = Exact<{
   id: string;
@@ -161,20 +239,65 @@ export type MeetingPageQueryVariables = Exact<{
 
 export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
 
+export type MeetingsFoundQueryVariables = Exact<{
+  filter?: MeetingFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MeetingsFoundQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> } };
+
+export type WhereChoicesQueryVariables = Exact<{
+  country: string;
+  withCountry: boolean;
+  place: string;
+  withPlace: boolean;
+}>;
+
+
+export type WhereChoicesQuery = { countries: Array<{ id: string, name: string }>, country?: { places: Array<{ id: string, name: string, within: { name: string } | null }> } | null, place?: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null };
+
+export type ConnectionPathQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ConnectionPathQuery = { connectionPath: Array<{ from: { id: string, name: string }, to: { id: string, name: string }, meeting: { id: string, title: string, date: string, datePrecision: DatePrecision } }> | null };
+
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, statements: { totalCount: number, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> }, meetings: { totalCount: number, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> }, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
 
-export type PeopleSearchQueryVariables = Exact<{
-  search?: string | null | undefined;
+export type PersonMeetingsQueryVariables = Exact<{
+  id: string;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type PeopleSearchQuery = { people: { totalCount: number, edges: Array<{ node: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } }> } };
+export type PersonMeetingsQuery = { person: { id: string, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> } } | null };
+
+export type PersonStatementsQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PersonStatementsQuery = { person: { id: string, statements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> } } | null };
+
+export type EveryoneQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EveryoneQuery = { people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> } }> } };
 
 export type SourcePageQueryVariables = Exact<{
   id: string;
@@ -451,6 +574,28 @@ export const SourceReferenceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SourceReferenceFields"}) as unknown as TypedDocumentString<SourceReferenceFieldsFragment, unknown>;
+export const RelationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RelationFields on PersonRelation {
+  kind
+  direction
+  person {
+    id
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
+}
+    fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}`, {"fragmentName":"RelationFields"}) as unknown as TypedDocumentString<RelationFieldsFragment, unknown>;
 export const RoleFieldsFragmentDoc = new TypedDocumentString(`
     fragment RoleFields on Role {
   id
@@ -654,6 +799,155 @@ export const ProposalFieldsFragmentDoc = new TypedDocumentString(`
     id
   }
 }`, {"fragmentName":"ProposalFields"}) as unknown as TypedDocumentString<ProposalFieldsFragment, unknown>;
+export const PersonNameDocument = new TypedDocumentString(`
+    query PersonName($id: ID!) {
+  person(id: $id) {
+    id
+    name
+  }
+}
+    `, {"hash":"7fc15070fd5bffdec5765cc3f0885e570e91984b8640007f7c188788a1cae233"}) as unknown as TypedDocumentString<PersonNameQuery, PersonNameQueryVariables>;
+export const PeopleSearchDocument = new TypedDocumentString(`
+    query PeopleSearch($search: String, $first: Int) {
+  people(search: $search, first: $first) {
+    edges {
+      node {
+        ...PersonSummaryFields
+      }
+    }
+  }
+}
+    fragment PersonSummaryFields on Person {
+  id
+  name
+  aliases
+  roles {
+    title
+  }
+  countries {
+    id
+    name
+  }
+}`, {"hash":"0e93df9f41fbd82c297ca4d71b4d44e2088e3b116d945a880d06d3fa39161074"}) as unknown as TypedDocumentString<PeopleSearchQuery, PeopleSearchQueryVariables>;
+export const PlaceNameDocument = new TypedDocumentString(`
+    query PlaceName($id: ID!) {
+  place(id: $id) {
+    ...PlaceFields
+  }
+}
+    fragment PlaceFields on Place {
+  id
+  name
+  within {
+    name
+  }
+  country {
+    name
+  }
+}`, {"hash":"3a3c1f356f283c36a1a42439e74bc2344e51a04e0a44e7bd80b3be63e5acb235"}) as unknown as TypedDocumentString<PlaceNameQuery, PlaceNameQueryVariables>;
+export const SearchEverythingDocument = new TypedDocumentString(`
+    query SearchEverything($query: String!, $first: Int) {
+  search(query: $query, first: $first) {
+    __typename
+    ... on Person {
+      ...PersonSummaryFields
+    }
+    ... on Meeting {
+      id
+      title
+      date
+      datePrecision
+      place {
+        ...PlaceFields
+      }
+    }
+    ... on Statement {
+      id
+      text
+      quoted
+      saidOn
+      saidOnPrecision: datePrecision
+      speaker {
+        id
+        name
+      }
+      meeting {
+        id
+        title
+      }
+    }
+    ... on Place {
+      ...PlaceFields
+      kind
+    }
+    ... on Country {
+      id
+      name
+    }
+    ... on Organization {
+      id
+      name
+      kind
+      country {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment PersonSummaryFields on Person {
+  id
+  name
+  aliases
+  roles {
+    title
+  }
+  countries {
+    id
+    name
+  }
+}
+fragment PlaceFields on Place {
+  id
+  name
+  within {
+    name
+  }
+  country {
+    name
+  }
+}`, {"hash":"aafc9fbe8b5f04788f5686289c4e15b2cc877c8624d5bcf6c8199edf9ad7a3f8"}) as unknown as TypedDocumentString<SearchEverythingQuery, SearchEverythingQueryVariables>;
+export const TimeTogetherDocument = new TypedDocumentString(`
+    query TimeTogether($people: [ID!]!, $lead: ID!, $filter: MeetingFilter, $filtered: Boolean!) {
+  timeTogether(personIds: $people) @skip(if: $filtered) {
+    meetingCount
+    time {
+      ...DurationSummaryFields
+    }
+  }
+  person(id: $lead) @include(if: $filtered) {
+    counterparts(filter: $filter, orderBy: MEETING_COUNT, first: 100) {
+      person {
+        id
+      }
+      meetingCount
+      time {
+        ...DurationSummaryFields
+      }
+    }
+  }
+}
+    fragment DurationSummaryFields on DurationSummary {
+  minutes
+  minMinutes
+  maxMinutes
+  knownCount
+  approximateCount
+  unknownCount
+  consensusMinMinutes
+  consensusMaxMinutes
+  incompatibleCount
+}`, {"hash":"04abc019bed76c216a3003aed2c148bacfeb6e149af28de7451fd32224e08fb9"}) as unknown as TypedDocumentString<TimeTogetherQuery, TimeTogetherQueryVariables>;
 export const MeetingPageDocument = new TypedDocumentString(`
     query MeetingPage($id: ID!) {
   meeting(id: $id) {
@@ -833,6 +1127,107 @@ fragment TimeEstimateFields on TimeEstimate {
     title
   }
 }`, {"hash":"678743681f63030f7c4baa5ebf1f63e8e61cd7a54ffd33bc4d5d30ef7ff31a0b"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+export const MeetingsFoundDocument = new TypedDocumentString(`
+    query MeetingsFound($filter: MeetingFilter, $first: Int, $after: String) {
+  meetings(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...TimelineMeetingFields
+      }
+    }
+  }
+}
+    fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}
+fragment TimelineMeetingFields on Meeting {
+  id
+  title
+  date
+  datePrecision
+  place {
+    ...PlaceFields
+  }
+  duration {
+    ...DurationFields
+  }
+  participants {
+    person {
+      id
+      name
+    }
+  }
+}
+fragment PlaceFields on Place {
+  id
+  name
+  within {
+    name
+  }
+  country {
+    name
+  }
+}`, {"hash":"eca1d0ec2da8449088b8e398304a6e565fbf441fb2438c472a26a31c415aaeef"}) as unknown as TypedDocumentString<MeetingsFoundQuery, MeetingsFoundQueryVariables>;
+export const WhereChoicesDocument = new TypedDocumentString(`
+    query WhereChoices($country: ID!, $withCountry: Boolean!, $place: ID!, $withPlace: Boolean!) {
+  countries {
+    id
+    name
+  }
+  country(id: $country) @include(if: $withCountry) {
+    places {
+      id
+      name
+      within {
+        name
+      }
+    }
+  }
+  place(id: $place) @include(if: $withPlace) {
+    ...PlaceFields
+  }
+}
+    fragment PlaceFields on Place {
+  id
+  name
+  within {
+    name
+  }
+  country {
+    name
+  }
+}`, {"hash":"31d9ce5cb7f3468ddbb737b583abab79a6464dc3abf5a76a2ab2d412f81c037b"}) as unknown as TypedDocumentString<WhereChoicesQuery, WhereChoicesQueryVariables>;
+export const ConnectionPathDocument = new TypedDocumentString(`
+    query ConnectionPath($from: ID!, $to: ID!) {
+  connectionPath(fromId: $from, toId: $to, maxHops: 6) {
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+    meeting {
+      id
+      title
+      date
+      datePrecision
+    }
+  }
+}
+    `, {"hash":"3925086a818b396446557ee65cc727b097d68b52eefa3797faf355013c92d50a"}) as unknown as TypedDocumentString<ConnectionPathQuery, ConnectionPathQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
@@ -840,24 +1235,11 @@ export const PersonPageDocument = new TypedDocumentString(`
     roles {
       ...RoleFields
     }
-    counterparts(first: 24, orderBy: TIME_TOGETHER) {
+    relations {
+      ...RelationFields
+    }
+    counterparts(first: 100, orderBy: TIME_TOGETHER) {
       ...CounterpartFields
-    }
-    statements(first: 100) {
-      totalCount
-      edges {
-        node {
-          ...StatementFields
-        }
-      }
-    }
-    meetings(first: 100, orderBy: DATE_ASC) {
-      totalCount
-      edges {
-        node {
-          ...TimelineMeetingFields
-        }
-      }
     }
   }
 }
@@ -881,15 +1263,6 @@ export const PersonPageDocument = new TypedDocumentString(`
     datePrecision
   }
 }
-fragment DurationFields on Duration {
-  minutes
-  minMinutes
-  maxMinutes
-  figureMinutes
-  bound
-  hedge
-  wording
-}
 fragment DurationSummaryFields on DurationSummary {
   minutes
   minMinutes
@@ -911,6 +1284,71 @@ fragment SourceReferenceFields on SourceReference {
     title
   }
 }
+fragment PersonSummaryFields on Person {
+  id
+  name
+  aliases
+  roles {
+    title
+  }
+  countries {
+    id
+    name
+  }
+}
+fragment RelationFields on PersonRelation {
+  kind
+  direction
+  person {
+    id
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
+}
+fragment RoleFields on Role {
+  id
+  title
+  from
+  to
+  organization {
+    name
+  }
+  country {
+    name
+  }
+  sources {
+    ...SourceReferenceFields
+  }
+}`, {"hash":"b1247feccce085165fcb5f6f261a35b7f7ddc685f20e870a28c76744c48eb685"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+export const PersonMeetingsDocument = new TypedDocumentString(`
+    query PersonMeetings($id: ID!, $first: Int, $after: String) {
+  person(id: $id) {
+    id
+    meetings(first: $first, after: $after, orderBy: DATE_ASC) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...TimelineMeetingFields
+        }
+      }
+    }
+  }
+}
+    fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}
 fragment TimelineMeetingFields on Meeting {
   id
   title
@@ -929,18 +1367,6 @@ fragment TimelineMeetingFields on Meeting {
     }
   }
 }
-fragment PersonSummaryFields on Person {
-  id
-  name
-  aliases
-  roles {
-    title
-  }
-  countries {
-    id
-    name
-  }
-}
 fragment PlaceFields on Place {
   id
   name
@@ -950,23 +1376,26 @@ fragment PlaceFields on Place {
   country {
     name
   }
+}`, {"hash":"6cd0678a678967277ee9db13aa6e9d89fac3c10169d19ba8ed45639d277d38de"}) as unknown as TypedDocumentString<PersonMeetingsQuery, PersonMeetingsQueryVariables>;
+export const PersonStatementsDocument = new TypedDocumentString(`
+    query PersonStatements($id: ID!, $first: Int, $after: String) {
+  person(id: $id) {
+    id
+    statements(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...StatementFields
+        }
+      }
+    }
+  }
 }
-fragment RoleFields on Role {
-  id
-  title
-  from
-  to
-  organization {
-    name
-  }
-  country {
-    name
-  }
-  sources {
-    ...SourceReferenceFields
-  }
-}
-fragment StatementFields on Statement {
+    fragment StatementFields on Statement {
   id
   text
   saidOn
@@ -993,11 +1422,15 @@ fragment StatementFields on Statement {
       title
     }
   }
-}`, {"hash":"390da5824730d8a323bf098430d5dd5319d77ca886b9ff109939327aafc94982"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
-export const PeopleSearchDocument = new TypedDocumentString(`
-    query PeopleSearch($search: String, $first: Int) {
-  people(search: $search, first: $first) {
+}`, {"hash":"2ce05116dee3dc7a1b8a0294a136aa95b66cea68a431a47375e4e3d8a4e6c8ad"}) as unknown as TypedDocumentString<PersonStatementsQuery, PersonStatementsQueryVariables>;
+export const EveryoneDocument = new TypedDocumentString(`
+    query Everyone($first: Int, $after: String) {
+  people(first: $first, after: $after) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         ...PersonSummaryFields
@@ -1016,7 +1449,7 @@ export const PeopleSearchDocument = new TypedDocumentString(`
     id
     name
   }
-}`, {"hash":"2d8de887b917e88c00e1cfe4138c7d7d24a861a5a4bb2599c0aae80a42d31c37"}) as unknown as TypedDocumentString<PeopleSearchQuery, PeopleSearchQueryVariables>;
+}`, {"hash":"faedfbb6b51add4415546dae3a79a887a659385253385aba7e602dd7872c81c2"}) as unknown as TypedDocumentString<EveryoneQuery, EveryoneQueryVariables>;
 export const SourcePageDocument = new TypedDocumentString(`
     query SourcePage($id: ID!) {
   source(id: $id) {

@@ -5,10 +5,11 @@
  */
 import { graphql } from "../__generated__";
 import type { ClaimFieldsFragment } from "../__generated__/graphql";
-import { formatClaimValue } from "../format";
+import { formatClaimValue, forReaders } from "../format";
 import { DurationText } from "./Duration";
 import { EvidenceMarker, HedgeWord } from "./Evidence";
 import { Marker } from "./Marker";
+import { PlaceByIdText } from "./Place";
 import { claimantLabel } from "./Source";
 
 export const ClaimFields = graphql(`
@@ -50,13 +51,13 @@ function RankMarker({ claim }: { claim: ClaimFieldsFragment }) {
 
 export function ClaimValue({ claim }: { claim: ClaimFieldsFragment }) {
   return (
-    <div className={`claim ${claim.rank.toLowerCase()}`} title={claim.excerpt ?? undefined} data-claim-id={claim.id}>
+    <div className={`claim ${claim.rank.toLowerCase()}`} title={claim.excerpt ? forReaders(claim.excerpt) : undefined} data-claim-id={claim.id}>
       {claim.duration ? (
         <DurationText duration={claim.duration} />
       ) : (
         <span className="value">
           <HedgeWord hedge={claim.hedge} />
-          {formatClaimValue(claim.field, claim.value)}
+          {claim.field === "place" ? <PlaceByIdText id={claim.value} /> : formatClaimValue(claim.field, claim.value)}
         </span>
       )}
       {claim.wording && claim.wording !== claim.value && <q>{claim.wording}</q>}

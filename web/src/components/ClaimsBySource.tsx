@@ -6,7 +6,7 @@
  */
 import { graphql } from "../__generated__";
 import type { ClaimFieldsFragment, ConflictFieldsFragment, SourceFieldsFragment } from "../__generated__/graphql";
-import { formatDate } from "../format";
+import { formatDate, forReaders } from "../format";
 import { href } from "../router";
 import { ClaimValue } from "./Claim";
 import { SourceName, sourceLabel } from "./Source";
@@ -123,7 +123,7 @@ export function ClaimsBySource({ meetingId, claims, conflicts, sources }: { meet
       <ol className="sources">
         {sources.map((source) => (
           <li key={source.id}>
-            <a href={href.source(source.id)}>{source.title}</a>
+            <a href={href.source(source.id)}>{forReaders(source.title)}</a>
             <span className="muted"> {[source.publisher, source.publishedOn && source.datePrecision && formatDate(source.publishedOn, source.datePrecision)].filter(Boolean).join(", ")}</span>
             {source.url && (
               <>

@@ -1,8 +1,10 @@
 /**
- * Who met whom, as a drawing: the person in the middle, everyone they met around them, and
- * an edge per counterpart as thick as their known time together. An edge with no known
+ * Who met whom, as a drawing: the person in the middle, the people they spent most time with
+ * around them (the rest summarised, and all of them in the table), and an edge per counterpart
+ * as thick as their known time together. An edge with no known
  * duration at all is dashed: its time is unknown, not zero.
  */
+import { useState } from "react";
 import { graphql } from "../__generated__";
 import type { CounterpartFieldsFragment } from "../__generated__/graphql";
 import { formatDate, formatSummary } from "../format";
@@ -33,28 +35,52 @@ export const CounterpartFields = graphql(`
 `);
 
 const width = 900;
-const height = 440;
-const center = { x: width / 2, y: height / 2 };
-const radius = { x: 250, y: 160 };
+const height = 460;
+const center = { x: width / 2, y: height / 2 - 10 };
+/** Drawn around the person; the rest are summarised under the drawing and listed in the table. */
+const drawnCount = 12;
+/** Rows of the table before "show all". */
+const tableRows = 24;
+/** Person.counterparts answers at most this many. */
+const apiLimit = 100;
 
-/** Evenly around an ellipse, starting at the top, clockwise. */
-function ringPosition(index: number, count: number) {
-  const angle = -Math.PI / 2 + (2 * Math.PI * index) / count;
-  return { x: center.x + radius.x * Math.cos(angle), y: center.y + radius.y * Math.sin(angle), cos: Math.cos(angle) };
+/**
+ * Two columns, the most time together at the top: even ranks on the right, odd on the left,
+ * evenly spaced, labels facing outwards. Rows are further apart than a two-line label is tall,
+ * so labels never overlap however many counterparts there are.
+ */
+function columnPosition(index: number, count: number) {
+  const right = index % 2 === 0;
+  const rows = Math.ceil(count / 2);
+  const row = Math.floor(index / 2);
+  const top = 40;
+  const usable = height - 2 * top;
+  return { x: right ? 550 : 350, y: top + ((row + 0.5) * usable) / rows, right };
 }
 
 function meetingsLabel(count: number): string {
   return count === 1 ? "1 meeting" : `${count} meetings`;
 }
 
+/** "and 88 others"; when the API's list is full, there may be more than it returned. */
+function othersLabel(shown: number, listed: number): string | null {
+  const others = listed - shown;
+  if (others <= 0) return null;
+  return listed >= apiLimit ? `and ${others} or more others` : `and ${others} ${others === 1 ? "other" : "others"}`;
+}
+
 export function CounterpartNetwork({ center: person, counterparts }: { center: { name: string }; counterparts: CounterpartFieldsFragment[] }) {
+  const [showAll, setShowAll] = useState(false);
   if (counterparts.length === 0) return <p className="muted">No meetings with anyone else on record.</p>;
-  const longest = Math.max(1, ...counterparts.map((counterpart) => counterpart.time.minutes));
+  const drawn = counterparts.slice(0, drawnCount);
+  const others = othersLabel(drawn.length, counterparts.length);
+  const rows = showAll ? counterparts : counterparts.slice(0, tableRows);
+  const longest = Math.max(1, ...drawn.map((counterpart) => counterpart.time.minutes));
   return (
     <>
       <svg className="network" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Network of the people ${person.name} met`}>
-        {counterparts.map((counterpart, index) => {
-          const at = ringPosition(index, counterparts.length);
+        {drawn.map((counterpart, index) => {
+          const at = columnPosition(index, drawn.length);
           const unknownOnly = counterpart.time.knownCount === 0;
           return (
             <line
@@ -69,19 +95,16 @@ export function CounterpartNetwork({ center: person, counterparts }: { center: {
           );
         })}
         <circle className="node center" cx={center.x} cy={center.y} r={22} />
-        <text className="label center" x={center.x} y={center.y + 40} textAnchor="middle">
+        <text className="label center" x={center.x} y={center.y + 42} textAnchor="middle">
           {person.name}
         </text>
-        {counterparts.map((counterpart, index) => {
-          const at = ringPosition(index, counterparts.length);
-          // Labels sit outside the ring: to the right of nodes on the right, to the left on the left.
-          const anchor = at.cos > 0.3 ? "start" : at.cos < -0.3 ? "end" : "middle";
-          const dx = anchor === "start" ? 18 : anchor === "end" ? -18 : 0;
-          const dy = anchor === "middle" ? (at.y < center.y ? -34 : 30) : -4;
+        {drawn.map((counterpart, index) => {
+          const at = columnPosition(index, drawn.length);
+          const dx = at.right ? 18 : -18;
           return (
             <a key={counterpart.person.id} href={href.person(counterpart.person.id)} className="counterpart" data-person-id={counterpart.person.id}>
               <circle className="node" cx={at.x} cy={at.y} r={8 + Math.min(counterpart.meetingCount, 6) * 1.5} />
-              <text className="label" x={at.x + dx} y={at.y + dy} textAnchor={anchor}>
+              <text className="label" x={at.x + dx} y={at.y - 4} textAnchor={at.right ? "start" : "end"}>
                 <tspan className="name">{counterpart.person.name}</tspan>
                 <tspan x={at.x + dx} dy="1.25em" className="detail">
                   {meetingsLabel(counterpart.meetingCount)} · {formatSummary(counterpart.time, { compact: true })}
@@ -90,7 +113,13 @@ export function CounterpartNetwork({ center: person, counterparts }: { center: {
             </a>
           );
         })}
+        {others && (
+          <text className="label others" x={center.x} y={height - 14} textAnchor="middle">
+            {others}, by time together: see the table
+          </text>
+        )}
       </svg>
+      <div className="scroll">
       <table className="counterparts">
         <thead>
           <tr>
@@ -102,7 +131,7 @@ export function CounterpartNetwork({ center: person, counterparts }: { center: {
           </tr>
         </thead>
         <tbody>
-          {counterparts.map((counterpart) => (
+          {rows.map((counterpart) => (
             <tr key={counterpart.person.id}>
               <td>
                 <a href={href.person(counterpart.person.id)}>{counterpart.person.name}</a>
@@ -121,6 +150,18 @@ export function CounterpartNetwork({ center: person, counterparts }: { center: {
           ))}
         </tbody>
       </table>
+      </div>
+      {rows.length < counterparts.length && (
+        <div className="show-more">
+          <span className="muted count">
+            {rows.length} of {counterparts.length}
+            {counterparts.length >= apiLimit ? "+" : ""} shown
+          </span>
+          <button type="button" onClick={() => setShowAll(true)}>
+            Show all {counterparts.length}
+          </button>
+        </div>
+      )}
     </>
   );
 }

@@ -5,7 +5,7 @@
 import { graphql } from "../__generated__";
 import type { SourceReferenceFieldsFragment } from "../__generated__/graphql";
 import type { EvidenceBasis, Hedge } from "../format";
-import { evidenceExplanation, evidenceLabel, hedgeWord } from "../format";
+import { evidenceExplanation, evidenceLabel, forReaders, hedgeWord } from "../format";
 import { Marker } from "./Marker";
 import { SourceName } from "./Source";
 
@@ -45,7 +45,7 @@ export function SourceReferences({ references }: { references: SourceReferenceFi
   return (
     <ul className="source-refs">
       {references.map((reference) => (
-        <li key={reference.source.id} data-source-id={reference.source.id} title={reference.excerpt ?? undefined}>
+        <li key={reference.source.id} data-source-id={reference.source.id} title={reference.excerpt ? forReaders(reference.excerpt) : undefined}>
           <SourceName source={reference.source} />
           <EvidenceMarker basis={reference.basis} note={reference.note} />
         </li>

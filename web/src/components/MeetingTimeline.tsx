@@ -44,7 +44,7 @@ function DurationBar({ duration, scale }: { duration: DurationFieldsFragment; sc
   );
 }
 
-export function MeetingTimeline({ meetings, personId }: { meetings: TimelineMeetingFieldsFragment[]; personId: string }) {
+export function MeetingTimeline({ meetings, personId }: { meetings: TimelineMeetingFieldsFragment[]; personId?: string }) {
   if (meetings.length === 0) return <p className="muted">No meetings on record.</p>;
   const scale = Math.max(60, ...meetings.map(({ duration }) => duration.maxMinutes ?? duration.minutes ?? 0));
   return (

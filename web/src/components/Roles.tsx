@@ -32,28 +32,30 @@ function period(role: RoleFieldsFragment): string | null {
 export function Roles({ roles }: { roles: RoleFieldsFragment[] }) {
   if (roles.length === 0) return <p className="muted">No roles on record.</p>;
   return (
-    <table className="roles">
-      <thead>
-        <tr>
-          <th>Role</th>
-          <th>Where</th>
-          <th>Named so by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {roles.map((role) => (
-          <tr key={role.id} data-role-id={role.id}>
-            <td>
-              {role.title}
-              {period(role) && <span className="muted"> ({period(role)})</span>}
-            </td>
-            <td>{[role.organization?.name, role.country?.name].filter(Boolean).join(", ") || "—"}</td>
-            <td>
-              <SourceReferences references={role.sources} />
-            </td>
+    <div className="scroll">
+      <table className="roles">
+        <thead>
+          <tr>
+            <th>Role</th>
+            <th>Where</th>
+            <th>Named so by</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {roles.map((role) => (
+            <tr key={role.id} data-role-id={role.id}>
+              <td>
+                {role.title}
+                {period(role) && <span className="muted"> ({period(role)})</span>}
+              </td>
+              <td>{[role.organization?.name, role.country?.name].filter(Boolean).join(", ") || "—"}</td>
+              <td>
+                <SourceReferences references={role.sources} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -80,6 +80,15 @@ function backing(claims: ClaimFieldsFragment[], field: string, value?: string | 
   return claims.filter((claim) => claim.field === field && (value === undefined ? claim.rank === "PREFERRED" : claim.value === value));
 }
 
+/**
+ * The claims worth reading side by side: a duration that only one source gives is shown in full
+ * under "How long" already (figure, words, source), so the table does not repeat it.
+ */
+function claimsToCompare(claims: ClaimFieldsFragment[]): ClaimFieldsFragment[] {
+  const durations = claims.filter((claim) => claim.field === "duration");
+  return durations.length === 1 ? claims.filter((claim) => claim.field !== "duration") : claims;
+}
+
 /** Marks a meeting-level fact that no source states: none of the claims it rests on is stated. */
 function FactEvidence({ claims }: { claims: ClaimFieldsFragment[] }) {
   const [first] = claims;
@@ -156,36 +165,38 @@ export function MeetingPage({ id }: { id: string }) {
             </dl>
 
             <h2>Participants ({meeting.participants.length})</h2>
-            <table className="participants">
-              <thead>
-                <tr>
-                  <th>Person</th>
-                  <th>Delegation</th>
-                  <th>Role</th>
-                  <th>Placed there by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {meeting.participants.map((participant) => (
-                  <tr key={participant.person.id} data-person-id={participant.person.id}>
-                    <td>
-                      <a href={href.person(participant.person.id)}>{participant.person.name}</a>
-                    </td>
-                    <td>{participant.delegation?.name ?? "—"}</td>
-                    <td>{participant.role ?? <span className="muted">not stated</span>}</td>
-                    <td>
-                      <SourceReferences references={participant.sources} />
-                    </td>
+            <div className="scroll">
+              <table className="participants">
+                <thead>
+                  <tr>
+                    <th>Person</th>
+                    <th>Delegation</th>
+                    <th>Role</th>
+                    <th>Placed there by</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {meeting.participants.map((participant) => (
+                    <tr key={participant.person.id} data-person-id={participant.person.id}>
+                      <td>
+                        <a href={href.person(participant.person.id)}>{participant.person.name}</a>
+                      </td>
+                      <td>{participant.delegation?.name ?? "—"}</td>
+                      <td>{participant.role ?? <span className="muted">not stated</span>}</td>
+                      <td>
+                        <SourceReferences references={participant.sources} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
 
             <h2>Statements ({meeting.statements.length})</h2>
             <Statements statements={meeting.statements} />
 
             <h2>What the sources say</h2>
-            <ClaimsBySource meetingId={meeting.id} claims={meeting.claims} conflicts={meeting.conflicts} sources={meeting.sources} />
+            <ClaimsBySource meetingId={meeting.id} claims={claimsToCompare(meeting.claims)} conflicts={meeting.conflicts} sources={meeting.sources} />
           </article>
         );
       }}

@@ -1,11 +1,15 @@
 import { graphql } from "../__generated__";
-import { useQuery } from "../api";
+import { usePagedQuery, useQuery } from "../api";
 import { CounterpartNetwork } from "../components/CounterpartNetwork";
+import { MeetingDateAxis } from "../components/MeetingDateAxis";
 import { MeetingTimeline } from "../components/MeetingTimeline";
 import { personDescription } from "../components/Person";
+import { Relations } from "../components/Relations";
 import { Roles } from "../components/Roles";
+import { ShowMore } from "../components/ShowMore";
 import { Statements } from "../components/Statements";
 import { Status } from "../components/Status";
+import { href } from "../router";
 
 const PersonPageQuery = graphql(`
   query PersonPage($id: ID!) {
@@ -14,19 +18,26 @@ const PersonPageQuery = graphql(`
       roles {
         ...RoleFields
       }
-      counterparts(first: 24, orderBy: TIME_TOGETHER) {
+      relations {
+        ...RelationFields
+      }
+      counterparts(first: 100, orderBy: TIME_TOGETHER) {
         ...CounterpartFields
       }
-      statements(first: 100) {
+    }
+  }
+`);
+
+const PersonMeetings = graphql(`
+  query PersonMeetings($id: ID!, $first: Int, $after: String) {
+    person(id: $id) {
+      id
+      meetings(first: $first, after: $after, orderBy: DATE_ASC) {
         totalCount
-        edges {
-          node {
-            ...StatementFields
-          }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-      }
-      meetings(first: 100, orderBy: DATE_ASC) {
-        totalCount
         edges {
           node {
             ...TimelineMeetingFields
@@ -37,7 +48,64 @@ const PersonPageQuery = graphql(`
   }
 `);
 
-/** Who a person met (the network), when, where and for how long (the timeline), and what they said. */
+const PersonStatements = graphql(`
+  query PersonStatements($id: ID!, $first: Int, $after: String) {
+    person(id: $id) {
+      id
+      statements(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...StatementFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+function Timeline({ id }: { id: string }) {
+  const list = usePagedQuery(PersonMeetings, { id, first: 50 }, (data) => data.person?.meetings);
+  return (
+    <section className="person-meetings">
+      <h2>Meetings{list.totalCount !== undefined && ` (${list.totalCount})`}</h2>
+      <Status state={list.first}>
+        {() => (
+          <>
+            <MeetingDateAxis meetings={list.nodes} />
+            <MeetingTimeline meetings={list.nodes} personId={id} />
+            <ShowMore list={list} noun="meetings" />
+          </>
+        )}
+      </Status>
+    </section>
+  );
+}
+
+function Said({ id, name }: { id: string; name: string }) {
+  const list = usePagedQuery(PersonStatements, { id, first: 20 }, (data) => data.person?.statements);
+  return (
+    <section className="person-statements">
+      <h2>
+        What {name} said{list.totalCount !== undefined && ` (${list.totalCount})`}
+      </h2>
+      <Status state={list.first}>
+        {() => (
+          <>
+            <Statements statements={list.nodes} showMeeting />
+            {list.nodes.length > 0 && <ShowMore list={list} noun="statements" />}
+          </>
+        )}
+      </Status>
+    </section>
+  );
+}
+
+/** Who a person is and is tied to, who they met (the network), when, where and for how long (the timeline), and what they said. */
 export function PersonPage({ id }: { id: string }) {
   const result = useQuery(PersonPageQuery, { id });
   return (
@@ -52,14 +120,17 @@ export function PersonPage({ id }: { id: string }) {
             <h2>Roles ({person.roles.length})</h2>
             <Roles roles={person.roles} />
 
+            <h2>Relations ({person.relations.length})</h2>
+            <Relations relations={person.relations} personName={person.name} />
+
             <h2>Who {person.name} met</h2>
             <CounterpartNetwork center={person} counterparts={person.counterparts} />
+            <p>
+              <a href={href.path(person.id)}>How is {person.name} connected to someone else?</a>
+            </p>
 
-            <h2>Meetings ({person.meetings.totalCount})</h2>
-            <MeetingTimeline meetings={person.meetings.edges.map((edge) => edge.node)} personId={person.id} />
-
-            <h2>What {person.name} said ({person.statements.totalCount})</h2>
-            <Statements statements={person.statements.edges.map((edge) => edge.node)} showMeeting />
+            <Timeline id={person.id} />
+            <Said id={person.id} name={person.name} />
           </article>
         ) : (
           <p className="error">No person with the id “{id}”.</p>

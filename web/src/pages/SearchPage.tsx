@@ -1,14 +1,21 @@
 import { useEffect, useState } from "react";
 import { graphql } from "../__generated__";
-import { useQuery } from "../api";
-import { personDescription } from "../components/Person";
+import { usePagedQuery } from "../api";
+import { PersonList } from "../components/Person";
+import { SearchResults } from "../components/SearchResults";
+import { ShowMore } from "../components/ShowMore";
 import { Status } from "../components/Status";
+import { useDebounced } from "../hooks/useDebounced";
 import { href } from "../router";
 
-const PeopleSearch = graphql(`
-  query PeopleSearch($search: String, $first: Int) {
-    people(search: $search, first: $first) {
+const Everyone = graphql(`
+  query Everyone($first: Int, $after: String) {
+    people(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           ...PersonSummaryFields
@@ -18,55 +25,48 @@ const PeopleSearch = graphql(`
   }
 `);
 
-/** Waits until typing pauses, so each keystroke does not send a request. */
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
+/** With nothing typed: everyone in the graph, page by page. */
+function EveryoneList() {
+  const list = usePagedQuery(Everyone, { first: 50 }, (data) => data.people);
+  return (
+    <Status state={list.first}>
+      {() => (
+        <>
+          <p className="muted">Everyone in the graph ({list.totalCount})</p>
+          <PersonList people={list.nodes} />
+          <ShowMore list={list} noun="people" />
+        </>
+      )}
+    </Status>
+  );
 }
 
-/** Find a person by name or by how the sources refer to them ("special envoy", "Kremlin aide"). */
+/** Search everything: people by name or how the sources describe them, meetings, quotes, places, countries and organizations. */
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const [text, setText] = useState(initialQuery);
   const search = useDebounced(text.trim(), 250);
-  const result = useQuery(PeopleSearch, { search: search || null, first: 50 });
 
-  // Keep the search in the address, so Back from a person returns to the same results.
+  // Keep the search in the address, so Back from a result returns to the same results.
   useEffect(() => {
     window.history.replaceState(null, "", href.search(search));
   }, [search]);
 
   return (
     <section>
-      <h1>Find a person</h1>
+      <h1>Search</h1>
       <input
         className="search"
         type="search"
         autoFocus
-        placeholder="Name or description, e.g. Witkoff, special envoy, Kremlin aide"
-        aria-label="Search people"
+        placeholder="A name, a place, words said: Witkoff, Kremlin aide, compromise, Moscow"
+        aria-label="Search"
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
-      <Status state={result}>
-        {({ people }) => (
-          <>
-            <p className="muted">{search ? `${people.totalCount} found for “${search}”` : `Everyone in the graph (${people.totalCount})`}</p>
-            <ul className="people">
-              {people.edges.map(({ node }) => (
-                <li key={node.id}>
-                  <a href={href.person(node.id)}>{node.name}</a>
-                  <span className="muted"> {personDescription(node)}</span>
-                  {node.aliases.length > 0 && <div className="aliases">also: {node.aliases.join(", ")}</div>}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </Status>
+      <p className="muted ask">
+        Or ask: <a href={href.meetings({})}>who met whom, where, between two dates</a> · <a href={href.path()}>how two people are connected</a>
+      </p>
+      {search ? <SearchResults key={search} query={search} /> : <EveryoneList />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "../api";
 import { ClaimValue } from "../components/Claim";
 import { Statements } from "../components/Statements";
 import { Status } from "../components/Status";
-import { formatDate } from "../format";
+import { formatDate, forReaders } from "../format";
 import { href } from "../router";
 
 const SourcePageQuery = graphql(`
@@ -58,7 +58,7 @@ export function SourcePage({ id }: { id: string }) {
         const publisher = source.publishedBy ? [source.publishedBy.name, source.publishedBy.country?.name].filter(Boolean).join(", ") : source.publisher;
         return (
           <article>
-            <h1>{source.title}</h1>
+            <h1>{forReaders(source.title)}</h1>
             <dl className="facts">
               <dt>Published by</dt>
               <dd className="source-publisher">
@@ -86,7 +86,7 @@ export function SourcePage({ id }: { id: string }) {
               {source.note && (
                 <>
                   <dt>Note</dt>
-                  <dd>{source.note}</dd>
+                  <dd>{forReaders(source.note)}</dd>
                 </>
               )}
             </dl>
@@ -98,18 +98,20 @@ export function SourcePage({ id }: { id: string }) {
                 <h3>
                   <a href={href.meeting(meeting.id)}>{meeting.title}</a>
                 </h3>
-                <table className="claims">
-                  <tbody>
-                    {claims.map((claim) => (
-                      <tr key={claim.id} data-field={claim.field}>
-                        <th scope="row">{claim.field.replaceAll("-", " ")}</th>
-                        <td>
-                          <ClaimValue claim={claim} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <div className="scroll">
+                  <table className="claims">
+                    <tbody>
+                      {claims.map((claim) => (
+                        <tr key={claim.id} data-field={claim.field}>
+                          <th scope="row">{claim.field.replaceAll("-", " ")}</th>
+                          <td>
+                            <ClaimValue claim={claim} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </section>
             ))}
 
