@@ -19,6 +19,7 @@ import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { InProcessBus, type EventBus } from "./events/bus.js";
 import { publishCommits } from "./events/changes.js";
+import { neo4jLookup, warmUpExtraction } from "./extract/index.js";
 import { healthRoutes } from "./health/routes.js";
 import { readSamples, WARMUP_RUNS, warmupRequests, type KnownDocument } from "./health/warmup.js";
 import { jsonBody } from "./http/body.js";
@@ -184,8 +185,9 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       });
     },
     /**
-     * Runs the queries the service knows (the web app's, the Playground's, and `extra`) before
-     * /health/ready turns ready (src/health/warmup.ts). A failure is logged, not thrown: the
+     * Runs the queries the service knows (the web app's, the Playground's, and `extra`), and the
+     * article extraction once (src/extract/), before /health/ready turns ready (src/health/warmup.ts).
+     * A failure is logged, not thrown: the
      * service is then ready as it would be without a warm-up.
      */
     warmUp: async (extra: KnownDocument[] = []): Promise<WarmupReport> => {
@@ -200,6 +202,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
             if (response.body.kind === "single" && response.body.singleResult.errors?.length) report.failed++;
           }
         }
+        await warmUpExtraction(neo4jLookup(db));
       } catch (error) {
         logger.warn({ err: error }, "the warm-up stopped early; the service is ready without it");
       } finally {
