@@ -97,13 +97,20 @@ describe("with the default limits", () => {
 
   it("leaves the web app's own operations (the persisted-query manifest) well inside every limit", async () => {
     const { loadManifest } = await import("../src/limits/persistedQueries.js");
-    const variables: Record<string, Record<string, unknown>> = { PeopleSearch: { search: "wit", first: 20 }, PersonPage: { id: "steve-witkoff" }, MeetingPage: { id: "2025-12-02-putin-witkoff-kushner-kremlin" }, SourcePage: { id: "dawat-004" } };
-    const manifest = loadManifest();
-    expect(manifest.size).toBeGreaterThanOrEqual(4);
-    for (const [hash, document] of manifest) {
-      const name = /query (\w+)/.exec(document)![1]!;
-      const res = await api.query(document, variables[name] ?? {});
-      expect(res.errors, `${name} (${hash})`).toBeUndefined();
+    const { readSamples, warmupRequests } = await import("../src/health/warmup.js");
+    const manifest = [...loadManifest().values()];
+    expect(manifest.length).toBeGreaterThanOrEqual(4);
+    // Its queries run, with real ids from the graph for their variables (as the start-up warm-up fills them).
+    const { requests, skipped } = warmupRequests(manifest.map((query) => ({ name: /(?:query|mutation|subscription) (\w+)/.exec(query)![1]!, query })), await readSamples(api.db));
+    expect(skipped).toEqual([]);
+    for (const { query, variables } of requests) {
+      expect((await api.query(query, variables)).errors, /query (\w+)/.exec(query)![1]).toBeUndefined();
+    }
+    // Its mutations and subscriptions are measured before anything else is checked: sent bare, none is refused for a limit.
+    const limitCodes = ["TOO_MANY_SELECTIONS", "QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "LIST_TOO_LONG", "QUERY_TOO_COMPLEX", "QUERY_TOO_LARGE"];
+    for (const document of manifest.filter((query) => !requests.some((r) => r.query === query))) {
+      const codes = ((await api.query(document, {})).errors ?? []).map((e) => e.extensions?.code);
+      expect(codes.filter((code) => limitCodes.includes(code as string)), /(?:mutation|subscription) (\w+)/.exec(document)?.[1]).toEqual([]);
     }
   });
 });

@@ -80,7 +80,7 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     const page = await openMeeting("2025-12-02-putin-witkoff-kushner-kremlin");
     const dmitriev = page.locator('table.participants tr[data-person-id="kirill-dmitriev"]');
     const [marker] = await markers(dmitriev);
-    expect(marker).toMatch(/^summary: Rests on the curator's summary \(FACTS\.md\), not the source's own text/);
+    expect(marker).toMatch(/^summary: Rests on the curators' summary of other reporting, not the source's own text/);
     // Attendances the sources state carry no marker.
     expect(await markers(page.locator('table.participants tr[data-person-id="steve-witkoff"]'))).toEqual([]);
 
@@ -123,7 +123,7 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     expect(await text(claimsOf(wait.row, "dawat-004").locator(".value"))).toBe("reportedly 8 h");
     expect(await text(claimsOf(wait.row, "truth-social-trump-2025-03-15").locator(".value"))).toBe("no wait");
     // Sky News is known here only through the curator's summary.
-    expect(await markers(claimsOf(wait.row, "sky-news-2025-03-14"))).toEqual([expect.stringMatching(/^summary: Rests on the curator's summary/)]);
+    expect(await markers(claimsOf(wait.row, "sky-news-2025-03-14"))).toEqual([expect.stringMatching(/^summary: Rests on the curators' summary of other reporting/)]);
     expect(await claimsOf(wait.row, "truth-social-trump-2025-03-15").locator(".claimant").innerText()).toBe("Donald Trump, on Truth Social");
 
     // "March 2025" and "13 March 2025" describe one day at different precision.
@@ -160,7 +160,7 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     const page = await open("person/kirill-dmitriev", "table.roles");
     const role = page.locator('table.roles tr[data-role-id="dmitriev-rdif-head"]');
     expect(await role.innerText()).toContain("Russian Direct Investment Fund");
-    expect(await markers(role)).toEqual(["summary: Rests on the curator's summary (FACTS.md), not the source's own text."]);
+    expect(await markers(role)).toEqual(["summary: Rests on the curators' summary of other reporting, not the source's own text."]);
     // Time together, with what every source of every meeting allows.
     const withWitkoff = page.locator("table.counterparts tr", { has: page.getByRole("link", { name: "Steve Witkoff" }) });
     expect(await text(withWitkoff.locator(".consensus"))).toBe("all sources fit 11 h 30 min – 12 h 45 min");

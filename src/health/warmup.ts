@@ -7,7 +7,7 @@
  * turns ready, with variables drawn from the graph itself (a busy person, a recent meeting), so
  * that nested fields run too and their statements get planned.
  */
-import { Kind, parse, type DocumentNode, type OperationDefinitionNode, type ValueNode } from "graphql";
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode, type TypeNode, type ValueNode } from "graphql";
 import type { Neo4jExecutor } from "../db/executor.js";
 
 export interface KnownDocument {
@@ -22,9 +22,9 @@ export interface KnownDocument {
 type Samples = Record<string, unknown>;
 
 /**
- * The busiest person (most meetings) and their most frequent counterpart, a recent meeting with
- * its place, country and a source, and one of each other kind. Every part is optional: an empty
- * graph warms what it can.
+ * The busiest person (most meetings) and their most frequent counterpart, the most recent meeting
+ * with a source, the place and country of the most recent meeting held somewhere known, and one
+ * of each other kind. Every part is optional: an empty graph warms what it can.
  */
 const SAMPLES = `
 OPTIONAL CALL () {
@@ -38,10 +38,11 @@ OPTIONAL CALL () {
 }
 OPTIONAL CALL () {
   MATCH (m:Meeting) WITH m ORDER BY m.dateStart DESC, m.id LIMIT 1
-  RETURN m.id AS meeting,
-         [(m)-[:HELD_AT]->(pl:Place) | pl.id][0] AS place,
-         [(m)-[:HELD_AT]->(:Place)-[:WITHIN*1..]->(c:Country) | c.id][0] AS country,
-         [(m)-[:HAS_CLAIM|HAS_DURATION]->(:Claim)-[:FROM]->(s:Source) | s.id][0] AS source
+  RETURN m.id AS meeting, [(m)-[:HAS_CLAIM|HAS_DURATION]->(:Claim)-[:FROM]->(s:Source) | s.id][0] AS source
+}
+OPTIONAL CALL () {
+  MATCH (m:Meeting)-[:HELD_AT]->(pl:Place) WITH m, pl ORDER BY m.dateStart DESC, m.id LIMIT 1
+  RETURN pl.id AS place, [(pl)-[:WITHIN*1..]->(c:Country) | c.id][0] AS country
 }
 RETURN person, name, counterpart, meeting, place, country, source,
        COLLECT { MATCH (t:Topic) RETURN t.id LIMIT 1 }[0] AS topic,
@@ -97,6 +98,12 @@ function sampleVariables(operation: OperationDefinitionNode, samples: Samples): 
   return variables;
 }
 
+/** Boolean variables (the web app's @include / @skip switches) set to true, so the fields they include run and get planned too. */
+function switchesOn(operation: OperationDefinitionNode): Record<string, boolean> {
+  const isBoolean = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isBoolean(type.type) : type.kind === Kind.NAMED_TYPE && type.name.value === "Boolean");
+  return Object.fromEntries((operation.variableDefinitions ?? []).filter((d) => isBoolean(d.type)).map((d) => [d.variable.name.value, true]));
+}
+
 export interface WarmupRequest {
   query: string;
   variables: Record<string, unknown>;
@@ -120,7 +127,7 @@ export function warmupRequests(documents: KnownDocument[], samples: Samples): { 
     }
     const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     if (!operation || operation.operation !== "query") continue;
-    const variables = { ...document.variables, ...sampleVariables(operation, samples) };
+    const variables = { ...switchesOn(operation), ...document.variables, ...sampleVariables(operation, samples) };
     const missing = (operation.variableDefinitions ?? []).some((d) => d.type.kind === Kind.NON_NULL_TYPE && d.defaultValue === undefined && !(d.variable.name.value in variables));
     if (missing) skipped.push(document.name);
     else requests.push({ query: document.query, variables });
