@@ -1,0 +1,106 @@
+/**
+ * Issue 23 in the web app: a meeting page and a review page follow what curators commit elsewhere
+ * (here, through the HTTP API as another curator) without reloading, over the API's subscriptions
+ * with the tab's credentials. Reads require a key in this file, so a page that did not send its
+ * token over the WebSocket would hear nothing.
+ */
+import { createHash } from "node:crypto";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseApiKey } from "../src/auth/credentials.js";
+import { ensureWebBuild } from "../src/webapp/build.js";
+import { useApi } from "./support/api.js";
+import { useBrowser } from "./support/browser.js";
+import { testId } from "./support/curation.js";
+import { ACCEPT, cleanUpArticlesAfterAll, ERRORS, storeMeetingArticle } from "./support/proposals.js";
+import { untilListening } from "./support/subscriptions.js";
+
+const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
+/** The curator reading the page, and the other curator whose writes the page should follow. */
+const READER = "web-live-reader-secret-key";
+const OTHER = "web-live-other-curator-key";
+const api = useApi({ READS_REQUIRE_AUTH: true, API_KEYS: [parseApiKey(`rosa:write:${sha256(READER)}`), parseApiKey(`otto:write:${sha256(OTHER)}`)] });
+cleanUpArticlesAfterAll(api);
+const browser = useBrowser();
+/** The page follows the API's events; on a busy machine they take a while. */
+const patiently = { timeout: 30_000 };
+
+async function write(query: string, variables: Record<string, unknown>) {
+  const res = await api.query(query, variables, OTHER);
+  expect(res.errors).toBeUndefined();
+  const payload = Object.values(res.data!)[0] as { errors: unknown[] } & Record<string, any>;
+  expect(payload.errors).toEqual([]);
+  return payload;
+}
+
+/** A tab signed in as the reader (its session token, as the review page's sign-in keeps it), showing `route`. */
+async function openSignedIn(route: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(new URL("/", api.url).href);
+  await page.evaluate(`sessionStorage.setItem("meetgraph.bearerToken", ${JSON.stringify(READER)})`);
+  await page.goto(new URL(`/#/${route}`, api.url).href);
+  return page;
+}
+
+/** Marks the document, so the test can tell later that the page was not loaded again. */
+const markDocument = (page: Page) => page.evaluate("window.notReloaded = true");
+const stillSameDocument = (page: Page) => page.evaluate("window.notReloaded === true");
+
+async function closeAll(page: Page) {
+  await page.close();
+  await untilListening(api, 0);
+}
+
+beforeAll(() => {
+  ensureWebBuild();
+});
+
+describe("live updates in the web app", { timeout: 180_000 }, () => {
+  it("a meeting page shows a claim that another curator attached, with a note saying so, without reloading", async () => {
+    const meetingId = testId("meeting");
+    await write(`mutation($input: MeetingInput!) { createMeeting(input: $input) { ${ERRORS} } }`, {
+      input: {
+        id: meetingId,
+        kind: "talks",
+        title: "[test] Live meeting",
+        date: "2025-06-01",
+        participants: [{ personId: "steve-witkoff", sources: [{ sourceId: "dawat-004", excerpt: "[test] attended" }] }],
+        claims: [{ field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "[test] on 1 June" }],
+      },
+    });
+    const page = await openSignedIn(`meeting/${meetingId}`);
+    await page.getByRole("heading", { name: "[test] Live meeting" }).waitFor(patiently);
+    await untilListening(api, 1);
+    await markDocument(page);
+    expect(await page.locator(".live-note").count()).toBe(0);
+
+    const attached = await write(`mutation($input: AttachClaimsInput!) { attachClaims(input: $input) { meeting { claims { id field value } } ${ERRORS} } }`, {
+      input: { meetingId, claims: [{ field: "wait", value: "45", sourceId: "dawat-004", excerpt: "[test] kept waiting for 45 minutes" }] },
+    });
+    const claim = attached.meeting.claims.find((c: { field: string }) => c.field === "wait");
+    await page.locator(`[data-claim-id="${claim.id}"]`).first().waitFor(patiently);
+    expect(await page.locator(".live-note").innerText()).toMatch(/^Updated live at .+: a claim was attached by otto\.$/);
+    expect(await stillSameDocument(page)).toBe(true);
+    await browser.screenshot(page, "web-live-meeting");
+    await closeAll(page);
+  });
+
+  it("a review page shows another curator's decision on a proposal, with a note saying so, without reloading", async () => {
+    const { sourceId, proposals } = await storeMeetingArticle(api, OTHER);
+    const page = await openSignedIn(`review/${sourceId}`);
+    const card = page.locator(`li.proposal[data-proposal-id="${proposals.person}"]`);
+    await card.waitFor(patiently);
+    expect(await card.getAttribute("data-status")).toBe("PENDING");
+    await untilListening(api, 1);
+    await markDocument(page);
+
+    await write(ACCEPT, { ids: [proposals.person] });
+    await expect.poll(() => card.getAttribute("data-status"), patiently).toBe("ACCEPTED");
+    expect(await card.innerText()).toContain("accepted by otto");
+    expect(await page.locator(".live-note").innerText()).toMatch(/^Updated live at .+: a proposal was accepted by otto\.$/);
+    expect(await page.locator(".review-counts").innerText()).toContain("1 accepted");
+    expect(await stillSameDocument(page)).toBe(true);
+    await browser.screenshot(page, "web-live-review");
+    await closeAll(page);
+  });
+});
