@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseApiKey } from "../src/auth/credentials.js";
 import { ensureWebBuild } from "../src/webapp/build.js";
 import { useApi } from "./support/api.js";
@@ -33,9 +33,18 @@ async function write(query: string, variables: Record<string, unknown>) {
   return payload;
 }
 
+/** The test's tab, closed after it (pass or fail) so the next test starts with no subscription. */
+let openTab: Page | undefined;
+afterEach(async () => {
+  await openTab?.close();
+  openTab = undefined;
+  await untilListening(api, 0);
+});
+
 /** A tab signed in as the reader (its session token, as the review page's sign-in keeps it), showing `route`. */
 async function openSignedIn(route: string): Promise<Page> {
   const page = await browser.newPage();
+  openTab = page;
   await page.goto(new URL("/", api.url).href);
   await page.evaluate(`sessionStorage.setItem("meetgraph.bearerToken", ${JSON.stringify(READER)})`);
   await page.goto(new URL(`/#/${route}`, api.url).href);
@@ -45,11 +54,6 @@ async function openSignedIn(route: string): Promise<Page> {
 /** Marks the document, so the test can tell later that the page was not loaded again. */
 const markDocument = (page: Page) => page.evaluate("window.notReloaded = true");
 const stillSameDocument = (page: Page) => page.evaluate("window.notReloaded === true");
-
-async function closeAll(page: Page) {
-  await page.close();
-  await untilListening(api, 0);
-}
 
 beforeAll(() => {
   ensureWebBuild();
@@ -82,7 +86,6 @@ describe("live updates in the web app", { timeout: 180_000 }, () => {
     expect(await page.locator(".live-note").innerText()).toMatch(/^Updated live at .+: a claim was attached by otto\.$/);
     expect(await stillSameDocument(page)).toBe(true);
     await browser.screenshot(page, "web-live-meeting");
-    await closeAll(page);
   });
 
   it("a review page shows another curator's decision on a proposal, with a note saying so, without reloading", async () => {
@@ -101,6 +104,5 @@ describe("live updates in the web app", { timeout: 180_000 }, () => {
     expect(await page.locator(".review-counts").innerText()).toContain("1 accepted");
     expect(await stillSameDocument(page)).toBe(true);
     await browser.screenshot(page, "web-live-review");
-    await closeAll(page);
   });
 });
