@@ -38,6 +38,9 @@ function liveClient(token: string | null): Client {
     // A page stays open for hours: a service restart (1012) or a dropped network is waited out, however long.
     retryAttempts: Infinity,
     retryWait: backOff,
+    // Also after a failed connection attempt (the service not back yet): a browser reports it as an error
+    // event, not a close, which graphql-ws would otherwise not retry. Refusals (4401, 4400, …) still end it.
+    shouldRetry: () => true,
   });
   current = { client, token };
   return client;
