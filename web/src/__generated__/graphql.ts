@@ -72,6 +72,25 @@ export type IngestArticleInput = {
   url?: string | null | undefined;
 };
 
+/** What happened to a meeting. */
+export type MeetingChangeKind =
+  /** attachClaims attached claims or attendance sources. */
+  | 'CLAIMS_ATTACHED'
+  /** One of its claims was given another rank (claimIds names it). */
+  | 'CLAIM_RANKED'
+  /** One of its claims was retracted (claimIds names it). */
+  | 'CLAIM_RETRACTED'
+  /** createMeeting wrote it (new, or described again). */
+  | 'CREATED'
+  /** One of its participants was merged with another person (personIds: the survivor first, then who was merged into them). */
+  | 'PARTICIPANT_MERGED'
+  /** Proposals from an ingested article were accepted into it (acceptProposals); claimIds and statementIds name what they wrote. */
+  | 'PROPOSALS_ACCEPTED'
+  /** A statement made at or about it was added, or given another wording (statementIds names it). */
+  | 'STATEMENT_ADDED'
+  /** updateMeeting changed its description, participants or claims. */
+  | 'UPDATED';
+
 /** Conditions on meetings; all given conditions must hold. Unknown ids match nothing (no error). */
 export type MeetingFilter = {
   /** Only meetings held in this country (ISO alpha-2), anywhere within it: "RU" includes the Kremlin. */
@@ -93,6 +112,15 @@ export type MeetingFilter = {
   /** Only meetings about this topic, e.g. "territory-donbas". */
   topicId?: string | null | undefined;
 };
+
+/** What happened to an article's proposals. */
+export type ProposalChangeKind =
+  /** acceptProposals accepted them (with the pending ones they depend on). */
+  | 'ACCEPTED'
+  /** ingestArticle proposed them (ingesting the same text again proposes the same ones again). */
+  | 'PROPOSED'
+  /** rejectProposals rejected them. */
+  | 'REJECTED';
 
 /** A curator's correction of one proposal before it is accepted. Only the fields that apply to its kind may be given; the excerpt stays verbatim. */
 export type ProposalEdit = {
@@ -232,12 +260,21 @@ export type TimeTogetherQueryVariables = Exact<{
 
 export type TimeTogetherQuery = { timeTogether?: { meetingCount: number, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number } }, person?: { counterparts: Array<{ meetingCount: number, person: { id: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number } }> } | null };
 
+export type MeetingPageFieldsFragment = { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> };
+
 export type MeetingPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
 export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
+
+export type MeetingChangedSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MeetingChangedSubscription = { meetingChanged: { change: MeetingChangeKind, actor: string, at: string, claimIds: Array<string>, meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null } };
 
 export type MeetingsFoundQueryVariables = Exact<{
   filter?: MeetingFilter | null | undefined;
@@ -325,6 +362,13 @@ export type ReviewProposalsQueryVariables = Exact<{
 
 export type ReviewProposalsQuery = { proposals: { totalCount: number, edges: Array<{ node: { id: string, kind: ProposalKind, status: ProposalStatus, summary: string, excerpt: string, start: number, end: number, confidence: number, reason: string, basis: EvidenceBasis, note: string | null, decidedBy: string | null, decidedAt: string | null, rejectionReason: string | null, edits: string | null, became: string | null, dependsOn: Array<{ id: string }>, meeting: { id: string } | null, known: { id: string, how: string, fromThisSource: boolean | null } | null, contradicts: { id: string, how: string } | null, person: { id: string, existingId: string | null, name: string, aliases: Array<string>, description: string | null } | null, place: { id: string, existingId: string | null, name: string, kind: string, within: { id: string, proposal: { id: string } | null } | null } | null, proposedMeeting: { id: string, existingId: string | null, title: string, date: string, dateEnd: string | null, place: { id: string, proposal: { id: string } | null } | null, participants: Array<{ id: string, proposal: { id: string } | null }> } | null, participation: { role: string | null, person: { id: string, proposal: { id: string } | null } } | null, duration: { wording: string, figureMinutes: number | null, minMinutes: number | null, maxMinutes: number | null, bound: DurationBound | null, hedge: Hedge } | null, statement: { existingId: string | null, text: string, kind: string, saidOn: string | null, occasion: string | null, speaker: { id: string, proposal: { id: string } | null } } | null, claim: { field: string, value: string, wording: string | null, hedge: Hedge } | null, role: { title: string, person: { id: string, proposal: { id: string } | null } } | null, relation: { kind: string, from: { id: string, proposal: { id: string } | null }, to: { id: string, proposal: { id: string } | null } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type ProposalsChangedSubscriptionVariables = Exact<{
+  sourceId: string;
+}>;
+
+
+export type ProposalsChangedSubscription = { proposalsChanged: { change: ProposalChangeKind, actor: string, at: string, proposals: Array<{ id: string, kind: ProposalKind, status: ProposalStatus, summary: string, excerpt: string, start: number, end: number, confidence: number, reason: string, basis: EvidenceBasis, note: string | null, decidedBy: string | null, decidedAt: string | null, rejectionReason: string | null, edits: string | null, became: string | null, dependsOn: Array<{ id: string }>, meeting: { id: string } | null, known: { id: string, how: string, fromThisSource: boolean | null } | null, contradicts: { id: string, how: string } | null, person: { id: string, existingId: string | null, name: string, aliases: Array<string>, description: string | null } | null, place: { id: string, existingId: string | null, name: string, kind: string, within: { id: string, proposal: { id: string } | null } | null } | null, proposedMeeting: { id: string, existingId: string | null, title: string, date: string, dateEnd: string | null, place: { id: string, proposal: { id: string } | null } | null, participants: Array<{ id: string, proposal: { id: string } | null }> } | null, participation: { role: string | null, person: { id: string, proposal: { id: string } | null } } | null, duration: { wording: string, figureMinutes: number | null, minMinutes: number | null, maxMinutes: number | null, bound: DurationBound | null, hedge: Hedge } | null, statement: { existingId: string | null, text: string, kind: string, saidOn: string | null, occasion: string | null, speaker: { id: string, proposal: { id: string } | null } } | null, claim: { field: string, value: string, wording: string | null, hedge: Hedge } | null, role: { title: string, person: { id: string, proposal: { id: string } | null } } | null, relation: { kind: string, from: { id: string, proposal: { id: string } | null }, to: { id: string, proposal: { id: string } | null } } | null }> } };
+
 export type IngestedSourcesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -387,72 +431,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const DurationFieldsFragmentDoc = new TypedDocumentString(`
-    fragment DurationFields on Duration {
-  minutes
-  minMinutes
-  maxMinutes
-  figureMinutes
-  bound
-  hedge
-  wording
-}
-    `, {"fragmentName":"DurationFields"}) as unknown as TypedDocumentString<DurationFieldsFragment, unknown>;
-export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ClaimFields on Claim {
-  id
-  field
-  value
-  wording
-  excerpt
-  basis
-  note
-  hedge
-  rank
-  rankReason
-  claimant {
-    id
-    name
-  }
-  duration {
-    ...DurationFields
-  }
-  source {
-    id
-    publisher
-    title
-  }
-}
-    fragment DurationFields on Duration {
-  minutes
-  minMinutes
-  maxMinutes
-  figureMinutes
-  bound
-  hedge
-  wording
-}`, {"fragmentName":"ClaimFields"}) as unknown as TypedDocumentString<ClaimFieldsFragment, unknown>;
-export const ConflictFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ConflictFields on Conflict {
-  field
-  compatible
-  explanation
-  claims {
-    id
-    wording
-    value
-    source {
-      id
-      publisher
-      title
-    }
-    meeting {
-      id
-      title
-    }
-  }
-}
-    `, {"fragmentName":"ConflictFields"}) as unknown as TypedDocumentString<ConflictFieldsFragment, unknown>;
 export const DurationSummaryFieldsFragmentDoc = new TypedDocumentString(`
     fragment DurationSummaryFields on DurationSummary {
   minutes
@@ -510,6 +488,17 @@ export const PlaceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PlaceFields"}) as unknown as TypedDocumentString<PlaceFieldsFragment, unknown>;
+export const DurationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}
+    `, {"fragmentName":"DurationFields"}) as unknown as TypedDocumentString<DurationFieldsFragment, unknown>;
 export const TimelineMeetingFieldsFragmentDoc = new TypedDocumentString(`
     fragment TimelineMeetingFields on Meeting {
   id
@@ -622,6 +611,20 @@ export const RoleFieldsFragmentDoc = new TypedDocumentString(`
     title
   }
 }`, {"fragmentName":"RoleFields"}) as unknown as TypedDocumentString<RoleFieldsFragment, unknown>;
+export const TimeEstimateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TimeEstimateFields on TimeEstimate {
+  earliest
+  latest
+  wording
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+    `, {"fragmentName":"TimeEstimateFields"}) as unknown as TypedDocumentString<TimeEstimateFieldsFragment, unknown>;
 export const SourceFieldsFragmentDoc = new TypedDocumentString(`
     fragment SourceFields on Source {
   id
@@ -663,8 +666,227 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"StatementFields"}) as unknown as TypedDocumentString<StatementFieldsFragment, unknown>;
-export const TimeEstimateFieldsFragmentDoc = new TypedDocumentString(`
-    fragment TimeEstimateFields on TimeEstimate {
+export const ClaimFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClaimFields on Claim {
+  id
+  field
+  value
+  wording
+  excerpt
+  basis
+  note
+  hedge
+  rank
+  rankReason
+  claimant {
+    id
+    name
+  }
+  duration {
+    ...DurationFields
+  }
+  source {
+    id
+    publisher
+    title
+  }
+}
+    fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}`, {"fragmentName":"ClaimFields"}) as unknown as TypedDocumentString<ClaimFieldsFragment, unknown>;
+export const ConflictFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConflictFields on Conflict {
+  field
+  compatible
+  explanation
+  claims {
+    id
+    wording
+    value
+    source {
+      id
+      publisher
+      title
+    }
+    meeting {
+      id
+      title
+    }
+  }
+}
+    `, {"fragmentName":"ConflictFields"}) as unknown as TypedDocumentString<ConflictFieldsFragment, unknown>;
+export const MeetingPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeetingPageFields on Meeting {
+  id
+  title
+  kind
+  date
+  datePrecision
+  outcome
+  began {
+    ...TimeEstimateFields
+  }
+  ended {
+    ...TimeEstimateFields
+  }
+  place {
+    ...PlaceFields
+  }
+  duration {
+    ...DurationFields
+    source {
+      ...SourceFields
+    }
+  }
+  durationConsensus {
+    minMinutes
+    maxMinutes
+    compatible
+    claimCount
+  }
+  participants {
+    person {
+      id
+      name
+    }
+    role
+    delegation {
+      id
+      name
+    }
+    sources {
+      ...SourceReferenceFields
+    }
+  }
+  statements {
+    ...StatementFields
+  }
+  sources {
+    ...SourceFields
+  }
+  claims {
+    ...ClaimFields
+  }
+  conflicts {
+    ...ConflictFields
+  }
+}
+    fragment ClaimFields on Claim {
+  id
+  field
+  value
+  wording
+  excerpt
+  basis
+  note
+  hedge
+  rank
+  rankReason
+  claimant {
+    id
+    name
+  }
+  duration {
+    ...DurationFields
+  }
+  source {
+    id
+    publisher
+    title
+  }
+}
+fragment ConflictFields on Conflict {
+  field
+  compatible
+  explanation
+  claims {
+    id
+    wording
+    value
+    source {
+      id
+      publisher
+      title
+    }
+    meeting {
+      id
+      title
+    }
+  }
+}
+fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}
+fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+fragment PlaceFields on Place {
+  id
+  name
+  within {
+    name
+  }
+  country {
+    name
+  }
+}
+fragment SourceFields on Source {
+  id
+  title
+  publisher
+  publishedOn
+  datePrecision
+  url
+  kind
+}
+fragment StatementFields on Statement {
+  id
+  text
+  saidOn
+  datePrecision
+  occasion
+  speaker {
+    id
+    name
+  }
+  meeting {
+    id
+    title
+  }
+  wordings {
+    id
+    text
+    quoted
+    attributedTo
+    basis
+    note
+    source {
+      id
+      publisher
+      title
+    }
+  }
+}
+fragment TimeEstimateFields on TimeEstimate {
   earliest
   latest
   wording
@@ -675,8 +897,7 @@ export const TimeEstimateFieldsFragmentDoc = new TypedDocumentString(`
     publisher
     title
   }
-}
-    `, {"fragmentName":"TimeEstimateFields"}) as unknown as TypedDocumentString<TimeEstimateFieldsFragment, unknown>;
+}`, {"fragmentName":"MeetingPageFields"}) as unknown as TypedDocumentString<MeetingPageFieldsFragment, unknown>;
 export const ProposalRefFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProposalRefFields on ProposalRef {
   id
@@ -951,58 +1172,194 @@ export const TimeTogetherDocument = new TypedDocumentString(`
 export const MeetingPageDocument = new TypedDocumentString(`
     query MeetingPage($id: ID!) {
   meeting(id: $id) {
+    ...MeetingPageFields
+  }
+}
+    fragment ClaimFields on Claim {
+  id
+  field
+  value
+  wording
+  excerpt
+  basis
+  note
+  hedge
+  rank
+  rankReason
+  claimant {
+    id
+    name
+  }
+  duration {
+    ...DurationFields
+  }
+  source {
+    id
+    publisher
+    title
+  }
+}
+fragment ConflictFields on Conflict {
+  field
+  compatible
+  explanation
+  claims {
+    id
+    wording
+    value
+    source {
+      id
+      publisher
+      title
+    }
+    meeting {
+      id
+      title
+    }
+  }
+}
+fragment DurationFields on Duration {
+  minutes
+  minMinutes
+  maxMinutes
+  figureMinutes
+  bound
+  hedge
+  wording
+}
+fragment SourceReferenceFields on SourceReference {
+  excerpt
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+fragment PlaceFields on Place {
+  id
+  name
+  within {
+    name
+  }
+  country {
+    name
+  }
+}
+fragment SourceFields on Source {
+  id
+  title
+  publisher
+  publishedOn
+  datePrecision
+  url
+  kind
+}
+fragment StatementFields on Statement {
+  id
+  text
+  saidOn
+  datePrecision
+  occasion
+  speaker {
+    id
+    name
+  }
+  meeting {
     id
     title
-    kind
-    date
-    datePrecision
-    outcome
-    began {
-      ...TimeEstimateFields
+  }
+  wordings {
+    id
+    text
+    quoted
+    attributedTo
+    basis
+    note
+    source {
+      id
+      publisher
+      title
     }
-    ended {
-      ...TimeEstimateFields
-    }
-    place {
-      ...PlaceFields
-    }
-    duration {
-      ...DurationFields
-      source {
-        ...SourceFields
-      }
-    }
-    durationConsensus {
-      minMinutes
-      maxMinutes
-      compatible
-      claimCount
-    }
-    participants {
-      person {
-        id
-        name
-      }
-      role
-      delegation {
-        id
-        name
-      }
-      sources {
-        ...SourceReferenceFields
-      }
-    }
-    statements {
-      ...StatementFields
-    }
-    sources {
+  }
+}
+fragment TimeEstimateFields on TimeEstimate {
+  earliest
+  latest
+  wording
+  basis
+  note
+  source {
+    id
+    publisher
+    title
+  }
+}
+fragment MeetingPageFields on Meeting {
+  id
+  title
+  kind
+  date
+  datePrecision
+  outcome
+  began {
+    ...TimeEstimateFields
+  }
+  ended {
+    ...TimeEstimateFields
+  }
+  place {
+    ...PlaceFields
+  }
+  duration {
+    ...DurationFields
+    source {
       ...SourceFields
     }
-    claims {
-      ...ClaimFields
+  }
+  durationConsensus {
+    minMinutes
+    maxMinutes
+    compatible
+    claimCount
+  }
+  participants {
+    person {
+      id
+      name
     }
-    conflicts {
-      ...ConflictFields
+    role
+    delegation {
+      id
+      name
+    }
+    sources {
+      ...SourceReferenceFields
+    }
+  }
+  statements {
+    ...StatementFields
+  }
+  sources {
+    ...SourceFields
+  }
+  claims {
+    ...ClaimFields
+  }
+  conflicts {
+    ...ConflictFields
+  }
+}`, {"hash":"fdcd5ac24f81fcd48b74d31baceffb0ae0ec3d1eed0401891ef82edb55d834ce"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+export const MeetingChangedDocument = new TypedDocumentString(`
+    subscription MeetingChanged($id: ID!) {
+  meetingChanged(id: $id) {
+    change
+    actor
+    at
+    claimIds
+    meeting {
+      ...MeetingPageFields
     }
   }
 }
@@ -1126,7 +1483,62 @@ fragment TimeEstimateFields on TimeEstimate {
     publisher
     title
   }
-}`, {"hash":"678743681f63030f7c4baa5ebf1f63e8e61cd7a54ffd33bc4d5d30ef7ff31a0b"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+}
+fragment MeetingPageFields on Meeting {
+  id
+  title
+  kind
+  date
+  datePrecision
+  outcome
+  began {
+    ...TimeEstimateFields
+  }
+  ended {
+    ...TimeEstimateFields
+  }
+  place {
+    ...PlaceFields
+  }
+  duration {
+    ...DurationFields
+    source {
+      ...SourceFields
+    }
+  }
+  durationConsensus {
+    minMinutes
+    maxMinutes
+    compatible
+    claimCount
+  }
+  participants {
+    person {
+      id
+      name
+    }
+    role
+    delegation {
+      id
+      name
+    }
+    sources {
+      ...SourceReferenceFields
+    }
+  }
+  statements {
+    ...StatementFields
+  }
+  sources {
+    ...SourceFields
+  }
+  claims {
+    ...ClaimFields
+  }
+  conflicts {
+    ...ConflictFields
+  }
+}`, {"hash":"8a43c52b756b64fb0fd662d87234e27d432f7d23bf66592c2ae6e009903d3a98"}) as unknown as TypedDocumentString<MeetingChangedSubscription, MeetingChangedSubscriptionVariables>;
 export const MeetingsFoundDocument = new TypedDocumentString(`
     query MeetingsFound($filter: MeetingFilter, $first: Int, $after: String) {
   meetings(filter: $filter, first: $first, after: $after) {
@@ -1685,6 +2097,130 @@ fragment ProposalFields on Proposal {
   edits
   became
 }`, {"hash":"6296d2dc227b56d7a31dd7958103c248327481b519922e50eca69ba035ed8466"}) as unknown as TypedDocumentString<ReviewProposalsQuery, ReviewProposalsQueryVariables>;
+export const ProposalsChangedDocument = new TypedDocumentString(`
+    subscription ProposalsChanged($sourceId: ID!) {
+  proposalsChanged(sourceId: $sourceId) {
+    change
+    actor
+    at
+    proposals {
+      ...ProposalFields
+    }
+  }
+}
+    fragment ProposalRefFields on ProposalRef {
+  id
+  proposal {
+    id
+  }
+}
+fragment ProposalFields on Proposal {
+  id
+  kind
+  status
+  summary
+  excerpt
+  start
+  end
+  confidence
+  reason
+  basis
+  note
+  dependsOn {
+    id
+  }
+  meeting {
+    id
+  }
+  known {
+    id
+    how
+    fromThisSource
+  }
+  contradicts {
+    id
+    how
+  }
+  person {
+    id
+    existingId
+    name
+    aliases
+    description
+  }
+  place {
+    id
+    existingId
+    name
+    kind
+    within {
+      ...ProposalRefFields
+    }
+  }
+  proposedMeeting {
+    id
+    existingId
+    title
+    date
+    dateEnd
+    place {
+      ...ProposalRefFields
+    }
+    participants {
+      ...ProposalRefFields
+    }
+  }
+  participation {
+    person {
+      ...ProposalRefFields
+    }
+    role
+  }
+  duration {
+    wording
+    figureMinutes
+    minMinutes
+    maxMinutes
+    bound
+    hedge
+  }
+  statement {
+    existingId
+    speaker {
+      ...ProposalRefFields
+    }
+    text
+    kind
+    saidOn
+    occasion
+  }
+  claim {
+    field
+    value
+    wording
+    hedge
+  }
+  role {
+    person {
+      ...ProposalRefFields
+    }
+    title
+  }
+  relation {
+    from {
+      ...ProposalRefFields
+    }
+    to {
+      ...ProposalRefFields
+    }
+    kind
+  }
+  decidedBy
+  decidedAt
+  rejectionReason
+  edits
+  became
+}`, {"hash":"c8039cfe6af795cd975041afc85b66fba46931dd02062e5aaa0086876a59f11a"}) as unknown as TypedDocumentString<ProposalsChangedSubscription, ProposalsChangedSubscriptionVariables>;
 export const IngestedSourcesDocument = new TypedDocumentString(`
     query IngestedSources($after: String) {
   ingestedSources(first: 100, after: $after) {

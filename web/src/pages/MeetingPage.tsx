@@ -1,76 +1,123 @@
 import { graphql } from "../__generated__";
-import type { ClaimFieldsFragment } from "../__generated__/graphql";
+import { useState } from "react";
+import type { ClaimFieldsFragment, MeetingChangeKind, MeetingPageFieldsFragment } from "../__generated__/graphql";
 import { useQuery } from "../api";
 import { ClaimsBySource } from "../components/ClaimsBySource";
 import { DurationText } from "../components/Duration";
 import { EvidenceMarker, SourceReferences } from "../components/Evidence";
+import { LiveNote, type LiveUpdate } from "../components/LiveNote";
 import { placeLabel } from "../components/Place";
 import { SourceName } from "../components/Source";
 import { Statements } from "../components/Statements";
 import { Status } from "../components/Status";
 import { TimeEstimateText } from "../components/TimeEstimate";
 import { formatConsensus, formatDate } from "../format";
+import { useSubscription } from "../live";
 import { href } from "../router";
+
+export const MeetingPageFields = graphql(`
+  fragment MeetingPageFields on Meeting {
+    id
+    title
+    kind
+    date
+    datePrecision
+    outcome
+    began {
+      ...TimeEstimateFields
+    }
+    ended {
+      ...TimeEstimateFields
+    }
+    place {
+      ...PlaceFields
+    }
+    duration {
+      ...DurationFields
+      source {
+        ...SourceFields
+      }
+    }
+    durationConsensus {
+      minMinutes
+      maxMinutes
+      compatible
+      claimCount
+    }
+    participants {
+      person {
+        id
+        name
+      }
+      role
+      delegation {
+        id
+        name
+      }
+      sources {
+        ...SourceReferenceFields
+      }
+    }
+    statements {
+      ...StatementFields
+    }
+    sources {
+      ...SourceFields
+    }
+    claims {
+      ...ClaimFields
+    }
+    conflicts {
+      ...ConflictFields
+    }
+  }
+`);
 
 const MeetingPageQuery = graphql(`
   query MeetingPage($id: ID!) {
     meeting(id: $id) {
-      id
-      title
-      kind
-      date
-      datePrecision
-      outcome
-      began {
-        ...TimeEstimateFields
-      }
-      ended {
-        ...TimeEstimateFields
-      }
-      place {
-        ...PlaceFields
-      }
-      duration {
-        ...DurationFields
-        source {
-          ...SourceFields
-        }
-      }
-      durationConsensus {
-        minMinutes
-        maxMinutes
-        compatible
-        claimCount
-      }
-      participants {
-        person {
-          id
-          name
-        }
-        role
-        delegation {
-          id
-          name
-        }
-        sources {
-          ...SourceReferenceFields
-        }
-      }
-      statements {
-        ...StatementFields
-      }
-      sources {
-        ...SourceFields
-      }
-      claims {
-        ...ClaimFields
-      }
-      conflicts {
-        ...ConflictFields
+      ...MeetingPageFields
+    }
+  }
+`);
+
+/** The meeting again after each change a curator commits, with what changed and who changed it. */
+const MeetingChangedSubscription = graphql(`
+  subscription MeetingChanged($id: ID!) {
+    meetingChanged(id: $id) {
+      change
+      actor
+      at
+      claimIds
+      meeting {
+        ...MeetingPageFields
       }
     }
   }
 `);
+
+/** What a live event did to the meeting, in a reader's words; `claims` is how many of its claims it touched. */
+function meetingChangeWords(change: MeetingChangeKind, claims: number): string {
+  const aClaim = claims > 1 ? `${claims} claims were` : "a claim was";
+  switch (change) {
+    case "CREATED":
+      return "the meeting was described again";
+    case "UPDATED":
+      return "the meeting was updated";
+    case "CLAIMS_ATTACHED":
+      return `${aClaim} attached`;
+    case "CLAIM_RETRACTED":
+      return `${aClaim} retracted`;
+    case "CLAIM_RANKED":
+      return `${aClaim} ranked anew`;
+    case "STATEMENT_ADDED":
+      return "a statement was added or reworded";
+    case "PARTICIPANT_MERGED":
+      return "a participant was merged with another person";
+    case "PROPOSALS_ACCEPTED":
+      return "proposals from an article were accepted";
+  }
+}
 
 /**
  * The claims a meeting-level fact rests on: those giving its value (its date, its place), or for
@@ -99,15 +146,24 @@ function FactEvidence({ claims }: { claims: ClaimFieldsFragment[] }) {
 /** One meeting: who attended, what was said, and what each source claims, true conflicts highlighted. */
 export function MeetingPage({ id }: { id: string }) {
   const result = useQuery(MeetingPageQuery, { id });
+  // The meeting as the latest live event has it, for as long as the page shows that meeting.
+  const [latest, setLatest] = useState<{ id: string; meeting: MeetingPageFieldsFragment | null; update: LiveUpdate } | null>(null);
+  useSubscription(MeetingChangedSubscription, { id }, ({ meetingChanged: event }) => {
+    const claims = event.claimIds.length;
+    setLatest({ id, meeting: event.meeting ?? null, update: { what: meetingChangeWords(event.change, claims), actor: event.actor, at: event.at } });
+  });
+  const live = latest?.id === id ? latest : null;
   return (
     <Status state={result}>
-      {({ meeting }) => {
+      {(data) => {
+        const meeting = live ? live.meeting : data.meeting;
         if (!meeting) return <p className="error">No meeting with the id “{id}”.</p>;
         const [durationClaim] = backing(meeting.claims, "duration");
         const consensus = formatConsensus(meeting.durationConsensus);
         return (
           <article>
             <h1>{meeting.title}</h1>
+            {live && <LiveNote update={live.update} />}
             <dl className="facts">
               <dt>When</dt>
               <dd className="meeting-date">

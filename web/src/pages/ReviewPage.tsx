@@ -1,11 +1,17 @@
 import { useMemo, useState } from "react";
+import type { ProposalChangeKind } from "../__generated__/graphql";
+import { LiveNote, type LiveUpdate } from "../components/LiveNote";
 import { formatDate } from "../format";
+import { useSubscription } from "../live";
 import { href } from "../router";
 import { ArticleText } from "../review/ArticleText";
+import { ProposalsChangedSubscription } from "../review/documents";
 import { countByStatus, sectionsOf } from "../review/groups";
 import { ProposalGroup } from "../review/ProposalGroup";
 import { SignIn } from "../review/SignIn";
 import { useReview, type Proposal } from "../review/useReview";
+
+const changeWords: Record<ProposalChangeKind, string> = { PROPOSED: "proposed", ACCEPTED: "accepted", REJECTED: "rejected" };
 
 /** Brings a proposal's card, or the first of its words in the article, into view. */
 function reveal(selector: string): void {
@@ -15,11 +21,18 @@ function reveal(selector: string): void {
 /**
  * One ingested article under review: its text with every proposal's words highlighted beside the
  * proposals, grouped by meeting, each to accept (possibly corrected), or reject, with the graph's
- * existing facts beside it. Decisions update the page from the API's answers, without reloading.
+ * existing facts beside it. Decisions, this curator's and others', update the page without reloading.
  */
 export function ReviewPage({ sourceId }: { sourceId: string }) {
   const { state, update } = useReview(sourceId);
   const [selected, setSelected] = useState<string | null>(null);
+  const [lastChange, setLastChange] = useState<{ sourceId: string; update: LiveUpdate } | null>(null);
+  useSubscription(ProposalsChangedSubscription, { sourceId }, ({ proposalsChanged: event }) => {
+    update(event.proposals);
+    const count = event.proposals.length;
+    const what = `${count === 1 ? "a proposal was" : `${count} proposals were`} ${changeWords[event.change]}`;
+    setLastChange({ sourceId, update: { what, actor: event.actor, at: event.at } });
+  });
   const proposals = state.status === "done" ? state.proposals : [];
   const byId = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal])), [proposals]);
   const sections = useMemo(() => sectionsOf(proposals), [proposals]);
@@ -61,6 +74,7 @@ export function ReviewPage({ sourceId }: { sourceId: string }) {
         <a href={href.source(article.id)}>what the graph credits to it</a>
       </p>
       <SignIn />
+      {lastChange?.sourceId === sourceId && <LiveNote update={lastChange.update} />}
       <p className="review-counts">
         {state.totalCount} proposals: {countByStatus(proposals)}
       </p>

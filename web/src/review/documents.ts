@@ -151,6 +151,20 @@ export const ReviewProposalsQuery = graphql(`
   }
 `);
 
+/** Another curator's decisions on this article's proposals (and proposals made again), as they commit. */
+export const ProposalsChangedSubscription = graphql(`
+  subscription ProposalsChanged($sourceId: ID!) {
+    proposalsChanged(sourceId: $sourceId) {
+      change
+      actor
+      at
+      proposals {
+        ...ProposalFields
+      }
+    }
+  }
+`);
+
 export const IngestedSourcesQuery = graphql(`
   query IngestedSources($after: String) {
     ingestedSources(first: 100, after: $after) {

@@ -1,6 +1,7 @@
 /**
  * One article's review: its text and every proposal, loaded page by page, then kept current from
- * the mutation payloads (each returns the proposals as they stand), so a decision never reloads the page.
+ * the mutation payloads (each returns the proposals as they stand) and from the live events of other
+ * curators' decisions, so neither reloads the page.
  */
 import { useCallback, useEffect, useState } from "react";
 import type { ProposalFieldsFragment, ReviewArticleQuery as ReviewArticleResult, ReviewProposalsQuery as ReviewProposalsResult } from "../__generated__/graphql";
@@ -41,8 +42,15 @@ export function useReview(sourceId: string): { state: ReviewState; update: (chan
   }, [sourceId]);
 
   const update = useCallback((changed: readonly Proposal[]) => {
-    const byId = new Map(changed.map((proposal) => [proposal.id, proposal]));
-    setState((current) => (current.status === "done" ? { ...current, proposals: current.proposals.map((proposal) => byId.get(proposal.id) ?? proposal) } : current));
+    setState((current) => {
+      if (current.status !== "done") return current;
+      const byId = new Map(changed.map((proposal) => [proposal.id, proposal]));
+      const proposals = current.proposals.map((proposal) => byId.get(proposal.id) ?? proposal);
+      // Ingesting the article again can propose what this page has not seen yet.
+      const known = new Set(current.proposals.map((proposal) => proposal.id));
+      const added = changed.filter((proposal) => !known.has(proposal.id));
+      return { ...current, proposals: [...proposals, ...added], totalCount: current.totalCount + added.length };
+    });
   }, []);
 
   return { state, update };

@@ -1,0 +1,73 @@
+/**
+ * Live updates: the API's subscriptions over WebSocket (graphql-ws's protocol, on the same URL as
+ * queries; docs/subscriptions.md). One client for the page load, connecting only once a page
+ * subscribes and closing when none does, with the tab's credentials when signed in.
+ */
+import { createClient, type Client } from "graphql-ws";
+import { useEffect, useRef } from "react";
+import type { TypedDocumentString } from "./__generated__/graphql";
+import { playgroundUrl } from "./api";
+import { useBearerToken } from "./review/session";
+
+/** The WebSocket URL of the GraphQL endpoint: same origin and path, ws: or wss: as the page is http: or https:. */
+export function webSocketUrl(endpoint: string, base: string): string {
+  const url = new URL(endpoint, base);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
+}
+
+/** Waits a little longer after each failed attempt, never more than half a minute, so a long outage is not hammered. */
+async function backOff(attempt: number): Promise<void> {
+  const seconds = Math.min(30, 2 ** attempt);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + Math.random() * 1000));
+}
+
+/** The page load's one connection, and the token it was opened with. */
+let current: { client: Client; token: string | null } | null = null;
+
+/**
+ * The connection for `token`. A sign-in or sign-out since the last one closes it: credentials go
+ * in connection_init only, so a different token needs a new connection.
+ */
+function liveClient(token: string | null): Client {
+  if (current?.token === token) return current.client;
+  void current?.client.dispose();
+  const client = createClient({
+    url: webSocketUrl(playgroundUrl, window.location.href),
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    // A page stays open for hours: a service restart (1012) or a dropped network is waited out, however long.
+    retryAttempts: Infinity,
+    retryWait: backOff,
+    // Also after a failed connection attempt (the service not back yet): a browser reports it as an error
+    // event, not a close, which graphql-ws would otherwise not retry. Refusals (4401, 4400, …) still end it.
+    shouldRetry: () => true,
+  });
+  current = { client, token };
+  return client;
+}
+
+/**
+ * Subscribes while the component is shown (and again when the variables or the tab's credentials
+ * change), handing each event's data to `onEvent`. An event that carries errors still hands over
+ * whatever data it has; a refused subscription (e.g. NOT_FOUND) simply delivers nothing.
+ */
+export function useSubscription<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, onEvent: (data: TResult) => void): void {
+  // The latest handler, so a re-render with a new closure does not subscribe again.
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  // Variables are compared by value: callers pass fresh object literals on every render.
+  const key = JSON.stringify(variables);
+  const token = useBearerToken();
+  useEffect(() => {
+    return liveClient(token).subscribe<TResult>(
+      { query: document.toString(), variables: JSON.parse(key) as Record<string, unknown> },
+      {
+        next: ({ data }) => {
+          if (data) handler.current(data);
+        },
+        error: () => {},
+        complete: () => {},
+      },
+    );
+  }, [document, key, token]);
+}
