@@ -83,8 +83,9 @@ describe("the web app", { timeout: 90_000 }, () => {
     expect(widths[0]).toBeGreaterThan(widths[3] as number);
 
     // ...and the timeline: date, place, duration, approximate and unknown shown as such.
+    // The timeline pages through the person's meetings with a query of its own, so it may come after the network.
     const timeline = page.locator("ol.timeline > li");
-    expect(await timeline.count()).toBe(7);
+    await expect.poll(() => timeline.count(), patiently).toBe(7);
     const april = page.locator('ol.timeline > li[data-meeting-id="2025-04-11-putin-witkoff-st-petersburg"]');
     expect(await april.locator("time").getAttribute("datetime")).toBe("2025-04-11");
     const aprilText = await april.innerText();
