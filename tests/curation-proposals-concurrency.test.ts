@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseApiKey } from "../src/auth/credentials.js";
 import { findViolations } from "../src/db/invariants.js";
+import { random } from "./support/random.js";
 import { useApi, type GraphQLResponse } from "./support/api.js";
 import { testId } from "./support/curation.js";
 import { cleanUpArticlesAfterAll, ERRORS, storeMeetingArticle } from "./support/proposals.js";
@@ -29,18 +30,6 @@ const SEED = Number(process.env.CONCURRENCY_SEED ?? Date.now() % 1_000_000);
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 8);
 const WIDTH = Number(process.env.CONCURRENCY_WIDTH ?? 12);
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]! };
-}
 
 const MUTATIONS = {
   acceptProposals: `mutation($ids: [ID!]!, $edits: [ProposalEdit!]) { acceptProposals(ids: $ids, edits: $edits) { proposals { id status } ${ERRORS} } }`,
