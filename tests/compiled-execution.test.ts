@@ -60,6 +60,7 @@ describe("with compiled execution (the default)", () => {
     ["data beside an error", { query: `{ ok: person(id: "steve-witkoff") { name } bad: connectionPath(fromId: "jared-kushner", toId: "kirill-dmitriev", maxHops: 0) { from { id } } }` }],
     ["an error that nulls the whole answer", { query: `{ ok: person(id: "steve-witkoff") { name } bad: search(query: "   ") { __typename } }` }],
     ["nothing found", { query: PERSON, variables: { id: "nobody-at-all" } }],
+    ["a required variable left to its default", { query: `query ($id: ID! = "steve-witkoff") { person(id: $id) { id name } }` }],
     ["one named operation of two", { query: `query A { person(id: "steve-witkoff") { name } } query B { person(id: "vladimir-putin") { id } }`, operationName: "B" }],
   ])("answers the same interpreted and compiled: %s", async (_case, request) => {
     const unique = { ...request, query: fresh(request.query) };

@@ -13,7 +13,17 @@
  * graphql-jit cannot compile keeps running through graphql-js.
  */
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
-import { execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  printSchema,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 
@@ -36,6 +46,19 @@ type Run = (context: unknown, variables: Record<string, unknown> | undefined) =>
 function asUpstreamError(error: GraphQLError): GraphQLError {
   const upstream = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
   return Object.assign(upstream, { locations: error.locations });
+}
+
+/**
+ * The client's variables with each omitted one that has a default set to it, as the client could
+ * have sent it: graphql-jit refuses an omitted required variable even when it has a default,
+ * where graphql-js (and the specification) use the default.
+ */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+  const given = variables ?? {};
+  const defaults = (operation.variableDefinitions ?? [])
+    .filter((definition) => definition.defaultValue && !Object.hasOwn(given, definition.variable.name.value))
+    .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)] as const);
+  return defaults.length ? { ...Object.fromEntries(defaults), ...given } : given;
 }
 
 export function compiledExecution(schema: GraphQLSchema, { enabled, maxDocuments }: CompiledExecutionOptions): GatewayInterface {
@@ -78,8 +101,8 @@ export function compiledExecution(schema: GraphQLSchema, { enabled, maxDocuments
     // definition, which Apollo Server answers as BAD_USER_INPUT with status 400.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors };
-    const run = (enabled && compiledRun(`${queryHash} ${name ?? ""}`, document, name)) || interpreted(document, name);
-    return run(context, request.variables);
+    const compiled = enabled && compiledRun(`${queryHash} ${name ?? ""}`, document, name);
+    return compiled ? compiled(context, withDefaults(operation, request.variables)) : interpreted(document, name)(context, request.variables);
   };
 
   return {
