@@ -25,8 +25,8 @@ query WhoMetWhom($personId: ID!) {
         minutes minMinutes maxMinutes
         knownCount approximateCount unknownCount
       }
-      firstMeeting { date title }
-      lastMeeting { date title }
+      firstMeeting { heldOn title }
+      lastMeeting { heldOn title }
     }
   }
 }
@@ -42,7 +42,7 @@ query WhereAndHowLong($countryId: ID!) {
     totalCount
     edges {
       node {
-        date
+        heldOn
         datePrecision
         title
         place { name within { name } }
@@ -68,7 +68,7 @@ query WhoSaidWhat($text: String!) {
     edges {
       node {
         speaker { name }
-        saidOn
+        madeOn
         quoted
         text
         meeting { title }
