@@ -5,6 +5,8 @@
  * Each variable's example value is its default in the query, not in the tab's variables pane:
  * Playground learns a tab's variables only when its query is edited, so until then it marks
  * every variable of that pane as appearing in no query (docs/api-guide.md has the details).
+ * The variables are nullable: compiled execution (graphql-jit) refuses an omitted required
+ * variable even when it has a default.
  */
 
 export interface ExampleTab {
@@ -19,7 +21,7 @@ export const exampleTabs: ExampleTab[] = [
 # most time together first. Unknown durations are
 # counted apart (unknownCount), never as 0.
 # For someone else, change the default of $personId.
-query WhoMetWhom($personId: ID! = "steve-witkoff") {
+query WhoMetWhom($personId: ID = "steve-witkoff") {
   person(id: $personId) {
     name
     counterparts(orderBy: TIME_TOGETHER) {
@@ -40,7 +42,7 @@ query WhoMetWhom($personId: ID! = "steve-witkoff") {
     name: "where and how long",
     query: `# Where and how long: meetings anywhere in Russia,
 # longest first, and what each source says of the duration.
-query WhereAndHowLong($countryId: ID! = "RU") {
+query WhereAndHowLong($countryId: ID = "RU") {
   meetings(filter: { countryId: $countryId }, orderBy: DURATION_DESC) {
     totalCount
     edges {
@@ -65,7 +67,7 @@ query WhereAndHowLong($countryId: ID! = "RU") {
     name: "who said what",
     query: `# Who said what: statements about compromise,
 # and how each source worded them.
-query WhoSaidWhat($text: String! = "compromise") {
+query WhoSaidWhat($text: String = "compromise") {
   statements(filter: { text: $text }) {
     edges {
       node {
