@@ -75,6 +75,34 @@ describe("GraphQL Playground in a browser, offline", { timeout: 90_000 }, () => 
     expect(text).toMatch(/"minutes": 270,\s*"approximate": false,\s*"wording": "four-and-a-half-hour"/);
   });
 
+  it("shows no lint mark on any example tab, its variables pane open, nor after typing a field, and typing raises no error", async () => {
+    const page = await openPlayground();
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    const lintMarks = page.locator(".CodeMirror-lint-mark");
+    await page.getByText("Query Variables").first().click();
+    for (const [tab, operation] of [["where and how long", "WhereAndHowLong"], ["who said what", "WhoSaidWhat"], ["who met whom", "WhoMetWhom"]] as const) {
+      await page.getByText(tab, { exact: true }).click();
+      await editors(page).first().filter({ hasText: operation }).waitFor();
+      // A false mark used to show as soon as the pane opened; the lint runs half a second after a change.
+      await page.waitForTimeout(1_500);
+      expect(await lintMarks.allInnerTexts(), tab).toEqual([]);
+    }
+    await browser.screenshot(page, "playground-variables-pane");
+
+    // Typing a field into the open tab: the editor's hints come and go with every letter.
+    await editors(page).first().getByText("name", { exact: true }).first().click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("aliases", { delay: 100 });
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(1_500);
+    expect(await lintMarks.allInnerTexts()).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("documents the schema in its docs panel", async () => {
     const page = await openPlayground();
     await page.getByText("Docs", { exact: true }).click();

@@ -54,14 +54,15 @@ describe("the Playground (on by default outside production)", () => {
     expect(exampleTabs.map((tab) => tab.name)).toEqual(["who met whom", "where and how long", "who said what"]);
     const answers = [];
     for (const tab of exampleTabs) {
-      const response = await api.query(tab.query, tab.variables);
-      expect(response.errors, tab.name).toBeUndefined();
-      answers.push(response.data as Record<string, any>);
+      // Twice: the second run is compiled (graphql-jit), which refuses an omitted required variable even with a default.
+      const [first, second] = [await api.query(tab.query), await api.query(tab.query)];
+      expect([first.errors, second.errors], tab.name).toEqual([undefined, undefined]);
+      answers.push(first.data as Record<string, any>);
     }
     const [whoMetWhom, whereAndHowLong, whoSaidWhat] = answers;
     expect(whoMetWhom?.person.counterparts[0]).toMatchObject({ person: { name: "Vladimir Putin" }, meetingCount: 6, time: { minutes: 1118, unknownCount: 1 } });
     const longest = whereAndHowLong?.meetings.edges[0].node;
-    expect(longest).toMatchObject({ date: "2025-12-02", place: { name: "Moscow Kremlin" }, duration: { minutes: 300, approximate: false } });
+    expect(longest).toMatchObject({ heldOn: "2025-12-02", place: { name: "Moscow Kremlin" }, duration: { minutes: 300, approximate: false } });
     expect(longest.claims).toHaveLength(3);
     const speakers = whoSaidWhat?.statements.edges.map((edge: any) => edge.node.speaker.name);
     expect(speakers).toContain("Yuri Ushakov");

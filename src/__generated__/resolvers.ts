@@ -587,9 +587,12 @@ export type Meeting = {
   conflicts: Array<Conflict>;
   /** The country the place lies in. */
   country?: Maybe<Country>;
-  /** ISO date, possibly partial ("2025-03") when the sources give only the month or year. */
+  /**
+   * The same value as `heldOn`, typed String.
+   * @deprecated Use heldOn (typed Date).
+   */
   date: Scalars['String']['output'];
-  /** How precisely `date` is known. */
+  /** How precisely `heldOn` is known. */
   datePrecision: DatePrecision;
   /** The preferred duration claim (a participant's own account first, then the primary articles). All of them are in `claims`. */
   duration: Duration;
@@ -602,6 +605,8 @@ export type Meeting = {
    * @deprecated Use began / ended.
    */
   endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The day the meeting was held, possibly partial ("2025-03") when the sources give only the month or year. */
+  heldOn: Scalars['Date']['output'];
   /** Stable id, e.g. "2025-12-02-putin-witkoff-kushner-kremlin". */
   id: Scalars['ID']['output'];
   /** What kind of meeting: "talks", "ministerial" or "briefing". */
@@ -1966,10 +1971,12 @@ export type SourceReference = {
 /** Something a person said once. Each source's rendering of it is a wording; `text` is one of them, word for word. */
 export type Statement = {
   __typename?: 'Statement';
-  /** How precisely `saidOn` is known; null when `saidOn` is. */
+  /** How precisely `madeOn` is known; null when `madeOn` is. */
   datePrecision?: Maybe<DatePrecision>;
   /** Stable slug id, e.g. "ushakov-no-compromises-yet". */
   id: Scalars['ID']['output'];
+  /** The day it was said, possibly partial ("2025-12"); null when unknown. */
+  madeOn?: Maybe<Scalars['Date']['output']>;
   /** The meeting it was made at or directly comments on. */
   meeting?: Maybe<Meeting>;
   /** The occasion, e.g. "briefing to reporters after the Kremlin talks". */
@@ -1978,7 +1985,10 @@ export type Statement = {
   place?: Maybe<Place>;
   /** True when `text` is a direct quote; false when it is the source's paraphrase. */
   quoted: Scalars['Boolean']['output'];
-  /** When it was said, possibly partial ("2025-12"); null when unknown. */
+  /**
+   * The same value as `madeOn`, typed String.
+   * @deprecated Use madeOn (typed Date).
+   */
   saidOn?: Maybe<Scalars['String']['output']>;
   /** The sources that report the statement. */
   sources: Array<Source>;
@@ -2793,6 +2803,7 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   durationConsensus?: Resolver<Maybe<ResolversTypes['DurationRange']>, ParentType, ContextType>;
   ended?: Resolver<Maybe<ResolversTypes['TimeEstimate']>, ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -3152,6 +3163,7 @@ export type SourceReferenceResolvers<ContextType = Context, ParentType extends R
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  madeOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   occasion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;

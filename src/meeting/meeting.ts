@@ -124,6 +124,7 @@ const MEETING_PARTS: Partial<Record<MeetingField, string | ((selected: Selected)
   title: ".title",
   kind: ".kind",
   date: ".date",
+  heldOn: ".date",
   datePrecision: ".datePrecision",
   startsAt: ".startsAt",
   endsAt: ".endsAt",

@@ -33,6 +33,7 @@ export const meetingResolvers: Resolvers = {
     conflicts: (_root, { filter, first, after }, { db, loaders }, info) => conflictConnection(db, loaders, filter, { first, after }, selects(info, ["totalCount"])),
   },
   Meeting: {
+    heldOn: (m) => m.date,
     duration: durationOf,
     place: (m) => m.place,
     country: async (m, _args, { loaders }) => m.place && loadOptional(loaders.countryById, await placeLink(m.place, "countryId", loaders)),

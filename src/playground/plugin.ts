@@ -26,7 +26,7 @@ export function renderOfflinePlayground(endpoint: string): string {
     endpoint,
     // A path: Playground opens its WebSocket for subscriptions on this page's own host.
     subscriptionEndpoint: endpoint,
-    tabs: exampleTabs.map(({ name, query, variables }) => ({ endpoint, name, query, variables: variables && JSON.stringify(variables, null, 2) })),
+    tabs: exampleTabs.map(({ name, query }) => ({ endpoint, name, query })),
     settings: {
       "editor.theme": "dark",
       "request.credentials": "same-origin",

@@ -9,6 +9,7 @@ export const statementResolvers: Resolvers = {
     statements: (_root, { filter, first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }, info),
   },
   Statement: {
+    madeOn: (s) => s.saidOn,
     speaker: (s, _args, { loaders }) => loadRequired(loaders.personById, s.speakerId, "speaker"),
     meeting: (s, _args, { loaders }) => loadOptional(loaders.meetingById, s.meetingId),
     place: (s, _args, { loaders }) => loadOptional(loaders.placeById, s.placeId),

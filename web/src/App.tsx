@@ -2,6 +2,7 @@ import { MeetingPage } from "./pages/MeetingPage";
 import { MeetingsPage } from "./pages/MeetingsPage";
 import { PathPage } from "./pages/PathPage";
 import { PersonPage } from "./pages/PersonPage";
+import { PlacesPage } from "./pages/PlacesPage";
 import { ReviewListPage } from "./pages/ReviewListPage";
 import { ReviewPage } from "./pages/ReviewPage";
 import { SearchPage } from "./pages/SearchPage";
@@ -22,6 +23,8 @@ function Page({ route }: { route: Route }) {
       return <MeetingsPage query={meetingsQueryOf(route.params)} />;
     case "path":
       return <PathPage from={route.params.get("from") ?? undefined} to={route.params.get("to") ?? undefined} />;
+    case "places":
+      return <PlacesPage />;
     case "review":
       return route.sourceId ? <ReviewPage key={route.sourceId} sourceId={route.sourceId} /> : <ReviewListPage />;
     case "search":
@@ -43,6 +46,7 @@ export function App() {
           <a href={href.search()}>Search</a>
           <a href={href.meetings({})}>Who met whom</a>
           <a href={href.path()}>Connections</a>
+          <a href={href.places()}>Places</a>
           <a href={href.review()}>Review</a>
           <a href={playgroundUrl}>GraphQL Playground</a>
         </nav>

@@ -4,6 +4,7 @@
  *   #/person/<id>, #/meeting/<id>, #/source/<id>
  *   #/meetings?people=a,b&from=…&to=…&country=…&place=…   who met whom, where, between two dates
  *   #/path?from=<id>&to=<id>                 the chain of meetings linking two people
+ *   #/places                                 where meetings happened: countries, regions and cities, sites
  *   #/review, #/review/<source id>           ingested articles with pending proposals, and one article's review
  * Links are plain anchors. A new page is a new entry in `entityPages` or `queryPages` and a line in App.
  */
@@ -12,7 +13,7 @@ import { useEffect, useState } from "react";
 const entityPages = ["person", "meeting", "source"] as const;
 type EntityPage = (typeof entityPages)[number];
 
-const queryPages = ["search", "meetings", "path"] as const;
+const queryPages = ["search", "meetings", "path", "places"] as const;
 type QueryPage = (typeof queryPages)[number];
 
 export type Route = { page: EntityPage; id: string } | { page: QueryPage; params: URLSearchParams } | { page: "review"; sourceId: string | null };
@@ -63,6 +64,7 @@ export const href = {
   source: (id: string) => `#/source/${encodeURIComponent(id)}`,
   meetings: ({ people, ...rest }: Partial<MeetingsQuery>) => withParams("#/meetings", { people: people?.join(","), ...rest }),
   path: (from?: string, to?: string) => withParams("#/path", { from, to }),
+  places: () => "#/places",
   review: (sourceId?: string) => (sourceId ? `#/review/${encodeURIComponent(sourceId)}` : "#/review"),
 };
 

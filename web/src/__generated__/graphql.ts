@@ -189,7 +189,7 @@ export type ClaimFieldsFragment = { id: string, field: string, value: string, wo
 
 export type ConflictFieldsFragment = { field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> };
 
-export type CounterpartFieldsFragment = { meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } };
+export type CounterpartFieldsFragment = { meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, heldOn: string, datePrecision: DatePrecision }, lastMeeting: { id: string, heldOn: string, datePrecision: DatePrecision } };
 
 export type DurationFieldsFragment = { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null };
 
@@ -197,7 +197,7 @@ export type DurationSummaryFieldsFragment = { minutes: number, minMinutes: numbe
 
 export type SourceReferenceFieldsFragment = { excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } };
 
-export type TimelineMeetingFieldsFragment = { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> };
+export type TimelineMeetingFieldsFragment = { id: string, title: string, heldOn: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> };
 
 export type PersonSummaryFieldsFragment = { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> };
 
@@ -237,16 +237,16 @@ export type SearchEverythingQueryVariables = Exact<{
 
 export type SearchEverythingQuery = { search: Array<
     | { __typename: 'Country', id: string, name: string }
-    | { __typename: 'Meeting', id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null }
+    | { __typename: 'Meeting', id: string, title: string, heldOn: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null }
     | { __typename: 'Organization', id: string, name: string, kind: string | null, country: { id: string, name: string } | null }
     | { __typename: 'Person', id: string, name: string, aliases: Array<string>, roles: Array<{ title: string }>, countries: Array<{ id: string, name: string }> }
     | { __typename: 'Place', kind: string | null, id: string, name: string, within: { name: string } | null, country: { name: string } | null }
-    | { __typename: 'Statement', id: string, text: string, quoted: boolean, saidOn: string | null, saidOnPrecision: DatePrecision | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null }
+    | { __typename: 'Statement', id: string, text: string, quoted: boolean, madeOn: string | null, madeOnPrecision: DatePrecision | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null }
   > };
 
 export type SourceFieldsFragment = { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null };
 
-export type StatementFieldsFragment = { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
+export type StatementFieldsFragment = { id: string, text: string, madeOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> };
 
 export type TimeEstimateFieldsFragment = { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null };
 
@@ -260,21 +260,21 @@ export type TimeTogetherQueryVariables = Exact<{
 
 export type TimeTogetherQuery = { timeTogether?: { meetingCount: number, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number } }, person?: { counterparts: Array<{ meetingCount: number, person: { id: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number } }> } | null };
 
-export type MeetingPageFieldsFragment = { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> };
+export type MeetingPageFieldsFragment = { id: string, title: string, kind: string | null, heldOn: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, madeOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> };
 
 export type MeetingPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
+export type MeetingPageQuery = { meeting: { id: string, title: string, kind: string | null, heldOn: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, madeOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null };
 
 export type MeetingChangedSubscriptionVariables = Exact<{
   id: string;
 }>;
 
 
-export type MeetingChangedSubscription = { meetingChanged: { change: MeetingChangeKind, actor: string, at: string, claimIds: Array<string>, meeting: { id: string, title: string, kind: string | null, date: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null } };
+export type MeetingChangedSubscription = { meetingChanged: { change: MeetingChangeKind, actor: string, at: string, claimIds: Array<string>, meeting: { id: string, title: string, kind: string | null, heldOn: string, datePrecision: DatePrecision, outcome: string | null, began: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, ended: { earliest: string | null, latest: string | null, wording: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } | null } | null, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null, source: { id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null } | null }, durationConsensus: { minMinutes: number | null, maxMinutes: number | null, compatible: boolean, claimCount: number } | null, participants: Array<{ role: string | null, person: { id: string, name: string }, delegation: { id: string, name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, statements: Array<{ id: string, text: string, madeOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, sources: Array<{ id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null }>, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, conflicts: Array<{ field: string, compatible: boolean, explanation: string, claims: Array<{ id: string, wording: string | null, value: string, source: { id: string, publisher: string | null, title: string }, meeting: { id: string, title: string } }> }> } | null } };
 
 export type MeetingsFoundQueryVariables = Exact<{
   filter?: MeetingFilter | null | undefined;
@@ -283,7 +283,7 @@ export type MeetingsFoundQueryVariables = Exact<{
 }>;
 
 
-export type MeetingsFoundQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> } };
+export type MeetingsFoundQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, heldOn: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> } };
 
 export type WhereChoicesQueryVariables = Exact<{
   country: string;
@@ -301,14 +301,14 @@ export type ConnectionPathQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionPathQuery = { connectionPath: Array<{ from: { id: string, name: string }, to: { id: string, name: string }, meeting: { id: string, title: string, date: string, datePrecision: DatePrecision } }> | null };
+export type ConnectionPathQuery = { connectionPath: Array<{ from: { id: string, name: string }, to: { id: string, name: string }, meeting: { id: string, title: string, heldOn: string, datePrecision: DatePrecision } }> | null };
 
 export type PersonPageQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, heldOn: string, datePrecision: DatePrecision }, lastMeeting: { id: string, heldOn: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
 
 export type PersonMeetingsQueryVariables = Exact<{
   id: string;
@@ -317,7 +317,7 @@ export type PersonMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type PersonMeetingsQuery = { person: { id: string, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, date: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> } } | null };
+export type PersonMeetingsQuery = { person: { id: string, meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, heldOn: string, datePrecision: DatePrecision, place: { id: string, name: string, within: { name: string } | null, country: { name: string } | null } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null }, participants: Array<{ person: { id: string, name: string } }> } }> } } | null };
 
 export type PersonStatementsQueryVariables = Exact<{
   id: string;
@@ -326,7 +326,12 @@ export type PersonStatementsQueryVariables = Exact<{
 }>;
 
 
-export type PersonStatementsQuery = { person: { id: string, statements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> } } | null };
+export type PersonStatementsQuery = { person: { id: string, statements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, text: string, madeOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> } }> } } | null };
+
+export type PlaceTreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlaceTreeQuery = { countries: Array<{ id: string, name: string, meetings: { totalCount: number }, places: Array<{ id: string, name: string, kind: string | null, within: { id: string } | null, meetings: { totalCount: number } }> }> };
 
 export type EveryoneQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -341,7 +346,7 @@ export type SourcePageQueryVariables = Exact<{
 }>;
 
 
-export type SourcePageQuery = { source: { note: string | null, id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null, publishedBy: { id: string, name: string, country: { name: string } | null } | null, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, meeting: { id: string, title: string }, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, statements: Array<{ id: string, text: string, saidOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }> } | null };
+export type SourcePageQuery = { source: { note: string | null, id: string, title: string, publisher: string | null, publishedOn: string | null, datePrecision: DatePrecision | null, url: string | null, kind: string | null, publishedBy: { id: string, name: string, country: { name: string } | null } | null, claims: Array<{ id: string, field: string, value: string, wording: string | null, excerpt: string | null, basis: EvidenceBasis, note: string | null, hedge: Hedge, rank: ClaimRank, rankReason: string | null, meeting: { id: string, title: string }, claimant: { id: string, name: string } | null, duration: { minutes: number | null, minMinutes: number | null, maxMinutes: number | null, figureMinutes: number | null, bound: DurationBound | null, hedge: Hedge, wording: string | null } | null, source: { id: string, publisher: string | null, title: string } }>, statements: Array<{ id: string, text: string, madeOn: string | null, datePrecision: DatePrecision | null, occasion: string | null, speaker: { id: string, name: string }, meeting: { id: string, title: string } | null, wordings: Array<{ id: string, text: string, quoted: boolean, attributedTo: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }> } | null };
 
 export type ProposalRefFieldsFragment = { id: string, proposal: { id: string } | null };
 
@@ -456,12 +461,12 @@ export const CounterpartFieldsFragmentDoc = new TypedDocumentString(`
   }
   firstMeeting {
     id
-    date
+    heldOn
     datePrecision
   }
   lastMeeting {
     id
-    date
+    heldOn
     datePrecision
   }
 }
@@ -503,7 +508,7 @@ export const TimelineMeetingFieldsFragmentDoc = new TypedDocumentString(`
     fragment TimelineMeetingFields on Meeting {
   id
   title
-  date
+  heldOn
   datePrecision
   place {
     ...PlaceFields
@@ -640,7 +645,7 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
     fragment StatementFields on Statement {
   id
   text
-  saidOn
+  madeOn
   datePrecision
   occasion
   speaker {
@@ -726,7 +731,7 @@ export const MeetingPageFieldsFragmentDoc = new TypedDocumentString(`
   id
   title
   kind
-  date
+  heldOn
   datePrecision
   outcome
   began {
@@ -861,7 +866,7 @@ fragment SourceFields on Source {
 fragment StatementFields on Statement {
   id
   text
-  saidOn
+  madeOn
   datePrecision
   occasion
   speaker {
@@ -1076,7 +1081,7 @@ export const SearchEverythingDocument = new TypedDocumentString(`
     ... on Meeting {
       id
       title
-      date
+      heldOn
       datePrecision
       place {
         ...PlaceFields
@@ -1086,8 +1091,8 @@ export const SearchEverythingDocument = new TypedDocumentString(`
       id
       text
       quoted
-      saidOn
-      saidOnPrecision: datePrecision
+      madeOn
+      madeOnPrecision: datePrecision
       speaker {
         id
         name
@@ -1137,7 +1142,7 @@ fragment PlaceFields on Place {
   country {
     name
   }
-}`, {"hash":"aafc9fbe8b5f04788f5686289c4e15b2cc877c8624d5bcf6c8199edf9ad7a3f8"}) as unknown as TypedDocumentString<SearchEverythingQuery, SearchEverythingQueryVariables>;
+}`, {"hash":"9e0ce5ab1aa841176da5278bd48a19fb9be8a4b500acb963c88df209ad66362f"}) as unknown as TypedDocumentString<SearchEverythingQuery, SearchEverythingQueryVariables>;
 export const TimeTogetherDocument = new TypedDocumentString(`
     query TimeTogether($people: [ID!]!, $lead: ID!, $filter: MeetingFilter, $filtered: Boolean!) {
   timeTogether(personIds: $people) @skip(if: $filtered) {
@@ -1259,7 +1264,7 @@ fragment SourceFields on Source {
 fragment StatementFields on Statement {
   id
   text
-  saidOn
+  madeOn
   datePrecision
   occasion
   speaker {
@@ -1300,7 +1305,7 @@ fragment MeetingPageFields on Meeting {
   id
   title
   kind
-  date
+  heldOn
   datePrecision
   outcome
   began {
@@ -1350,7 +1355,7 @@ fragment MeetingPageFields on Meeting {
   conflicts {
     ...ConflictFields
   }
-}`, {"hash":"fdcd5ac24f81fcd48b74d31baceffb0ae0ec3d1eed0401891ef82edb55d834ce"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
+}`, {"hash":"cfac18653181d8d3d4a2f2a8f50a2b671465ae9001f83e6c8866bb2594845c38"}) as unknown as TypedDocumentString<MeetingPageQuery, MeetingPageQueryVariables>;
 export const MeetingChangedDocument = new TypedDocumentString(`
     subscription MeetingChanged($id: ID!) {
   meetingChanged(id: $id) {
@@ -1447,7 +1452,7 @@ fragment SourceFields on Source {
 fragment StatementFields on Statement {
   id
   text
-  saidOn
+  madeOn
   datePrecision
   occasion
   speaker {
@@ -1488,7 +1493,7 @@ fragment MeetingPageFields on Meeting {
   id
   title
   kind
-  date
+  heldOn
   datePrecision
   outcome
   began {
@@ -1538,7 +1543,7 @@ fragment MeetingPageFields on Meeting {
   conflicts {
     ...ConflictFields
   }
-}`, {"hash":"8a43c52b756b64fb0fd662d87234e27d432f7d23bf66592c2ae6e009903d3a98"}) as unknown as TypedDocumentString<MeetingChangedSubscription, MeetingChangedSubscriptionVariables>;
+}`, {"hash":"49d5081d53273b7a7aa6a7d5ffb3b7d1aa4dec72ba96eb75df7ddfe6727a8a98"}) as unknown as TypedDocumentString<MeetingChangedSubscription, MeetingChangedSubscriptionVariables>;
 export const MeetingsFoundDocument = new TypedDocumentString(`
     query MeetingsFound($filter: MeetingFilter, $first: Int, $after: String) {
   meetings(filter: $filter, first: $first, after: $after) {
@@ -1566,7 +1571,7 @@ export const MeetingsFoundDocument = new TypedDocumentString(`
 fragment TimelineMeetingFields on Meeting {
   id
   title
-  date
+  heldOn
   datePrecision
   place {
     ...PlaceFields
@@ -1590,7 +1595,7 @@ fragment PlaceFields on Place {
   country {
     name
   }
-}`, {"hash":"eca1d0ec2da8449088b8e398304a6e565fbf441fb2438c472a26a31c415aaeef"}) as unknown as TypedDocumentString<MeetingsFoundQuery, MeetingsFoundQueryVariables>;
+}`, {"hash":"038c484f0c65de7d23079e64428845247a8fc2ce57cd4cd7e475ffc88399ad85"}) as unknown as TypedDocumentString<MeetingsFoundQuery, MeetingsFoundQueryVariables>;
 export const WhereChoicesDocument = new TypedDocumentString(`
     query WhereChoices($country: ID!, $withCountry: Boolean!, $place: ID!, $withPlace: Boolean!) {
   countries {
@@ -1634,12 +1639,12 @@ export const ConnectionPathDocument = new TypedDocumentString(`
     meeting {
       id
       title
-      date
+      heldOn
       datePrecision
     }
   }
 }
-    `, {"hash":"3925086a818b396446557ee65cc727b097d68b52eefa3797faf355013c92d50a"}) as unknown as TypedDocumentString<ConnectionPathQuery, ConnectionPathQueryVariables>;
+    `, {"hash":"5443104fabfa141a8332d2d15ab77a6c90c04210d702846b1ac257c0093c6683"}) as unknown as TypedDocumentString<ConnectionPathQuery, ConnectionPathQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
@@ -1666,12 +1671,12 @@ export const PersonPageDocument = new TypedDocumentString(`
   }
   firstMeeting {
     id
-    date
+    heldOn
     datePrecision
   }
   lastMeeting {
     id
-    date
+    heldOn
     datePrecision
   }
 }
@@ -1733,7 +1738,7 @@ fragment RoleFields on Role {
   sources {
     ...SourceReferenceFields
   }
-}`, {"hash":"b1247feccce085165fcb5f6f261a35b7f7ddc685f20e870a28c76744c48eb685"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"bfcb64dc928872fd54c1ecb9c3bb39e10e4919c48ae0bf818b9a16acb7a371f8"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PersonMeetingsDocument = new TypedDocumentString(`
     query PersonMeetings($id: ID!, $first: Int, $after: String) {
   person(id: $id) {
@@ -1764,7 +1769,7 @@ export const PersonMeetingsDocument = new TypedDocumentString(`
 fragment TimelineMeetingFields on Meeting {
   id
   title
-  date
+  heldOn
   datePrecision
   place {
     ...PlaceFields
@@ -1788,7 +1793,7 @@ fragment PlaceFields on Place {
   country {
     name
   }
-}`, {"hash":"6cd0678a678967277ee9db13aa6e9d89fac3c10169d19ba8ed45639d277d38de"}) as unknown as TypedDocumentString<PersonMeetingsQuery, PersonMeetingsQueryVariables>;
+}`, {"hash":"dbecaf06b7fa690d4b5cf0b405c4426346e2d83c2b6b523c7695c5e5c3478f56"}) as unknown as TypedDocumentString<PersonMeetingsQuery, PersonMeetingsQueryVariables>;
 export const PersonStatementsDocument = new TypedDocumentString(`
     query PersonStatements($id: ID!, $first: Int, $after: String) {
   person(id: $id) {
@@ -1810,7 +1815,7 @@ export const PersonStatementsDocument = new TypedDocumentString(`
     fragment StatementFields on Statement {
   id
   text
-  saidOn
+  madeOn
   datePrecision
   occasion
   speaker {
@@ -1834,7 +1839,29 @@ export const PersonStatementsDocument = new TypedDocumentString(`
       title
     }
   }
-}`, {"hash":"2ce05116dee3dc7a1b8a0294a136aa95b66cea68a431a47375e4e3d8a4e6c8ad"}) as unknown as TypedDocumentString<PersonStatementsQuery, PersonStatementsQueryVariables>;
+}`, {"hash":"99fd21f6dc18598b0a98cd7336ca254a746a66adfe9ab2d5b274d4268aa374f0"}) as unknown as TypedDocumentString<PersonStatementsQuery, PersonStatementsQueryVariables>;
+export const PlaceTreeDocument = new TypedDocumentString(`
+    query PlaceTree {
+  countries {
+    id
+    name
+    meetings(first: 0) {
+      totalCount
+    }
+    places {
+      id
+      name
+      kind
+      within {
+        id
+      }
+      meetings(first: 0) {
+        totalCount
+      }
+    }
+  }
+}
+    `, {"hash":"0fe43625dce3a18680adf7983a0bf0c386cda0a1b4660ef754a806d4439468e2"}) as unknown as TypedDocumentString<PlaceTreeQuery, PlaceTreeQueryVariables>;
 export const EveryoneDocument = new TypedDocumentString(`
     query Everyone($first: Int, $after: String) {
   people(first: $first, after: $after) {
@@ -1931,7 +1958,7 @@ fragment SourceFields on Source {
 fragment StatementFields on Statement {
   id
   text
-  saidOn
+  madeOn
   datePrecision
   occasion
   speaker {
@@ -1955,7 +1982,7 @@ fragment StatementFields on Statement {
       title
     }
   }
-}`, {"hash":"5e5c634b5ae91bbbe445796c173655ac99acf2869145fa19ec7258acc9abe00b"}) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;
+}`, {"hash":"0707583af2ce4d453bb2d6f7925d18b53eefdd1adec15e913538b988ba6f1e00"}) as unknown as TypedDocumentString<SourcePageQuery, SourcePageQueryVariables>;
 export const ReviewArticleDocument = new TypedDocumentString(`
     query ReviewArticle($sourceId: ID!) {
   source(id: $sourceId) {

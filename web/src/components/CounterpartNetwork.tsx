@@ -23,12 +23,12 @@ export const CounterpartFields = graphql(`
     }
     firstMeeting {
       id
-      date
+      heldOn
       datePrecision
     }
     lastMeeting {
       id
-      date
+      heldOn
       datePrecision
     }
   }
@@ -141,10 +141,10 @@ export function CounterpartNetwork({ center: person, counterparts }: { center: {
                 <DurationSummaryText summary={counterpart.time} />
               </td>
               <td>
-                <a href={href.meeting(counterpart.firstMeeting.id)}>{formatDate(counterpart.firstMeeting.date, counterpart.firstMeeting.datePrecision)}</a>
+                <a href={href.meeting(counterpart.firstMeeting.id)}>{formatDate(counterpart.firstMeeting.heldOn, counterpart.firstMeeting.datePrecision)}</a>
               </td>
               <td>
-                <a href={href.meeting(counterpart.lastMeeting.id)}>{formatDate(counterpart.lastMeeting.date, counterpart.lastMeeting.datePrecision)}</a>
+                <a href={href.meeting(counterpart.lastMeeting.id)}>{formatDate(counterpart.lastMeeting.heldOn, counterpart.lastMeeting.datePrecision)}</a>
               </td>
             </tr>
           ))}

@@ -43,7 +43,7 @@ function ticks(start: number, end: number): { time: number; label: string }[] {
 
 export function MeetingDateAxis({ meetings }: { meetings: TimelineMeetingFieldsFragment[] }) {
   if (meetings.length === 0) return null;
-  const spans = meetings.map((meeting) => span(meeting.date));
+  const spans = meetings.map((meeting) => span(meeting.heldOn));
   const start = Math.min(...spans.map(([from]) => from));
   const end = Math.max(...spans.map(([, to]) => to));
   const x = (time: number) => left + ((right - left) * (time - start)) / Math.max(1, end - start);
@@ -64,7 +64,7 @@ export function MeetingDateAxis({ meetings }: { meetings: TimelineMeetingFieldsF
         const [from, to] = spans[index] ?? [start, end];
         const barWidth = Math.max(5, x(to) - x(from));
         const { duration } = meeting;
-        const label = `${meeting.title}, ${formatDate(meeting.date, meeting.datePrecision)}: ${formatDuration(duration)}`;
+        const label = `${meeting.title}, ${formatDate(meeting.heldOn, meeting.datePrecision)}: ${formatDuration(duration)}`;
         return (
           <a key={meeting.id} href={href.meeting(meeting.id)} className={duration.minutes == null ? "mark unknown" : "mark"} data-meeting-id={meeting.id}>
             <title>{label}</title>

@@ -13,7 +13,7 @@ export const TimelineMeetingFields = graphql(`
   fragment TimelineMeetingFields on Meeting {
     id
     title
-    date
+    heldOn
     datePrecision
     place {
       ...PlaceFields
@@ -53,7 +53,7 @@ export function MeetingTimeline({ meetings, personId }: { meetings: TimelineMeet
         const others = meeting.participants.filter((participant) => participant.person.id !== personId).map((participant) => participant.person.name);
         return (
           <li key={meeting.id} data-meeting-id={meeting.id}>
-            <time dateTime={meeting.date}>{formatDate(meeting.date, meeting.datePrecision)}</time>
+            <time dateTime={meeting.heldOn}>{formatDate(meeting.heldOn, meeting.datePrecision)}</time>
             <div className="what">
               <a href={href.meeting(meeting.id)}>{meeting.title}</a>
               <div className="where">{placeLabel(meeting.place)}</div>

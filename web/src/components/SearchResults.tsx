@@ -23,7 +23,7 @@ const SearchEverything = graphql(`
       ... on Meeting {
         id
         title
-        date
+        heldOn
         datePrecision
         place {
           ...PlaceFields
@@ -33,9 +33,9 @@ const SearchEverything = graphql(`
         id
         text
         quoted
-        saidOn
+        madeOn
         # Aliased: a meeting's datePrecision is never null, a statement's may be, and one selection cannot be both.
-        saidOnPrecision: datePrecision
+        madeOnPrecision: datePrecision
         speaker {
           id
           name
@@ -97,7 +97,7 @@ function Meetings({ meetings }: { meetings: HitOf<"Meeting">[] }) {
           <a href={href.meeting(meeting.id)}>{meeting.title}</a>
           <span className="muted">
             {" "}
-            {formatDate(meeting.date, meeting.datePrecision)} · {placeLabel(meeting.place)}
+            {formatDate(meeting.heldOn, meeting.datePrecision)} · {placeLabel(meeting.place)}
           </span>
         </li>
       ))}
@@ -113,7 +113,7 @@ function Quotes({ statements }: { statements: HitOf<"Statement">[] }) {
           {statement.quoted ? <q className="said">{statement.text}</q> : <span className="said paraphrase">{statement.text}</span>}
           <div className="muted">
             <a href={href.person(statement.speaker.id)}>{statement.speaker.name}</a>
-            {statement.saidOn && statement.saidOnPrecision && <>, {formatDate(statement.saidOn, statement.saidOnPrecision)}</>}
+            {statement.madeOn && statement.madeOnPrecision && <>, {formatDate(statement.madeOn, statement.madeOnPrecision)}</>}
             {statement.meeting && (
               <>
                 , about <a href={href.meeting(statement.meeting.id)}>{statement.meeting.title}</a>

@@ -14,7 +14,7 @@ export const StatementFields = graphql(`
   fragment StatementFields on Statement {
     id
     text
-    saidOn
+    madeOn
     datePrecision
     occasion
     speaker {
@@ -69,7 +69,7 @@ export function Statements({ statements, showMeeting = false, sourceId }: { stat
         <li key={statement.id} data-statement-id={statement.id}>
           <div className="said">
             <a href={href.person(statement.speaker.id)}>{statement.speaker.name}</a>
-            {statement.saidOn && statement.datePrecision && <span className="muted">, {formatDate(statement.saidOn, statement.datePrecision)}</span>}
+            {statement.madeOn && statement.datePrecision && <span className="muted">, {formatDate(statement.madeOn, statement.datePrecision)}</span>}
             {statement.occasion && <span className="muted">, {statement.occasion}</span>}
             {showMeeting && statement.meeting && (
               <span className="muted">

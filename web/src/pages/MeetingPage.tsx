@@ -20,7 +20,7 @@ export const MeetingPageFields = graphql(`
     id
     title
     kind
-    date
+    heldOn
     datePrecision
     outcome
     began {
@@ -167,9 +167,9 @@ export function MeetingPage({ id }: { id: string }) {
             <dl className="facts">
               <dt>When</dt>
               <dd className="meeting-date">
-                <time dateTime={meeting.date}>{formatDate(meeting.date, meeting.datePrecision)}</time>
+                <time dateTime={meeting.heldOn}>{formatDate(meeting.heldOn, meeting.datePrecision)}</time>
                 {meeting.datePrecision !== "DAY" && <span className="muted"> (the day is not known)</span>}
-                <FactEvidence claims={backing(meeting.claims, "date", meeting.date)} />
+                <FactEvidence claims={backing(meeting.claims, "date", meeting.heldOn)} />
               </dd>
               {meeting.began && (
                 <>

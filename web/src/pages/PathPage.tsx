@@ -20,7 +20,7 @@ const ConnectionPathQuery = graphql(`
       meeting {
         id
         title
-        date
+        heldOn
         datePrecision
       }
     }
@@ -44,7 +44,7 @@ function Chain({ from, to }: { from: string; to: string }) {
                 <li key={`${step.from.id}-${step.meeting.id}-${step.to.id}`}>
                   <a href={href.person(step.from.id)}>{step.from.name}</a> met <a href={href.person(step.to.id)}>{step.to.name}</a> at{" "}
                   <a href={href.meeting(step.meeting.id)}>{step.meeting.title}</a>
-                  <span className="muted"> ({formatDate(step.meeting.date, step.meeting.datePrecision)})</span>
+                  <span className="muted"> ({formatDate(step.meeting.heldOn, step.meeting.datePrecision)})</span>
                 </li>
               ))}
             </ol>
