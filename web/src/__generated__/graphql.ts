@@ -308,7 +308,7 @@ export type PersonPageQueryVariables = Exact<{
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { counterpartCount: number, id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, date: string, datePrecision: DatePrecision }, lastMeeting: { id: string, date: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
 
 export type PersonMeetingsQueryVariables = Exact<{
   id: string;
@@ -1653,6 +1653,7 @@ export const PersonPageDocument = new TypedDocumentString(`
     counterparts(first: 100, orderBy: TIME_TOGETHER) {
       ...CounterpartFields
     }
+    counterpartCount
   }
 }
     fragment CounterpartFields on Counterpart {
@@ -1733,7 +1734,7 @@ fragment RoleFields on Role {
   sources {
     ...SourceReferenceFields
   }
-}`, {"hash":"b1247feccce085165fcb5f6f261a35b7f7ddc685f20e870a28c76744c48eb685"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"786278b40ce65f4ca0a365de12d1032eb7de9132bb457e75dfb1e0506f6b8c9a"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PersonMeetingsDocument = new TypedDocumentString(`
     query PersonMeetings($id: ID!, $first: Int, $after: String) {
   person(id: $id) {
