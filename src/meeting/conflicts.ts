@@ -129,6 +129,7 @@ export async function conflictConnection(
   let pastCursor = 0;
   for (let start = 0; start < candidates.length && pastCursor < wanted; start += round) {
     const ids = candidates.slice(start, start + round).map((row) => row.id);
+    // By field within a meeting, as the cursor's keys run (claims come by field, so they mostly are already).
     const conflicts = (await all(loaders.meetingConflicts.loadMany(ids))).flatMap((ofMeeting) => ofMeeting.toSorted((a, b) => compareText(a.field, b.field)));
     const kept = conflicts.filter(
       (c) =>
