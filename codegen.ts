@@ -46,6 +46,8 @@ const config: CodegenConfig = {
           Organization: "../organization/organization.js#OrganizationRecord",
           PathStep: "../path/path.js#PathStepRecord",
           SearchResult: "../search/search.js#SearchHit",
+          SearchResultConnection: "../search/search.js#SearchConnectionRecord",
+          SearchResultEdge: "../search/search.js#SearchEdgeRecord",
           AuditEntry: "../curation/audit.js#AuditRecord",
           AuditEntryConnection: "../curation/audit.js#AuditConnectionRecord",
           AuditEntryEdge: "../curation/audit.js#AuditEdgeRecord",

@@ -10,6 +10,7 @@ import { createCounterpartLoaders } from "./person/counterparts.js";
 import { createPersonLoaders } from "./person/person.js";
 import { createPlaceLoaders } from "./place/place.js";
 import { createProposalLoaders } from "./proposal/store.js";
+import { createSearchLoaders } from "./search/search.js";
 import { createSourceLoaders } from "./source/source.js";
 import { createStatementLoaders } from "./statement/statement.js";
 import { createTopicLoaders } from "./topic/topic.js";
@@ -49,6 +50,7 @@ function createLoaders(db: Neo4jExecutor) {
     createOrganizationLoaders(db),
     createAuditLoaders(db),
     createProposalLoaders(db),
+    createSearchLoaders(db),
   );
 }
 

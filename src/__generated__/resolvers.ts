@@ -13,7 +13,7 @@ import type { CountryRecord } from '../country/country.js';
 import type { TopicRecord } from '../topic/topic.js';
 import type { OrganizationRecord } from '../organization/organization.js';
 import type { PathStepRecord } from '../path/path.js';
-import type { SearchHit } from '../search/search.js';
+import type { SearchHit, SearchConnectionRecord, SearchEdgeRecord } from '../search/search.js';
 import type { AuditRecord, AuditConnectionRecord, AuditEdgeRecord } from '../curation/audit.js';
 import type { MeetingChanged, ProposalsChanged, PersonChanged, ClaimAdded } from '../events/topics.js';
 import type { ProposalRecord, ProposalConnectionRecord, ProposalEdgeRecord, RefRecord, IngestedSourceRecord, IngestedSourceConnectionRecord, IngestedSourceEdgeRecord } from '../proposal/store.js';
@@ -1107,6 +1107,8 @@ export type Person = {
   __typename?: 'Person';
   /** Other names and role mentions the sources use for them, e.g. "Trump's special envoy". */
   aliases: Array<Scalars['String']['output']>;
+  /** How many people attended at least one meeting with this person: the length of the whole `counterparts` ranking with the same filter, however much of it `first` returns. */
+  counterpartCount: Scalars['Int']['output'];
   /** Who met whom: everyone who attended at least one meeting with this person, with how often and for how long. */
   counterparts: Array<Counterpart>;
   /** Countries the person belongs to (citizenship or allegiance as the sources present it). */
@@ -1123,6 +1125,12 @@ export type Person = {
   roles: Array<Role>;
   /** What this person said, oldest first. */
   statements: StatementConnection;
+};
+
+
+/** A person in the graph: someone who meets, speaks, or holds a role. */
+export type PersonCounterpartCountArgs = {
+  filter?: InputMaybe<MeetingFilter>;
 };
 
 
@@ -1650,6 +1658,8 @@ export type Query = {
    * or as prefixes ("witk" finds Witkoff); Lucene operators are not interpreted.
    */
   search: Array<SearchResult>;
+  /** `search` as a connection: the same results in the same order, a page at a time, with their total. */
+  searchResults: SearchResultConnection;
   /** A source by its slug id, e.g. "dawat-004". Null when no such source exists. */
   source?: Maybe<Source>;
   /** Every source in the graph, by id. */
@@ -1771,6 +1781,14 @@ export type QuerySearchArgs = {
 
 
 /** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
+export type QuerySearchResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+/** The entry points of the API. Single lookups by id answer null for an unknown id; lists and connections answer empty. */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1884,6 +1902,26 @@ export type RoleInput = {
 
 /** Anything full-text search can find. */
 export type SearchResult = Country | Meeting | Organization | Person | Place | Statement;
+
+/** A page of search results. */
+export type SearchResultConnection = {
+  __typename?: 'SearchResultConnection';
+  /** The results of this page, each with its cursor. */
+  edges: Array<SearchResultEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many results match in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A search result in a page, with its cursor. */
+export type SearchResultEdge = {
+  __typename?: 'SearchResultEdge';
+  /** Opaque position of this result in the list; pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The person, meeting, statement, place, organization or country found. */
+  node: SearchResult;
+};
 
 /** A report the graph's facts come from: an article, broadcast, social post or news-agency report. */
 export type Source = {
@@ -2486,6 +2524,8 @@ export type ResolversTypes = {
   Role: ResolverTypeWrapper<RoleRecord>;
   RoleInput: RoleInput;
   SearchResult: ResolverTypeWrapper<SearchHit>;
+  SearchResultConnection: ResolverTypeWrapper<SearchConnectionRecord>;
+  SearchResultEdge: ResolverTypeWrapper<SearchEdgeRecord>;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceInput: SourceInput;
   SourcePayload: ResolverTypeWrapper<Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversTypes['Source']> }>;
@@ -2593,6 +2633,8 @@ export type ResolversParentTypes = {
   Role: RoleRecord;
   RoleInput: RoleInput;
   SearchResult: SearchHit;
+  SearchResultConnection: SearchConnectionRecord;
+  SearchResultEdge: SearchEdgeRecord;
   Source: SourceRecord;
   SourceInput: SourceInput;
   SourcePayload: Omit<SourcePayload, 'source'> & { source?: Maybe<ResolversParentTypes['Source']> };
@@ -2895,6 +2937,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  counterpartCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<PersonCounterpartCountArgs>>;
   counterparts?: Resolver<Array<ResolversTypes['Counterpart']>, ParentType, ContextType, Partial<PersonCounterpartsArgs>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3105,6 +3148,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType, RequireFields<QueryPlaceArgs, 'id'>>;
   proposals?: Resolver<ResolversTypes['ProposalConnection'], ParentType, ContextType, Partial<QueryProposalsArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  searchResults?: Resolver<ResolversTypes['SearchResultConnection'], ParentType, ContextType, RequireFields<QuerySearchResultsArgs, 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statement?: Resolver<Maybe<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
@@ -3131,6 +3175,17 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
   __resolveType: TypeResolveFn<'Country' | 'Meeting' | 'Organization' | 'Person' | 'Place' | 'Statement', ParentType, ContextType>;
+};
+
+export type SearchResultConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResultConnection'] = ResolversParentTypes['SearchResultConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchResultEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SearchResultEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResultEdge'] = ResolversParentTypes['SearchResultEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchResult'], ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -3298,6 +3353,8 @@ export type Resolvers<ContextType = Context> = {
   RejectProposalsPayload?: RejectProposalsPayloadResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SearchResultConnection?: SearchResultConnectionResolvers<ContextType>;
+  SearchResultEdge?: SearchResultEdgeResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourcePayload?: SourcePayloadResolvers<ContextType>;
   SourceReference?: SourceReferenceResolvers<ContextType>;

@@ -39,8 +39,11 @@ WHERE (f.actor IS NULL OR a.actor = f.actor)
 
 const AUDIT_FIELDS = `a {.id, .actor, .via, .mutation, .entityIds, .input, at: toString(a.at)}`;
 
+// Newest first: by the instant's figures, as a cursor holds numbers and dates but no date-times.
+const AUDIT_ORDER = [{ by: "a.at.epochSeconds", descending: true }, { by: "a.at.nanosecond", descending: true }, { by: "a.id" }];
+
 export function createAuditLoaders(db: Neo4jExecutor) {
   return {
-    auditConnection: connectionLoader<AuditFilter, AuditRecord>(db, "audit", { node: "a", match: AUDIT_MATCH, order: "a.at DESC, a.id", fields: AUDIT_FIELDS }),
+    auditConnection: connectionLoader<AuditFilter, AuditRecord>(db, "audit", { node: "a", match: AUDIT_MATCH, order: AUDIT_ORDER, fields: AUDIT_FIELDS }),
   };
 }

@@ -1,43 +1,68 @@
 /** Cypher shapes shared by the domains. Built only from constant fragments: user input travels as parameters. */
-import { int } from "neo4j-driver";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { byRequest } from "./loaders.js";
-import type { PageKey } from "./pagination.js";
+import type { ConnectionLoader, PageKey, PageRows } from "./pagination.js";
+
+/** One key of a list's order: an expression over the page's node, ascending unless `descending`. */
+export interface OrderKey {
+  by: string;
+  descending?: boolean;
+}
 
 export interface ConnectionSpec<K> {
   /** The variable the statement binds, e.g. "m". */
   node: string;
   /** MATCH … WHERE … binding `node`, reading the filter as `f` (and the request as `r`); may depend on the request's shape. */
   match: string | ((key: K) => string);
-  /** ORDER BY expressions; they must end with the node's id so the order is total. */
-  order: string | ((key: K) => string);
+  /** The order's keys (one list, or one per order name); they must end with the node's id so the order is total. */
+  order: OrderKey[] | ((order: string | undefined) => OrderKey[]);
   /** The projection of `node` into its record; may depend on the fields the request includes. */
   fields: string | ((key: K) => string);
 }
 
+/** ORDER BY expressions of an order's keys. */
+export const orderBy = (keys: OrderKey[]) => keys.map(({ by, descending }) => (descending ? `${by} DESC` : by)).join(", ");
+
 /**
- * A page per request, batched into one statement. Without `totalCount` the database stops at
- * the page's last row. The page size is written into the statement, as the planner sizes its
- * plan by it: behind a parameter it filters every candidate before it orders them (17,427 against
- * 1,925 database hits for meetingsBetween in bench/). It is an integer of at most
- * MAX_PAGE_SIZE + 1, so few statements come of it; the offset, unbounded, is a parameter, and
- * requests with another offset or size run in a statement of their own. With `totalCount`,
- * every match is collected to be counted and ordered, and the page is sliced out of them: the
- * count costs no second run of the filter.
+ * True for the rows strictly after the cursor keys `r.after` in the order of `keys`, as ORDER BY
+ * places them: null sorts last ascending and first descending, and equals null.
  */
-function connectionCypher(node: string, match: string, order: string, fields: string, { counted, limit }: PageKey<unknown>): string {
+function afterCursor(keys: OrderKey[]): string {
+  const same = ({ by }: OrderKey, i: number) => `((${by}) = r.after[${i}] OR ((${by}) IS NULL AND r.after[${i}] IS NULL))`;
+  const beyond = ({ by, descending }: OrderKey, i: number) =>
+    descending
+      ? `((${by}) < r.after[${i}] OR (r.after[${i}] IS NULL AND (${by}) IS NOT NULL))`
+      : `((${by}) > r.after[${i}] OR (r.after[${i}] IS NOT NULL AND (${by}) IS NULL))`;
+  return keys.map((key, i) => `(${[...keys.slice(0, i).map(same), beyond(key, i)].join(" AND ")})`).join("\n    OR ");
+}
+
+/**
+ * A page per request, batched into one statement. A page after a cursor keeps the rows past the
+ * cursor's keys (see afterCursor), so it starts where the previous one ended whatever was written
+ * elsewhere in the list in between; each row returns its keys, for its own cursor. Without
+ * `totalCount` the database stops at the page's last row. The page size is written into the
+ * statement, as the planner sizes its plan by it: behind a parameter it filters every candidate
+ * before it orders them (17,427 against 1,925 database hits for meetingsBetween in bench/). It is
+ * an integer of at most MAX_PAGE_SIZE + 1, so few statements come of it. With `totalCount`, every
+ * match is collected to be counted and ordered, and the page is taken from them: the count costs
+ * no second run of the filter.
+ */
+function connectionCypher(node: string, match: string, keys: OrderKey[], fields: string, { counted, limit, after }: PageKey<unknown>): string {
+  const keyList = `[${keys.map(({ by }) => by).join(", ")}]`;
+  const rows = (list: string) => `nodes: [${node} IN ${list} | ${fields}], keys: [${node} IN ${list} | ${keyList}]`;
   const page = counted
     ? `WITH r, collect(${node}) AS ordered
-  RETURN {nodes: [${node} IN ordered[r.skip..r.skip + r.limit] | ${fields}], totalCount: size(ordered)} AS value`
-    : `SKIP $skip LIMIT ${limitLiteral(limit)}
+  WITH ordered, ${after ? `[${node} IN ordered WHERE ${afterCursor(keys)}]` : "ordered"}[..${limitLiteral(limit)}] AS page
+  RETURN {${rows("page")}, totalCount: size(ordered)} AS value`
+    : `LIMIT ${limitLiteral(limit)}
   WITH r, collect(${node}) AS page
-  RETURN {nodes: [${node} IN page | ${fields}]} AS value`;
+  RETURN {${rows("page")}} AS value`;
   return `
 UNWIND $requests AS r
 CALL (r) {
   WITH r, r.filter AS f
-  ${match}
-  WITH r, ${node} ORDER BY ${order}
+  ${match}${after && !counted ? `\n  WITH r, ${node} WHERE ${afterCursor(keys)}` : ""}
+  WITH r, ${node} ORDER BY ${orderBy(keys)}
   ${page}
 }
 RETURN r.index AS index, value`;
@@ -52,25 +77,18 @@ export function limitLiteral(count: number): string {
   return String(count);
 }
 
-/** One page of a connection, and the number of all its matches when the request counts them. */
-export interface PageRows<N> {
-  nodes: N[];
-  totalCount?: number;
-}
-
 /** The loader behind every connection of one node type. */
-export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, { node, match, order, fields }: ConnectionSpec<PageKey<F>>) {
+export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, { node, match, order, fields }: ConnectionSpec<PageKey<F>>): ConnectionLoader<F, N> {
   const of = (part: string | ((key: PageKey<F>) => string), key: PageKey<F>) => (typeof part === "string" ? part : part(key));
-  return byRequest<PageKey<F>, PageRows<N>>(
+  const keysOf = (name?: string) => (typeof order === "function" ? order(name) : order);
+  const pages = byRequest<PageKey<F>, PageRows<N>>(
     db,
     `${name}.pages`,
-    (key) => connectionCypher(node, of(match, key), of(order, key), of(fields, key), key),
-    { nodes: [], totalCount: 0 },
-    // JavaScript numbers travel as floats, which SKIP refuses.
-    ({ counted, skip }) => (counted ? {} : { skip: int(skip) }),
+    (key) => connectionCypher(node, of(match, key), keysOf(key.order), of(fields, key), key),
+    { nodes: [], keys: [], totalCount: 0 },
   );
+  return { load: (key) => pages.load(key), keyCount: (name) => keysOf(name).length };
 }
-export type ConnectionLoader<F, N> = ReturnType<typeof connectionLoader<F, N>>;
 
 /**
  * The ids of the nodes related to each owner in `$ids`, in order: `pattern` binds the owner by

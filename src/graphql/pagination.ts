@@ -1,8 +1,10 @@
 /**
- * Relay connections over offset cursors. A cursor is base64url JSON `{"offset": n}`: opaque to
- * clients, and enough here because every list has a total order (ties broken by id).
+ * Relay connections over keyset cursors (docs/decisions/0010-keyset-cursors.md). A cursor is
+ * base64url JSON `{"after": [...]}`: the order keys of the edge's row, ending with its id. The
+ * next page starts strictly after that tuple, so rows added or removed elsewhere in the list
+ * between two requests shift nothing.
  */
-import type { ConnectionLoader } from "./cypher.js";
+import neo4j, { isDate } from "neo4j-driver";
 import { badUserInput } from "./errors.js";
 import { selects, type Selection } from "./lookahead.js";
 
@@ -14,16 +16,33 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/** An order key as the database compares it: a date travels as the driver's Date, so it compares as one. */
+export type KeyValue = string | number | boolean | null | InstanceType<typeof neo4j.types.Date>;
+
 /** What a page loader is asked for: one more row than the page, to know whether another page follows. */
 export interface PageKey<F> {
   filter: F;
   order?: string;
-  skip: number;
+  /** The order keys of the row the page starts after; none for the first page. */
+  after?: KeyValue[];
   limit: number;
   /** Whether the client selected `totalCount`: only then are all matches counted. */
   counted: boolean;
   /** The node fields the client selected, for loaders that read only those. */
   include?: string[];
+}
+
+/** One page of a connection, each row with its order keys, and the number of all matches when the request counts them. */
+export interface PageRows<N> {
+  nodes: N[];
+  keys: KeyValue[][];
+  totalCount?: number;
+}
+
+/** What loadConnection needs of a list: its pages, and how many keys each of its orders has (to check a cursor against). */
+export interface ConnectionLoader<F, N> {
+  load(key: PageKey<F>): Promise<PageRows<N>>;
+  keyCount(order?: string): number;
 }
 
 export interface Edge<N> {
@@ -38,22 +57,55 @@ export interface Connection<N> {
   totalCount?: number;
 }
 
-/**
- * The largest offset a cursor may hold. Cypher indexes lists with 32-bit integers, and a counted
- * page is sliced out of the list of all matches up to offset + 1 + first + 1.
- */
-export const MAX_CURSOR_OFFSET = 2 ** 31 - 1 - (MAX_PAGE_SIZE + 2);
+/** A date key in a cursor: JSON has no dates. */
+interface CursorDate {
+  date: string;
+}
+type CursorValue = Exclude<KeyValue, object> | CursorDate;
 
-export const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString("base64url");
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function decodeCursor(cursor: string): number {
+function cursorValue(value: unknown): CursorValue {
+  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return value as CursorValue;
+  if (isDate(value)) return { date: value.toString() };
+  throw new Error(`an order key must be text, a number, a boolean, a date or null, not ${String(value)}`);
+}
+
+export const encodeCursor = (keys: unknown[]) => Buffer.from(JSON.stringify({ after: keys.map(cursorValue) })).toString("base64url");
+
+/** A cursor's date, or undefined when it is not a calendar day (a date the database would refuse). */
+function dateOf(text: string): KeyValue | undefined {
+  const [, year, month, day] = DAY.exec(text) ?? [];
+  const calendar = new Date(`${text}T00:00:00Z`);
+  if (!year || !month || !day || Number.isNaN(calendar.getTime()) || calendar.toISOString().slice(0, 10) !== text) return undefined;
+  return new neo4j.types.Date(Number(year), Number(month), Number(day));
+}
+
+function keyValue(value: unknown): KeyValue | undefined {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "object" && Object.keys(value).length === 1 && typeof (value as CursorDate).date === "string") return dateOf((value as CursorDate).date);
+  return undefined;
+}
+
+const NOT_A_CURSOR = "not a cursor from this API; use a pageInfo.endCursor or edge cursor as it was returned";
+
+/** The order keys a cursor holds, checked against the list's order: as many keys, each a value an order key can have. */
+function decodeCursor(cursor: string, keyCount: number): KeyValue[] {
+  let decoded: unknown;
   try {
-    const { offset } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { offset?: unknown };
-    if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0 && offset <= MAX_CURSOR_OFFSET) return offset;
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // falls through to the error below
+    throw badUserInput("after", NOT_A_CURSOR);
   }
-  throw badUserInput("after", "not a cursor from this API; use a pageInfo.endCursor or edge cursor as it was returned");
+  if (decoded !== null && typeof decoded === "object" && "offset" in decoded) {
+    throw badUserInput("after", "cursor from an older version: restart paging from the first page");
+  }
+  const after = (decoded as { after?: unknown } | null)?.after;
+  if (!Array.isArray(after) || after.length !== keyCount) throw badUserInput("after", NOT_A_CURSOR);
+  const keys = after.map(keyValue);
+  if (keys.includes(undefined)) throw badUserInput("after", NOT_A_CURSOR);
+  return keys as KeyValue[];
 }
 
 /** `first` within 0..max, 20 by default; the argument name is for the error message. */
@@ -72,25 +124,24 @@ export async function loadConnection<F, N>(
   order?: string,
   include?: PageKey<F>["include"],
 ): Promise<Connection<N>> {
-  const { first, skip } = pageWindow(args);
+  const first = pageSize(args.first);
+  const after = args.after ? decodeCursor(args.after, pages.keyCount(order)) : undefined;
   const counted = selects(info, ["totalCount"]);
-  const { nodes: rows, totalCount } = await pages.load({ filter, order, skip, limit: first + 1, counted, include });
-  return connectionOf(rows, first, skip, totalCount);
+  const { nodes, keys, totalCount } = await pages.load({ filter, order, after, limit: first + 1, counted, include });
+  return connectionOf(nodes, keys, first, after !== undefined, totalCount);
 }
 
-/** Where a page starts and how long it is, validated. */
-function pageWindow(args: PageArgs) {
-  return { first: pageSize(args.first), skip: args.after ? decodeCursor(args.after) + 1 : 0 };
-}
-
-/** A page from the rows from its start on (one more than the page when another page follows). */
-function connectionOf<N>(rows: N[], first: number, skip: number, totalCount: number | undefined): Connection<N> {
-  const edges = rows.slice(0, first).map((node, i) => ({ cursor: encodeCursor(skip + i), node }));
+/**
+ * A page from the rows from its start on (one more than the page when another page follows).
+ * Whether rows precede the page is not looked up: a page after a cursor says it has some.
+ */
+function connectionOf<N>(rows: N[], keys: unknown[][], first: number, paged: boolean, totalCount: number | undefined): Connection<N> {
+  const edges = rows.slice(0, first).map((node, i) => ({ cursor: encodeCursor(keys[i]!), node }));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
-      hasPreviousPage: skip > 0,
+      hasPreviousPage: paged,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -98,14 +149,34 @@ function connectionOf<N>(rows: N[], first: number, skip: number, totalCount: num
   };
 }
 
-/** How many items a page needs from the start of its list: up to its end, and one more to know whether another page follows. */
-export function pageEnd(args: PageArgs): number {
-  const { first, skip } = pageWindow(args);
-  return skip + first + 1;
+/** Compares two order keys as Cypher's ORDER BY does for text, numbers and booleans: null last. */
+function compareKey(a: KeyValue, b: KeyValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
-/** A page of a list computed in full by the service (items judged by rules the database cannot run), with the same cursors. */
-export function pageOfList<N>(items: N[], args: PageArgs): Connection<N> {
-  const { first, skip } = pageWindow(args);
-  return connectionOf(items.slice(skip, skip + first + 1), first, skip, items.length);
+/**
+ * A page of a list computed in full by the service (items judged by rules the database cannot
+ * run), in ascending order of `keysOf`, with the same cursors: it starts after the cursor's keys.
+ */
+export function pageOfList<N>(items: N[], args: PageArgs, keysOf: (item: N) => KeyValue[], keyCount: number): Connection<N> {
+  const first = pageSize(args.first);
+  const after = args.after ? decodeCursor(args.after, keyCount) : undefined;
+  const start = after ? items.findIndex((item) => isAfter(keysOf(item), after)) : 0;
+  const rest = start < 0 ? [] : items.slice(start, start + first + 1);
+  return connectionOf(rest, rest.map(keysOf), first, after !== undefined, items.length);
 }
+
+/** Whether keys come strictly after `after` in ascending order. */
+export function isAfter(keys: KeyValue[], after: KeyValue[]): boolean {
+  for (const [i, key] of keys.entries()) {
+    const order = compareKey(key, after[i] ?? null);
+    if (order !== 0) return order > 0;
+  }
+  return false;
+}
+
+/** The cursor `after` of a list the service computes, decoded, for it to start past (see pageOfList). */
+export const cursorKeys = (args: PageArgs, keyCount: number) => (args.after ? decodeCursor(args.after, keyCount) : undefined);

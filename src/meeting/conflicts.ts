@@ -8,7 +8,7 @@ import type { Context } from "../context.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { compact } from "../graphql/input.js";
 import { listsById } from "../graphql/loaders.js";
-import { pageEnd, pageOfList, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
+import { cursorKeys, isAfter, pageOfList, pageSize, type Connection, type Edge, type KeyValue, type PageArgs } from "../graphql/pagination.js";
 import { CONFLICT_FIELDS, conflictsOf, LONGEST_TO_DATE, type EarlierMeeting, type PlaceChain } from "../model/conflicts.js";
 import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claimFields.js";
 
@@ -60,7 +60,7 @@ WHERE c.retractedAt IS NULL AND c.field IN $fields
 WITH m, c.field AS field, count(DISTINCT c.value) AS values
 WHERE values > 1 OR field = 'record'
 WITH DISTINCT m ORDER BY m.dateStart, m.id
-RETURN m.id AS id`;
+RETURN m.id AS id, toString(m.dateStart) AS date`;
 
 /** Each value of a list of loads: a failed load fails them all, as a single load would. */
 async function all<T>(loads: Promise<(T | Error)[]>): Promise<T[]> {
@@ -95,6 +95,11 @@ export function createConflictsLoader(db: Neo4jExecutor, claimsByMeeting: DataLo
   });
 }
 
+/** A conflict's place in the list: its meeting's date and id, then its field. */
+const CONFLICT_KEY_COUNT = 3;
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Candidate meetings judged at a time when a page needs no total: enough for most pages, and one statement per stage each. */
 const JUDGED_PER_ROUND = 100;
 
@@ -113,21 +118,28 @@ export async function conflictConnection(
   counted: boolean,
 ): Promise<ConflictConnectionRecord> {
   const filter = compact(input ?? {});
-  const rows = await db.read<{ id: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, { fields: CONFLICT_FIELDS, filter: { meetingId: null, field: null, ...filter } });
-  const [wanted, round] = counted ? [Infinity, rows.length] : [pageEnd(args), JUDGED_PER_ROUND];
+  const rows = await db.read<{ id: string; date: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, { fields: CONFLICT_FIELDS, filter: { meetingId: null, field: null, ...filter } });
+  const dates = new Map(rows.map(({ id, date }) => [id, date]));
+  const keysOf = (c: ConflictRecord): KeyValue[] => [dates.get(c.meetingId)!, c.meetingId, c.field];
+  const after = cursorKeys(args, CONFLICT_KEY_COUNT);
+  // A page needs no meeting before the cursor's, nor, without a total, more conflicts than it shows.
+  const candidates = after && !counted ? rows.filter(({ id, date }) => !isAfter(after.slice(0, 2), [date, id])) : rows;
+  const [wanted, round] = counted ? [Infinity, candidates.length] : [pageSize(args.first) + 1, JUDGED_PER_ROUND];
   const matching: ConflictRecord[] = [];
-  for (let start = 0; start < rows.length && matching.length < wanted; start += round) {
-    const ids = rows.slice(start, start + round).map((row) => row.id);
-    const conflicts = (await all(loaders.meetingConflicts.loadMany(ids))).flat();
-    matching.push(
-      ...conflicts.filter(
-        (c) =>
-          (filter.field === undefined || c.field === filter.field) &&
-          (filter.compatible === undefined || c.compatible === filter.compatible) &&
-          (filter.sourceId === undefined || c.claims.some((claim) => claim.sourceId === filter.sourceId)),
-      ),
+  let pastCursor = 0;
+  for (let start = 0; start < candidates.length && pastCursor < wanted; start += round) {
+    const ids = candidates.slice(start, start + round).map((row) => row.id);
+    // By field within a meeting, as the cursor's keys run (claims come by field, so they mostly are already).
+    const conflicts = (await all(loaders.meetingConflicts.loadMany(ids))).flatMap((ofMeeting) => ofMeeting.toSorted((a, b) => compareText(a.field, b.field)));
+    const kept = conflicts.filter(
+      (c) =>
+        (filter.field === undefined || c.field === filter.field) &&
+        (filter.compatible === undefined || c.compatible === filter.compatible) &&
+        (filter.sourceId === undefined || c.claims.some((claim) => claim.sourceId === filter.sourceId)),
     );
+    matching.push(...kept);
+    pastCursor += after ? kept.filter((c) => isAfter(keysOf(c), after)).length : kept.length;
   }
-  const page = pageOfList(matching, args);
+  const page = pageOfList(matching, args, keysOf, CONFLICT_KEY_COUNT);
   return counted ? page : { ...page, totalCount: undefined };
 }

@@ -10,6 +10,7 @@
  * plans every fragment in every statement that composes it).
  */
 import type { MeetingFilter, MeetingOrder } from "../__generated__/resolvers.js";
+import type { OrderKey } from "../graphql/cypher.js";
 import { badUserInput } from "../graphql/errors.js";
 import { compact, idList } from "../graphql/input.js";
 import { dayRange } from "../graphql/scalars.js";
@@ -135,9 +136,9 @@ export function meetingsMatching(f: MeetingFilterParams, pageOrder?: string): st
 }
 
 /** ORDER BY expressions for each MeetingOrder: unknown durations sort last in both duration orders; the id makes the order total. */
-export const MEETING_ORDERS: Record<MeetingOrder, string> = {
-  DATE_ASC: "m.dateStart, m.id",
-  DATE_DESC: "m.dateStart DESC, m.id",
-  DURATION_ASC: "m.durationMinutes IS NULL, m.durationMinutes, m.dateStart, m.id",
-  DURATION_DESC: "m.durationMinutes IS NULL, m.durationMinutes DESC, m.dateStart, m.id",
+export const MEETING_ORDERS: Record<MeetingOrder, OrderKey[]> = {
+  DATE_ASC: [{ by: "m.dateStart" }, { by: "m.id" }],
+  DATE_DESC: [{ by: "m.dateStart", descending: true }, { by: "m.id" }],
+  DURATION_ASC: [{ by: "m.durationMinutes IS NULL" }, { by: "m.durationMinutes" }, { by: "m.dateStart" }, { by: "m.id" }],
+  DURATION_DESC: [{ by: "m.durationMinutes IS NULL" }, { by: "m.durationMinutes", descending: true }, { by: "m.dateStart" }, { by: "m.id" }],
 };

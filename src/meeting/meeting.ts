@@ -1,6 +1,6 @@
 /** Meetings: the record, and the batched reads behind every field that returns meetings. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoader, EDGE_SOURCES, ownEntry, relatedIds } from "../graphql/cypher.js";
+import { byIdCypher, connectionLoader, EDGE_SOURCES, orderBy, ownEntry, relatedIds, type OrderKey } from "../graphql/cypher.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { selectedNames } from "../graphql/lookahead.js";
@@ -200,10 +200,10 @@ CALL (m) {
 WITH id, sourceId ORDER BY sourceId
 RETURN id, collect(sourceId) AS items`;
 
-function meetingOrder({ order }: PageKey<MeetingFilterParams>): string {
-  const expressions = order === undefined ? undefined : ownEntry(MEETING_ORDERS, order);
-  if (expressions === undefined) throw new Error(`meetings have no order ${order}`);
-  return expressions;
+function meetingOrder(order: string | undefined): OrderKey[] {
+  const keys = order === undefined ? undefined : ownEntry(MEETING_ORDERS, order);
+  if (keys === undefined) throw new Error(`meetings have no order ${order}`);
+  return keys;
 }
 
 export function createMeetingLoaders(db: Neo4jExecutor) {
@@ -211,7 +211,7 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
     meetingById: nodesById<MeetingRecord>(db, "meetings.byId", MEETINGS_BY_ID),
     meetingConnection: connectionLoader<MeetingFilterParams, MeetingRecord>(db, "meetings", {
       node: "m",
-      match: (key) => meetingsMatching(key.filter, key.counted ? undefined : meetingOrder(key)),
+      match: (key) => meetingsMatching(key.filter, key.counted ? undefined : orderBy(meetingOrder(key.order))),
       order: meetingOrder,
       fields: meetingPageFields,
     }),

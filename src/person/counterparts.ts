@@ -30,6 +30,7 @@ export interface RankingRequest {
   withAliases: boolean;
 }
 export type CounterpartRequest = RankingRequest & { personId: string };
+export type CounterpartCountRequest = Pick<CounterpartRequest, "personId" | "filter">;
 
 /** What a `counterparts` selection asks for; `info` is the selection's (the field's own, or found by lookahead). */
 export function rankingRequest(args: PersonCounterpartsArgs, info: Selection): RankingRequest {
@@ -59,6 +60,14 @@ const RANKINGS: Record<CounterpartOrder, string> = {
 
 const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateStart, m.id]) AS lastMeeting";
 
+/** Binds each meeting `m` that `me` attended with someone else, `other`, and that passes the request `cr`'s filter. */
+const sharedMeetings = (filter: MeetingFilterParams) => `
+  WITH me, cr.filter AS f
+  ${otherParticipantsOf(filter, "me")}
+  ${filterDates(filter)}
+  MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
+  WHERE other <> me AND ${meetingMatches(filter, "participant")}`;
+
 /**
  * The limit is written into the statement (an integer of at most MAX_PAGE_SIZE), as LIMIT cannot
  * read it from the request row: the database then keeps only the top rows while it orders, and
@@ -66,12 +75,7 @@ const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateSta
  * request map would be part of every counterpart's grouping key (0.25 to 0.3 ms of Neo4j's CPU
  * per ranking in two measurements of three in bench/, within the noise in the third).
  */
-const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => `
-  WITH me, cr.filter AS f
-  ${otherParticipantsOf(filter, "me")}
-  ${filterDates(filter)}
-  MATCH (me)-[:ATTENDED]->(m)<-[:ATTENDED]-(other)
-  WHERE other <> me AND ${meetingMatches(filter, "participant")}
+const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => `${sharedMeetings(filter)}
   WITH other, m, ${DURATION_FIGURES}
   WITH other, ${DURATION_AGGREGATES}${withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}
   ORDER BY ${RANKINGS[order]}other.name, other.id
@@ -83,6 +87,15 @@ UNWIND $requests AS cr
 CALL (cr) {
   MATCH (me:Person {id: cr.personId})
   ${counterpartRanking(request)}
+}
+RETURN cr.index AS index, value`;
+
+/** How many counterparts a ranking has in all, for `counterpartCount`. */
+const counterpartCount = ({ filter }: CounterpartCountRequest) => `
+UNWIND $requests AS cr
+CALL (cr) {
+  MATCH (me:Person {id: cr.personId})${sharedMeetings(filter)}
+  RETURN count(DISTINCT other) AS value
 }
 RETURN cr.index AS index, value`;
 
@@ -113,6 +126,7 @@ export interface PersonWithCounterparts {
 export function createCounterpartLoaders(db: Neo4jExecutor) {
   return {
     counterparts: byRequest<CounterpartRequest, CounterpartRecord[]>(db, "people.counterparts", counterparts, []),
+    counterpartCount: byRequest<CounterpartCountRequest, number>(db, "people.counterpartCount", counterpartCount, 0),
     personWithCounterparts: byRequest<PersonWithCounterpartsRequest, PersonWithCounterparts | null>(db, "people.withCounterparts", personWithCounterparts, null),
   };
 }

@@ -97,7 +97,7 @@ export function createPersonLoaders(db: Neo4jExecutor) {
     personConnection: connectionLoader<PeopleFilter, PersonRecord>(db, "people", {
       node: "p",
       match: PEOPLE_MATCH,
-      order: "p.name, p.id",
+      order: [{ by: "p.name" }, { by: "p.id" }],
       fields: PERSON_FIELDS,
     }),
     personRoles: listsById<RoleRecord>(db, "people.roles", ROLES),

@@ -49,6 +49,7 @@ export const personResolvers: Resolvers = {
     meetings: (person, { filter, orderBy, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, withParticipants(meetingFilter(filter), [person.id]), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     counterparts: (person, args, { loaders }, info) => loaders.counterparts.load({ personId: person.id, ...rankingRequest(args, info) }),
+    counterpartCount: (person, { filter }, { loaders }) => loaders.counterpartCount.load({ personId: person.id, filter: meetingFilter(filter) }),
     statements: (person, { first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, { speakerId: person.id }, { first, after }, info),
   },
   Role: {

@@ -132,8 +132,8 @@ export function createProposalLoaders(db: Neo4jExecutor) {
   const proposalById = nodesById<StoredRow>(db, "proposals.byId", byIdCypher("p", "Proposal", PROPOSAL_FIELDS));
   return {
     proposalById: { load: async (id: string) => ((row) => (row ? record(row) : null))(await proposalById.load(id)) },
-    proposalPages: connectionLoader<ProposalFilter, StoredRow>(db, "proposals", { node: "p", match: PROPOSAL_MATCH, order: "[(p)-[:PROPOSED_FROM]->(x:Source) | x.id][0], p.start, p.id", fields: PROPOSAL_FIELDS }),
-    ingestedSourcePages: connectionLoader<Record<string, never>, IngestedSourceRecord>(db, "ingestedSources", { node: "counts", match: INGESTED_MATCH, order: "counts.pending DESC, counts.sourceId", fields: "counts" }),
+    proposalPages: connectionLoader<ProposalFilter, StoredRow>(db, "proposals", { node: "p", match: PROPOSAL_MATCH, order: [{ by: "[(p)-[:PROPOSED_FROM]->(x:Source) | x.id][0]" }, { by: "p.start" }, { by: "p.id" }], fields: PROPOSAL_FIELDS }),
+    ingestedSourcePages: connectionLoader<Record<string, never>, IngestedSourceRecord>(db, "ingestedSources", { node: "counts", match: INGESTED_MATCH, order: [{ by: "counts.pending", descending: true }, { by: "counts.sourceId" }], fields: "counts" }),
     sourceText: nodesById<{ id: string; text: string }>(db, "sources.text", SOURCE_TEXTS),
   };
 }

@@ -3,7 +3,9 @@ import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { badUserInput } from "../graphql/errors.js";
 import { normalizeText } from "../graphql/input.js";
-import { pageSize } from "../graphql/pagination.js";
+import { connectionLoader } from "../graphql/cypher.js";
+import type { Selection } from "../graphql/lookahead.js";
+import { loadConnection, pageSize, type Connection, type Edge, type PageArgs } from "../graphql/pagination.js";
 import { MEETING_FIELDS, type MeetingRecord } from "../meeting/meeting.js";
 import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
 import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
@@ -16,25 +18,34 @@ export type SearchableLabel = (typeof SEARCHABLE)[number];
 
 const MAX_QUERY_LENGTH = 200;
 
+/** Equal scores rank by label in SEARCHABLE's order: people first. */
+const LABEL_RANK = (label: string) => `CASE ${label} ${SEARCHABLE.map((each, rank) => `WHEN '${each}' THEN ${rank}`).join(" ")} END`;
+
+/** The record of hit `node` with label `label`, tagged with its GraphQL type: a comprehension over [node] binds the variable each label's projection is written for. */
+const HIT_RECORD = (node: string, label: string) => `[record IN [CASE ${label}
+  WHEN 'Person' THEN [p IN [${node}] | ${PERSON_FIELDS}][0]
+  WHEN 'Meeting' THEN [m IN [${node}] | ${MEETING_FIELDS}][0]
+  WHEN 'Statement' THEN [s IN [${node}] | ${STATEMENT_FIELDS}][0]
+  WHEN 'Place' THEN [p IN [${node}] | ${PLACE_FIELDS}][0]
+  WHEN 'Organization' THEN [o IN [${node}] | ${ORGANIZATION_FIELDS}][0]
+  WHEN 'Country' THEN [c IN [${node}] | ${COUNTRY_FIELDS}][0]
+END] | record {.*, __typename: ${label}}][0]`;
+
 // One index, so scores are comparable across labels and the union comes ranked from one
-// statement, with each hit's record: a comprehension over [node] binds the variable each
-// label's projection is written for. The hits come in one row, tagged with their GraphQL type.
-// Lucene gives every prefix match the same score ("witk" matches a person and the meetings named
-// after them alike), so equal scores rank by label in SEARCHABLE's order: people first.
+// statement, with each hit's record, in one row. Lucene gives every prefix match the same score
+// ("witk" matches a person and the meetings named after them alike), hence LABEL_RANK.
 const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, score, [label IN labels(node) WHERE label IN $labels][0] AS label
-ORDER BY score DESC, CASE label ${SEARCHABLE.map((label, rank) => `WHEN '${label}' THEN ${rank}`).join(" ")} END, node.id
+ORDER BY score DESC, ${LABEL_RANK("label")}, node.id
 LIMIT toInteger($first)
-WITH label, CASE label
-  WHEN 'Person' THEN [p IN [node] | ${PERSON_FIELDS}][0]
-  WHEN 'Meeting' THEN [m IN [node] | ${MEETING_FIELDS}][0]
-  WHEN 'Statement' THEN [s IN [node] | ${STATEMENT_FIELDS}][0]
-  WHEN 'Place' THEN [p IN [node] | ${PLACE_FIELDS}][0]
-  WHEN 'Organization' THEN [o IN [node] | ${ORGANIZATION_FIELDS}][0]
-  WHEN 'Country' THEN [c IN [node] | ${COUNTRY_FIELDS}][0]
-END AS record
-RETURN collect(record {.*, __typename: label}) AS hits`;
+RETURN collect(${HIT_RECORD("node", "label")}) AS hits`;
+
+/** The hits of `f.query` as `hit`: the node, its score, label and label's rank, for searchResults' pages. */
+const SEARCH_MATCH = `
+CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', f.query) YIELD node, score
+WITH r, node, score, [label IN labels(node) WHERE label IN [${SEARCHABLE.map((label) => `'${label}'`).join(", ")}]][0] AS label
+WITH r, {node: node, score: score, label: label, rank: ${LABEL_RANK("label")}} AS hit`;
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -56,11 +67,35 @@ export type SearchHit =
   | (OrganizationRecord & { __typename: "Organization" })
   | (CountryRecord & { __typename: "Country" });
 
-export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchHit[]> {
-  const limit = pageSize(first);
+export type SearchConnectionRecord = Connection<SearchHit>;
+export type SearchEdgeRecord = Edge<SearchHit>;
+
+/** The user's words as the Lucene query to run, or BAD_USER_INPUT on `query`. */
+function searchQuery(text: string): string {
   if (!text.trim()) throw badUserInput("query", "must not be blank");
   if (text.length > MAX_QUERY_LENGTH) throw badUserInput("query", `must be at most ${MAX_QUERY_LENGTH} characters`);
+  return luceneQuery(text);
+}
+
+export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchHit[]> {
+  const limit = pageSize(first);
+  const query = searchQuery(text);
   if (limit === 0) return [];
-  const [row] = await db.read<{ hits: SearchHit[] }>("search", SEARCH, { index: SEARCH_INDEX, query: luceneQuery(text), labels: SEARCHABLE, first: limit });
+  const [row] = await db.read<{ hits: SearchHit[] }>("search", SEARCH, { index: SEARCH_INDEX, query, labels: SEARCHABLE, first: limit });
   return row?.hits ?? [];
 }
+
+export function createSearchLoaders(db: Neo4jExecutor) {
+  return {
+    searchConnection: connectionLoader<{ query: string }, SearchHit>(db, "search", {
+      node: "hit",
+      match: SEARCH_MATCH,
+      order: [{ by: "hit.score", descending: true }, { by: "hit.rank" }, { by: "hit.node.id" }],
+      fields: HIT_RECORD("hit.node", "hit.label"),
+    }),
+  };
+}
+
+/** Query.searchResults: `search`'s results a page at a time. */
+export const searchConnection = (loaders: ReturnType<typeof createSearchLoaders>, text: string, args: PageArgs, info: Selection): Promise<SearchConnectionRecord> =>
+  loadConnection(loaders.searchConnection, { query: searchQuery(text) }, args, info);

@@ -84,7 +84,7 @@ export function createStatementLoaders(db: Neo4jExecutor) {
     statementConnection: connectionLoader<StatementFilterParams, StatementRecord>(db, "statements", {
       node: "s",
       match: STATEMENT_MATCH,
-      order: "s.saidOnStart, s.id",
+      order: [{ by: "s.saidOnStart" }, { by: "s.id" }],
       fields: STATEMENT_FIELDS,
     }),
     statementWordings: listsById<WordingRecord>(db, "statements.wordings", WORDINGS),

@@ -308,7 +308,7 @@ export type PersonPageQueryVariables = Exact<{
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, heldOn: string, datePrecision: DatePrecision }, lastMeeting: { id: string, heldOn: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
+export type PersonPageQuery = { person: { counterpartCount: number, id: string, name: string, aliases: Array<string>, roles: Array<{ title: string, id: string, from: string | null, to: string | null, organization: { name: string } | null, country: { name: string } | null, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, relations: Array<{ kind: string, direction: RelationDirection, person: { id: string, name: string }, sources: Array<{ excerpt: string | null, basis: EvidenceBasis, note: string | null, source: { id: string, publisher: string | null, title: string } }> }>, counterparts: Array<{ meetingCount: number, person: { id: string, name: string }, time: { minutes: number, minMinutes: number, maxMinutes: number | null, knownCount: number, approximateCount: number, unknownCount: number, consensusMinMinutes: number, consensusMaxMinutes: number | null, incompatibleCount: number }, firstMeeting: { id: string, heldOn: string, datePrecision: DatePrecision }, lastMeeting: { id: string, heldOn: string, datePrecision: DatePrecision } }>, countries: Array<{ id: string, name: string }> } | null };
 
 export type PersonMeetingsQueryVariables = Exact<{
   id: string;
@@ -1658,6 +1658,7 @@ export const PersonPageDocument = new TypedDocumentString(`
     counterparts(first: 100, orderBy: TIME_TOGETHER) {
       ...CounterpartFields
     }
+    counterpartCount
   }
 }
     fragment CounterpartFields on Counterpart {
@@ -1738,7 +1739,7 @@ fragment RoleFields on Role {
   sources {
     ...SourceReferenceFields
   }
-}`, {"hash":"bfcb64dc928872fd54c1ecb9c3bb39e10e4919c48ae0bf818b9a16acb7a371f8"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+}`, {"hash":"44df14bf99b4c4170d2631378786ba69fca94f89656c7b7144bc18f9ca60e9b2"}) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
 export const PersonMeetingsDocument = new TypedDocumentString(`
     query PersonMeetings($id: ID!, $first: Int, $after: String) {
   person(id: $id) {

@@ -41,8 +41,6 @@ const center = { x: width / 2, y: height / 2 - 10 };
 const drawnCount = 12;
 /** Rows of the table before "show all". */
 const tableRows = 24;
-/** Person.counterparts answers at most this many. */
-const apiLimit = 100;
 
 /**
  * Two columns, the most time together at the top: even ranks on the right, odd on the left,
@@ -62,18 +60,18 @@ function meetingsLabel(count: number): string {
   return count === 1 ? "1 meeting" : `${count} meetings`;
 }
 
-/** "and 88 others"; when the API's list is full, there may be more than it returned. */
-function othersLabel(shown: number, listed: number): string | null {
-  const others = listed - shown;
+/** "and 88 others": everyone not drawn, counted by the API beyond the page it listed. */
+function othersLabel(shown: number, total: number): string | null {
+  const others = total - shown;
   if (others <= 0) return null;
-  return listed >= apiLimit ? `and ${others} or more others` : `and ${others} ${others === 1 ? "other" : "others"}`;
+  return `and ${others} ${others === 1 ? "other" : "others"}`;
 }
 
-export function CounterpartNetwork({ center: person, counterparts }: { center: { name: string }; counterparts: CounterpartFieldsFragment[] }) {
+export function CounterpartNetwork({ center: person, counterparts, total }: { center: { name: string }; counterparts: CounterpartFieldsFragment[]; total: number }) {
   const [showAll, setShowAll] = useState(false);
   if (counterparts.length === 0) return <p className="muted">No meetings with anyone else on record.</p>;
   const drawn = counterparts.slice(0, drawnCount);
-  const others = othersLabel(drawn.length, counterparts.length);
+  const others = othersLabel(drawn.length, total);
   const rows = showAll ? counterparts : counterparts.slice(0, tableRows);
   const longest = Math.max(1, ...drawn.map((counterpart) => counterpart.time.minutes));
   return (
@@ -154,8 +152,7 @@ export function CounterpartNetwork({ center: person, counterparts }: { center: {
       {rows.length < counterparts.length && (
         <div className="show-more">
           <span className="muted count">
-            {rows.length} of {counterparts.length}
-            {counterparts.length >= apiLimit ? "+" : ""} shown
+            {rows.length} of {total} shown
           </span>
           <button type="button" onClick={() => setShowAll(true)}>
             Show all {counterparts.length}

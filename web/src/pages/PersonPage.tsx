@@ -24,6 +24,7 @@ const PersonPageQuery = graphql(`
       counterparts(first: 100, orderBy: TIME_TOGETHER) {
         ...CounterpartFields
       }
+      counterpartCount
     }
   }
 `);
@@ -124,7 +125,7 @@ export function PersonPage({ id }: { id: string }) {
             <Relations relations={person.relations} personName={person.name} />
 
             <h2>Who {person.name} met</h2>
-            <CounterpartNetwork center={person} counterparts={person.counterparts} />
+            <CounterpartNetwork center={person} counterparts={person.counterparts} total={person.counterpartCount} />
             <p>
               <a href={href.path(person.id)}>How is {person.name} connected to someone else?</a>
             </p>
