@@ -1,13 +1,10 @@
-/** The hand-curated seed graph (seed/data/*.json): load it, count it, or wipe the graph. */
-import path from "node:path";
-import { projectRoot } from "../config.js";
-import type { Neo4jExecutor } from "../db/executor.js";
+/** The hand-curated seed graph (seed/data/*.json), once read and validated: load it, count it, or wipe the graph. */
+import type { RecordShape } from "neo4j-driver";
+import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
+import { meetingRow, statementRow, writeClaimRelays, writeCountries, writeMeetingRows, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics } from "../db/writes.js";
 import { UserFacingError } from "../script.js";
-import type { SeedGraph } from "./seedFiles.js";
+import type { SeedGraph } from "./files.js";
 import { planSeed, readCuratedState, type SeedNote } from "./seedOnCuratedGraph.js";
-import { countExisting, GRAPH_LABELS, idsByLabel, writeGraph, type GraphLabel, type Run } from "./writeGraph.js";
-
-export const defaultSeedDir = path.join(projectRoot, "seed", "data");
 
 export type LoadReport = Record<GraphLabel, { inFiles: number; created: number; existed: number }> & {
   /** Entries of the files not written, because curation through the API changed them (seedOnCuratedGraph.ts). */
@@ -24,7 +21,11 @@ export class SeedConflictError extends UserFacingError {
   }
 }
 
-export const readRun = (db: Neo4jExecutor, name: string): Run => (cypher, params) => db.read(name, cypher, params);
+/** Statements run as reads of `db`, each its own auto-commit transaction, for what takes a runner and only reads. */
+export const readRun =
+  (db: Neo4jExecutor, name: string): RunStatement =>
+  <T extends RecordShape>(cypher: string, params?: Record<string, unknown>) =>
+    db.read<T>(name, cypher, params);
 
 /**
  * Writes a validated graph (`readSeedDir`) in one transaction: all of it or nothing.
@@ -36,9 +37,9 @@ export async function loadCuratedGraph(db: Neo4jExecutor, graph: SeedGraph): Pro
   const ids = idsByLabel(graph);
   const existed = await countExisting(readRun(db, "seed.count"), ids);
   const skipped = await db.writeTransaction("seed.curated", async (run) => {
-    const plan = planSeed(graph, await readCuratedState(run as Run, graph));
+    const plan = planSeed(graph, await readCuratedState(run, graph));
     if (plan.conflicts.length > 0) throw new SeedConflictError(plan.conflicts);
-    await writeGraph(run as Run, plan.graph);
+    await writeGraph(run, plan.graph);
     return plan.skipped;
   });
   const counts = Object.fromEntries(
@@ -70,4 +71,51 @@ export async function wipeGraph(db: Neo4jExecutor, progress: (deleted: number) =
     total += deleted;
     progress(total);
   }
+}
+
+/** The whole curated graph, in dependency order, inside the caller's one transaction. */
+export async function writeGraph(run: RunStatement, graph: SeedGraph): Promise<void> {
+  await writeCountries(run, graph.countries);
+  await writeOrganizations(run, graph.organizations);
+  await writePlaces(run, graph.places);
+  await writeTopics(run, graph.topics);
+  await writeSources(run, graph.sources);
+  await writePeople(run, graph.people);
+  const meetings = graph.meetings.map(meetingRow);
+  await writeMeetingRows(run, meetings);
+  await writeStatements(run, graph.statements);
+  await writeClaimRelays(run, meetings);
+}
+
+/** The node labels the graph holds, for counts of what a load created. */
+export const GRAPH_LABELS = ["Country", "Organization", "Place", "Topic", "Source", "Person", "Role", "Meeting", "Claim", "Statement", "Wording"] as const;
+export type GraphLabel = (typeof GRAPH_LABELS)[number];
+
+/** The ids of every node a graph's load writes, by label (claim and wording ids are derived as the writers derive them). */
+export function idsByLabel(graph: SeedGraph): Record<GraphLabel, string[]> {
+  const meetings = graph.meetings.map(meetingRow);
+  const statements = graph.statements.map(statementRow);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return {
+    Country: ids(graph.countries),
+    Organization: ids(graph.organizations),
+    Place: ids(graph.places),
+    Topic: ids(graph.topics),
+    Source: ids(graph.sources),
+    Person: ids(graph.people),
+    Role: ids(graph.people.flatMap((p) => p.roles)),
+    Meeting: ids(meetings),
+    Claim: meetings.flatMap((m) => [...ids(m.claims), ...ids(m.durations)]),
+    Statement: ids(statements),
+    Wording: statements.flatMap((s) => ids(s.wordings)),
+  };
+}
+
+// One index seek per id; the label names are constants, never user input.
+const COUNT_EXISTING = GRAPH_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids.${label} WITH count(n) AS count RETURN "${label}" AS label, count`).join("\nUNION ALL\n");
+
+/** How many of the given nodes exist now, by label. Counting only these ids keeps the figure exact while others write. */
+export async function countExisting(run: RunStatement, ids: Record<GraphLabel, string[]>): Promise<Record<GraphLabel, number>> {
+  const rows = await run<{ label: GraphLabel; count: number }>(COUNT_EXISTING, { ids });
+  return Object.fromEntries(rows.map((r) => [r.label, r.count])) as Record<GraphLabel, number>;
 }
