@@ -12,7 +12,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { compileService } from "../src/compile.js";
 import { COLD_START_REQUESTS, scenarioDocuments, timeRequests, waitUntilReady, writeColdStartReport, type ColdStartVariant } from "./coldStart.js";
 import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
@@ -22,7 +21,7 @@ import { pickParams, type BenchParams } from "./params.js";
 import { profileScenarios } from "./profile.js";
 import { machineInfo, renderReport, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
 import { CONTENDERS, SCENARIOS, type ContenderId, type Scenario } from "./scenarios.js";
-import { startServer, type ServerProcess } from "./servers/spawn.js";
+import { compileServers, startServer, type ServerProcess } from "./servers/spawn.js";
 
 const usage = `Usage: npm run bench -- [options]
 
@@ -193,7 +192,7 @@ async function main(): Promise<number> {
     }
 
     say("Compiling the servers into bench/dist/...");
-    compileService("benchServers");
+    compileServers();
     if (options.coldStart) {
       const variants: ColdStartVariant[] = [];
       for (const warmup of [false, true]) {

@@ -13,9 +13,9 @@ import type { DatabaseTarget } from "../src/db/connect.js";
 import type { Neo4jExecutor } from "../src/db/executor.js";
 import { freePort } from "../src/db/localNeo4j.js";
 import { openDatabase } from "../src/db/open.js";
-import { progressBar } from "../src/ingest/progress.js";
-import { loadSyntheticGraph, type SyntheticOptions } from "../src/ingest/synthetic.js";
-import { canImport, importAndOpen } from "../src/ingest/syntheticImport.js";
+import { progressBar } from "../src/seed/progress.js";
+import { loadSyntheticGraph, type SyntheticOptions } from "../src/seed/synthetic.js";
+import { canImport, importAndOpen } from "../src/seed/syntheticImport.js";
 import { UserFacingError } from "../src/script.js";
 
 export interface DatabaseOptions {

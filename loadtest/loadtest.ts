@@ -13,8 +13,8 @@ import { compiledPath, compileService } from "../src/compile.js";
 import { loadConfig, projectRoot } from "../src/config.js";
 import { freePort } from "../src/db/localNeo4j.js";
 import { openDatabase } from "../src/db/open.js";
-import { defaultSeedDir, loadCuratedGraph } from "../src/ingest/curated.js";
-import { readSeedDir } from "../src/ingest/seedFiles.js";
+import { defaultSeedDir, readSeedDir } from "../src/seed/read.js";
+import { loadCuratedGraph } from "../src/seed/load.js";
 import { reportFailure, UserFacingError } from "../src/script.js";
 import { QUERY_MIX } from "./queries.js";
 

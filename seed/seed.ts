@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
-import { defaultSeedDir, loadCuratedGraph, wipeGraph, type LoadReport } from "../src/ingest/curated.js";
-import { readSeedDir } from "../src/ingest/seedFiles.js";
+import { defaultSeedDir, readSeedDir } from "../src/seed/read.js";
+import { loadCuratedGraph, wipeGraph, type LoadReport } from "../src/seed/load.js";
 import { runScript } from "../src/script.js";
 
 const usage = `Usage: npm run seed [-- options]

@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
-import { progressBar } from "../src/ingest/progress.js";
-import { loadSyntheticGraph, type SyntheticOptions } from "../src/ingest/synthetic.js";
-import { importAndOpen } from "../src/ingest/syntheticImport.js";
+import { progressBar } from "../src/seed/progress.js";
+import { loadSyntheticGraph, type SyntheticOptions } from "../src/seed/synthetic.js";
+import { importAndOpen } from "../src/seed/syntheticImport.js";
 import { runScript, UsageError } from "../src/script.js";
 
 const BATCH_TIMEOUT_MS = 10 * 60_000;

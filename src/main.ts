@@ -6,8 +6,8 @@
  */
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/open.js";
-import { defaultSeedDir, graphIsEmpty, loadCuratedGraph } from "./ingest/curated.js";
-import { readSeedDir } from "./ingest/seedFiles.js";
+import { defaultSeedDir, readSeedDir } from "./seed/read.js";
+import { graphIsEmpty, loadCuratedGraph } from "./seed/load.js";
 import { explainListenError } from "./http/portInUse.js";
 import { createLogger } from "./logger.js";
 import { reportFailure } from "./script.js";

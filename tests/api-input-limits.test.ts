@@ -7,8 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultSeedDir } from "../src/ingest/curated.js";
-import { MAX_ID_ARGUMENT_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH, SEED_FILE_NAMES, SeedValidationError, validateSeedGraph, type SeedFileName } from "../src/ingest/seedFiles.js";
+import { defaultSeedDir } from "../src/seed/read.js";
+import { MAX_ID_ARGUMENT_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH } from "../src/model/lengths.js";
+import { SEED_FILE_NAMES, type SeedFileName } from "../src/seed/files.js";
+import { SeedValidationError, validateSeedGraph } from "../src/seed/validate.js";
 import { useApi, type GraphQLResponse } from "./support/api.js";
 
 const api = useApi({ NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: 0 });

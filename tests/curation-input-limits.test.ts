@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseApiKey } from "../src/auth/credentials.js";
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from "../src/ingest/seedFiles.js";
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from "../src/model/lengths.js";
 import { useApi } from "./support/api.js";
 import { cleanUpAfterAll, TEST_PREFIX, testId } from "./support/curation.js";
 

@@ -28,7 +28,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { loadTypeDefs } from "../src/schema.js";
 import { encodeCursor } from "../src/graphql/pagination.js";
-import { loadManifest } from "../src/limits/persistedQueries.js";
+import { loadManifest } from "../src/persisted/manifest.js";
 import { useApi } from "./support/api.js";
 import { dataOf } from "./support/graphql.js";
 

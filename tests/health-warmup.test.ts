@@ -7,7 +7,7 @@ import { Kind, parse } from "graphql";
 import { createDriver } from "../src/db/connect.js";
 import { Neo4jExecutor } from "../src/db/executor.js";
 import { readSamples, warmupRequests } from "../src/health/warmup.js";
-import { loadManifest } from "../src/limits/persistedQueries.js";
+import { loadManifest } from "../src/persisted/manifest.js";
 import { createLogger } from "../src/logger.js";
 import { exampleTabs } from "../src/playground/tabs.js";
 import { createServer } from "../src/server.js";

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PeopleSearchDocument } from "../web/src/__generated__/graphql.js";
-import { loadManifest } from "../src/limits/persistedQueries.js";
+import { loadManifest } from "../src/persisted/manifest.js";
 import { useApi } from "./support/api.js";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -96,7 +96,7 @@ describe("with the default limits", () => {
   });
 
   it("leaves the web app's own operations (the persisted-query manifest) well inside every limit", async () => {
-    const { loadManifest } = await import("../src/limits/persistedQueries.js");
+    const { loadManifest } = await import("../src/persisted/manifest.js");
     const { readSamples, warmupRequests } = await import("../src/health/warmup.js");
     const manifest = [...loadManifest().values()];
     expect(manifest.length).toBeGreaterThanOrEqual(4);

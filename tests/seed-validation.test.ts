@@ -2,14 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it, expect, expectTypeOf } from "vitest";
-import {
-  readSeedDir,
-  SeedValidationError,
-  validateSeedGraph,
-  SEED_FILE_NAMES,
-  type SeedFileName,
-  type SeedGraph,
-} from "../src/ingest/seedFiles.js";
+import { SEED_FILE_NAMES, type SeedFileName, type SeedGraph } from "../src/seed/files.js";
+import { readSeedDir } from "../src/seed/read.js";
+import { SeedValidationError, validateSeedGraph } from "../src/seed/validate.js";
 import { FACTS_MD_PREFIX } from "../src/model/evidence.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

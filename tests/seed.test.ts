@@ -6,9 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultSeedDir, readRun } from "../src/ingest/curated.js";
-import { readSeedDir } from "../src/ingest/seedFiles.js";
-import { countExisting, idsByLabel } from "../src/ingest/writeGraph.js";
+import { defaultSeedDir, readSeedDir } from "../src/seed/read.js";
+import { countExisting, idsByLabel, readRun } from "../src/seed/load.js";
 import { useApi } from "./support/api.js";
 import { runScript } from "./support/scripts.js";
 

@@ -1,5 +1,5 @@
 /**
- * The batch importer's load (src/ingest/syntheticImport.ts) stores the same graph as the Cypher
+ * The batch importer's load (src/seed/syntheticImport.ts) stores the same graph as the Cypher
  * writers: every node with its labels and typed properties, every relationship with its own, and
  * the schema the migrations create. One throw-away Neo4j of this file's own: the store is
  * imported, dumped, emptied, loaded again through transactions and dumped again.
@@ -14,8 +14,8 @@ import { loadConfig } from "../src/config.js";
 import { freePort } from "../src/db/localNeo4j.js";
 import { migrate, migrations } from "../src/db/migrations.js";
 import { openDatabase, type OpenDatabase } from "../src/db/open.js";
-import { loadSyntheticGraph } from "../src/ingest/synthetic.js";
-import { finishImport, importSyntheticStore } from "../src/ingest/syntheticImport.js";
+import { loadSyntheticGraph } from "../src/seed/synthetic.js";
+import { finishImport, importSyntheticStore } from "../src/seed/syntheticImport.js";
 import { runScript } from "./support/scripts.js";
 
 const options = { people: 200, meetings: 800, seed: 11 };

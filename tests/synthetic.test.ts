@@ -1,6 +1,6 @@
 /** The synthetic graph generator (seed:synthetic): deterministic and shaped like real data. */
 import { describe, expect, it } from "vitest";
-import { syntheticMeetings, syntheticReferenceData } from "../src/ingest/synthetic.js";
+import { syntheticMeetings, syntheticReferenceData } from "../src/seed/synthetic.js";
 import { figureProblem } from "../src/model/duration.js";
 
 const options = { people: 1_000, meetings: 5_000, seed: 7 };

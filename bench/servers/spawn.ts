@@ -1,9 +1,15 @@
 /** Starts a contender's server in a child process and waits for the port it reports. */
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { compiledPath } from "../../src/compile.js";
+import { compiledPath, compileProject, type TsProject } from "../../src/compile.js";
 import type { ContenderId } from "../scenarios.js";
 import type { BenchTarget, ReadyMessage } from "./child.js";
+
+/** The contenders, compiled with the service they import into bench/dist/, never the production dist/. */
+const benchServers: TsProject = { tsconfig: "bench/tsconfig.servers.json", outDir: "bench/dist" };
+
+/** Compiles the contenders; `startServer` runs what this wrote. */
+export const compileServers = () => compileProject(benchServers);
 
 const entry: Record<ContenderId, string> = { service: "bench/servers/service.ts", floor: "bench/servers/floor.ts", neo4jGraphql: "bench/servers/neo4jGraphql.ts" };
 
@@ -18,7 +24,7 @@ export interface ServerProcess {
 export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ServerProcess> {
   const log = fs.openSync(logFile, "a");
   // Compiled JavaScript (the orchestrator compiles first), as `npm start` runs the service.
-  const child: ChildProcess = fork(compiledPath(entry[id], "benchServers"), [], {
+  const child: ChildProcess = fork(compiledPath(entry[id], benchServers), [], {
     // Not the orchestrator's own flags, which load tsx.
     execArgv: [],
     env: { ...process.env, BENCH_TARGET: JSON.stringify(target), NODE_ENV: "production", ...env },

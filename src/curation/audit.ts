@@ -1,9 +1,8 @@
 /** The audit trail: an (:AuditEntry) per write, in the write's own transaction, and the auditLog connection. */
 import type { Principal } from "../auth/credentials.js";
-import type { Neo4jExecutor } from "../db/executor.js";
+import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
 import { connectionLoader } from "../graphql/cypher.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
-import type { Run } from "../ingest/writeGraph.js";
 
 export interface AuditRecord {
   id: string;
@@ -28,7 +27,7 @@ const WRITE_AUDIT_ENTRY = `
 CREATE (a:AuditEntry {id: randomUUID(), at: datetime(), actor: $actor, via: $via, mutation: $mutation, entityIds: $entityIds, input: $input})`;
 
 /** Records who changed what, inside the caller's transaction. */
-export async function writeAuditEntry(run: Run, principal: Principal, mutation: string, entityIds: string[], input: unknown): Promise<void> {
+export async function writeAuditEntry(run: RunStatement, principal: Principal, mutation: string, entityIds: string[], input: unknown): Promise<void> {
   await run(WRITE_AUDIT_ENTRY, { actor: principal.actor, via: principal.via, mutation, entityIds: [...new Set(entityIds)], input: JSON.stringify(input) });
 }
 

@@ -1,5 +1,5 @@
 /** Small helpers every curation mutation shares. */
-import { isValidIsoDate, precisionOf, type DatePrecision } from "../ingest/seedFiles.js";
+import { isValidIsoDate, precisionOf, type DatePrecision } from "../model/dates.js";
 
 /** The path of a mutation's one argument, where every UserError's field starts. */
 export const INPUT = ["input"];

@@ -1,6 +1,6 @@
 /** Curating places: a new place for article ingest (a base, a city, a region), within a place or a country. */
-import { placeSchema, type SeedPlace } from "../ingest/seedFiles.js";
-import { writePlaces } from "../ingest/writeGraph.js";
+import { placeSchema, type SeedPlace } from "../model/entries.js";
+import { writePlaces } from "../db/writes.js";
 import { INPUT } from "./input.js";
 import { checkReferences, lockKey, type MutationPlan } from "./transaction.js";
 import { Problems, parsed } from "./userErrors.js";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { RankClaimInput } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
-import { claimSchema } from "../ingest/seedFiles.js";
+import { claimSchema } from "../model/entries.js";
 import { claimRankSchema } from "../model/evidence.js";
 import { INPUT } from "./input.js";
 import { meetingOfClaim, REFRESH_DURATION } from "./meeting.js";

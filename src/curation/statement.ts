@@ -2,8 +2,8 @@
 import type { AddWordingInput, SourceInput, StatementInput } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
-import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type SeedStatement, type SeedWording } from "../ingest/seedFiles.js";
-import { statementRow, writeSources, writeStatements } from "../ingest/writeGraph.js";
+import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type SeedStatement, type SeedWording } from "../model/entries.js";
+import { statementRow, writeSources, writeStatements } from "../db/writes.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, type CurationTx, type MutationPlan, type Written } from "./transaction.js";

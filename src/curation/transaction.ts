@@ -5,14 +5,14 @@
  */
 import { requirePermission, type Principal } from "../auth/credentials.js";
 import type { Context } from "../context.js";
-import type { Run } from "../ingest/writeGraph.js";
+import type { RunStatement } from "../db/executor.js";
 import { writeAuditEntry } from "./audit.js";
 import { evidenceProblems } from "./evidence.js";
 import { Problems, UserErrors, type UserError } from "./userErrors.js";
 
 /** What a mutation's work gets inside its transaction. */
 export interface CurationTx {
-  run: <T>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>;
+  run: RunStatement;
   /**
    * Takes more locks, once the work knows what else it touches; keys already held are skipped.
    * Taking locks in a second step can meet another mutation's locks in the other order: Neo4j
@@ -58,7 +58,7 @@ const lockRank = (key: string) => LOCK_ORDER.indexOf(key.slice(0, key.indexOf(":
 const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Takes locks for one transaction: the keys it does not hold yet, in lock order. */
-export function lockTaker(run: Run): (keys: string[]) => Promise<void> {
+export function lockTaker(run: RunStatement): (keys: string[]) => Promise<void> {
   const held = new Set<string>();
   return async (keys) => {
     const fresh = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
@@ -87,10 +87,10 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
   try {
     const value = checked(input, plan.check);
     const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
-      const lock = lockTaker(run as Run);
+      const lock = lockTaker(run);
       await lock(plan.locks(value));
-      const result = await plan.work({ run: run as CurationTx["run"], lock, actor }, value);
-      await writeAuditEntry(run as Run, actor, name, result.entityIds, input);
+      const result = await plan.work({ run, lock, actor }, value);
+      await writeAuditEntry(run, actor, name, result.entityIds, input);
       return result;
     });
     // Only now that it has committed: subscribers never hear of a write that was rolled back. The answer

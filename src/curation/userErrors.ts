@@ -30,14 +30,14 @@ export class Problems {
   }
 }
 
-/** A zod issue's code as a UserError code: blank text is EMPTY, bad dates say so (seedFiles.ts tags them), the rest INVALID. */
+/** A zod issue's code as a UserError code: blank text is EMPTY, bad dates say so (src/model/entries.ts tags them), the rest INVALID. */
 function codeOf(issue: z.core.$ZodIssue): string {
   if (issue.code === "too_small" && issue.origin === "string") return "EMPTY";
   if (issue.code === "custom" && typeof issue.params?.code === "string") return issue.params.code;
   return "INVALID";
 }
 
-/** Parses `value` with one of the seed schemas (src/ingest/seedFiles.ts), the paths of its issues prefixed by `field`. */
+/** Parses `value` with one of the entry schemas (src/model/entries.ts), the paths of its issues prefixed by `field`. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, field: string[], problems: Problems): z.infer<S> | null {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -24,6 +24,13 @@ export interface StatementNotification {
  */
 export const notificationChannel = channel("meetgraph:neo4j-notification");
 
+/**
+ * Runs one Cypher statement, inside the caller's transaction, and answers its records as plain
+ * objects: what a multi-statement write (`writeTransaction`) gives its work, and what every writer
+ * of the graph takes.
+ */
+export type RunStatement = <T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>;
+
 export interface QueryStats {
   /** Cypher statements sent to the database: the unit of the no-N+1 bound. */
   roundTrips: number;
@@ -102,7 +109,7 @@ export class Neo4jExecutor {
   }
 
   /** Several statements in one write transaction: all of them or none. */
-  async writeTransaction<R>(name: string, work: (run: <T extends RecordShape>(cypher: string, params?: Record<string, unknown>) => Promise<T[]>) => Promise<R>): Promise<R> {
+  async writeTransaction<R>(name: string, work: (run: RunStatement) => Promise<R>): Promise<R> {
     return this.inSession("WRITE", (session) =>
       session.executeWrite((tx) => work((cypher, params = {}) => this.records(name, () => tx.run(cypher, params))), this.transactionConfig(name)),
     );

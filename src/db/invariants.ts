@@ -48,7 +48,7 @@ WITH ${invariant.subject}, [p IN problems WHERE p IS NOT NULL] AS problems
 WHERE size(problems) > 0
 RETURN count(*) AS total, collect(${invariant.id} + ': ' + ${joined("problems")})[..$sample] AS sample`;
 
-// The meeting's copy of its preferred duration claim, as writeGraph.ts and curation/meeting.ts (REFRESH_DURATION) write it.
+// The meeting's copy of its preferred duration claim, as src/db/writes.ts and curation/meeting.ts (REFRESH_DURATION) write it.
 const DURATION_COPY: [meetingProperty: string, claimValue: string][] = [
   ["m.durationMinutes", "preferred.minutes"],
   ["m.durationMinMinutes", "preferred.minMinutes"],

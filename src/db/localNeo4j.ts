@@ -16,7 +16,7 @@ import { explainListenError } from "../http/portInUse.js";
 import { UserFacingError } from "../script.js";
 
 const neo4jDir = path.join(projectRoot, "neo4j");
-/** The Neo4j jars: the server's, and its admin tool's (the batch importer, src/ingest/csvImport.ts). */
+/** The Neo4j jars: the server's, and its admin tool's (the batch importer, src/seed/csvImport.ts). */
 export const libDir = path.join(neo4jDir, "lib");
 const classesDir = path.join(neo4jDir, "target", "classes");
 const pluginsDir = path.join(neo4jDir, "plugins");

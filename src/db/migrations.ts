@@ -4,7 +4,7 @@
  * each migration is recorded as a (:Migration) node, so a later change only adds a new entry at
  * the end of `migrations`.
  */
-import { REFRESH_DURATION_COPY } from "../ingest/writeGraph.js";
+import { REFRESH_DURATION_COPY } from "./writes.js";
 import type { Neo4jExecutor } from "./executor.js";
 
 export interface Migration {

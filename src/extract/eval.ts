@@ -14,9 +14,9 @@ import { createDriver, waitForDatabase } from "../db/connect.js";
 import { Neo4jExecutor } from "../db/executor.js";
 import { freePort, startLocalNeo4j, stopLocalNeo4j } from "../db/localNeo4j.js";
 import { migrate } from "../db/migrations.js";
-import { defaultSeedDir } from "../ingest/curated.js";
-import { readSeedDir, type SeedGraph } from "../ingest/seedFiles.js";
-import { meetingRow, writeCountries, writeOrganizations, writePeople, writePlaces, writeSources, type Run } from "../ingest/writeGraph.js";
+import { defaultSeedDir, readSeedDir } from "../seed/read.js";
+import type { SeedGraph } from "../seed/files.js";
+import { meetingRow, writeCountries, writeOrganizations, writePeople, writePlaces, writeSources } from "../db/writes.js";
 import type { Article } from "../model/proposal.js";
 import { runScript } from "../script.js";
 import { articleText } from "./articleText.js";
@@ -106,8 +106,7 @@ export async function evaluate(db: Neo4jExecutor, articles: readonly EvalArticle
 /** Loads what the eval's graph holds: the seed's countries, organizations, places, people and the sources their roles cite. */
 export async function loadReferenceGraph(db: Neo4jExecutor, graph: SeedGraph): Promise<void> {
   await migrate(db);
-  await db.writeTransaction("eval.load", async (tx) => {
-    const run = tx as Run;
+  await db.writeTransaction("eval.load", async (run) => {
     await writeCountries(run, graph.countries);
     await writeOrganizations(run, graph.organizations);
     await writePlaces(run, graph.places);

@@ -8,8 +8,7 @@
  * validation error that cannot name the argument.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { isValidIsoDate, isValidIsoDateTime, MIN_YEAR, precisionOf } from "../ingest/seedFiles.js";
-import { periodOf } from "../ingest/writeGraph.js";
+import { isValidIsoDate, isValidIsoDateTime, MIN_YEAR, periodOf, precisionOf } from "../model/dates.js";
 import { badUserInput } from "./errors.js";
 
 function isoScalar(name: string, description: string, isValidInput: (value: string) => boolean, isValidOutput: (value: string) => boolean, expected: string) {

@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../graphql/pagination.js";
-import { MAX_ID_ARGUMENT_LENGTH } from "../ingest/seedFiles.js";
+import { MAX_ID_ARGUMENT_LENGTH } from "../model/lengths.js";
 import { longIdInDocument, longIdInVariables } from "./ids.js";
 import { longListInDocument, longListInVariables } from "./lists.js";
 import { measureOperation, UNPAGED_LIST_ESTIMATE } from "./measure.js";

@@ -53,7 +53,7 @@ export function anchorOf(f: MeetingFilterParams): Anchor {
  * Binds `m` to the meetings filter `f` could match, from its anchor instead of every meeting: the
  * participant with the fewest meetings (degrees come from Neo4j's degree store, so picking is
  * cheap), the country, the place. Only people attend and only meetings are held at places
- * (src/ingest/writeGraph.ts), so no label is checked per meeting. `WITH *` carries the caller's
+ * (src/db/writes.ts), so no label is checked per meeting. `WITH *` carries the caller's
  * variables (the request `r` of a batch) through.
  *
  * The participant anchor binds the other participants as nodes (`filterOthers`) before it

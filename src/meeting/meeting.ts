@@ -5,7 +5,7 @@ import { listsById, nodesById } from "../graphql/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { selectedNames } from "../graphql/lookahead.js";
 import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../graphql/pagination.js";
-import type { DatePrecision } from "../ingest/seedFiles.js";
+import type { DatePrecision } from "../model/dates.js";
 import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "./duration.js";

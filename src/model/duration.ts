@@ -36,6 +36,31 @@ export function figureProblem(d: DurationFigure): string | null {
   return null;
 }
 
+/** A problem with one duration claim's figures: `key` is the field at fault, or null when it is the combination. */
+export interface DurationProblem {
+  key: "minutes" | "maxMinutes" | null;
+  code: "INVALID" | "INVERTED_RANGE";
+  message: string;
+}
+
+/** The rules every duration claim's figures follow (docs/graph-model.md): no 0, and minMinutes ≤ minutes ≤ maxMinutes. */
+export function durationProblems(d: DurationBounds): DurationProblem[] {
+  const problems: DurationProblem[] = [];
+  if (d.minutes === 0) problems.push({ key: "minutes", code: "INVALID", message: "0 is not a duration; use null when the duration is unknown" });
+  if (d.maxMinutes === 0) problems.push({ key: "maxMinutes", code: "INVALID", message: "0 is not a bound; use null when there is no upper bound" });
+  if (d.minMinutes !== null && d.maxMinutes !== null && d.minMinutes > d.maxMinutes) {
+    problems.push({ key: null, code: "INVERTED_RANGE", message: `minMinutes ${d.minMinutes} is greater than maxMinutes ${d.maxMinutes}` });
+  }
+  if (d.minutes !== null && d.minMinutes !== null && d.minutes < d.minMinutes) {
+    problems.push({ key: null, code: "INVERTED_RANGE", message: `minutes ${d.minutes} is below minMinutes ${d.minMinutes}` });
+  }
+  if (d.minutes !== null && d.maxMinutes !== null && d.minutes > d.maxMinutes) {
+    problems.push({ key: null, code: "INVERTED_RANGE", message: `minutes ${d.minutes} is above maxMinutes ${d.maxMinutes}` });
+  }
+  return problems;
+}
+
+
 /**
  * The bounds a figure allows. A figure rounded to G minutes is within half of G of the truth; half
  * of G is taken in whole minutes, so a figure in exact minutes (G = 1) is exact.

@@ -48,7 +48,7 @@ export function rankingRequest(args: PersonCounterpartsArgs, info: Selection): R
  * `me`'s counterparts for request `cr`, ranked, as `value`; the statement holds the request's filter conditions, order and bounds. One pass over the shared meetings
  * aggregates each counterpart's figures; names and records are read for the page only.
  * [dateStart, id] pairs order meetings the way the API does, so min and max are first and last.
- * Only people attend, and only meetings (src/ingest/writeGraph.ts): no label checks per row.
+ * Only people attend, and only meetings (src/db/writes.ts): no label checks per row.
  */
 /** ORDER BY keys per CounterpartOrder; name and id follow. */
 const RANKINGS: Record<CounterpartOrder, string> = {

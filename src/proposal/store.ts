@@ -3,11 +3,10 @@
  * (:Source), holding the draft whole (as JSON) beside the fields the review page filters and sorts by.
  */
 import { createHash } from "node:crypto";
-import type { Neo4jExecutor } from "../db/executor.js";
+import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
 import { byIdCypher, connectionLoader } from "../graphql/cypher.js";
 import { nodesById } from "../graphql/loaders.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
-import type { Run } from "../ingest/writeGraph.js";
 import type { ProposalDraft, ProposalKind, ProposalStatus, Ref } from "../model/proposal.js";
 
 /** A proposal as the resolvers get it; `draft` is what the extraction proposed, before any edit. */
@@ -59,7 +58,7 @@ ON CREATE SET p += row.props, p.createdAt = datetime()
 MERGE (p)-[:PROPOSED_FROM]->(s)`;
 
 /** Stores the drafts of one article as proposals (new ones PENDING, or ALREADY_KNOWN when the graph holds the fact from this source). */
-export async function storeProposals(run: Run, sourceId: string, drafts: ProposalDraft[]): Promise<string[]> {
+export async function storeProposals(run: RunStatement, sourceId: string, drafts: ProposalDraft[]): Promise<string[]> {
   const rows = drafts.map((draft) => ({
     id: proposalId(sourceId, draft.key),
     props: {
@@ -93,7 +92,7 @@ UNWIND $ids AS id
 MATCH (p:Proposal {id: id})
 RETURN ${PROPOSAL_FIELDS} AS node`;
 
-export async function readProposals(run: Run, ids: string[]): Promise<Map<string, ProposalRecord>> {
+export async function readProposals(run: RunStatement, ids: string[]): Promise<Map<string, ProposalRecord>> {
   const rows = (await run(PROPOSALS_BY_ID, { ids })) as { node: StoredRow }[];
   return new Map(rows.map(({ node }) => [node.id, record(node)]));
 }

@@ -2,7 +2,7 @@
 import type { Neo4jExecutor } from "../db/executor.js";
 import { byIdCypher, relatedIds } from "../graphql/cypher.js";
 import { listsById, nodesById, readNodes } from "../graphql/loaders.js";
-import type { DatePrecision } from "../ingest/seedFiles.js";
+import type { DatePrecision } from "../model/dates.js";
 
 export interface SourceRecord {
   id: string;

@@ -6,7 +6,7 @@ import { compact, normalizedCypher, searchText } from "../graphql/input.js";
 import { listsById, nodesById } from "../graphql/loaders.js";
 import type { Connection, Edge } from "../graphql/pagination.js";
 import { dayRange } from "../graphql/scalars.js";
-import type { DatePrecision } from "../ingest/seedFiles.js";
+import type { DatePrecision } from "../model/dates.js";
 
 export interface StatementRecord {
   id: string;

@@ -17,8 +17,8 @@ import { createDriver, driverTimeouts, waitForDatabase, type DatabaseTarget } fr
 import { Neo4jExecutor } from "../../src/db/executor.js";
 import { freePort, startLocalNeo4j } from "../../src/db/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
-import { defaultSeedDir, loadCuratedGraph } from "../../src/ingest/curated.js";
-import { readSeedDir } from "../../src/ingest/seedFiles.js";
+import { defaultSeedDir, readSeedDir } from "../../src/seed/read.js";
+import { loadCuratedGraph } from "../../src/seed/load.js";
 import { deprecationAdvice, describeDeprecation, takeDeprecations, watchDeprecations } from "./deprecations.js";
 
 export interface TestDatabase {

@@ -11,8 +11,8 @@ import { createDriver, waitForDatabase, type DatabaseTarget } from "../../src/db
 import { Neo4jExecutor } from "../../src/db/executor.js";
 import { freePort, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from "../../src/db/localNeo4j.js";
 import { migrate } from "../../src/db/migrations.js";
-import { defaultSeedDir, loadCuratedGraph } from "../../src/ingest/curated.js";
-import { readSeedDir } from "../../src/ingest/seedFiles.js";
+import { defaultSeedDir, readSeedDir } from "../../src/seed/read.js";
+import { loadCuratedGraph } from "../../src/seed/load.js";
 
 export interface OwnNeo4j {
   target: Pick<DatabaseTarget, "uri" | "user" | "password" | "database">;

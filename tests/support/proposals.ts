@@ -6,7 +6,7 @@
  */
 import { afterAll, expect } from "vitest";
 import type { ProposalDraft, ProposalKind } from "../../src/model/proposal.js";
-import { REFRESH_DURATION_COPY } from "../../src/ingest/writeGraph.js";
+import { REFRESH_DURATION_COPY } from "../../src/db/writes.js";
 import { storeProposals } from "../../src/proposal/store.js";
 import type { TestApi } from "./api.js";
 import { CLEAN_UP, TEST_PREFIX, testId } from "./curation.js";

@@ -1,16 +1,16 @@
 /**
- * Writes seed-shaped data (see seedFiles.ts) into Neo4j: the one copy of the write Cypher,
- * used by `npm run seed`, the start command and `npm run seed:synthetic`.
+ * Writes the graph's entries (src/model/entries.ts) into Neo4j: the one copy of the write Cypher,
+ * used by the seed loader (`npm run seed`, the start command, `npm run seed:synthetic`) and by the
+ * curation API.
  *
  * Every statement is an `UNWIND $rows` batch that MERGEs on ids, so writing the same data
  * twice changes nothing; a person is MERGEd only by their own entry, and references to people MATCH. Callers choose the transaction: the curated graph is written in one
  * (all or nothing); the synthetic generator writes one batch per transaction.
  */
+import { periodOf } from "../model/dates.js";
 import { durationBounds, durationConsensus, isApproximate } from "../model/duration.js";
-import type { DatePrecision, SeedCountry, SeedGraph, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic, SourceRef } from "./seedFiles.js";
-
-/** Runs one statement inside the caller's transaction. */
-export type Run = (cypher: string, params?: Record<string, unknown>) => Promise<unknown[]>;
+import type { SeedCountry, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic, SourceRef } from "../model/entries.js";
+import type { RunStatement } from "./executor.js";
 
 /**
  * People are never MERGEd by a reference to them: a merge deletes a person, and a write that
@@ -30,8 +30,8 @@ export class MissingPeople extends Error {
 }
 
 /** Runs a writer that answers the people it could not find, and fails when there are any. */
-async function runReferringToPeople(run: Run, cypher: string, params: Record<string, unknown>): Promise<void> {
-  const rows = (await run(cypher, params)) as { missing: string[] }[];
+async function runReferringToPeople(run: RunStatement, cypher: string, params: Record<string, unknown>): Promise<void> {
+  const rows = await run<{ missing: string[] }>(cypher, params);
   const missing = [...new Set(rows.flatMap((row) => row.missing))];
   if (missing.length > 0) throw new MissingPeople(missing);
 }
@@ -212,16 +212,6 @@ SET m.durationMinutes = best.minutes, m.durationMinMinutes = best.minMinutes, m.
     m.consensusCompatible = CASE WHEN claimCount = 0 THEN null ELSE hi IS NULL OR lo <= hi END,
     m.consensusClaimCount = CASE WHEN claimCount = 0 THEN null ELSE claimCount END`;
 
-/** The first and last day a possibly partial ISO date covers: "2025-03" → 2025-03-01..2025-03-31. */
-export function periodOf(date: string, precision: DatePrecision): { start: string; end: string } {
-  if (precision === "DAY") return { start: date, end: date };
-  const year = Number(date.slice(0, 4));
-  if (precision === "YEAR") return { start: `${year}-01-01`, end: `${year}-12-31` };
-  const month = Number(date.slice(5, 7));
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { start: `${date}-01`, end: `${date}-${String(lastDay).padStart(2, "0")}` };
-}
-
 /** The text the full-text index reads: the parts that are set, joined. */
 export const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
 /** An edge's provenance as parallel lists; Neo4j lists hold no nulls, so a missing note is "". */
@@ -232,22 +222,22 @@ export const sourceLists = (refs: SourceRef[]) => ({
   notes: refs.map((r) => r.note ?? ""),
 });
 
-export const writeCountries = (run: Run, rows: SeedCountry[]) => run(WRITE_COUNTRIES, { rows });
+export const writeCountries = (run: RunStatement, rows: SeedCountry[]) => run(WRITE_COUNTRIES, { rows });
 
-export const writeOrganizations = (run: Run, rows: SeedOrganization[]) =>
+export const writeOrganizations = (run: RunStatement, rows: SeedOrganization[]) =>
   run(WRITE_ORGANIZATIONS, { rows: rows.map((o) => ({ ...o, searchText: searchText(o.name, ...o.aliases) })) });
 
-export async function writePlaces(run: Run, rows: SeedPlace[]) {
+export async function writePlaces(run: RunStatement, rows: SeedPlace[]) {
   await run(WRITE_PLACES, { rows });
   await run(WRITE_PLACE_CONTAINMENT, { rows });
 }
 
-export const writeTopics = (run: Run, rows: SeedTopic[]) => run(WRITE_TOPICS, { rows });
+export const writeTopics = (run: RunStatement, rows: SeedTopic[]) => run(WRITE_TOPICS, { rows });
 
-export const writeSources = (run: Run, rows: SeedSource[]) =>
+export const writeSources = (run: RunStatement, rows: SeedSource[]) =>
   run(WRITE_SOURCES, { rows: rows.map(({ publishedById, ...props }) => ({ id: props.id, publishedById, props })) });
 
-export async function writePeople(run: Run, rows: SeedPerson[]) {
+export async function writePeople(run: RunStatement, rows: SeedPerson[]) {
   await run(WRITE_PEOPLE, { rows: rows.map((p) => ({ ...p, searchText: searchText(p.name, ...p.aliases) })) });
   const relations = rows.flatMap((p) => p.relations.map((r) => ({ fromId: p.id, toId: r.toPersonId, kind: r.kind, ...sourceLists(r.sources) })));
   if (relations.length > 0) await runReferringToPeople(run, WRITE_RELATIONS, { rows: relations });
@@ -352,12 +342,12 @@ export function meetingRow(m: SeedMeeting) {
 export type MeetingRow = ReturnType<typeof meetingRow>;
 
 /** Rows as `meetingRow` builds them, possibly adjusted (the curation API numbers new claims after the stored ones). */
-export const writeMeetingRows = (run: Run, rows: MeetingRow[]) => runReferringToPeople(run, WRITE_MEETINGS, { rows });
+export const writeMeetingRows = (run: RunStatement, rows: MeetingRow[]) => runReferringToPeople(run, WRITE_MEETINGS, { rows });
 
-export const writeMeetings = (run: Run, rows: SeedMeeting[]) => writeMeetingRows(run, rows.map(meetingRow));
+export const writeMeetings = (run: RunStatement, rows: SeedMeeting[]) => writeMeetingRows(run, rows.map(meetingRow));
 
 /** The RELAYS edges of the rows' claims; run once the statements they name exist. */
-export const writeClaimRelays = (run: Run, rows: MeetingRow[]) =>
+export const writeClaimRelays = (run: RunStatement, rows: MeetingRow[]) =>
   run(WRITE_CLAIM_RELAYS, { rows: rows.flatMap((m) => [...m.claims, ...m.durations]).map((c) => ({ id: c.id, statementId: c.relaysStatementId })) });
 
 export function statementRow(s: SeedStatement) {
@@ -391,51 +381,4 @@ export function statementRow(s: SeedStatement) {
   };
 }
 
-export const writeStatements = (run: Run, rows: SeedStatement[]) => runReferringToPeople(run, WRITE_STATEMENTS, { rows: rows.map(statementRow) });
-
-/** The whole curated graph, in dependency order, inside the caller's one transaction. */
-export async function writeGraph(run: Run, graph: SeedGraph): Promise<void> {
-  await writeCountries(run, graph.countries);
-  await writeOrganizations(run, graph.organizations);
-  await writePlaces(run, graph.places);
-  await writeTopics(run, graph.topics);
-  await writeSources(run, graph.sources);
-  await writePeople(run, graph.people);
-  const meetings = graph.meetings.map(meetingRow);
-  await writeMeetingRows(run, meetings);
-  await writeStatements(run, graph.statements);
-  await writeClaimRelays(run, meetings);
-}
-
-/** The node labels the graph holds, for counts of what a load created. */
-export const GRAPH_LABELS = ["Country", "Organization", "Place", "Topic", "Source", "Person", "Role", "Meeting", "Claim", "Statement", "Wording"] as const;
-export type GraphLabel = (typeof GRAPH_LABELS)[number];
-
-/** The ids of every node a graph's load writes, by label (claim and wording ids are derived as the writers derive them). */
-export function idsByLabel(graph: SeedGraph): Record<GraphLabel, string[]> {
-  const meetings = graph.meetings.map(meetingRow);
-  const statements = graph.statements.map(statementRow);
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  return {
-    Country: ids(graph.countries),
-    Organization: ids(graph.organizations),
-    Place: ids(graph.places),
-    Topic: ids(graph.topics),
-    Source: ids(graph.sources),
-    Person: ids(graph.people),
-    Role: ids(graph.people.flatMap((p) => p.roles)),
-    Meeting: ids(meetings),
-    Claim: meetings.flatMap((m) => [...ids(m.claims), ...ids(m.durations)]),
-    Statement: ids(statements),
-    Wording: statements.flatMap((s) => ids(s.wordings)),
-  };
-}
-
-// One index seek per id; the label names are constants, never user input.
-const COUNT_EXISTING = GRAPH_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids.${label} WITH count(n) AS count RETURN "${label}" AS label, count`).join("\nUNION ALL\n");
-
-/** How many of the given nodes exist now, by label. Counting only these ids keeps the figure exact while others write. */
-export async function countExisting(run: Run, ids: Record<GraphLabel, string[]>): Promise<Record<GraphLabel, number>> {
-  const rows = (await run(COUNT_EXISTING, { ids })) as { label: GraphLabel; count: number }[];
-  return Object.fromEntries(rows.map((r) => [r.label, r.count])) as Record<GraphLabel, number>;
-}
+export const writeStatements = (run: RunStatement, rows: SeedStatement[]) => runReferringToPeople(run, WRITE_STATEMENTS, { rows: rows.map(statementRow) });

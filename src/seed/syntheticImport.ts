@@ -1,7 +1,7 @@
 /**
  * The synthetic graph through Neo4j's batch importer, for a database that does not exist yet:
  * the fast path of seed:synthetic and the benchmark. The graph is the one the Cypher writers
- * (writeGraph.ts) store, property for property: rows come from the same `meetingRow` and
+ * (src/db/writes.ts) store, property for property: rows come from the same `meetingRow` and
  * `statementRow`, and tests/synthetic-import.test.ts compares the two loads.
  *
  * Three steps: CSV files from the generator (`writeSyntheticCsv`), the importer (`runImport`),
@@ -21,8 +21,8 @@ import { openDatabase, type OpenDatabase } from "../db/open.js";
 import { UserFacingError } from "../script.js";
 import { NodeTable, RelationshipTable, runImport, storeExists, type Columns, type FixUp } from "./csvImport.js";
 import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticStatements, type Progress, type SyntheticOptions } from "./synthetic.js";
-import type { SeedMeeting, SeedPerson, SeedStatement } from "./seedFiles.js";
-import { meetingRow, searchText, sourceLists, statementRow } from "./writeGraph.js";
+import type { SeedMeeting, SeedPerson, SeedStatement } from "../model/entries.js";
+import { meetingRow, searchText, sourceLists, statementRow } from "../db/writes.js";
 
 const ROWS_PER_PROGRESS_STEP = 10_000;
 

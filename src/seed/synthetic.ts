@@ -8,10 +8,10 @@
  * country → city → building hierarchy, and durations are a mix of known, approximate and
  * unknown, sometimes with a second, conflicting claim.
  */
-import type { Neo4jExecutor } from "../db/executor.js";
+import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
 import type { ClaimRank, Hedge } from "../model/evidence.js";
-import type { SeedCountry, SeedDurationClaim, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic, SourceRef } from "./seedFiles.js";
-import { writeCountries, writeMeetings, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics, type Run } from "./writeGraph.js";
+import type { SeedCountry, SeedDurationClaim, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic, SourceRef } from "../model/entries.js";
+import { writeCountries, writeMeetings, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics } from "../db/writes.js";
 
 export interface SyntheticOptions {
   people: number;
@@ -230,7 +230,7 @@ export function* syntheticStatements(options: SyntheticOptions, batchSize: numbe
 /** Reports progress of one kind of row: called with the total, returns a callback for rows done. */
 export type Progress = (label: string, total: number) => (done: number) => void;
 
-async function loadBatches<T>(db: Neo4jExecutor, label: string, total: number, batches: Iterable<T[]>, write: (run: Run, rows: T[]) => Promise<unknown>, reportProgress: Progress) {
+async function loadBatches<T>(db: Neo4jExecutor, label: string, total: number, batches: Iterable<T[]>, write: (run: RunStatement, rows: T[]) => Promise<unknown>, reportProgress: Progress) {
   const progress = reportProgress(label, total);
   let done = 0;
   progress(0);

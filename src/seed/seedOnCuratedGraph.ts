@@ -6,8 +6,9 @@
  * the graph break an invariant (a role held by another person) is a conflict: nothing is written.
  */
 import { lockKey, lockTaker } from "../curation/transaction.js";
-import type { SeedGraph, SeedParticipant } from "./seedFiles.js";
-import type { Run } from "./writeGraph.js";
+import type { SeedGraph } from "./files.js";
+import type { SeedParticipant } from "../model/entries.js";
+import type { RunStatement } from "../db/executor.js";
 
 /** What the graph holds that decides how the files are written. */
 export interface CuratedState {
@@ -63,7 +64,7 @@ function lockKeys(graph: SeedGraph, survivorOf: Map<string, string>): string[] {
 }
 
 /** Reads what decides the plan, under the locks of every entry (inside the seed's write transaction). */
-export async function readCuratedState(run: Run, graph: SeedGraph): Promise<CuratedState> {
+export async function readCuratedState(run: RunStatement, graph: SeedGraph): Promise<CuratedState> {
   const lock = lockTaker(run);
   const params = {
     personIds: graph.people.map((p) => p.id),

@@ -1,26 +1,13 @@
 /**
  * Persisted queries. Automatic persisted queries (APQ) are Apollo Server's: a client sends a
  * document's SHA-256 instead of the document once the server has seen it. On top of that the
- * web app's operations are known in advance: `npm run codegen` writes them, by hash, to
- * web/src/__generated__/persisted-documents.json, so the app can send hashes from the first
- * request. In allow-list mode only those operations run at all.
+ * web app's operations are known in advance (manifest.ts), so the app can send hashes from the
+ * first request. In allow-list mode only those operations run at all.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { projectRoot } from "../config.js";
 
 export type PersistedQueriesMode = "automatic" | "allowlist";
-
-/** Where codegen writes the web app's operations: SHA-256 hex of the document → the document. */
-export const manifestPath = path.join(projectRoot, "web/src/__generated__/persisted-documents.json");
-
-/** The operations generated for the web app, by hash. */
-export function loadManifest(file = manifestPath): Map<string, string> {
-  const entries = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
-  return new Map(Object.entries(entries).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
 
 function persistedQueryHash(extensions: Record<string, unknown> | undefined): unknown {
   const persisted = extensions?.persistedQuery;
