@@ -33,9 +33,19 @@ export class LocalTagVersions implements TagVersions {
 const SEQUENCE_KEY = "cache:sequence";
 const tagKey = (tag: string) => `cache:tag:${tag}`;
 
-/** Takes the next number and gives it to every tag, in one step no read can see half of. */
+/**
+ * Takes the next number and gives it to every tag, in one step no read can see half of. An empty
+ * Redis (new, restarted, flushed) starts counting from the time in milliseconds (13 digits, which
+ * Lua still writes as an integer), so that no number
+ * an instance stored before comes back.
+ */
 const TOUCH = `
 local n = redis.call('INCR', KEYS[1])
+if n == 1 then
+  local t = redis.call('TIME')
+  n = t[1] * 1000 + math.floor(t[2] / 1000)
+  redis.call('SET', KEYS[1], n)
+end
 for i = 2, #KEYS do redis.call('SET', KEYS[i], n) end
 return n`;
 
