@@ -10,7 +10,7 @@ import { useApi, type TestApi } from "./support/api.js";
 import { cleanUpAfterAll, testId } from "./support/curation.js";
 import { random } from "./support/random.js";
 import { useRedis } from "./support/redis.js";
-import { zipf } from "./support/zipf.js";
+import { zipf } from "../bench/zipf.js";
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 const CURATOR = "cache-test-curator-key";
