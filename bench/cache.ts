@@ -37,11 +37,11 @@ NEO4J_URI points it at another Neo4j instead.`;
 /** The busiest people (with a name to search for, and their most frequent counterpart) and the meetings with most participants. */
 const POPULAR = `
 CALL () {
-  MATCH (p:Person) WITH p ORDER BY COUNT { (p)-[:ATTENDED]->() } DESC, p.id LIMIT $k
+  MATCH (p:Person) WITH p ORDER BY COUNT { (p)-[:ATTENDED]->() } DESC, p.id LIMIT toInteger($k)
   RETURN collect({person: p.id, name: p.name, counterpart: COLLECT { MATCH (p)-[:ATTENDED]->()<-[:ATTENDED]-(o:Person) WHERE o <> p RETURN o.id LIMIT 1 }[0]}) AS people
 }
 CALL () {
-  MATCH (m:Meeting) WITH m ORDER BY COUNT { ()-[:ATTENDED]->(m) } DESC, m.id LIMIT $k
+  MATCH (m:Meeting) WITH m ORDER BY COUNT { ()-[:ATTENDED]->(m) } DESC, m.id LIMIT toInteger($k)
   RETURN collect(m.id) AS meetings
 }
 RETURN people, meetings`;
