@@ -29,6 +29,7 @@ Throughput of the web app's page queries with the response cache on and off.
   --concurrency C   requests in flight (default 32)
   --write-share W   share of requests that are writes (default 0.01)
   --popular K       how many people and meetings the Zipf ranks cover (default 500)
+  --write W         rename (updatePerson) or claim (attachClaims; default)
   --help            this text
 
 The graph lives in <tmp>/meetgraph-bench/<people>-<meetings>-seed1 (loaded on the first run);
@@ -46,7 +47,11 @@ CALL () {
 }
 RETURN people, meetings`;
 
-const RENAME = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code } } }`;
+/** The writes: a person renamed to the same name (touches every page with a person's or meeting's list), or a sourced claim attached to a meeting (touches that meeting and its neighbours). */
+const WRITES = {
+  rename: `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code } } }`,
+  claim: `mutation($input: AttachClaimsInput!) { attachClaims(input: $input) { errors { code } } }`,
+};
 
 interface Round {
   mode: "off" | "on";
@@ -65,6 +70,7 @@ async function main(): Promise<number> {
       concurrency: { type: "string", default: "32" },
       "write-share": { type: "string", default: "0.01" },
       popular: { type: "string", default: "500" },
+      write: { type: "string", default: "claim" },
       help: { type: "boolean", default: false },
     },
   });
@@ -77,6 +83,8 @@ async function main(): Promise<number> {
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number (got ${JSON.stringify(values[name])}).`);
     return value;
   };
+  const writeKind = values.write;
+  if (writeKind !== "rename" && writeKind !== "claim") throw new UsageError(`--write must be rename or claim (got ${JSON.stringify(writeKind)}).`);
   const graph = { people: number("people"), meetings: number("meetings"), seed: 1 };
   const [seconds, rounds, concurrency, writeShare, popular] = [number("seconds"), number("rounds"), number("concurrency"), number("write-share"), number("popular")];
 
@@ -103,13 +111,20 @@ async function main(): Promise<number> {
     const byRank: WarmupRequest[][] = row!.people.map((p, rank) => warmupRequests(pages, { ...base, ...p, meeting: row!.meetings[rank] ?? base.meeting }).requests);
     const rng = random(1);
     const rank = zipf(byRank.length, 1, rng);
-    console.log(`${byRank[0]!.length} page queries × ${byRank.length} popular people and meetings; ${concurrency} in flight; one write in ${Math.round(1 / writeShare)}.`);
+    console.log(`${byRank[0]!.length} page queries × ${byRank.length} popular people and meetings; ${concurrency} in flight; one write (${writeKind}) in ${Math.round(1 / writeShare)}.`);
 
     const post = (url: string, body: WarmupRequest, token?: string) =>
       fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) }).then(async (response) => {
         const answer = (await response.json()) as { errors?: unknown[]; data?: Record<string, { errors?: unknown[] }> };
         return response.ok && !answer.errors && !Object.values(answer.data ?? {}).some((payload) => payload?.errors?.length);
       });
+
+    const writeOf = (r: number, n: number): WarmupRequest => {
+      const { person, name } = row!.people[r]!;
+      if (writeKind === "rename") return { query: WRITES.rename, variables: { input: { id: person, name } } };
+      const claim = { field: "outcome", value: `bench outcome ${n}`, sourceId: base.source, excerpt: "[bench] an outcome" };
+      return { query: WRITES.claim, variables: { input: { meetingId: row!.meetings[r] ?? base.meeting, claims: [claim] } } };
+    };
 
     async function round(mode: Round["mode"]): Promise<Round> {
       const until = Date.now() + seconds * 1000;
@@ -119,10 +134,7 @@ async function main(): Promise<number> {
         while (Date.now() < until) {
           const r = rank();
           const write = rng() < writeShare;
-          const person = row!.people[r]!;
-          const ok = write
-            ? await post(urls[mode], { query: RENAME, variables: { input: { id: person.person, name: person.name } } }, key)
-            : await post(urls[mode], byRank[r]![Math.floor(rng() * byRank[r]!.length)]!);
+          const ok = write ? await post(urls[mode], writeOf(r, requests), key) : await post(urls[mode], byRank[r]![Math.floor(rng() * byRank[r]!.length)]!);
           requests++;
           if (!ok) errors++;
         }
