@@ -84,7 +84,7 @@ describe("one instance", () => {
     const COUNT = `query($id: ID!) { person(id: $id) { meetings { totalCount } } }`;
     expect((await read(api, COUNT, { id: c })).data.person.meetings.totalCount).toBe(1);
     expect((await read(api, COUNT, { id: c })).cached).toBe(true);
-    await write(api, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code message } } }`, { meetingId: m2, removeParticipantIds: [c] });
+    await write(api, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code message } } }`, { id: m2, removeParticipantIds: [c] });
     expect((await read(api, COUNT, { id: c })).data.person.meetings.totalCount).toBe(0);
   }, 120_000);
 
