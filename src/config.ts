@@ -135,6 +135,14 @@ const settings = z.object({
    * buckets, persisted queries and subscription events through. Unset: each instance keeps its own.
    */
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL").optional(),
+  /**
+   * Whole query answers kept in memory and served until a write touches what they show (docs/operations.md, "Response cache");
+   * with REDIS_URL, a write on any instance is seen by every instance. Off by default: writes that bypass the API (db:reset,
+   * seed:synthetic, `npm run ingest`) are not seen by a running service.
+   */
+  RESPONSE_CACHE: z.enum(["on", "off"]).default("off"),
+  /** The most answers the response cache keeps (least recently used go first). */
+  RESPONSE_CACHE_MAX_ENTRIES: positiveInt.default(10_000),
   /** GET /metrics (Prometheus text format). Unset: on, except in production. */
   METRICS_ENABLED: flag.optional(),
   /** When set, /metrics answers only requests with `Authorization: Bearer <this token>`. */

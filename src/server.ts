@@ -15,6 +15,7 @@ import { readAuthPlugin } from "./auth/plugin.js";
 import type { AuthState } from "./auth/credentials.js";
 import { requestAuth } from "./auth/requestAuth.js";
 import { loadConfig, type Config } from "./config.js";
+import { createResponseCache } from "./cache/responseCache.js";
 import { createContext, type Context } from "./context.js";
 import type { Neo4jExecutor } from "./db/executor.js";
 import { InProcessBus, type EventBus } from "./events/bus.js";
@@ -88,8 +89,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const manifest = loadManifest();
   // Where subscriptions' events travel: this process only, or with REDIS_URL every instance (the one place to choose).
   const bus: EventBus = shared?.events ?? new InProcessBus();
-  const commits = publishCommits(bus, db, logger);
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers(resolvers, subscriptionResolvers(bus)) });
+  const cache = settings.RESPONSE_CACHE === "on" ? await createResponseCache({ schema, maxEntries: settings.RESPONSE_CACHE_MAX_ENTRIES, db, redis: shared?.redis, metrics: metrics.responseCache, logger }) : null;
+  const published = publishCommits(bus, db, logger);
+  const commits = cache ? cache.invalidating(published) : published;
   const formatError = (original: GraphQLFormattedError, error: unknown) => {
     const formatted = codeClientErrors(explainTokenLimit(original), error);
     const code = formatted.extensions?.code;
@@ -134,6 +137,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       // Before the limits: an operation outside the allow-list is refused as such, whatever its size.
       persistedQueriesPlugin(settings.PERSISTED_QUERIES, manifest),
       queryLimitsPlugin(limits),
+      // Last: only an operation every plugin above let through is answered from the cache.
+      ...(cache ? [cache.plugin] : []),
     ],
   });
   await apollo.start();

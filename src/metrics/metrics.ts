@@ -36,6 +36,7 @@ export function createMetrics({ driver, redis, openSubscriptions }: MetricsSourc
     }),
     rateLimitRefusals: new Counter({ name: "meetgraph_rate_limit_refusals_total", help: "Requests refused with 429 RATE_LIMITED", registers }),
     httpResponses: new Counter({ name: "meetgraph_http_responses_total", help: "HTTP responses, by status code", labelNames: ["status"] as const, registers }),
+    responseCache: responseCacheMetrics(registers),
   };
   new Gauge({
     name: "meetgraph_graphql_subscriptions_open",
@@ -74,3 +75,38 @@ export function createMetrics({ driver, redis, openSubscriptions }: MetricsSourc
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** The response cache's counters (src/cache/), and its hit rate since start-up, which a dashboard would otherwise divide itself. */
+function responseCacheMetrics(registers: Registry[]) {
+  const lookups = new Counter({
+    name: "meetgraph_response_cache_lookups_total",
+    help: "Cacheable queries by what the response cache did: hit (served), miss (nothing stored), outdated (stored but a write touched it since), unavailable (Redis away)",
+    labelNames: ["result"] as const,
+    registers,
+  });
+  let hits = 0;
+  let all = 0;
+  new Gauge({
+    name: "meetgraph_response_cache_hit_ratio",
+    help: "Share of cacheable queries the response cache answered, since start-up",
+    registers,
+    collect() {
+      this.set(all === 0 ? 0 : hits / all);
+    },
+  });
+  return {
+    lookup(result: "hit" | "miss" | "outdated" | "unavailable") {
+      lookups.inc({ result });
+      all++;
+      if (result === "hit") hits++;
+    },
+    stores: new Counter({
+      name: "meetgraph_response_cache_stores_total",
+      help: "Answers the response cache ran, by outcome: stored, or raced (a write committed while it ran, so it was not stored)",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    invalidations: new Counter({ name: "meetgraph_response_cache_invalidations_total", help: "Committed writes whose tags the response cache touched", registers }),
+    touchedTags: new Counter({ name: "meetgraph_response_cache_touched_tags_total", help: "Tags (ids and lists) those writes touched", registers }),
+  };
+}

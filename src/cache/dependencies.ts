@@ -1,0 +1,120 @@
+/**
+ * What a cached answer depends on, as tags (docs/decisions/0011-response-cache.md):
+ * - `id:<id>` for every object the answer shows, whether or not the query selected its id
+ *   (recorded as the resolvers return them), and for every id the request names;
+ * - a list tag for every list, connection or aggregate whose members a write can change without
+ *   touching the object it hangs from: `lists:wide` for the entry points and the hubs (countries,
+ *   places, topics, organizations, sources: what they gather is more than one hop away), and
+ *   `lists:local` for the lists of everything else (a person's meetings, a meeting's participants).
+ */
+import {
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isListType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from "graphql";
+
+export const idTag = (id: string) => `id:${id}`;
+export const WIDE_LISTS = "lists:wide";
+export const LOCAL_LISTS = "lists:local";
+
+/** Types whose lists gather nodes more than one hop away (a country's meetings are held at places within places within it). */
+const HUBS = new Set(["Query", "Country", "Place", "Topic", "Organization", "Source"]);
+
+/** Root fields whose answer changes without any write: never cached. */
+const UNCACHEABLE_ROOT_FIELDS = new Set(["health"]);
+
+const hasId = (type: GraphQLNamedType) => (isObjectType(type) && "id" in type.getFields()) || isAbstractType(type);
+
+/** Ids recorded per request context, while a cache lookup missed and the answer may be stored. */
+const shown = new WeakMap<object, Set<string>>();
+
+/** Starts recording the ids of the objects `context`'s request resolves. */
+export function recordShownIds(context: object): Set<string> {
+  const ids = new Set<string>();
+  shown.set(context, ids);
+  return ids;
+}
+
+function record(context: unknown, value: unknown): void {
+  const ids = typeof context === "object" && context !== null ? shown.get(context) : undefined;
+  if (!ids || value === null || typeof value !== "object") return;
+  if (value instanceof Promise) {
+    value.then((resolved) => record(context, resolved), () => undefined);
+  } else if (Array.isArray(value)) {
+    for (const item of value) record(context, item);
+  } else if (typeof (value as { id?: unknown }).id === "string") {
+    ids.add((value as { id: string }).id);
+  }
+}
+
+/**
+ * Wraps every field that returns objects with ids (or lists of them) so that the request's
+ * answer records their ids. Done once on the schema, before anything compiles it.
+ */
+export function recordIdsOnResolve(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!hasId(getNamedType(field.type))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const value = resolve(source, args, context, info);
+        record(context, value);
+        return value;
+      };
+    }
+  }
+}
+
+/** A root field that looks one object up by its id: what it answers depends on that object alone. */
+function isLookup(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.length === 1 && field.args[0]!.name === "id" && !isListType(getNullableType(field.type)) && hasId(getNamedType(field.type));
+}
+
+/** The list tags of a document, and whether it may be cached at all; null when it may not. */
+export function documentTags(schema: GraphQLSchema, document: DocumentNode): string[] | null {
+  const typeInfo = new TypeInfo(schema);
+  const tags = new Set<string>();
+  let cacheable = true;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        if (!parent || !field) return;
+        if (parent.name === "Query" && UNCACHEABLE_ROOT_FIELDS.has(field.name)) cacheable = false;
+        const gathers = parent.name === "Query" ? !isLookup(field) : isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith("Connection");
+        if (gathers) tags.add(HUBS.has(parent.name) ? WIDE_LISTS : LOCAL_LISTS);
+      },
+    }),
+  );
+  return cacheable ? [...tags] : null;
+}
+
+/** Every string the request names, in its document or its variables: the ids it asks about, among other words. */
+export function namedStrings(document: DocumentNode, variables: unknown): string[] {
+  const strings = new Set<string>();
+  visit(document, {
+    StringValue(node) {
+      strings.add(node.value);
+    },
+  });
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") strings.add(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  collect(variables);
+  return [...strings];
+}
