@@ -26,6 +26,7 @@ import { jsonBody } from "./http/body.js";
 import { applicationJsonStatusPlugin } from "./http/applicationJsonStatus.js";
 import { cors } from "./http/cors.js";
 import { drainable } from "./http/drain.js";
+import { errorLogs } from "./http/errorLog.js";
 import { graphqlEndpoint } from "./http/graphqlEndpoint.js";
 import { createHttpServer } from "./http/httpServer.js";
 import { clientKey, rateLimit } from "./http/rateLimit.js";
@@ -89,11 +90,12 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const bus: EventBus = shared?.events ?? new InProcessBus();
   const commits = publishCommits(bus, db, logger);
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers(resolvers, subscriptionResolvers(bus)) });
+  const errorLog = errorLogs(logger);
   const formatError = (original: GraphQLFormattedError, error: unknown) => {
     const formatted = codeClientErrors(explainTokenLimit(original), error);
     const code = formatted.extensions?.code;
     if (code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
+      errorLog.logFor(error).error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
       if (!development) return { message: "Internal server error", extensions: { code } };
     }
     return development ? formatted : withoutInternals(formatted);
@@ -127,6 +129,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       ApolloServerPluginInlineTraceDisabled(),
       roundTripsPlugin(settings.DEBUG_EXTENSIONS),
       metricsPlugin(metrics),
+      errorLog.plugin,
       applicationJsonStatusPlugin(),
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),
