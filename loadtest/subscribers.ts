@@ -5,6 +5,7 @@
  */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import { UserFacingError } from "../src/script.js";
 import { percentile } from "./service.js";
 
 /** The meetings and people written to: each write concerns one of them, and each subscription listens to one. */
@@ -159,7 +160,12 @@ export class Writer {
         claims: [{ field: "date", value: "2025-06-01", sourceId: SOURCE, excerpt: "[loadtest] date" }],
       });
     }
-    if (this.errors > 0) throw new Error(`Could not create the load test's meetings and people: ${this.errorSamples.join("; ")}`);
+    if (this.errors > 0) {
+      throw new UserFacingError(
+        `Could not create the load test's meetings and people: ${this.errorSamples.join("; ")}. ` +
+          "On a busy machine (QUERY_TIMEOUT), run it again when the load is lower, or give the service NEO4J_QUERY_TIMEOUT_MS=60000.",
+      );
+    }
   }
 
   /** The next write, in turn: a new claim on a meeting (meetingChanged, claimAdded), then a person's new alias (personChanged). */
