@@ -56,11 +56,21 @@ export interface Connection {
   leave(): Promise<void>;
 }
 
+/** How long a connection may take to be acknowledged before it counts as refused. */
+const CONNECT_WAIT_MS = 30_000;
+
 /** Opens a connection and starts its subscriptions; resolves once the server has acknowledged it. */
 export function connect(wsUrl: string, subscriptions: Subscription[], deliveries: Deliveries): Promise<Connection> {
   let leaving = false;
   let client: Client;
   return new Promise<Connection>((resolve, reject) => {
+    // A handshake the loaded service never answers would otherwise hold the whole run.
+    const giveUp = setTimeout(() => {
+      leaving = true;
+      void client.dispose();
+      deliveries.error(`connection not acknowledged within ${CONNECT_WAIT_MS} ms`);
+      reject(new Error("connection not acknowledged"));
+    }, CONNECT_WAIT_MS);
     client = createClient({
       url: wsUrl,
       webSocketImpl: WebSocket,
@@ -69,6 +79,7 @@ export function connect(wsUrl: string, subscriptions: Subscription[], deliveries
       onNonLazyError: () => {},
       on: {
         connected: () => {
+          clearTimeout(giveUp);
           for (const { kind, topic } of subscriptions) {
             const { field, query, variables } = SUBSCRIPTIONS[kind]!;
             client.subscribe<Record<string, { at?: string }>>(
@@ -95,6 +106,7 @@ export function connect(wsUrl: string, subscriptions: Subscription[], deliveries
         closed: (event) => {
           if (leaving) return;
           const { code, reason } = event as { code?: number; reason?: string };
+          clearTimeout(giveUp);
           const what = `connection closed by the server: ${code ?? "?"} ${reason ?? String(event)}`;
           deliveries.error(what);
           reject(new Error(what));
