@@ -74,8 +74,14 @@ export function useSubscription<TResult, TVariables>(document: TypedDocumentStri
   useEffect(() => {
     const onReconnected = () => catchUpHandler.current();
     catchUps.add(onReconnected);
+    // The operation's hash too, as over HTTP (api.ts): an API in allow-list mode runs its listed text by it.
+    const hash: unknown = document.__meta__?.hash;
     const unsubscribe = liveClient(token).subscribe<TResult>(
-      { query: document.toString(), variables: JSON.parse(key) as Record<string, unknown> },
+      {
+        query: document.toString(),
+        variables: JSON.parse(key) as Record<string, unknown>,
+        ...(typeof hash === "string" ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } : {}),
+      },
       {
         next: ({ data }) => {
           if (data) handler.current(data);
