@@ -3,20 +3,12 @@
  * holds up: throughput, latency percentiles, error rate, and the service's heap over the run
  * (from /health/live), so a leak shows as a heap that keeps climbing. Not part of `npm test`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { compiledPath, compileService } from "../src/compile.js";
-import { loadConfig, projectRoot } from "../src/config.js";
-import { freePort } from "../src/db/localNeo4j.js";
-import { openDatabase } from "../src/db/open.js";
-import { defaultSeedDir, readSeedDir } from "../src/seed/read.js";
-import { loadCuratedGraph } from "../src/seed/load.js";
 import { reportFailure, UserFacingError } from "../src/script.js";
 import { QUERY_MIX } from "./queries.js";
+import { mb, ms, percentile, seconds, serviceMemory, sleep, startOwnService, stopOnSignal } from "./service.js";
 
 const usage = `Usage: npm run loadtest -- [options]
 
@@ -51,12 +43,6 @@ interface Options {
   json?: string;
 }
 
-function seconds(text: string, name: string): number {
-  const match = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(text.trim());
-  if (!match) throw new UserFacingError(`--${name} must look like 90s or 5m (got ${JSON.stringify(text)})`);
-  return Number(match[1]) * (match[2] === "m" ? 60 : 1);
-}
-
 function parseOptions(argv: string[]): Options | null {
   const { values } = parseArgs({
     args: argv,
@@ -86,66 +72,6 @@ function parseOptions(argv: string[]): Options | null {
 }
 
 const say = (message: string) => console.log(`[loadtest] ${message}`);
-const ms = (value: number) => `${Math.round(value)} ms`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A throw-away Neo4j with the seed graph, and the service as `npm start` runs it, in production mode. */
-async function startOwnService(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-loadtest-"));
-  const config = loadConfig({ ...process.env, NEO4J_URI: "", NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_PASSWORD: "loadtest-password" });
-  const database = await openDatabase(config, say);
-  let service: ChildProcess | undefined;
-  const stop = async () => {
-    if (service && service.exitCode === null) {
-      service.kill("SIGTERM");
-      await new Promise((resolve) => service!.once("exit", resolve));
-    }
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await loadCuratedGraph(database.db, readSeedDir(defaultSeedDir));
-    // --expose-gc and DEBUG_EXTENSIONS: /health/live?gc=1 then collects garbage before it reports the heap.
-    say("Compiling the service into dist/...");
-    compileService();
-    service = spawn(process.execPath, ["--expose-gc", compiledPath("src/main.ts")], {
-      cwd: projectRoot,
-      // No rate limit: the whole load comes from one client.
-      env: { ...process.env, NODE_ENV: "production", DEBUG_EXTENSIONS: "true", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", NEO4J_URI: database.target.uri, NEO4J_USER: "neo4j", NEO4J_PASSWORD: "loadtest-password" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    service.stdout!.on("data", (chunk: Buffer) => (output += chunk));
-    const deadline = Date.now() + 60_000;
-    while (!/GraphQL: (\S+)/.test(output)) {
-      if (service.exitCode !== null || Date.now() > deadline) throw new UserFacingError(`The service did not start:\n${output}`);
-      await sleep(100);
-    }
-    const url = /GraphQL: (\S+)/.exec(output)![1]!.replace("localhost", "127.0.0.1");
-    say(`Service started (pid ${service.pid}) at ${url}, in production mode.`);
-    return { url, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-/** The service's memory, from /health/live; after a garbage collection with `gc` when the service allows it (--start). */
-async function serviceMemory(healthUrl: string, gc = false): Promise<{ heapUsedBytes: number; rssBytes: number } | null> {
-  try {
-    const response = await fetch(gc ? `${healthUrl}?gc=1` : healthUrl, { signal: AbortSignal.timeout(5_000) });
-    const body = (await response.json()) as { memory?: { heapUsedBytes: number; rssBytes: number } };
-    return body.memory ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 interface Window {
   startS: number;
@@ -164,14 +90,9 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const own = options.start ? await startOwnService() : null;
+  const own = options.start ? await startOwnService(say) : null;
   // Ctrl-C: what --start started is stopped and deleted all the same.
-  const interrupted = () => {
-    say("Interrupted.");
-    void (own?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-  };
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+  stopOnSignal(own, say);
   try {
     const url = own?.url ?? options.url;
     const healthUrl = new URL("/health/live", url).toString();

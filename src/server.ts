@@ -27,6 +27,7 @@ import { jsonBody } from "./http/body.js";
 import { applicationJsonStatusPlugin } from "./http/applicationJsonStatus.js";
 import { cors } from "./http/cors.js";
 import { drainable } from "./http/drain.js";
+import { errorLogs } from "./http/errorLog.js";
 import { graphqlEndpoint } from "./http/graphqlEndpoint.js";
 import { createHttpServer } from "./http/httpServer.js";
 import { clientKey, rateLimit } from "./http/rateLimit.js";
@@ -93,11 +94,12 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const cache = settings.RESPONSE_CACHE === "on" ? await createResponseCache({ schema, maxEntries: settings.RESPONSE_CACHE_MAX_ENTRIES, db, redis: shared?.redis, metrics: metrics.responseCache, logger }) : null;
   const published = publishCommits(bus, db, logger);
   const commits = cache ? cache.invalidating(published) : published;
+  const errorLog = errorLogs(logger);
   const formatError = (original: GraphQLFormattedError, error: unknown) => {
     const formatted = codeClientErrors(explainTokenLimit(original), error);
     const code = formatted.extensions?.code;
     if (code === "INTERNAL_SERVER_ERROR") {
-      logger.error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
+      errorLog.logFor(error).error({ err: unwrapResolverError(error) }, "unexpected error while resolving");
       if (!development) return { message: "Internal server error", extensions: { code } };
     }
     return development ? formatted : withoutInternals(formatted);
@@ -131,6 +133,7 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       ApolloServerPluginInlineTraceDisabled(),
       roundTripsPlugin(settings.DEBUG_EXTENSIONS),
       metricsPlugin(metrics),
+      errorLog.plugin,
       applicationJsonStatusPlugin(),
       landingPagePlugin({ enabled: PLAYGROUND, endpoint: graphqlPath }),
       readAuthPlugin(READS_REQUIRE_AUTH),

@@ -89,6 +89,38 @@ describe("the log", () => {
   });
   afterAll(() => stop());
 
+  /** A service whose database does not exist: every read fails in a way no client code describes, an unexpected error. */
+  async function serviceWithoutItsDatabase() {
+    const target = inject("neo4j");
+    const driver = createDriver(target);
+    const db = new Neo4jExecutor(driver, { database: "no-such-database", queryTimeoutMs: 30_000 });
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const server = await createServer({ config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000 }, db, logger });
+    return {
+      url: `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}/graphql`,
+      stop: async () => {
+        await server.stop();
+        await driver.close();
+      },
+    };
+  }
+
+  it("names the request on the line of an unexpected error, as on its other lines", async () => {
+    const broken = await serviceWithoutItsDatabase();
+    try {
+      const response = await fetch(broken.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": "unexpected-error-test-1" },
+        body: JSON.stringify({ query: `{ person(id: "steve-witkoff") { name } }` }),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      expect(body.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+      await expect.poll(() => lines.find((line) => line.msg === "unexpected error while resolving")).toMatchObject({ level: 50, requestId: "unexpected-error-test-1" });
+    } finally {
+      await broken.stop();
+    }
+  });
+
   it("has a line for each request (at debug level) with its id, method, path, status and duration", async () => {
     await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "log-line-test-1" }, body: JSON.stringify({ query: "{ __typename }" }) });
     await expect.poll(() => lines.find((line) => line.requestId === "log-line-test-1")).toMatchObject({ level: 20, msg: "request", method: "POST", path: "/graphql", status: 200, ms: expect.any(Number) });

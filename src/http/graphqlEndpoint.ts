@@ -17,7 +17,8 @@ export function graphqlEndpoint<C extends BaseContext>({ apollo, before, context
   // Whatever fails before or around Apollo Server is still answered as GraphQL, never as Express's HTML error page.
   const failed: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     if (answerBodyError(error as { status?: unknown }, req, res)) return;
-    logger.error({ err: error }, "unexpected error before GraphQL");
+    // The request's own log, with its id, where the server gives requests ids (src/http/requestId.ts).
+    (res.locals.log ?? logger).error({ err: error }, "unexpected error before GraphQL");
     if (!res.headersSent) sendGraphQLError(req, res, 500, "Internal server error", { code: "INTERNAL_SERVER_ERROR" });
     else res.destroy();
   };

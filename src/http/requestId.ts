@@ -33,6 +33,8 @@ export function requestIds({ logger, onResponse }: RequestIdOptions): RequestHan
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("x-request-id", requestId);
+    // What reads the request's headers later (Apollo Server's plugins, which never see res.locals) finds the id in force.
+    req.headers["x-request-id"] = requestId;
     res.locals.requestId = requestId;
     res.locals.log = logger.child({ requestId });
     const started = performance.now();

@@ -10,13 +10,16 @@ import { EventStreamDropped, type EventBus, type EventStream, type Json } from "
 import { CLAIMS_TOPIC, meetingTopic, personTopic, PROPOSALS_TOPIC, type ClaimAdded, type MeetingChanged, type PersonChanged, type ProposalsChanged } from "../events/topics.js";
 
 /**
- * The events of `stream` that `keep` accepts, each with the context's loaders refreshed so it is
- * read as it is now. Not an async generator: one waiting for an event could not be ended until
- * the next one came, and an unsubscribed client would hold its stream until then.
+ * The events of `stream` that `keep` accepts, each read with fresh loaders, as it is now. Not an
+ * async generator: one waiting for an event could not be ended until the next one came, and an
+ * unsubscribed client would hold its stream until then.
  */
 function eventsFor<T>(ctx: Context, stream: EventStream, keep: (event: T) => boolean = () => true): AsyncIterableIterator<T> {
   const events: AsyncIterableIterator<T> = {
     async next() {
+      // Asked for once the previous event has been sent: its reads are dropped before the wait, so
+      // an idle subscription holds none of them (a meeting's claims, read for the last claimAdded).
+      refreshLoaders(ctx);
       for (;;) {
         let result: IteratorResult<Json>;
         try {
@@ -29,7 +32,6 @@ function eventsFor<T>(ctx: Context, stream: EventStream, keep: (event: T) => boo
         if (result.done) return { value: undefined, done: true };
         const event = result.value as T;
         if (!keep(event)) continue;
-        refreshLoaders(ctx);
         return { value: event, done: false };
       }
     },

@@ -111,9 +111,19 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
     return formatError({ ...rest, extensions: { ...codes, code: codes.code ?? "INTERNAL_SERVER_ERROR" } }, error.originalError ?? error);
   };
 
-  const parsed = (payload: SubscribePayload): DocumentNode | GraphQLError[] => {
+  /**
+   * The text to run: in allow-list mode, the listed document a client names by hash (the web app sends
+   * its operations' hashes, as over HTTP, beside a text formatted otherwise), else the text it sent.
+   */
+  const documentText = (payload: SubscribePayload): string => {
+    const persisted = payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+    const listed = typeof persisted?.sha256Hash === "string" ? allowList?.get(persisted.sha256Hash) : undefined;
+    return listed ?? payload.query;
+  };
+
+  const parsed = (query: string): DocumentNode | GraphQLError[] => {
     try {
-      return parse(payload.query, { maxTokens: settings.MAX_QUERY_TOKENS });
+      return parse(query, { maxTokens: settings.MAX_QUERY_TOKENS });
     } catch (error) {
       return [refusal("GRAPHQL_PARSE_FAILED", (error as Error).message)];
     }
@@ -174,7 +184,8 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
             }),
           ];
         }
-        const document = parsed(payload);
+        const query = documentText(payload);
+        const document = parsed(query);
         if (Array.isArray(document)) return document;
         const invalid = validate(schema, document);
         if (invalid.length > 0) return invalid.map((error) => refusal("GRAPHQL_VALIDATION_FAILED", error.message));
@@ -183,7 +194,7 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
         if (operation.operation !== "subscription") {
           return [refusal("BAD_REQUEST", `Only subscriptions run over WebSocket; send ${operation.operation === "query" ? "queries" : "mutations"} to this URL over HTTP (POST).`)];
         }
-        if (allowList && !allowList.has(createHash("sha256").update(payload.query).digest("hex"))) {
+        if (allowList && !allowList.has(createHash("sha256").update(query).digest("hex"))) {
           return [refusal("OPERATION_NOT_ALLOWED", "This server runs only the operations of its web app (persisted-query allow-list); this operation is not one of them.")];
         }
         const variables = payload.variables ?? {};

@@ -24,7 +24,7 @@ export interface TestClient {
 }
 
 /** A client that connects at once and never retries; `token` is sent in connection_init as `authorization: Bearer <token>`. */
-export function connect(api: TestApi, { token, connectionParams }: { token?: string; connectionParams?: Record<string, unknown> } = {}): TestClient {
+export function connect(api: Pick<TestApi, "url">, { token, connectionParams }: { token?: string; connectionParams?: Record<string, unknown> } = {}): TestClient {
   let onClosed: (event: ClosedEvent) => void = () => {};
   let onConnected: () => void = () => {};
   const closed = new Promise<ClosedEvent>((resolve) => (onClosed = resolve));

@@ -1,7 +1,7 @@
 import { graphql } from "../__generated__";
 import { useState } from "react";
 import type { ClaimFieldsFragment, MeetingChangeKind, MeetingPageFieldsFragment } from "../__generated__/graphql";
-import { useQuery } from "../api";
+import { execute, useQuery } from "../api";
 import { ClaimsBySource } from "../components/ClaimsBySource";
 import { DurationText } from "../components/Duration";
 import { EvidenceMarker, SourceReferences } from "../components/Evidence";
@@ -146,12 +146,23 @@ function FactEvidence({ claims }: { claims: ClaimFieldsFragment[] }) {
 /** One meeting: who attended, what was said, and what each source claims, true conflicts highlighted. */
 export function MeetingPage({ id }: { id: string }) {
   const result = useQuery(MeetingPageQuery, { id });
-  // The meeting as the latest live event has it, for as long as the page shows that meeting.
-  const [latest, setLatest] = useState<{ id: string; meeting: MeetingPageFieldsFragment | null; update: LiveUpdate } | null>(null);
-  useSubscription(MeetingChangedSubscription, { id }, ({ meetingChanged: event }) => {
-    const claims = event.claimIds.length;
-    setLatest({ id, meeting: event.meeting ?? null, update: { what: meetingChangeWords(event.change, claims), actor: event.actor, at: event.at } });
-  });
+  // The meeting as the latest live event (or the read after a reconnection) has it, for as long as the page shows that meeting.
+  const [latest, setLatest] = useState<{ id: string; meeting: MeetingPageFieldsFragment | null; update: LiveUpdate | null } | null>(null);
+  useSubscription(
+    MeetingChangedSubscription,
+    { id },
+    ({ meetingChanged: event }) => {
+      const claims = event.claimIds.length;
+      setLatest({ id, meeting: event.meeting ?? null, update: { what: meetingChangeWords(event.change, claims), actor: event.actor, at: event.at } });
+    },
+    () => {
+      // A failed read changes nothing: the page keeps what it shows until the next event or reconnection.
+      execute(MeetingPageQuery, { id }).then(
+        ({ meeting }) => setLatest((previous) => ({ id, meeting, update: previous?.id === id ? previous.update : null })),
+        () => {},
+      );
+    },
+  );
   const live = latest?.id === id ? latest : null;
   return (
     <Status state={result}>
@@ -163,7 +174,7 @@ export function MeetingPage({ id }: { id: string }) {
         return (
           <article>
             <h1>{meeting.title}</h1>
-            {live && <LiveNote update={live.update} />}
+            {live?.update && <LiveNote update={live.update} />}
             <dl className="facts">
               <dt>When</dt>
               <dd className="meeting-date">

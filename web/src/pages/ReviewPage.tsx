@@ -24,15 +24,20 @@ function reveal(selector: string): void {
  * existing facts beside it. Decisions, this curator's and others', update the page without reloading.
  */
 export function ReviewPage({ sourceId }: { sourceId: string }) {
-  const { state, update } = useReview(sourceId);
+  const { state, update, reloadProposals } = useReview(sourceId);
   const [selected, setSelected] = useState<string | null>(null);
   const [lastChange, setLastChange] = useState<{ sourceId: string; update: LiveUpdate } | null>(null);
-  useSubscription(ProposalsChangedSubscription, { sourceId }, ({ proposalsChanged: event }) => {
-    update(event.proposals);
-    const count = event.proposals.length;
-    const what = `${count === 1 ? "a proposal was" : `${count} proposals were`} ${changeWords[event.change]}`;
-    setLastChange({ sourceId, update: { what, actor: event.actor, at: event.at } });
-  });
+  useSubscription(
+    ProposalsChangedSubscription,
+    { sourceId },
+    ({ proposalsChanged: event }) => {
+      update(event.proposals);
+      const count = event.proposals.length;
+      const what = `${count === 1 ? "a proposal was" : `${count} proposals were`} ${changeWords[event.change]}`;
+      setLastChange({ sourceId, update: { what, actor: event.actor, at: event.at } });
+    },
+    reloadProposals,
+  );
   const proposals = state.status === "done" ? state.proposals : [];
   const byId = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal])), [proposals]);
   const sections = useMemo(() => sectionsOf(proposals), [proposals]);

@@ -28,7 +28,7 @@ async function loadProposals(sourceId: string, signal: AbortSignal): Promise<{ p
   }
 }
 
-export function useReview(sourceId: string): { state: ReviewState; update: (changed: readonly Proposal[]) => void } {
+export function useReview(sourceId: string): { state: ReviewState; update: (changed: readonly Proposal[]) => void; reloadProposals: () => void } {
   const [state, setState] = useState<ReviewState>({ status: "loading" });
   useEffect(() => {
     const controller = new AbortController();
@@ -53,5 +53,11 @@ export function useReview(sourceId: string): { state: ReviewState; update: (chan
     });
   }, []);
 
-  return { state, update };
+  /** Reads every proposal again (after live updates were lost for a while) and takes them in as if they had changed. */
+  const reloadProposals = useCallback(() => {
+    // A failed read changes nothing: the page keeps what it shows until the next event or reconnection.
+    loadProposals(sourceId, new AbortController().signal).then(({ proposals }) => update(proposals), () => {});
+  }, [sourceId, update]);
+
+  return { state, update, reloadProposals };
 }
