@@ -27,7 +27,7 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { loadTypeDefs } from "../src/schema.js";
-import { encodeCursor } from "../src/graphql/pagination.js";
+import { encodeCursor } from "../src/db/pagination.js";
 import { loadManifest } from "../src/persisted/manifest.js";
 import { useApi } from "./support/api.js";
 import { dataOf } from "./support/graphql.js";

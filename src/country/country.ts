@@ -1,7 +1,7 @@
 /** Countries, by ISO 3166-1 alpha-2 code. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher } from "../graphql/cypher.js";
-import { nodesById, readNodes } from "../graphql/loaders.js";
+import { byIdCypher } from "../db/connections.js";
+import { nodesById, readNodes } from "../db/loaders.js";
 
 export interface CountryRecord {
   id: string;

@@ -1,6 +1,6 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadAll } from "../graphql/loaders.js";
-import { loadConnection } from "../graphql/pagination.js";
+import { loadAll } from "../db/loaders.js";
+import { loadConnection } from "../db/pagination.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "../meeting/filter.js";
 import { loadMeetingConnection } from "../meeting/meeting.js";
 import { allCountries } from "./country.js";

@@ -1,8 +1,8 @@
 /** The audit trail: an (:AuditEntry) per write, in the write's own transaction, and the auditLog connection. */
 import type { Principal } from "../auth/credentials.js";
 import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
-import { connectionLoader } from "../graphql/cypher.js";
-import type { Connection, Edge } from "../graphql/pagination.js";
+import { connectionLoader } from "../db/connections.js";
+import type { Connection, Edge } from "../db/pagination.js";
 
 export interface AuditRecord {
   id: string;

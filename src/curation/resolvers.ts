@@ -2,7 +2,7 @@ import type { Resolvers } from "../__generated__/resolvers.js";
 import { requirePermission } from "../auth/credentials.js";
 import { refreshLoaders, type Context } from "../context.js";
 import { compact } from "../graphql/input.js";
-import { loadConnection } from "../graphql/pagination.js";
+import { loadConnection } from "../db/pagination.js";
 import type { ClaimRecord } from "../meeting/claims.js";
 import { attachClaims, createMeeting, meetingOfClaim, retractClaim, updateMeeting } from "./meeting.js";
 import { createPerson, mergePeople, updatePerson } from "./person.js";

@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../graphql/pagination.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../db/pagination.js";
 
 /** Arguments that set how many items a list or connection field returns. */
 const PAGE_SIZE_ARGUMENTS = ["first", "limit"];

@@ -6,7 +6,7 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { DEFAULT_PAGE_SIZE } from "../graphql/pagination.js";
+import { DEFAULT_PAGE_SIZE } from "../db/pagination.js";
 import { MAX_ID_ARGUMENT_LENGTH } from "../model/lengths.js";
 import { longIdInDocument, longIdInVariables } from "./ids.js";
 import { longListInDocument, longListInVariables } from "./lists.js";

@@ -1,6 +1,6 @@
 /** Claims: every sourced assertion about a meeting, duration claims included, read per meeting or per source. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { listsById } from "../graphql/loaders.js";
+import { listsById } from "../db/loaders.js";
 import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claimFields.js";
 import { createConflictsLoader } from "./conflicts.js";
 

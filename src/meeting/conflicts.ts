@@ -7,8 +7,8 @@ import type { ConflictFilter } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { compact } from "../graphql/input.js";
-import { listsById } from "../graphql/loaders.js";
-import { cursorKeys, isAfter, pageOfList, pageSize, type Connection, type Edge, type KeyValue, type PageArgs } from "../graphql/pagination.js";
+import { listsById } from "../db/loaders.js";
+import { cursorKeys, isAfter, pageOfList, pageSize, type Connection, type Edge, type KeyValue, type PageArgs } from "../db/pagination.js";
 import { CONFLICT_FIELDS, conflictsOf, LONGEST_TO_DATE, type EarlierMeeting, type PlaceChain } from "../model/conflicts.js";
 import { CLAIM_FIELDS, CLAIM_ORDER, type ClaimRecord } from "./claimFields.js";
 

@@ -10,7 +10,7 @@
  * plans every fragment in every statement that composes it).
  */
 import type { MeetingFilter, MeetingOrder } from "../__generated__/resolvers.js";
-import type { OrderKey } from "../graphql/cypher.js";
+import type { OrderKey } from "../db/connections.js";
 import { badUserInput } from "../graphql/errors.js";
 import { compact, idList } from "../graphql/input.js";
 import { dayRange } from "../graphql/scalars.js";

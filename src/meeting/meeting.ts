@@ -1,10 +1,10 @@
 /** Meetings: the record, and the batched reads behind every field that returns meetings. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoader, EDGE_SOURCES, orderBy, ownEntry, relatedIds, type OrderKey } from "../graphql/cypher.js";
-import { listsById, nodesById } from "../graphql/loaders.js";
+import { byIdCypher, connectionLoader, EDGE_SOURCES, orderBy, ownEntry, relatedIds, type OrderKey } from "../db/connections.js";
+import { listsById, nodesById } from "../db/loaders.js";
 import type { GraphQLResolveInfo } from "graphql";
 import { selectedNames } from "../graphql/lookahead.js";
-import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../graphql/pagination.js";
+import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
 import type { DatePrecision } from "../model/dates.js";
 import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";

@@ -1,7 +1,7 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { idList } from "../graphql/input.js";
 import { selects } from "../graphql/lookahead.js";
-import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
+import { loadAll, loadOptional, loadRequired } from "../db/loaders.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "./filter.js";
 import { placeLink } from "../place/place.js";
 import { conflictConnection } from "./conflicts.js";

@@ -1,7 +1,7 @@
 /** Organizations: executive offices, alliances, funds. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher } from "../graphql/cypher.js";
-import { nodesById } from "../graphql/loaders.js";
+import { byIdCypher } from "../db/connections.js";
+import { nodesById } from "../db/loaders.js";
 
 export interface OrganizationRecord {
   id: string;

@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadOptional } from "../graphql/loaders.js";
+import { loadOptional } from "../db/loaders.js";
 
 export const organizationResolvers: Resolvers = {
   Query: {

@@ -1,10 +1,10 @@
 /** Who met whom: a person's counterparts over the meetings both attended, batched per request. */
 import type { CounterpartOrder, PersonCounterpartsArgs } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { limitLiteral } from "../graphql/cypher.js";
-import { byRequest } from "../graphql/loaders.js";
+import { limitLiteral } from "../db/connections.js";
+import { byRequest } from "../db/loaders.js";
 import { selects, type Selection } from "../graphql/lookahead.js";
-import { pageSize } from "../graphql/pagination.js";
+import { pageSize } from "../db/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "../meeting/duration.js";
 import { filterDates, meetingFilter, meetingMatches, otherParticipantsOf, type MeetingFilterParams } from "../meeting/filter.js";
 import type { TimeTogetherRecord } from "../meeting/meeting.js";

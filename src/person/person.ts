@@ -1,10 +1,10 @@
 /** People: the record, their roles, relations and countries, and the people connection. */
 import type { EvidenceBasis } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { connectionLoader, EDGE_SOURCES, relatedIds } from "../graphql/cypher.js";
+import { connectionLoader, EDGE_SOURCES, relatedIds } from "../db/connections.js";
 import { normalizedCypher } from "../graphql/input.js";
-import { listsById, nodesById } from "../graphql/loaders.js";
-import type { Connection, Edge } from "../graphql/pagination.js";
+import { listsById, nodesById } from "../db/loaders.js";
+import type { Connection, Edge } from "../db/pagination.js";
 
 /** A Person node as stored. */
 export interface PersonRecord {

@@ -1,7 +1,7 @@
 /** Places: where meetings are held, each within another place or, at the top, a country. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, relatedIds } from "../graphql/cypher.js";
-import { listsById, nodesById } from "../graphql/loaders.js";
+import { byIdCypher, relatedIds } from "../db/connections.js";
+import { listsById, nodesById } from "../db/loaders.js";
 
 export interface PlaceRecord {
   id: string;

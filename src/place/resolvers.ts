@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadOptional } from "../graphql/loaders.js";
+import { loadOptional } from "../db/loaders.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter } from "../meeting/filter.js";
 import { loadMeetingConnection } from "../meeting/meeting.js";
 import { placeLink } from "./place.js";

@@ -2,7 +2,7 @@ import type { Resolvers } from "../__generated__/resolvers.js";
 import { refreshLoaders, type Context } from "../context.js";
 import type { Outcome } from "../curation/transaction.js";
 import { compact } from "../graphql/input.js";
-import { loadConnection } from "../graphql/pagination.js";
+import { loadConnection } from "../db/pagination.js";
 import type { Ref } from "../model/proposal.js";
 import { acceptProposals, rejectProposals } from "./decide.js";
 import { articleExtraction } from "./extraction.js";

@@ -4,9 +4,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
-import { byIdCypher, connectionLoader } from "../graphql/cypher.js";
-import { nodesById } from "../graphql/loaders.js";
-import type { Connection, Edge } from "../graphql/pagination.js";
+import { byIdCypher, connectionLoader } from "../db/connections.js";
+import { nodesById } from "../db/loaders.js";
+import type { Connection, Edge } from "../db/pagination.js";
 import type { ProposalDraft, ProposalKind, ProposalStatus, Ref } from "../model/proposal.js";
 
 /** A proposal as the resolvers get it; `draft` is what the extraction proposed, before any edit. */

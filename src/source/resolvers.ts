@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadAll, loadOptional } from "../graphql/loaders.js";
+import { loadAll, loadOptional } from "../db/loaders.js";
 import { allSources } from "./source.js";
 
 export const sourceResolvers: Resolvers = {

@@ -1,7 +1,7 @@
 /** Sources: the reports every fact names. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, relatedIds } from "../graphql/cypher.js";
-import { listsById, nodesById, readNodes } from "../graphql/loaders.js";
+import { byIdCypher, relatedIds } from "../db/connections.js";
+import { listsById, nodesById, readNodes } from "../db/loaders.js";
 import type { DatePrecision } from "../model/dates.js";
 
 export interface SourceRecord {

@@ -1,6 +1,6 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadAll, loadOptional, loadRequired } from "../graphql/loaders.js";
-import { loadConnection } from "../graphql/pagination.js";
+import { loadAll, loadOptional, loadRequired } from "../db/loaders.js";
+import { loadConnection } from "../db/pagination.js";
 import { statementFilter } from "./statement.js";
 
 export const statementResolvers: Resolvers = {

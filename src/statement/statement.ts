@@ -1,10 +1,10 @@
 /** Statements: the record, their wordings, and the statements connection. */
 import type { EvidenceBasis, StatementFilter } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoader, relatedIds } from "../graphql/cypher.js";
+import { byIdCypher, connectionLoader, relatedIds } from "../db/connections.js";
 import { compact, normalizedCypher, searchText } from "../graphql/input.js";
-import { listsById, nodesById } from "../graphql/loaders.js";
-import type { Connection, Edge } from "../graphql/pagination.js";
+import { listsById, nodesById } from "../db/loaders.js";
+import type { Connection, Edge } from "../db/pagination.js";
 import { dayRange } from "../graphql/scalars.js";
 import type { DatePrecision } from "../model/dates.js";
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { loadConnection } from "../graphql/pagination.js";
+import { loadConnection } from "../db/pagination.js";
 import { DEFAULT_MEETING_ORDER } from "../meeting/filter.js";
 import { loadMeetingConnection } from "../meeting/meeting.js";
 import { allTopics } from "./topic.js";

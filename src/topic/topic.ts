@@ -1,7 +1,7 @@
 /** Topics meetings and statements are about. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher } from "../graphql/cypher.js";
-import { nodesById, readNodes } from "../graphql/loaders.js";
+import { byIdCypher } from "../db/connections.js";
+import { nodesById, readNodes } from "../db/loaders.js";
 
 export interface TopicRecord {
   id: string;

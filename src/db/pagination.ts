@@ -5,8 +5,8 @@
  * between two requests shift nothing.
  */
 import neo4j, { isDate } from "neo4j-driver";
-import { badUserInput } from "./errors.js";
-import { selects, type Selection } from "./lookahead.js";
+import { badUserInput } from "../graphql/errors.js";
+import { selects, type Selection } from "../graphql/lookahead.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

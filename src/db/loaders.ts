@@ -4,7 +4,7 @@
  */
 import DataLoader from "dataloader";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { required } from "./errors.js";
+import { required } from "../graphql/errors.js";
 
 /**
  * JSON with sorted keys: equal requests share a cache entry whatever order their fields were set
