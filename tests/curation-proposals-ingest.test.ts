@@ -108,6 +108,32 @@ describe("ingesting an article", () => {
   });
 });
 
+describe("dates the text gives", () => {
+  const TWO_DAYS = `Steve Witkoff and Rustem Umerov held talks in Moscow on 15 and 16 July 2025. Umerov told reporters after the talks on Wednesday that the sides had agreed on a timetable.`;
+
+  it("a meeting over two days is accepted with its last day, and a statement with the day and occasion it was made", SLOW, async () => {
+    const { source, proposals, errors } = await ingest({ text: TWO_DAYS, title: `${testId("title")} Two days in Moscow`, publishedOn: "2025-07-17" });
+    expect(errors).toEqual([]);
+    const pending = proposals.filter((p) => p.status === "PENDING");
+    const res = await api.query(ACCEPT, { ids: pending.map((p) => p.id) }, CURATOR);
+    expect(res.data!.acceptProposals.errors).toEqual([]);
+    const talks = (res.data!.acceptProposals.proposals as Proposal[]).find((p) => p.kind === "MEETING" && p.excerpt.includes("held talks"))!;
+
+    const read = await api.query(
+      `query($id: ID!, $source: ID!) {
+        meeting(id: $id) { date ended { latest source { id } basis } }
+        onTheSecondDay: meetings(filter: {participantIds: ["steve-witkoff"], from: "2025-07-16", to: "2025-07-16"}, first: 100) { edges { node { id } } }
+        statements(filter: {sourceId: $source}) { edges { node { saidOn occasion speaker { name } } } }
+      }`,
+      { id: talks.became, source: source!.id },
+    );
+    expect(read.data!.meeting).toMatchObject({ date: "2025-07-15", ended: { latest: expect.stringMatching(/^2025-07-16T/), source: { id: source!.id }, basis: "INFERRED" } });
+    expect(read.data!.onTheSecondDay.edges).toContainEqual({ node: { id: talks.became } });
+    expect(read.data!.statements.edges).toEqual([{ node: { saidOn: "2025-07-16", occasion: "to reporters after the talks", speaker: { name: "Rustem Umerov" } } }]);
+    expect(await findViolations(api.db)).toEqual([]);
+  });
+});
+
 describe("bad input", () => {
   it.each([
     ["empty text", { text: "   \n " }, "EMPTY"],

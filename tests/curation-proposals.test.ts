@@ -122,6 +122,18 @@ describe("edits", () => {
     const { acceptProposals } = await call(ACCEPT, { ids: [proposals.duration], edits: [{ id: proposals.duration, speakerId: "vladimir-putin" }] });
     expect(acceptProposals.errors).toEqual([{ field: ["edits", "0", "speakerId"], code: "INVALID_EDIT", message: expect.stringContaining("DURATION") }]);
   });
+
+  it("give a meeting a last day after its date, written as when it ended; a last day not after it is refused", SLOW, async () => {
+    const { ids, proposals } = await meetingArticle();
+    const group = [proposals.person, proposals.place, proposals.meeting];
+    const before = await call(ACCEPT, { ids: group, edits: [{ id: proposals.meeting, dateEnd: "2025-06-03" }] });
+    expect(before.acceptProposals.errors).toEqual([{ field: ["edits", "0", "dateEnd"], code: "INVALID_EDIT", message: expect.stringContaining("after the meeting's date 2025-06-03") }]);
+    const { acceptProposals } = await call(ACCEPT, { ids: group, edits: [{ id: proposals.meeting, dateEnd: "2025-06-04", note: "the talks went on the next morning" }] });
+    expect(acceptProposals.errors).toEqual([]);
+    const read = await call(`query($id: ID!) { meeting(id: $id) { date ended { latest basis note } } onTheFourth: meetings(filter: {from: "2025-06-04", to: "2025-06-04"}, first: 100) { edges { node { id } } } }`, { id: ids.meeting });
+    expect(read.meeting).toMatchObject({ date: "2025-06-03", ended: { latest: expect.stringMatching(/^2025-06-04T/), basis: "INFERRED", note: expect.stringContaining("the talks went on the next morning") } });
+    expect(read.onTheFourth.edges).toContainEqual({ node: { id: ids.meeting } });
+  });
 });
 
 describe("rejecting", () => {

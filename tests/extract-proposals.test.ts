@@ -54,6 +54,17 @@ describe("extractProposals", () => {
     expect(quote?.note).toContain("next sentence");
   });
 
+  it("gives a statement the day and occasion the text gives: its own words, or the sentence before that names its speaker", async () => {
+    const briefing = (await extractProposals(unnamed, lookup)).find((d) => d.statement?.text.startsWith("Compromises have not yet been found"));
+    expect(briefing?.statement).toMatchObject({ occasion: "a post-meeting briefing", saidOn: "2025-12-03" });
+    expect(briefing?.note).toContain("the sentence before names Yuri Ushakov");
+
+    const text = "Vladimir Putin told CBS's 60 Minutes on Sunday that the talks had been useful.";
+    const interview = (await extractProposals({ text, publishedOn: "2025-12-03" }, lookup)).find((d) => d.kind === "STATEMENT");
+    expect(interview?.statement).toMatchObject({ kind: "PARAPHRASE", speaker: { id: "vladimir-putin" }, occasion: "to CBS's 60 Minutes", saidOn: "2025-11-30" });
+    expect(interview?.note).toContain("publication date 2025-12-03");
+  });
+
   it("matches a meeting, a duration and a quote the graph already holds from this source", async () => {
     const drafts = await extractProposals(dawat, lookup);
     const december = drafts.find((d) => d.kind === "MEETING" && d.meeting?.date === "2025-12-02");

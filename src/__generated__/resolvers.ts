@@ -1371,6 +1371,8 @@ export type ProposalEdge = {
 export type ProposalEdit = {
   /** MEETING: its date; STATEMENT: when it was said. */
   date?: InputMaybe<Scalars['Date']['input']>;
+  /** MEETING: the last day, for a meeting that went on past its date (a whole day after `date`; written as the meeting's `ended` estimate). */
+  dateEnd?: InputMaybe<Scalars['Date']['input']>;
   /** PERSON, PLACE, MEETING, STATEMENT: the graph's node it really is; nothing new is created, and accepting adds this source to it. */
   existingId?: InputMaybe<Scalars['ID']['input']>;
   /** The proposal to correct (it must be in `ids`). */

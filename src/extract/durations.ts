@@ -20,7 +20,7 @@ const NUMBER = `(?:\\d+(?:\\.\\d+)?|${Object.keys(NUMBERS).sort((a, b) => b.leng
 const SEP = `[-\\s]`;
 const FRACTION = `(?:${SEP}and${SEP}(?:a${SEP})?(half|quarter)|${SEP}and${SEP}three${SEP}quarters)`;
 const UNIT = `(hours?|hrs?|minutes?|mins?)`;
-const QUALIFIER = `(just\\s+under|just\\s+over|close\\s+to|nearly|almost|about|approximately|around|roughly|some|more\\s+than|over|less\\s+than|under|at\\s+least)`;
+const QUALIFIER = `(just\\s+under|just\\s+over|(?:a\\s+little|slightly)\\s+(?:over|more\\s+than)|close\\s+to|nearly|almost|about|approximately|around|roughly|some|more\\s+than|over|less\\s+than|under|at\\s+least)`;
 
 const FIGURE = new RegExp(`\\b(?:${QUALIFIER}\\s+)?(${NUMBER})(${FRACTION})?${SEP}${UNIT}\\b(?:${SEP}(long|and${SEP}a${SEP}half))?`, "gi");
 const HALF_HOUR = /\b(?:(about|nearly|almost|just under|close to|more than|over)\s+)?(half\s+an\s+hour|half-hour|an\s+hour\s+and\s+a\s+half|hour-long|an\s+hour)\b/gi;
@@ -41,6 +41,10 @@ const BOUNDS: Record<string, { bound: DurationBound; hedge: Hedge }> = {
   "more than": { bound: "OVER", hedge: "NONE" },
   over: { bound: "OVER", hedge: "NONE" },
   "just over": { bound: "OVER", hedge: "APPROXIMATE" },
+  "a little over": { bound: "OVER", hedge: "APPROXIMATE" },
+  "a little more than": { bound: "OVER", hedge: "APPROXIMATE" },
+  "slightly over": { bound: "OVER", hedge: "APPROXIMATE" },
+  "slightly more than": { bound: "OVER", hedge: "APPROXIMATE" },
   "at least": { bound: "OVER", hedge: "NONE" },
 };
 

@@ -65,7 +65,7 @@ export function seedExpectation(graph: SeedGraph, sourceId: string): Expected {
     return participants.length === 0 ? [] : [{ date: m.date, dateEnd: meetingRow(m).dateEnd, participants }];
   });
   const durations = graph.meetings.flatMap((m) => m.durations.filter((d) => d.sourceId === sourceId && d.wording).map((d) => ({ meetingDate: m.date, wording: d.wording! })));
-  const quotes = graph.statements.flatMap((s) => s.wordings.filter((w) => w.sourceId === sourceId && (w.quoted ?? s.quoted)).map((w) => ({ speaker: s.speakerId, text: w.text })));
+  const quotes = graph.statements.flatMap((s) => s.wordings.filter((w) => w.sourceId === sourceId && (w.quoted ?? s.quoted)).map((w) => ({ speaker: s.speakerId, text: w.text, saidOn: s.saidOn, occasion: s.occasion })));
   const roles = graph.people.flatMap((p) => (p.roles.some((r) => r.sources.some((s) => s.sourceId === sourceId && s.basis === "STATED")) ? [{ person: p.id }] : []));
   return { meetings, durations, quotes, roles };
 }
@@ -146,7 +146,9 @@ export function report(seed: readonly ArticleResult[], fixtures: readonly Articl
     "organizations, places and people. A meeting is right when its date falls on the expected",
     "meeting's days and it has exactly the expected participants; a duration when it is on that",
     "meeting with the same wording; a quote when its speaker is right and its words are the",
-    "expected wording's; a role when the person is one the article gives a role. The seed articles",
+    "expected wording's; a quote's date when it falls in the curated one's period (or that in its),",
+    "and its occasion when it shares a content word with the curated one (which curators word their",
+    "own way); a role when the person is one the article gives a role. The seed articles",
     `are undated in sources.json and are read as published on ${SEED_PUBLISHED_ON}, the day the talks they report ended.`,
     "",
     ...section("Seed articles (scored against seed/data)", seed),

@@ -4,18 +4,19 @@
  */
 import type { ProposalDraft } from "../model/proposal.js";
 import { sameStatement } from "./statements.js";
-import { normalize } from "./text.js";
+import { normalize, words } from "./text.js";
 
 export interface Expected {
   /** `date` YYYY-MM-DD or YYYY-MM; `dateEnd` the last day it may have touched (past midnight). Participant ids as the graph has them, or the slug of a new person. */
   meetings: { date: string; dateEnd?: string | null; participants: string[] }[];
   durations: { meetingDate: string; wording: string }[];
-  quotes: { speaker: string; text: string }[];
+  /** `saidOn` and `occasion` where the curated statement has them (the occasion in the curator's words). */
+  quotes: { speaker: string; text: string; saidOn?: string | null; occasion?: string | null }[];
   /** People the article gives a role. */
   roles: { person: string }[];
 }
 
-export const SCORED_KINDS = ["meetings with participants", "participations", "durations with wording", "direct quotes with speaker", "roles"] as const;
+export const SCORED_KINDS = ["meetings with participants", "participations", "durations with wording", "direct quotes with speaker", "quote dates", "quote occasions", "roles"] as const;
 export type ScoredKind = (typeof SCORED_KINDS)[number];
 
 export interface KindScore {
@@ -39,6 +40,16 @@ function sameDays(draftDate: string, e: Expected["meetings"][number]): boolean {
   if (draftDate.length === 7 || e.date.length === 7) return draftDate.slice(0, 7) === e.date.slice(0, 7);
   return draftDate >= e.date && draftDate <= (e.dateEnd ?? e.date);
 }
+
+/** One date within the other's period: "2025-12-03" is in "2025-12", and the same day is the same day. */
+const sameDate = (a: string, b: string) => a.slice(0, Math.min(a.length, b.length)) === b.slice(0, Math.min(a.length, b.length));
+
+const FUNCTION_WORDS = new Set(["a", "an", "the", "to", "at", "in", "on", "of", "after", "before", "from", "with", "for", "his", "her", "their", "and", "during", "following"]);
+/** The curator words an occasion their own way ("briefing to reporters after the Kremlin talks"): it is the same when they share a content word. */
+const sameOccasion = (a: string, b: string) => {
+  const theirs = new Set(words(b));
+  return words(a).some((w) => !FUNCTION_WORDS.has(w) && theirs.has(w));
+};
 
 const describeMeeting = (e: Expected["meetings"][number]) => `${e.date} (${e.participants.join(", ")})`;
 
@@ -103,16 +114,31 @@ export function score(drafts: readonly ProposalDraft[], expected: Expected): Sco
 
   const quoteDrafts = drafts.filter((d) => d.kind === "STATEMENT" && d.statement?.kind === "QUOTE");
   const quotes: KindScore = { hits: 0, proposed: quoteDrafts.length, expected: expected.quotes.length, misses: [], falseProposals: [] };
-  const quotesFound = new Set<Expected["quotes"][number]>();
+  const quotesFound = new Map<Expected["quotes"][number], ProposalDraft>();
   for (const d of quoteDrafts) {
     const speaker = idOf(d.statement!.speaker, drafts);
     const hit = expected.quotes.find((q) => !quotesFound.has(q) && q.speaker === speaker && sameStatement(q.text, d.statement!.text));
     if (hit) {
       quotes.hits++;
-      quotesFound.add(hit);
+      quotesFound.set(hit, d);
     } else quotes.falseProposals.push(`${speaker}: "${d.statement!.text.slice(0, 70)}"`);
   }
-  quotes.misses = expected.quotes.filter((q) => !quotesFound.has(q)).map((q) => `${q.speaker}: "${q.text.slice(0, 70)}"`);
+  const describeQuote = (q: Expected["quotes"][number]) => `${q.speaker}: "${q.text.slice(0, 70)}"`;
+  quotes.misses = expected.quotes.filter((q) => !quotesFound.has(q)).map(describeQuote);
+
+  /** How the quotes' `field` (saidOn or occasion) compares with the curated one, over the quotes found. */
+  const quoteDetail = (field: "saidOn" | "occasion", same: (ours: string, theirs: string) => boolean): KindScore => {
+    const given = quoteDrafts.filter((d) => d.statement![field]);
+    const matched = [...quotesFound.entries()];
+    const right = matched.filter(([q, d]) => q[field] && d.statement![field] && same(d.statement![field], q[field]));
+    return {
+      hits: right.length,
+      proposed: given.length,
+      expected: expected.quotes.filter((q) => q[field]).length,
+      misses: expected.quotes.filter((q) => q[field] && !right.some(([r]) => r === q)).map((q) => `${describeQuote(q)} ${field} ${q[field]}`),
+      falseProposals: given.filter((d) => !right.some(([, r]) => r === d)).map((d) => `${idOf(d.statement!.speaker, drafts)}: "${d.statement!.text.slice(0, 50)}" ${field} ${d.statement![field]}`),
+    };
+  };
 
   const rolePeople = [...new Set(drafts.filter((d) => d.kind === "ROLE" && d.role).map((d) => idOf(d.role!.person, drafts)))];
   const expectedRoles = [...new Set(expected.roles.map((r) => r.person))];
@@ -124,7 +150,15 @@ export function score(drafts: readonly ProposalDraft[], expected: Expected): Sco
     falseProposals: rolePeople.filter((p) => !expectedRoles.includes(p)),
   };
 
-  return { "meetings with participants": meetings, participations, "durations with wording": durations, "direct quotes with speaker": quotes, roles };
+  return {
+    "meetings with participants": meetings,
+    participations,
+    "durations with wording": durations,
+    "direct quotes with speaker": quotes,
+    "quote dates": quoteDetail("saidOn", sameDate),
+    "quote occasions": quoteDetail("occasion", sameOccasion),
+    roles,
+  };
 }
 
 /** Scores added up over several articles. */

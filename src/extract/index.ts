@@ -56,7 +56,7 @@ export async function extractProposals(article: Article, lookup: GraphLookup): P
   const mentions = await findPeople(text, lookup, sentences.filter(isHeadline));
   const places = await findPlaces(text, lookup, (span) => mentions.some((m) => m.start < span.end && span.start < m.end && !m.byRole));
   const meetings = findMeetings(sentences, mentions, places, publishedOn);
-  const statements = findStatements(text, sentences, mentions);
+  const statements = findStatements(text, sentences, mentions, publishedOn);
 
   const dated = meetings.filter((m) => m.date !== null && m.participants.some((p) => p.mention.person.existing));
   const [candidates, said] = await Promise.all([
@@ -132,16 +132,16 @@ function meetingDrafts(text: string, m: FoundMeeting, existing: MeetingCandidate
   ];
   for (const p of m.participants) {
     const person = ref(p.mention.person);
-    const sentence = p.inheritedFrom ?? m.sentences.find((s) => p.mention.start >= s.start && p.mention.end <= s.end) ?? anchor;
+    const sentence = p.inherited?.from ?? m.sentences.find((s) => p.mention.start >= s.start && p.mention.end <= s.end) ?? anchor;
     const knownHere = existing?.participantIds.includes(p.mention.person.existing?.id ?? "");
     drafts.push(
       draft(text, sentence, {
         key: `participation:${m.key}:${p.mention.person.key}`,
         kind: "PARTICIPATION",
         summary: `${p.mention.person.name} took part in ${meetingTitle(m)} (${m.date ?? "undated"})`,
-        confidence: p.inheritedFrom ? 0.6 : Math.min(0.85, p.mention.confidence),
-        reason: p.inheritedFrom ? "named in the sentence that introduces the list of meetings" : `named in the meeting's sentence (${p.mention.reason})`,
-        note: p.inheritedFrom ? `the item does not name ${p.mention.person.name}: the list it belongs to is about the meetings of "${p.inheritedFrom.text.slice(0, 80)}"` : p.mention.note,
+        confidence: p.inherited ? 0.6 : Math.min(0.85, p.mention.confidence),
+        reason: p.inherited?.reason ?? `named in the meeting's sentence (${p.mention.reason})`,
+        note: p.inherited?.note ?? p.mention.note,
         dependsOn: newKeys(person, existing ? null : { key: m.key }),
         meetingKey: m.key,
         participation: { meeting: meetingRef, person, role: null },
@@ -210,7 +210,15 @@ function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, exi
 function statementDraft(text: string, s: ReturnType<typeof findStatements>[number], said: StatementCandidate[], meetings: FoundMeeting[], thisSource: (src: SourceRef | null) => boolean): ProposalDraft {
   const speaker = ref(s.speaker);
   const known = said.find((x) => x.speakerId === s.speaker.existing?.id && [x.text, ...x.wordings.map((w) => w.text)].some((t) => sameStatement(t, s.text)));
-  const meeting = meetings.find((m) => m.sentences.some((x) => x.start <= s.start && s.start < x.end));
+  const within = (at: number) => (m: FoundMeeting) => m.sentences.some((x) => x.start <= at && at < x.end);
+  // Said at a briefing the article reports: the briefing is its meeting.
+  const briefing = s.occasionSpan ? meetings.find((m) => m.kind === "briefing" && within(s.occasionSpan!.start)(m)) : undefined;
+  const meeting = briefing ?? meetings.find(within(s.start));
+  // Made at a meeting the article reports ("at the start of the meeting"), it is dated by it when the text gives no date of its own.
+  const at = briefing ?? (s.duringMeeting && s.occasionSpan ? meetings.find(within(s.occasionSpan.start)) : undefined);
+  const datedBy = !s.saidOn && at?.date ? at : undefined;
+  const saidOn = s.saidOn ?? datedBy?.date ?? null;
+  const dateNote = datedBy ? `said at ${meetingTitle(datedBy)}${datedBy.kind === "briefing" ? "" : "'s meeting"} of ${datedBy.date}${datedBy.dateNote ? ` (${datedBy.dateNote})` : ""}` : null;
   const words = s.text.split(/\s+/).slice(0, 6).join(" ");
   return draft(text, s, {
     key: `statement:${s.start}`,
@@ -218,12 +226,23 @@ function statementDraft(text: string, s: ReturnType<typeof findStatements>[numbe
     summary: `${s.speaker.name} ${s.kind === "QUOTE" ? "said" : "(paraphrased)"}: ${s.text.length > 100 ? `${s.text.slice(0, 100)}…` : s.text}`,
     confidence: s.confidence,
     reason: s.reason,
-    note: s.speakerNote,
+    note: [s.speakerNote, s.whenNote, dateNote].filter(Boolean).join("; ") || null,
     dependsOn: newKeys(speaker, meeting ? { key: meeting.key } : null),
     meetingKey: meeting?.key ?? null,
-    statement: { ...(known ? { existingId: known.id } : {}), id: known?.id ?? `${s.speaker.id}-${slug(words)}`, speaker, text: s.text, kind: s.kind, saidOn: null, occasion: null, meeting: meeting ? { key: meeting.key } : null },
+    statement: { ...(known ? { existingId: known.id } : {}), id: known?.id ?? `${s.speaker.id}-${slug(words)}`, speaker, text: s.text, kind: s.kind, saidOn, occasion: s.occasion, meeting: meeting ? { key: meeting.key } : null },
     known: known ? { id: known.id, fromThisSource: known.wordings.some((w) => thisSource(w.source)), how: `${s.speaker.name}'s statement ${known.id} has these words` } : null,
   });
+}
+
+/**
+ * Whose "his"/"her" a role phrase is: the person named just before "and his" ("Putin and his
+ * adviser"), else the person last named with a possessive ("Trump's special envoy and his son-in-law").
+ */
+function pronounOwner(text: string, mentions: readonly PersonMention[], role: { start: number }): PersonMention | undefined {
+  const before = mentions.filter((o) => o.end <= role.start);
+  const coordinated = before.at(-1);
+  if (coordinated && !coordinated.byRole && !coordinated.possessive && /^(?:\s+and|,)\s+$/.test(text.slice(coordinated.end, role.start))) return coordinated;
+  return [...before].reverse().find((o) => o.possessive);
 }
 
 function roleDrafts(text: string, mentions: readonly PersonMention[]): ProposalDraft[] {
@@ -235,7 +254,7 @@ function roleDrafts(text: string, mentions: readonly PersonMention[]): ProposalD
     for (const title of role.title.split(/\s+and\s+/)) {
       const head = roleHead(title);
       const relation = RELATIONS[head] ?? RELATIONS[title.toLowerCase()];
-      const owner = role.owner ? mentions.find((o) => o.start >= role.start && o.end <= role.end && o !== m) : role.pronounOwner ? [...mentions].reverse().find((o) => o.end <= role.start && o.possessive) : undefined;
+      const owner = role.owner ? mentions.find((o) => o.start >= role.start && o.end <= role.end && o !== m) : role.pronounOwner ? pronounOwner(text, mentions, role) : undefined;
       if (relation === "son-in-law-of" || (relation && owner)) {
         if (!owner) continue;
         const key = `relation:${m.person.key}:${relation}:${owner.person.key}`;
@@ -248,7 +267,7 @@ function roleDrafts(text: string, mentions: readonly PersonMention[]): ProposalD
               summary: `${m.person.name} is ${title} of ${owner.person.name}`,
               confidence: 0.7,
               reason: `role phrase "${title}" with the owner ${owner.person.name}`,
-              note: role.pronounOwner ? `"his"/"her": the person named with a possessive just before, ${owner.person.name}` : null,
+              note: role.pronounOwner ? `"${text.slice(role.start, role.end).split(/\s/)[0]}": ${owner.person.name}, ${owner.possessive ? "named with a possessive just before" : "named just before it"}` : null,
               dependsOn: newKeys(ref(m.person), ref(owner.person)),
               relation: { from: ref(m.person), to: ref(owner.person), kind: relation },
             }),

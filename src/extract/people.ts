@@ -6,7 +6,7 @@
 import nlp from "compromise";
 import type { GraphLookup, PersonCandidate } from "./lookup.js";
 import { roleAfter, roleBefore, roleCountry, roleHead, rolePhrases, type RolePhrase } from "./roles.js";
-import { inside, normalize, quotedSpans, slug, type Span } from "./text.js";
+import { datelines, inside, normalize, quotedSpans, slug, type Span } from "./text.js";
 import { DEMONYMS, HEAD_OF_STATE, NOT_A_PERSON, TITLE_WORDS } from "./vocabulary.js";
 
 export interface PersonRef {
@@ -70,16 +70,22 @@ function cleanName(text: string, start: number, taggedPerson: boolean, source: s
 
 function nameSpans(text: string): NameSpan[] {
   const doc = nlp(text);
+  const filedFrom = datelines(text);
   const tagged = doc.people().json({ offset: true }) as { text: string; offset: { start: number } }[];
   const proper = doc.match("#ProperNoun+").json({ offset: true }) as { text: string; offset: { start: number } }[];
   const taggedStarts = tagged.map((t) => ({ start: t.offset.start, end: t.offset.start + t.text.length }));
   const spans = new Map<number, NameSpan>();
   for (const { text: t, offset } of [...tagged, ...proper]) {
     // compromise's text can differ from the source in whitespace: re-read it from the offsets.
-    const raw = text.slice(offset.start, offset.start + t.length);
+    let start = offset.start;
+    // A dateline ("MIAMI (Reuters) – Rubio …") names where the report was filed: a name starts after it.
+    const dateline = filedFrom.find((d) => d.start <= start && start < d.end);
+    if (dateline) start = dateline.end;
+    if (start >= offset.start + t.length) continue;
+    const raw = text.slice(start, offset.start + t.length);
     const isTagged = taggedStarts.some((p) => p.start < offset.start + t.length && offset.start < p.end);
     // "Putin and Trump" stays two names; a proper-noun run can hold a comma ("Woodside, California").
-    let at = offset.start;
+    let at = start;
     for (const part of raw.split(/(,\s+|\s+and\s+|\s+[–—]\s+|\n+)/)) {
       if (!/^(,\s+|\s+and\s+|\s+[–—]\s+|\n+)$/.test(part)) {
         const name = cleanName(part, at, isTagged, text);
@@ -149,6 +155,23 @@ export async function findPeople(text: string, lookup: GraphLookup, headlines: r
       byName.set(normalize(name.text), person);
       const why = name.taggedPerson ? `compromise tags "${name.text}" as a person's name` : `"${name.text}" follows the role "${role!.title}"`;
       mention(name, person, { confidence: 0.7, reason: `${why}; the graph has no one by it`, note: null, byRole: false, role });
+    }
+  }
+
+  // A part of the name of someone named in full earlier ("Pompeo", "Xi") is them wherever it
+  // stands, also where compromise does not tag it as a name, unless it is part of another's name too.
+  const named = [...new Set(byName.values())];
+  const nameParts = (p: PersonRef) => p.name.split(/\s+/).filter((w) => /^\p{Lu}\p{L}+$/u.test(w));
+  for (const person of named) {
+    const first = mentions.find((m) => m.person.key === person.key)!;
+    const parts = nameParts(person).filter((w) => !named.some((other) => other !== person && nameParts(other).includes(w)));
+    if (nameParts(person).length < 2) continue;
+    for (const part of parts) {
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}-])${part}(?![\\p{L}-])`, "gu"))) {
+        const span = { start: m.index, end: m.index + part.length, text: part, possessive: /^['’]s\b/.test(text.slice(m.index + part.length, m.index + part.length + 3)) };
+        if (span.start < first.end || mentions.some((x) => x.start < span.end && span.start < x.end) || inHeadline(span)) continue;
+        mention(span, person, { confidence: 0.8, reason: `"${part}" is part of the name of ${person.name}, named earlier`, note: null, byRole: false, role: null });
+      }
     }
   }
 

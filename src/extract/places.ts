@@ -32,7 +32,9 @@ type Tagged = { text: string; offset: { start: number } }[];
 function candidates(text: string, tagged: Tagged): (Span & { text: string })[] {
   const found = new Map<number, Span & { text: string }>();
   for (const p of tagged) {
-    const raw = text.slice(p.offset.start, p.offset.start + p.text.length).replace(/[\s.,;:]+$/, "");
+    const raw = text.slice(p.offset.start, p.offset.start + p.text.length).replace(/(?:\s*[-–—(]|[\s.,;:])+$/, "");
+    // "Ukraine’s delegation": a possessive names whose something is, not where anything happens.
+    if (/['’]s$/.test(raw) || /^['’]s\b/.test(text.slice(p.offset.start + raw.length, p.offset.start + raw.length + 3))) continue;
     if (raw && !NOT_A_PLACE.test(raw)) found.set(p.offset.start, { start: p.offset.start, end: p.offset.start + raw.length, text: raw });
   }
   for (const m of text.matchAll(AFTER_PREPOSITION)) {

@@ -90,3 +90,16 @@ export function isHeadline(s: Sentence): boolean {
   const capitalized = all.filter((w) => /^\p{Lu}/u.test(w)).length;
   return s.lineStart && !/[.!?]["”’]?$/.test(s.text) && all.length > 2 && capitalized / all.length >= 0.6;
 }
+
+/**
+ * Datelines: the place (and agency) a report is filed from, before a dash at a line's start
+ * ("HELSINKI –", "WOODSIDE, California –", "MIAMI (Reuters) -"). The span ends after the dash.
+ */
+export function datelines(text: string): (Span & { place: Span })[] {
+  const found: (Span & { place: Span })[] = [];
+  for (const m of text.matchAll(/^(\p{Lu}{2,}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*)*)?)(?:\s*\([^)\n]*\))?\s*[-–—]\s+/gmu)) {
+    const place = m[1]!.replace(/[\s-]+$/, "");
+    found.push({ start: m.index, end: m.index + m[0].length, place: { start: m.index, end: m.index + place.length } });
+  }
+  return found;
+}

@@ -10,7 +10,7 @@ export const DEMONYMS: Record<string, string> = {
 /** Words that name an office or a relation, ending a role phrase ("special envoy", "senior foreign policy adviser"). */
 export const ROLE_HEADS = [
   "prime minister", "foreign minister", "defense minister", "defence minister", "secretary of state", "national security adviser", "secretary-general",
-  "president", "presidents", "vice president", "leader", "envoy", "adviser", "advisor", "aide", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
+  "president", "vice president", "leader", "envoy", "adviser", "advisor", "aide", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
   "minister", "secretary", "ambassador", "son-in-law", "counterpart", "host", "chairman", "head",
 ];
 
@@ -21,7 +21,7 @@ export const ROLE_QUALIFIERS = ["senior", "chief", "top", "special", "deputy", "
 export const TITLE_WORDS = new Set([
   "president", "presidents", "vice", "prime", "minister", "foreign", "secretary", "state", "of", "special", "envoy", "senator", "sen.", "chancellor", "premier",
   "king", "queen", "prince", "general", "gen.", "leader", "chairman", "mr.", "mrs.", "ms.", "dr.", "aide", "adviser", "advisor", "spokesman", "spokeswoman",
-  "ambassador", "kremlin", "white", "house", "defense", "defence", "envoys", "officials", "delegation",
+  "ambassador", "kremlin", "white", "house", "defense", "defence", "envoys", "officials", "delegation", "speaker", "treasury", "director",
 ]);
 
 /** Head-of-state words that name the same office ("the Chinese leader" is the Chinese president). */

@@ -13,6 +13,9 @@ import { proposalId, readProposals, type ProposalRecord } from "./store.js";
 
 const at = (index: number) => ["ids", String(index)];
 
+/** A meeting's last day is a whole day after every day of its date's period ("2025-07" ends after July). */
+const endsAfter = (dateEnd: string, date: string) => dateEnd.length === 10 && dateEnd > `${date}${"-99".repeat((10 - date.length) / 3)}`;
+
 /** A step's problems, reported at the proposal they come from: its input's paths mean nothing to the curator. */
 function atProposal(index: number, record: ProposalRecord, mutation: string, errors: UserError[]): UserError[] {
   return errors.map((e) => ({ field: at(index), code: e.code, message: `${record.draft.summary}: ${mutation} ${e.field.join(".")}: ${e.message}` }));
@@ -93,6 +96,10 @@ function editsById(ids: readonly string[], edits: readonly ProposalEdit[], recor
       const allowed = new Set<string>(["id", "note", ...EDITABLE[record.draft.kind]]);
       for (const [field, value] of Object.entries(edit)) {
         if (value != null && !allowed.has(field)) problems.add(["edits", String(i), field], "INVALID_EDIT", `a ${record.draft.kind} proposal has no ${field} to correct; it can correct ${[...allowed].filter((f) => f !== "id").join(", ")}`);
+      }
+      const date = edit.date ?? record.draft.meeting?.date;
+      if (record.draft.kind === "MEETING" && edit.dateEnd != null && date && !endsAfter(edit.dateEnd, date)) {
+        problems.add(["edits", String(i), "dateEnd"], "INVALID_EDIT", `dateEnd ${edit.dateEnd} must be a whole day (YYYY-MM-DD) after the meeting's date ${date}`);
       }
     }
     byId.set(edit.id, edit);

@@ -57,7 +57,7 @@ export interface Planned {
 export const EDITABLE: Record<ProposalKind, (keyof ProposalEdit)[]> = {
   PERSON: ["existingId", "name"],
   PLACE: ["existingId", "name"],
-  MEETING: ["existingId", "date", "placeId", "title"],
+  MEETING: ["existingId", "date", "dateEnd", "placeId", "title"],
   STATEMENT: ["existingId", "date", "speakerId"],
   PARTICIPATION: ["personId"],
   ROLE: ["personId", "title"],
@@ -128,7 +128,7 @@ export function plan(draft: ProposalDraft, edit: ProposalEdit | undefined, sourc
           became: existingId,
         };
       }
-      const input = { id: meeting.id, kind: meeting.kind, title: edit?.title ?? meeting.title, date, placeId, participants, claims };
+      const input = { id: meeting.id, kind: meeting.kind, title: edit?.title ?? meeting.title, date, ended: endedOn(edit?.dateEnd ?? meeting.dateEnd ?? null, date, ref), placeId, participants, claims };
       return { steps: [step("createMeeting", input, createMeetingPlan(input))], targets: [{ label: "Meeting", id: meeting.id, isNew: true, via: "existingId" }, ...targets], became: meeting.id };
     }
     case "PARTICIPATION": {
@@ -187,6 +187,24 @@ export function plan(draft: ProposalDraft, edit: ProposalEdit | undefined, sourc
       };
     }
   }
+}
+
+/**
+ * A meeting that went on past its date's last day ended, as far as an article says, some time on
+ * `dateEnd`; the graph keeps that as its `ended` estimate, from which its last day follows. The text
+ * gives the day, not the hour or the time zone, so the window is that whole day in any time zone.
+ */
+function endedOn(dateEnd: string | null, date: string, evidence: ReturnType<typeof evidenceOf>) {
+  if (dateEnd === null || dateEnd.length !== 10 || dateEnd <= date) return null;
+  const note = `the article gives ${dateEnd} as the day it ended, with no time: any time that day, in any time zone`;
+  return {
+    earliest: `${dateEnd}T00:00:00+14:00`,
+    latest: `${dateEnd}T23:59:59-12:00`,
+    wording: null,
+    sourceId: evidence.sourceId,
+    basis: "INFERRED" as const,
+    note: evidence.note ? `${evidence.note}; ${note}` : note,
+  };
 }
 
 /** A claim or duration attached to a meeting: it becomes the claim the write numbers. */

@@ -126,6 +126,8 @@ export type ProposalChangeKind =
 export type ProposalEdit = {
   /** MEETING: its date; STATEMENT: when it was said. */
   date?: string | null | undefined;
+  /** MEETING: the last day, for a meeting that went on past its date (a whole day after `date`; written as the meeting's `ended` estimate). */
+  dateEnd?: string | null | undefined;
   /** PERSON, PLACE, MEETING, STATEMENT: the graph's node it really is; nothing new is created, and accepting adds this source to it. */
   existingId?: string | null | undefined;
   /** The proposal to correct (it must be in `ids`). */

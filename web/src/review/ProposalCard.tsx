@@ -46,7 +46,7 @@ function Details({ proposal, byId }: { proposal: Proposal; byId: ReadonlyMap<str
   if (statement) {
     rows.push(["Speaker", refLabel(statement.speaker, byId)]);
     rows.push([statement.kind === "QUOTE" ? "Quote" : "Paraphrase", `“${statement.text}”`]);
-    if (statement.saidOn) rows.push(["Said on", `${statement.saidOn}${statement.occasion ? `, ${statement.occasion}` : ""}`]);
+    if (statement.saidOn || statement.occasion) rows.push(["Said", [statement.saidOn && `on ${statement.saidOn}`, statement.occasion].filter(Boolean).join(", ")]);
     if (statement.existingId) rows.push(["Statement", `a new wording of the graph's ${statement.existingId}`]);
   }
   if (claim) rows.push([claim.field, `${[hedgeWord(claim.hedge), claim.value].filter(Boolean).join(" ")}${claim.wording ? ` (“${claim.wording}”)` : ""}`]);

@@ -31,6 +31,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ProposalEditor({ proposal, busy, onAccept, onCancel }: { proposal: Proposal; busy: boolean; onAccept: (edit: ProposalEdit) => void; onCancel: () => void }) {
   const { kind } = proposal;
   const proposedDate = proposal.proposedMeeting?.date ?? proposal.statement?.saidOn ?? "";
+  const proposedDateEnd = proposal.proposedMeeting?.dateEnd ?? "";
   const proposedTitle = proposal.proposedMeeting?.title ?? proposal.role?.title ?? "";
   const proposedName = proposal.person?.name ?? proposal.place?.name ?? "";
   const [existing, setExisting] = useState<Picked | null>(null);
@@ -38,6 +39,7 @@ export function ProposalEditor({ proposal, busy, onAccept, onCancel }: { proposa
   const [person, setPerson] = useState<Picked | null>(null);
   const [name, setName] = useState(proposedName);
   const [date, setDate] = useState(proposedDate);
+  const [dateEnd, setDateEnd] = useState(proposedDateEnd);
   const [title, setTitle] = useState(proposedTitle);
   const [value, setValue] = useState(proposal.claim?.value ?? "");
   const [note, setNote] = useState("");
@@ -47,6 +49,7 @@ export function ProposalEditor({ proposal, busy, onAccept, onCancel }: { proposa
     existingId: existing?.id ?? null,
     name: existing ? null : changed(name, proposedName),
     date: changed(date, proposedDate),
+    dateEnd: kind === "MEETING" ? changed(dateEnd, proposedDateEnd) : null,
     placeId: place?.id ?? null,
     title: changed(title, proposedTitle),
     speakerId: kind === "STATEMENT" ? (person?.id ?? null) : null,
@@ -78,6 +81,11 @@ export function ProposalEditor({ proposal, busy, onAccept, onCancel }: { proposa
       {(kind === "MEETING" || kind === "STATEMENT") && (
         <Field label={kind === "MEETING" ? "Date (YYYY-MM-DD, YYYY-MM or YYYY)" : "Said on (YYYY-MM-DD, YYYY-MM or YYYY)"}>
           <input value={date} pattern="\d{4}(-\d{2}(-\d{2})?)?" onChange={(event) => setDate(event.target.value)} />
+        </Field>
+      )}
+      {kind === "MEETING" && (
+        <Field label="Last day, when it went on past its date (YYYY-MM-DD)">
+          <input value={dateEnd} pattern="\d{4}-\d{2}-\d{2}" onChange={(event) => setDateEnd(event.target.value)} />
         </Field>
       )}
       {kind === "MEETING" && <EntityPicker kind="Place" label="Place" picked={place} onPick={setPlace} />}
