@@ -102,21 +102,47 @@ function parseOptions(args: string[]): Options | null {
   const { values } = parseArgs({
     args,
     options: {
-      people: { type: "string" }, meetings: { type: "string" }, seed: { type: "string" }, large: { type: "boolean" }, quick: { type: "boolean" },
-      "data-dir": { type: "string" }, "bolt-port": { type: "string" }, heap: { type: "string" }, "page-cache": { type: "string" }, batch: { type: "string" },
-      duration: { type: "string" }, rounds: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, scenarios: { type: "string" }, out: { type: "string" },
-      profile: { type: "boolean" }, report: { type: "boolean" }, "cold-start": { type: "boolean" }, help: { type: "boolean" },
+      people: { type: "string" },
+      meetings: { type: "string" },
+      seed: { type: "string" },
+      large: { type: "boolean" },
+      quick: { type: "boolean" },
+      "data-dir": { type: "string" },
+      "bolt-port": { type: "string" },
+      heap: { type: "string" },
+      "page-cache": { type: "string" },
+      batch: { type: "string" },
+      duration: { type: "string" },
+      rounds: { type: "string" },
+      warmup: { type: "string" },
+      concurrency: { type: "string" },
+      scenarios: { type: "string" },
+      out: { type: "string" },
+      profile: { type: "boolean" },
+      report: { type: "boolean" },
+      "cold-start": { type: "boolean" },
+      help: { type: "boolean" },
     },
   });
   if (values.help) return null;
   if (values.large && values.quick) throw new UsageError("--large and --quick exclude each other.");
   if (values["cold-start"] && process.env.NEO4J_URI) throw new UsageError("--cold-start restarts Neo4j, so it needs the benchmark's own: unset NEO4J_URI.");
-  const preset = values.quick ? { people: 200, meetings: 1_000, duration: 0.3, warmup: 0.2 } : values.large ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 } : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
+  const preset = values.quick
+    ? { people: 200, meetings: 1_000, duration: 0.3, warmup: 0.2 }
+    : values.large
+      ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 }
+      : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
   const concurrency = (values.concurrency ?? "1,8,32").split(",").map((c) => positive("concurrency", c.trim(), 1));
   const wanted = values.scenarios?.split(",").map((s) => s.trim());
-  const scenarios = wanted ? wanted.map((id) => SCENARIOS.find((s) => s.id === id) ?? fail(`Unknown scenario "${id}"; the scenarios are ${SCENARIOS.map((s) => s.id).join(", ")}.`)) : SCENARIOS;
+  const scenarios = wanted
+    ? wanted.map((id) => SCENARIOS.find((s) => s.id === id) ?? fail(`Unknown scenario "${id}"; the scenarios are ${SCENARIOS.map((s) => s.id).join(", ")}.`))
+    : SCENARIOS;
   return {
-    graph: { people: positive("people", values.people, preset.people), meetings: positive("meetings", values.meetings, preset.meetings), seed: positive("seed", values.seed, 1) },
+    graph: {
+      people: positive("people", values.people, preset.people),
+      meetings: positive("meetings", values.meetings, preset.meetings),
+      seed: positive("seed", values.seed, 1),
+    },
     quick: values.quick ?? false,
     profile: values.profile ?? false,
     report: values.report ?? false,
@@ -153,7 +179,11 @@ function request(contender: ContenderId, scenario: Scenario, params: BenchParams
 async function probe(contender: ContenderId, scenario: Scenario, params: BenchParams, server: ServerProcess): Promise<Probe> {
   const req = request(contender, scenario, params)!;
   const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${server.port}${req.path}`, { method: "POST", headers: { "content-type": "application/json" }, body: req.body });
+  const response = await fetch(`http://127.0.0.1:${server.port}${req.path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: req.body,
+  });
   const ms = performance.now() - started;
   const json = (await response.json()) as { data?: any; errors?: { message: string }[]; extensions?: { cypherRoundTrips?: number } };
   if (response.status !== 200 || json.errors) {
@@ -208,7 +238,9 @@ async function main(): Promise<number> {
         await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
         const warm = await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
         variants.push({ warmup, readySeconds, first, warm });
-        say(`  ready after ${readySeconds.toFixed(1)} s; first p99 ${first.p99} ms (max ${first.max}), warm p99 ${warm.p99} ms; ${first.failures + warm.failures} failures`);
+        say(
+          `  ready after ${readySeconds.toFixed(1)} s; first p99 ${first.p99} ms (max ${first.max}), warm p99 ${warm.p99} ms; ${first.failures + warm.failures} failures`,
+        );
         await server.stop();
         servers.splice(servers.indexOf(server), 1);
       }
@@ -233,7 +265,9 @@ async function main(): Promise<number> {
       for (const p of Object.values(checked)) if (p.ok && reference !== undefined) p.sameAnswerAsFloor = isDeepStrictEqual(p.answer, reference);
       probes[scenario.id] = checked;
       for (const [contender, p] of Object.entries(checked)) {
-        say(`  ${contender.padEnd(12)} ${p.ok ? `${p.ms.toFixed(0)} ms, ${p.sameAnswerAsFloor === undefined ? "no reference answer" : p.sameAnswerAsFloor ? "same answer as the floor" : "ANSWER DIFFERS FROM THE FLOOR"}${p.roundTrips === undefined ? "" : `, ${p.roundTrips} round trips`}` : `FAILED: ${p.error}`}`);
+        say(
+          `  ${contender.padEnd(12)} ${p.ok ? `${p.ms.toFixed(0)} ms, ${p.sameAnswerAsFloor === undefined ? "no reference answer" : p.sameAnswerAsFloor ? "same answer as the floor" : "ANSWER DIFFERS FROM THE FLOOR"}${p.roundTrips === undefined ? "" : `, ${p.roundTrips} round trips`}` : `FAILED: ${p.error}`}`,
+        );
       }
       const runnable = CONTENDERS.filter((c) => checked[c]?.ok);
       for (const contender of runnable) {
@@ -248,7 +282,9 @@ async function main(): Promise<number> {
         for (let round = 0; round < options.rounds; round++) {
           for (let k = 0; k < runnable.length; k++) {
             const contender = runnable[(k + i + round) % runnable.length]!;
-            rounds.get(contender)!.push(await runRound(target(contender, scenario, params, serverOf(contender)), connections, options.duration / options.rounds));
+            rounds
+              .get(contender)!
+              .push(await runRound(target(contender, scenario, params, serverOf(contender)), connections, options.duration / options.rounds));
             drained.set(contender, drained.get(contender)! + (await waitForIdle(database.db)));
           }
         }
@@ -256,7 +292,9 @@ async function main(): Promise<number> {
           const result = mergeRounds(connections, rounds.get(contender)!);
           measurements.push({ scenario: scenario.id, contender, ...result, drainSeconds: drained.get(contender)! });
           const failures = result.failures.non200 + result.failures.graphqlErrors + result.failures.transport;
-          say(`  c=${String(connections).padEnd(3)} ${contender.padEnd(12)} p50 ${result.p50} ms  p95 ${result.p95}  p99 ${result.p99}  ${result.rps} req/s${failures ? `  ${failures} FAILED` : ""}`);
+          say(
+            `  c=${String(connections).padEnd(3)} ${contender.padEnd(12)} p50 ${result.p50} ms  p95 ${result.p95}  p99 ${result.p99}  ${result.rps} req/s${failures ? `  ${failures} FAILED` : ""}`,
+          );
         }
       }
     }
@@ -272,7 +310,16 @@ async function main(): Promise<number> {
       machine: { ...machineInfo(), neo4j: database.neo4jVersion, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
       sizes: options.graph,
       quick: options.quick,
-      settings: { heap: options.heap, pageCache: options.pageCache, duration: options.duration, rounds: options.rounds, warmup: options.warmup, concurrency: options.concurrency, loadSeconds: database.loadSeconds, database: database.target.uri },
+      settings: {
+        heap: options.heap,
+        pageCache: options.pageCache,
+        duration: options.duration,
+        rounds: options.rounds,
+        warmup: options.warmup,
+        concurrency: options.concurrency,
+        loadSeconds: database.loadSeconds,
+        database: database.target.uri,
+      },
       params,
       fixedCosts,
       probes,
@@ -307,7 +354,13 @@ async function measureFixedCosts(servers: ServerProcess[], db: Neo4jExecutor, se
     await db.read("bench.roundTrip", "RETURN 1 AS one");
     if (i >= 50) times.push(performance.now() - t);
   }
-  return { noDatabaseP50, roundTripP50: quantile(times.sort((x, y) => x - y), 0.5) };
+  return {
+    noDatabaseP50,
+    roundTripP50: quantile(
+      times.sort((x, y) => x - y),
+      0.5,
+    ),
+  };
 }
 
 function target(contender: ContenderId, scenario: Scenario, params: BenchParams, server: ServerProcess) {

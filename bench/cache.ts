@@ -86,9 +86,18 @@ async function main(): Promise<number> {
   const writeKind = values.write;
   if (writeKind !== "rename" && writeKind !== "claim") throw new UsageError(`--write must be rename or claim (got ${JSON.stringify(writeKind)}).`);
   const graph = { people: number("people"), meetings: number("meetings"), seed: 1 };
-  const [seconds, rounds, concurrency, writeShare, popular] = [number("seconds"), number("rounds"), number("concurrency"), number("write-share"), number("popular")];
+  const [seconds, rounds, concurrency, writeShare, popular] = [
+    number("seconds"),
+    number("rounds"),
+    number("concurrency"),
+    number("write-share"),
+    number("popular"),
+  ];
 
-  const database = await openBenchDatabase({ graph, dataDir: defaultDataDir(graph), boltPort: undefined, heap: "1g", pageCache: "1g", batch: 2000 }, console.log);
+  const database = await openBenchDatabase(
+    { graph, dataDir: defaultDataDir(graph), boltPort: undefined, heap: "1g", pageCache: "1g", batch: 2000 },
+    console.log,
+  );
   const key = randomBytes(16).toString("hex");
   const settings = {
     NODE_ENV: "production",
@@ -102,19 +111,34 @@ async function main(): Promise<number> {
     on: await createServer({ config: { ...settings, RESPONSE_CACHE: "on" }, db: database.db, logger }),
   };
   try {
-    const urls = { off: `http://127.0.0.1:${await services.off.listen(0, "127.0.0.1")}/graphql`, on: `http://127.0.0.1:${await services.on.listen(0, "127.0.0.1")}/graphql` };
+    const urls = {
+      off: `http://127.0.0.1:${await services.off.listen(0, "127.0.0.1")}/graphql`,
+      on: `http://127.0.0.1:${await services.on.listen(0, "127.0.0.1")}/graphql`,
+    };
     await Promise.all([services.off.warmUp(), services.on.warmUp()]);
 
-    const [row] = await database.db.read<{ people: { person: string; name: string; counterpart: string | null }[]; meetings: string[] }>("bench.cache.popular", POPULAR, { k: popular });
+    const [row] = await database.db.read<{ people: { person: string; name: string; counterpart: string | null }[]; meetings: string[] }>(
+      "bench.cache.popular",
+      POPULAR,
+      { k: popular },
+    );
     const base = await readSamples(database.db);
     const pages = [...loadManifest().values()].map((query) => ({ name: "web app", query }));
-    const byRank: WarmupRequest[][] = row!.people.map((p, rank) => warmupRequests(pages, { ...base, ...p, meeting: row!.meetings[rank] ?? base.meeting }).requests);
+    const byRank: WarmupRequest[][] = row!.people.map(
+      (p, rank) => warmupRequests(pages, { ...base, ...p, meeting: row!.meetings[rank] ?? base.meeting }).requests,
+    );
     const rng = random(1);
     const rank = zipf(byRank.length, 1, rng);
-    console.log(`${byRank[0]!.length} page queries × ${byRank.length} popular people and meetings; ${concurrency} in flight; one write (${writeKind}) in ${Math.round(1 / writeShare)}.`);
+    console.log(
+      `${byRank[0]!.length} page queries × ${byRank.length} popular people and meetings; ${concurrency} in flight; one write (${writeKind}) in ${Math.round(1 / writeShare)}.`,
+    );
 
     const post = (url: string, body: WarmupRequest, token?: string) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) }).then(async (response) => {
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+      }).then(async (response) => {
         const answer = (await response.json()) as { errors?: unknown[]; data?: Record<string, { errors?: unknown[] }> };
         return response.ok && !answer.errors && !Object.values(answer.data ?? {}).some((payload) => payload?.errors?.length);
       });
@@ -150,11 +174,16 @@ async function main(): Promise<number> {
         const result = await round(mode);
         results.push(result);
         load.push(os.loadavg()[0]!);
-        console.log(`round ${i + 1} cache ${mode}: ${result.perSecond.toFixed(0)} requests/s (${result.requests} requests, ${result.errors} failed), load average ${os.loadavg()[0]!.toFixed(1)}`);
+        console.log(
+          `round ${i + 1} cache ${mode}: ${result.perSecond.toFixed(0)} requests/s (${result.requests} requests, ${result.errors} failed), load average ${os.loadavg()[0]!.toFixed(1)}`,
+        );
       }
     }
     const median = (mode: Round["mode"]) => {
-      const sorted = results.filter((r) => r.mode === mode).map((r) => r.perSecond).sort((a, b) => a - b);
+      const sorted = results
+        .filter((r) => r.mode === mode)
+        .map((r) => r.perSecond)
+        .sort((a, b) => a - b);
       return sorted[Math.floor(sorted.length / 2)]!;
     };
     const metrics = await (await fetch(urls.on.replace("/graphql", "/metrics"))).text();

@@ -64,7 +64,8 @@ export async function openBenchDatabase(options: DatabaseOptions, say: (message:
   });
   // A new local directory is filled by the batch importer, many times faster than transactions.
   const imported = canImport(config) ? await importAndOpen(config, graph, options.heap, progressBar, say) : undefined;
-  if (imported) say(`Imported the synthetic graph (${graph.people} people, ${graph.meetings} meetings, seed ${graph.seed}) in ${imported.report.seconds.toFixed(0)} s.`);
+  if (imported)
+    say(`Imported the synthetic graph (${graph.people} people, ${graph.meetings} meetings, seed ${graph.seed}) in ${imported.report.seconds.toFixed(0)} s.`);
   const { db, target, close } = imported?.open ?? (await openDatabase(config, say));
   try {
     const [counts] = await db.read<{ people: number; meetings: number; statements: number }>("bench.count", COUNT_SYNTHETIC);
@@ -78,14 +79,22 @@ export async function openBenchDatabase(options: DatabaseOptions, say: (message:
     }
     if (counts!.people < wanted.people || counts!.meetings < wanted.meetings || counts!.statements < wanted.statements) {
       // Ids are MERGEd, so an interrupted load with the same seed is completed, not duplicated.
-      say(`Loading the synthetic graph (${graph.people} people, ${graph.meetings} meetings, seed ${graph.seed}); the database has ${counts!.people} people and ${counts!.meetings} meetings of it...`);
+      say(
+        `Loading the synthetic graph (${graph.people} people, ${graph.meetings} meetings, seed ${graph.seed}); the database has ${counts!.people} people and ${counts!.meetings} meetings of it...`,
+      );
       loadSeconds = (await loadSyntheticGraph(db, graph, options.batch, progressBar)).seconds;
       say(`Loaded in ${loadSeconds.toFixed(0)} s.`);
     } else {
       say(`The database already holds the synthetic graph (${counts!.people} people, ${counts!.meetings} meetings).`);
     }
     const [version] = await db.read<{ version: string }>("bench.version", VERSION);
-    return { db, target: { uri: target.uri, user: target.user, password: target.password, database: target.database }, neo4jVersion: version!.version, loadSeconds, close };
+    return {
+      db,
+      target: { uri: target.uri, user: target.user, password: target.password, database: target.database },
+      neo4jVersion: version!.version,
+      loadSeconds,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -81,7 +81,10 @@ export async function pickParams(db: Neo4jExecutor): Promise<BenchParams> {
  * with a hub), so candidates come from the tail; the first pair exactly three hops apart wins.
  */
 async function threeHopPair(db: Neo4jExecutor, byDegree: { id: string }[]) {
-  const tail = byDegree.slice(-200).reverse().map((p) => p.id);
+  const tail = byDegree
+    .slice(-200)
+    .reverse()
+    .map((p) => p.id);
   let farthest = { from: tail[0]!, to: tail[1]!, hops: 0 };
   for (const from of tail.slice(0, 10)) {
     const rows = await db.read<{ id: string; hops: number }>("bench.distances", DISTANCES, { from, candidates: tail.filter((id) => id !== from) });

@@ -27,21 +27,28 @@ function recordingDriver(driver: Driver, record: (cypher: string, params: Record
   const wrapSession = (session: Session) =>
     new Proxy(session, {
       get: (s, key) =>
-        key === "run" ? (cypher: string, params: Record<string, unknown>, config?: object) => (record(cypher, params), s.run(cypher, params, config)) : Reflect.get(s, key),
+        key === "run"
+          ? (cypher: string, params: Record<string, unknown>, config?: object) => (record(cypher, params), s.run(cypher, params, config))
+          : Reflect.get(s, key),
     });
   return new Proxy(driver, { get: (d, key) => (key === "session" ? (config?: object) => wrapSession(d.session(config)) : Reflect.get(d, key)) });
 }
 
 function totals(plan: ProfiledPlan): { dbHits: number; rows: number } {
-  return plan.children.reduce((sum, child) => {
-    const c = totals(child);
-    return { dbHits: sum.dbHits + c.dbHits, rows: sum.rows };
-  }, { dbHits: plan.dbHits, rows: plan.rows });
+  return plan.children.reduce(
+    (sum, child) => {
+      const c = totals(child);
+      return { dbHits: sum.dbHits + c.dbHits, rows: sum.rows };
+    },
+    { dbHits: plan.dbHits, rows: plan.rows },
+  );
 }
 
 /** One line per operator, indented by depth: what it does, rows out and database hits. */
 function renderPlan(plan: ProfiledPlan, depth = 0): string[] {
-  const details = String(plan.arguments["Details"] ?? "").replace(/\s+/g, " ").slice(0, 160);
+  const details = String(plan.arguments["Details"] ?? "")
+    .replace(/\s+/g, " ")
+    .slice(0, 160);
   const line = `${"  ".repeat(depth)}${plan.operatorType} ${details} — rows ${plan.rows}, db hits ${plan.dbHits}`;
   return [line, ...plan.children.flatMap((child) => renderPlan(child, depth + 1))];
 }
@@ -55,7 +62,18 @@ async function profile(driver: Driver, database: string, statement: Statement): 
     const plan = result.summary.profile;
     if (!plan) return `${statement.name}: no profile`;
     const { dbHits } = totals(plan);
-    return [`#### ${statement.name}: ${dbHits} db hits, ${ms.toFixed(0)} ms (profiled)`, "", "```", statement.cypher.trim(), "```", "", "```", ...renderPlan(plan), "```", ""].join("\n");
+    return [
+      `#### ${statement.name}: ${dbHits} db hits, ${ms.toFixed(0)} ms (profiled)`,
+      "",
+      "```",
+      statement.cypher.trim(),
+      "```",
+      "",
+      "```",
+      ...renderPlan(plan),
+      "```",
+      "",
+    ].join("\n");
   } finally {
     await session.close();
   }
@@ -64,7 +82,9 @@ async function profile(driver: Driver, database: string, statement: Statement): 
 export async function profileScenarios(target: BenchTarget, scenarios: Scenario[], params: BenchParams, outFile: string): Promise<void> {
   const driver = createDriver({ ...target });
   let recorded: Statement[] = [];
-  const recording = recordingDriver(driver, (cypher, statementParams) => recorded.push({ name: `(a) statement ${recorded.length + 1}`, cypher, params: statementParams }));
+  const recording = recordingDriver(driver, (cypher, statementParams) =>
+    recorded.push({ name: `(a) statement ${recorded.length + 1}`, cypher, params: statementParams }),
+  );
   const db = new Neo4jExecutor(recording, { database: target.database, queryTimeoutMs: 120_000 });
   const server = await createServer({ config: { NODE_ENV: "production", PLAYGROUND: false }, db, logger: createLogger("error") });
   const port = await server.listen(0, "127.0.0.1");

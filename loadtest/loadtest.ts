@@ -242,7 +242,9 @@ async function run(url: string, healthUrl: string, options: Options): Promise<vo
   console.log("");
   say(`Done: ${report.requests} requests in ${options.durationS} s measured, ${report.requestsPerSecond} req/s, ${options.connections} connections.`);
   say(`Latency: p50 ${ms(report.latencyMs.p50)}, p90 ${ms(report.latencyMs.p90)}, p99 ${ms(report.latencyMs.p99)}, max ${ms(report.latencyMs.max)}.`);
-  say(`Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); in the whole run with the warm-up, transport errors ${report.transportErrors}, of them timeouts ${report.timeouts}.`);
+  say(
+    `Errors: ${report.errors} (${(report.errorRate * 100).toFixed(3)} %); in the whole run with the warm-up, transport errors ${report.transportErrors}, of them timeouts ${report.timeouts}.`,
+  );
   if (rateLimited > 0) say(`${rateLimited} answers were 429 (rate limited): run the service with RATE_LIMIT_PER_MINUTE=0 to load it from one client.`);
   say(
     `Heap ${gcWord}: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before the load; ${mb(report.heap.endOfFirstPeriodBytes)} after the first period, ` +

@@ -46,7 +46,14 @@ export interface OwnService {
 export async function startOwnService(say: (message: string) => void, env: Record<string, string> = {}): Promise<OwnService> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-loadtest-"));
   // Loading the seed graph is not what is measured: on a busy machine its transactions get the time they need.
-  const config = loadConfig({ NEO4J_QUERY_TIMEOUT_MS: "120000", ...process.env, NEO4J_URI: "", NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_PASSWORD: "loadtest-password" });
+  const config = loadConfig({
+    NEO4J_QUERY_TIMEOUT_MS: "120000",
+    ...process.env,
+    NEO4J_URI: "",
+    NEO4J_DATA_DIR: dataDir,
+    NEO4J_BOLT_PORT: String(await freePort()),
+    NEO4J_PASSWORD: "loadtest-password",
+  });
   const database = await openDatabase(config, say).catch((error: unknown) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;

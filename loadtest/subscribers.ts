@@ -16,9 +16,21 @@ const SOURCE = "dawat-004";
 
 /** The subscriptions, each with a little of what its object is after the commit (read per subscriber, as a client would). */
 const SUBSCRIPTIONS = [
-  { field: "meetingChanged", query: `subscription($id: ID!) { meetingChanged(id: $id) { at change claimIds meeting { id title } } }`, variables: (topic: number) => ({ id: meetingId(topic) }) },
-  { field: "personChanged", query: `subscription($id: ID!) { personChanged(id: $id) { at change person { id name } } }`, variables: (topic: number) => ({ id: personId(topic) }) },
-  { field: "claimAdded", query: `subscription($filter: ClaimFilter) { claimAdded(filter: $filter) { at claimId claim { value } } }`, variables: (topic: number) => ({ filter: { meetingId: meetingId(topic) } }) },
+  {
+    field: "meetingChanged",
+    query: `subscription($id: ID!) { meetingChanged(id: $id) { at change claimIds meeting { id title } } }`,
+    variables: (topic: number) => ({ id: meetingId(topic) }),
+  },
+  {
+    field: "personChanged",
+    query: `subscription($id: ID!) { personChanged(id: $id) { at change person { id name } } }`,
+    variables: (topic: number) => ({ id: personId(topic) }),
+  },
+  {
+    field: "claimAdded",
+    query: `subscription($filter: ClaimFilter) { claimAdded(filter: $filter) { at claimId claim { value } } }`,
+    variables: (topic: number) => ({ filter: { meetingId: meetingId(topic) } }),
+  },
 ] as const;
 
 /** A subscription: its kind (index into the three above) and topic. The n-th of a run goes round both. */
@@ -162,7 +174,10 @@ export class Writer {
   /** The meetings and people the subscriptions listen to. */
   async createTopics(): Promise<void> {
     for (let topic = 0; topic < TOPICS; topic++) {
-      await this.mutate(`mutation($input: PersonInput!) { createPerson(input: $input) { errors { code message } } }`, { id: personId(topic), name: `Load Test ${topic}` });
+      await this.mutate(`mutation($input: PersonInput!) { createPerson(input: $input) { errors { code message } } }`, {
+        id: personId(topic),
+        name: `Load Test ${topic}`,
+      });
       await this.mutate(`mutation($input: MeetingInput!) { createMeeting(input: $input) { errors { code message } } }`, {
         id: meetingId(topic),
         kind: "talks",
@@ -190,7 +205,10 @@ export class Writer {
         claims: [{ field: "outcome", value: `load ${n}`, sourceId: SOURCE, excerpt: `[loadtest] outcome ${n}` }],
       });
     } else {
-      await this.mutate(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code message } } }`, { id: personId(write.topic), aliases: [`load ${n}`] });
+      await this.mutate(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code message } } }`, {
+        id: personId(write.topic),
+        aliases: [`load ${n}`],
+      });
     }
     return write;
   }

@@ -91,7 +91,11 @@ function parseOptions(argv: string[]): Options | null {
 }
 
 const say = (message: string) => console.log(`[loadtest:subscriptions] ${message}`);
-const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(", ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
 
 /** The service's subscriptions listening, from /metrics. */
 async function listening(metricsUrl: string): Promise<number> {
@@ -154,7 +158,9 @@ async function openConnections(run: Run, first: number, count: number, per: numb
   const subscriptions: Subscription[] = [];
   const BATCH = 100;
   for (let start = 0; start < count; start += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => Array.from({ length: per }, (_, j) => nthSubscription(first + (start + i) * per + j)));
+    const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) =>
+      Array.from({ length: per }, (_, j) => nthSubscription(first + (start + i) * per + j)),
+    );
     const opened = await Promise.allSettled(batch.map((subs) => connect(run.wsUrl, subs, run.deliveries)));
     opened.forEach((result, i) => {
       if (result.status === "fulfilled") {
@@ -247,7 +253,10 @@ async function churn(run: Run, options: Options) {
     subscriptionsOpened: subscribed,
     writes: writer.writes,
     writeErrors: writer.errors,
-    writeLatencyMsP50: percentile([...writer.latenciesMs].sort((a, b) => a - b), 50),
+    writeLatencyMsP50: percentile(
+      [...writer.latenciesMs].sort((a, b) => a - b),
+      50,
+    ),
     eventsMeasured: allEvents,
     deliveryErrors: deliveries.errors,
     errorSamples: [...deliveries.errorSamples, ...writer.errorSamples],
@@ -263,9 +272,13 @@ async function churn(run: Run, options: Options) {
     listeningAfterAllLeft: listeningAfter,
   };
   console.log("");
-  say(`Done: ${opened} connections opened and ${left} left (${subscribed} subscriptions) in ${options.warmupS + options.durationS} s; ${writer.writes} writes, ${allEvents} events measured.`);
+  say(
+    `Done: ${opened} connections opened and ${left} left (${subscribed} subscriptions) in ${options.warmupS + options.durationS} s; ${writer.writes} writes, ${allEvents} events measured.`,
+  );
   say(`Latency per period, p50/p99: ${periods.map((p) => `${Math.round(p.p50)}/${Math.round(p.p99)}`).join(", ")} ms.`);
-  say(`Errors: ${deliveries.errors} on the subscribers' side, ${writer.errors} writes failed.${report.errorSamples.length ? ` E.g. ${report.errorSamples.join(" | ")}` : ""}`);
+  say(
+    `Errors: ${deliveries.errors} on the subscribers' side, ${writer.errors} writes failed.${report.errorSamples.length ? ` E.g. ${report.errorSamples.join(" | ")}` : ""}`,
+  );
   say(
     `Heap after GC: ${heapBefore ? mb(heapBefore.heapUsedBytes) : "?"} before any subscriber; ${samples.map((s) => mb(s.heap.heapUsedBytes)).join(", ")} during; ` +
       `${heapAfter ? mb(heapAfter.heapUsedBytes) : "?"} after all left (${listeningAfter} subscriptions still listening), rss ${heapAfter ? mb(heapAfter.rssBytes) : "?"}.`,
@@ -293,7 +306,9 @@ async function ramp(run: Run, options: Options) {
   const steps: Record<string, unknown>[] = [];
   for (const per of [1, options.perConnection]) {
     const base = await serviceMemory(run.healthUrl, true);
-    say(`Ramp, ${per} subscription(s) per connection: heap after GC ${base ? mb(base.heapUsedBytes) : "?"}, rss ${base ? mb(base.rssBytes) : "?"} with none; load average ${loadAverage()}.`);
+    say(
+      `Ramp, ${per} subscription(s) per connection: heap after GC ${base ? mb(base.heapUsedBytes) : "?"}, rss ${base ? mb(base.rssBytes) : "?"} with none; load average ${loadAverage()}.`,
+    );
     const connections: Connection[] = [];
     const subscriptions: Subscription[] = [];
     for (let target = Math.min(250, options.max); ; target = Math.min(options.max, target * 2)) {
@@ -329,14 +344,23 @@ async function ramp(run: Run, options: Options) {
           `6 writes: ${fan.events}/${fan.expected} events, latency p50 ${ms(fan.p50)} p99 ${ms(fan.p99)} max ${ms(fan.max)}; errors ${fan.errors}; load average ${loadAverage()}.`,
       );
       if (target >= options.max || step.refused > 0 || fan.p99 > options.maxLatencyMs || fan.events < fan.expected) {
-        if (target < options.max) say(`Stopped adding: ${step.refused > 0 ? "connections were refused" : fan.events < fan.expected ? "events went missing" : `p99 over ${ms(options.maxLatencyMs)}`}.`);
+        if (target < options.max)
+          say(
+            `Stopped adding: ${step.refused > 0 ? "connections were refused" : fan.events < fan.expected ? "events went missing" : `p99 over ${ms(options.maxLatencyMs)}`}.`,
+          );
         break;
       }
     }
     await Promise.all(connections.map((connection) => connection.leave()));
     await untilListening(run.metricsUrl, 0);
   }
-  return { mode: "ramp", writesPerSecond: options.writesPerSecond, steps, writeErrors: run.writer.errors, errorSamples: [...run.deliveries.errorSamples, ...run.writer.errorSamples] };
+  return {
+    mode: "ramp",
+    writesPerSecond: options.writesPerSecond,
+    steps,
+    writeErrors: run.writer.errors,
+    errorSamples: [...run.deliveries.errorSamples, ...run.writer.errorSamples],
+  };
 }
 
 async function main(): Promise<void> {

@@ -24,12 +24,16 @@ Options:
   --help        show this help`;
 
 function printReport({ skipped, ...counts }: LoadReport): void {
-  const rows = Object.entries(counts).map(([label, r]) => `  ${label.padEnd(13)} ${String(r.created).padStart(5)} created  ${String(r.existed).padStart(5)} already there`);
+  const rows = Object.entries(counts).map(
+    ([label, r]) => `  ${label.padEnd(13)} ${String(r.created).padStart(5)} created  ${String(r.existed).padStart(5)} already there`,
+  );
   const created = Object.values(counts).reduce((n, r) => n + r.created, 0);
   const existed = Object.values(counts).reduce((n, r) => n + r.existed, 0);
   console.log(`Seed graph loaded: ${created} nodes created, ${existed} already there.\n${rows.join("\n")}`);
   if (skipped.length > 0) {
-    console.log(`Kept as curated through the API (${skipped.length} entries of the files not written):\n${skipped.map((s) => `  ${s.file} ${s.entry}: ${s.reason}`).join("\n")}`);
+    console.log(
+      `Kept as curated through the API (${skipped.length} entries of the files not written):\n${skipped.map((s) => `  ${s.file} ${s.entry}: ${s.reason}`).join("\n")}`,
+    );
   }
 }
 

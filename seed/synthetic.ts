@@ -75,7 +75,11 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const options: SyntheticOptions = { people: positive("people", values.people, 10_000), meetings: positive("meetings", values.meetings, 100_000), seed: positive("seed", values.seed, 1) };
+  const options: SyntheticOptions = {
+    people: positive("people", values.people, 10_000),
+    meetings: positive("meetings", values.meetings, 100_000),
+    seed: positive("seed", values.seed, 1),
+  };
   const batchSize = positive("batch", values.batch, 2_000);
   const how = method(values.method);
   const importMemory = memorySize(values["import-memory"]);

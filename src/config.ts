@@ -37,7 +37,10 @@ const settings = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   /** Set NEO4J_URI to use your own Neo4j or Aura; leave it unset to run a local one. */
-  NEO4J_URI: z.string().regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, "must be a neo4j:// or bolt:// URI").optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, "must be a neo4j:// or bolt:// URI")
+    .optional(),
   NEO4J_USER: z.string().min(1).default("neo4j"),
   NEO4J_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
@@ -50,8 +53,14 @@ const settings = z.object({
   /** Local Neo4j (only used when NEO4J_URI is unset). */
   NEO4J_BOLT_PORT: port.default(7687),
   NEO4J_DATA_DIR: z.string().min(1).default(path.join(projectRoot, ".neo4j")),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, "must look like 512m or 1g").default("512m"),
-  NEO4J_PAGE_CACHE: z.string().regex(/^\d+[mg]$/i, "must look like 256m or 1g").default("256m"),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, "must look like 512m or 1g")
+    .default("512m"),
+  NEO4J_PAGE_CACHE: z
+    .string()
+    .regex(/^\d+[mg]$/i, "must look like 256m or 1g")
+    .default("256m"),
   NEO4J_START_TIMEOUT_MS: positiveInt.default(120_000),
 
   SEED_ON_START: flag.default(true),
@@ -64,14 +73,26 @@ const settings = z.object({
   CORS_ORIGINS: z
     .string()
     .default(`http://localhost:${viteDevPort},http://127.0.0.1:${viteDevPort}`)
-    .transform((list) => (list.trim() === "none" ? [] : list.split(",").map((origin) => origin.trim()).filter(Boolean)))
+    .transform((list) =>
+      list.trim() === "none"
+        ? []
+        : list
+            .split(",")
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be origins like http://localhost:5173 (scheme and host, no path), comma-separated"))),
 
   /** Who may write (and read, with READS_REQUIRE_AUTH): `name:read|write:<sha256 hex of the key>`, comma-separated. */
   API_KEYS: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(API_KEY_ENTRY, "must be name:read|write:<64 hex digits of the key's SHA-256>, comma-separated")))
     .transform((entries) => entries.map(parseApiKey)),
   /** HS256 secret for JWT bearer tokens; unset: JWTs are refused. */
@@ -134,7 +155,10 @@ const settings = z.object({
    * Several instances (docs/operations.md, "Several instances"): a redis:// or rediss:// URL whose Redis they share rate-limit
    * buckets, persisted queries and subscription events through. Unset: each instance keeps its own.
    */
-  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL")
+    .optional(),
   /**
    * Whole query answers kept in memory and served until a write touches what they show (docs/operations.md, "Response cache");
    * with REDIS_URL, a write on any instance is seen by every instance. Off by default: writes that bypass the API (db:reset,
@@ -172,7 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = settings
     // node refuses a server whose headers may take longer than the whole request.
-    .refine((s) => s.HTTP_HEADERS_TIMEOUT_MS <= s.HTTP_REQUEST_TIMEOUT_MS, { message: "must not be more than HTTP_REQUEST_TIMEOUT_MS", path: ["HTTP_HEADERS_TIMEOUT_MS"] })
+    .refine((s) => s.HTTP_HEADERS_TIMEOUT_MS <= s.HTTP_REQUEST_TIMEOUT_MS, {
+      message: "must not be more than HTTP_REQUEST_TIMEOUT_MS",
+      path: ["HTTP_HEADERS_TIMEOUT_MS"],
+    })
     .safeParse(cleaned);
   if (!result.success) {
     const shown = (name: string) => (secretSettings.has(name) ? "a value, not shown" : JSON.stringify(cleaned[name]));

@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   try {
     if (config.SEED_ON_START && (await graphIsEmpty(db))) {
       const report = await loadCuratedGraph(db, readSeedDir(defaultSeedDir));
-      say(`The graph was empty: loaded the seed graph (${report.Meeting.created} meetings, ${report.Person.created} people, ${report.Statement.created} statements).`);
+      say(
+        `The graph was empty: loaded the seed graph (${report.Meeting.created} meetings, ${report.Person.created} people, ${report.Statement.created} statements).`,
+      );
     }
     server = await createServer({ config, db, logger });
     const port = await server.listen(config.PORT, config.HOST).catch((error: unknown) => {

@@ -91,7 +91,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   // Where subscriptions' events travel: this process only, or with REDIS_URL every instance (the one place to choose).
   const bus: EventBus = shared?.events ?? new InProcessBus();
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: mergeResolvers(resolvers, subscriptionResolvers(bus)) });
-  const cache = settings.RESPONSE_CACHE === "on" ? await createResponseCache({ schema, maxEntries: settings.RESPONSE_CACHE_MAX_ENTRIES, db, redis: shared?.redis, metrics: metrics.responseCache, logger }) : null;
+  const cache =
+    settings.RESPONSE_CACHE === "on"
+      ? await createResponseCache({ schema, maxEntries: settings.RESPONSE_CACHE_MAX_ENTRIES, db, redis: shared?.redis, metrics: metrics.responseCache, logger })
+      : null;
   const published = publishCommits(bus, db, logger);
   const commits = cache ? cache.invalidating(published) : published;
   const errorLog = errorLogs(logger);
@@ -165,12 +168,31 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     logger,
   });
   app.use(graphqlPath, graphql);
-  app.use(healthRoutes({ driver: db.driver, database: db.database, timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS, collectGarbageOnRequest: settings.DEBUG_EXTENSIONS, notReadyBecause: () => warming, warnings: () => [shared?.redis.problem() ?? null] }));
+  app.use(
+    healthRoutes({
+      driver: db.driver,
+      database: db.database,
+      timeoutMs: settings.NEO4J_CONNECTION_TIMEOUT_MS,
+      collectGarbageOnRequest: settings.DEBUG_EXTENSIONS,
+      notReadyBecause: () => warming,
+      warnings: () => [shared?.redis.problem() ?? null],
+    }),
+  );
   if (settings.METRICS_ENABLED) app.use(metricsRoute(metrics, settings.METRICS_TOKEN));
   if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
   app.use(webApp());
   httpServer.on("request", drain.gate(app));
-  const subscriptions = serveSubscriptions({ httpServer, path: graphqlPath, schema, db, settings, limits, allowList: settings.PERSISTED_QUERIES === "allowlist" ? manifest : null, formatError, logger });
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    path: graphqlPath,
+    schema,
+    db,
+    settings,
+    limits,
+    allowList: settings.PERSISTED_QUERIES === "allowlist" ? manifest : null,
+    formatError,
+    logger,
+  });
 
   return {
     httpServer,

@@ -11,10 +11,13 @@ const api = useApi();
 const data = (query: string) => dataOf(api, query);
 
 /** A field's type as a client's codegen reads it: "Date!", "String", … */
-const typeName = (type: { kind: string; name: string | null; ofType: { name: string } | null }) => (type.kind === "NON_NULL" ? `${type.ofType!.name}!` : type.name);
+const typeName = (type: { kind: string; name: string | null; ofType: { name: string } | null }) =>
+  type.kind === "NON_NULL" ? `${type.ofType!.name}!` : type.name;
 
 async function fieldsOf(typeName_: string) {
-  const { __type } = await data(`{ __type(name: "${typeName_}") { fields(includeDeprecated: true) { name isDeprecated deprecationReason type { kind name ofType { name } } } } }`);
+  const { __type } = await data(
+    `{ __type(name: "${typeName_}") { fields(includeDeprecated: true) { name isDeprecated deprecationReason type { kind name ofType { name } } } } }`,
+  );
   return new Map((__type.fields as { name: string; isDeprecated: boolean; deprecationReason: string | null; type: any }[]).map((f) => [f.name, f]));
 }
 

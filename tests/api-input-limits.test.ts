@@ -78,7 +78,12 @@ describe("ids in arguments", () => {
     ["a list in a variable", `query($ids: [ID!]!) { meetingsBetween(personIds: $ids) { totalCount } }`, { ids: ["vladimir-putin", tooLong] }, "$ids.1"],
     ["a list literal in a filter", `{ meetings(filter: {participantIds: ["vladimir-putin", "${tooLong}"]}) { totalCount } }`, {}, "filter.participantIds"],
     ["an input object in a variable", `query($f: MeetingFilter) { meetings(filter: $f) { totalCount } }`, { f: { countryId: tooLong } }, "$f.countryId"],
-    ["a mutation's input", `mutation($input: RetractClaimInput!) { retractClaim(input: $input) { errors { code } } }`, { input: { claimId: tooLong, reason: "r" } }, "$input.claimId"],
+    [
+      "a mutation's input",
+      `mutation($input: RetractClaimInput!) { retractClaim(input: $input) { errors { code } } }`,
+      { input: { claimId: tooLong, reason: "r" } },
+      "$input.claimId",
+    ],
   ])("longer than the limit are refused, in %s, before anything runs", async (_where, query, variables, argument) => {
     const res = await api.query(query, variables);
     expect(res.status).toBe(400);
@@ -98,13 +103,19 @@ describe("subscriptions", () => {
     for (const query of ["subscription { claimAdded { claimId } }", 'subscription Named { meetingChanged(id: "x") { change } }']) {
       const res = await api.query(query);
       expect(res.status).toBe(400);
-      expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/not served over HTTP/), extensions: { code: "SUBSCRIPTIONS_NOT_SUPPORTED" } })]);
+      expect(res.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/not served over HTTP/), extensions: { code: "SUBSCRIPTIONS_NOT_SUPPORTED" } }),
+      ]);
     }
   });
 });
 
 describe("the seed loader", () => {
-  const seedFiles = () => Object.fromEntries(SEED_FILE_NAMES.map((name) => [name, JSON.parse(fs.readFileSync(path.join(defaultSeedDir, `${name}.json`), "utf8"))])) as Record<SeedFileName, any[]>;
+  const seedFiles = () =>
+    Object.fromEntries(SEED_FILE_NAMES.map((name) => [name, JSON.parse(fs.readFileSync(path.join(defaultSeedDir, `${name}.json`), "utf8"))])) as Record<
+      SeedFileName,
+      any[]
+    >;
   const problemsWith = (change: (files: Record<SeedFileName, any[]>) => void): string[] => {
     const files = seedFiles();
     change(files);

@@ -122,8 +122,10 @@ describe("a single meeting", () => {
   });
 
   it("gives a page's meetings the same participants and place, whichever way their fields are selected", async () => {
-    const byId = (await data(`{ meeting(id: "${DEC}") {
-      participants { person { id aliases } role delegation { id } sources { source { id } excerpt } } place { within { id } country { id } } } }`)).meeting;
+    const byId = (
+      await data(`{ meeting(id: "${DEC}") {
+      participants { person { id aliases } role delegation { id } sources { source { id } excerpt } } place { within { id } country { id } } } }`)
+    ).meeting;
     // The page reads only what is selected below it: here through a fragment, an inline fragment and aliases.
     const res = await api.query(`
       fragment Who on Participant { person { id ... on Person { aliases } } delegation { id } }
@@ -265,7 +267,9 @@ describe("places, countries, topics and sources", () => {
   });
 
   it("shows meetings at a place and everything within it", async () => {
-    const { place } = await data(`{ place(id: "moscow") { name within { id } country { id } meetings(orderBy: DATE_DESC, first: 2) { edges { node { id } } } } }`);
+    const { place } = await data(
+      `{ place(id: "moscow") { name within { id } country { id } meetings(orderBy: DATE_DESC, first: 2) { edges { node { id } } } } }`,
+    );
     expect(place).toEqual({ name: "Moscow", within: null, country: { id: "RU" }, meetings: { edges: [{ node: { id: BRIEFING } }, { node: { id: DEC } }] } });
   });
 
@@ -294,6 +298,10 @@ describe("places, countries, topics and sources", () => {
       meeting(id: "${NATO}") { organizations { id } participants { person { id } } duration { minutes approximate wording source { id } } }
     }`);
     expect(organization).toEqual({ name: "Russian Direct Investment Fund", kind: "sovereign wealth fund", aliases: ["RDIF"], country: { id: "RU" } });
-    expect(meeting).toEqual({ organizations: [{ id: "nato" }], participants: [], duration: { minutes: null, approximate: false, wording: null, source: null } });
+    expect(meeting).toEqual({
+      organizations: [{ id: "nato" }],
+      participants: [],
+      duration: { minutes: null, approximate: false, wording: null, source: null },
+    });
   });
 });

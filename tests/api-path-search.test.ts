@@ -11,7 +11,9 @@ const PATH = `query ($from: ID!, $to: ID!, $maxHops: Int) {
 describe("connection paths", () => {
   it("links Kushner to Dmitriev through the December talks", async () => {
     const { connectionPath } = await data(PATH, { from: "jared-kushner", to: "kirill-dmitriev" });
-    expect(connectionPath).toEqual([{ from: { id: "jared-kushner" }, meeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" }, to: { id: "kirill-dmitriev" } }]);
+    expect(connectionPath).toEqual([
+      { from: { id: "jared-kushner" }, meeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" }, to: { id: "kirill-dmitriev" } },
+    ]);
   });
 
   it("is null when no chain of meetings links the two (Trump attended none)", async () => {
@@ -63,7 +65,7 @@ describe("full-text search", () => {
     ... on Person { id } ... on Meeting { id } ... on Statement { id } ... on Place { id } ... on Organization { id } ... on Country { id }
   } }`;
 
-  it("finds Steve Witkoff for \"special envoy\", first", async () => {
+  it('finds Steve Witkoff for "special envoy", first', async () => {
     const { search } = await data(SEARCH, { q: "special envoy" });
     expect(search[0]).toEqual({ __typename: "Person", id: "steve-witkoff" });
   });

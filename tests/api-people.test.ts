@@ -27,7 +27,12 @@ describe("a person", () => {
       },
     ]);
     expect(person.relations).toEqual([
-      { kind: "special-envoy-of", direction: "OUTGOING", person: { id: "donald-trump" }, sources: [{ source: { id: "dawat-004" } }, { source: { id: "article-000" } }] },
+      {
+        kind: "special-envoy-of",
+        direction: "OUTGOING",
+        person: { id: "donald-trump" },
+        sources: [{ source: { id: "dawat-004" } }, { source: { id: "article-000" } }],
+      },
     ]);
   });
 
@@ -127,7 +132,7 @@ describe("a person", () => {
 });
 
 describe("finding people", () => {
-  it("matches names and aliases case-insensitively: \"special envoy\" finds Steve Witkoff", async () => {
+  it('matches names and aliases case-insensitively: "special envoy" finds Steve Witkoff', async () => {
     const { envoy, kremlin, straight, curly } = await data(`{
       envoy: people(search: "Special Envoy") { totalCount edges { node { id } } }
       kremlin: people(search: "kremlin aide") { edges { node { id } } }

@@ -115,7 +115,10 @@ describe("round trips do not grow with the result", () => {
     };
     const counted = await pages(true);
     // The 110 test meetings come first (dated 1900): more than a page, and than one round of judged meetings.
-    expect(counted.map((p) => [p.ids.length, p.hasNextPage])).toEqual([[100, true], [expect.any(Number), false]]);
+    expect(counted.map((p) => [p.ids.length, p.hasNextPage])).toEqual([
+      [100, true],
+      [expect.any(Number), false],
+    ]);
     expect(counted[1]!.ids.length).toBeGreaterThanOrEqual(10);
     expect(await pages(false)).toEqual(counted);
   });
@@ -134,7 +137,8 @@ describe("the questions clients ask most cost one statement each", () => {
           totalCount edges { node { id place { name } participants { role person { id name } } } } } }`,
       (data) => {
         expect(data.meetingsBetween.totalCount).toBe(data.meetingsBetween.edges.length);
-        for (const { node } of data.meetingsBetween.edges) expect(node.participants.map((p: any) => p.person.id)).toEqual(expect.arrayContaining(["vladimir-putin", "steve-witkoff"]));
+        for (const { node } of data.meetingsBetween.edges)
+          expect(node.participants.map((p: any) => p.person.id)).toEqual(expect.arrayContaining(["vladimir-putin", "steve-witkoff"]));
       },
     ],
     [

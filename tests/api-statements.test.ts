@@ -36,8 +36,16 @@ describe("statements", () => {
       text: "Compromises have not yet been found. There is still a lot of work to be done",
       quoted: true,
       wordings: [
-        { id: "ushakov-no-compromises-yet#article-000", text: "Compromises have not yet been found. There is still a lot of work to be done", source: { id: "article-000" } },
-        { id: "ushakov-no-compromises-yet#dawat-004", text: "No compromises have been found yet. There is still a lot of work to be done.", source: { id: "dawat-004" } },
+        {
+          id: "ushakov-no-compromises-yet#article-000",
+          text: "Compromises have not yet been found. There is still a lot of work to be done",
+          source: { id: "article-000" },
+        },
+        {
+          id: "ushakov-no-compromises-yet#dawat-004",
+          text: "No compromises have been found yet. There is still a lot of work to be done.",
+          source: { id: "dawat-004" },
+        },
       ],
     });
   });

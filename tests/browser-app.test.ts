@@ -100,7 +100,9 @@ describe("the web app", { timeout: 90_000 }, () => {
     // ...and what he said, linked to the meeting it was about.
     const said = page.locator('li[data-statement-id="witkoff-february-meeting-length"]');
     expect(await said.locator("figure.wording").innerText()).toMatch(/^close to three and a half hours\s+CBS · paraphrase/);
-    expect(await said.getByRole("link", { name: "Putin–Witkoff talks in Moscow (February 2025)" }).getAttribute("href")).toBe("#/meeting/2025-02-11-putin-witkoff-moscow");
+    expect(await said.getByRole("link", { name: "Putin–Witkoff talks in Moscow (February 2025)" }).getAttribute("href")).toBe(
+      "#/meeting/2025-02-11-putin-witkoff-moscow",
+    );
     await browser.screenshot(page, "app-person");
 
     // The 2 December meeting.

@@ -128,7 +128,9 @@ describe("a journalist using the web app", { timeout: 120_000 }, () => {
     await pickPerson(page, "First person", "Kushner", "Jared Kushner");
     await pickPerson(page, "Second person", "Ushakov", "Yuri Ushakov");
     const steps = page.locator("ol.path > li");
-    await expect.poll(() => steps.allInnerTexts(), patiently).toEqual([expect.stringMatching(/^Jared Kushner met Yuri Ushakov at Putin talks with Witkoff and Kushner .* \(2 December 2025\)$/)]);
+    await expect
+      .poll(() => steps.allInnerTexts(), patiently)
+      .toEqual([expect.stringMatching(/^Jared Kushner met Yuri Ushakov at Putin talks with Witkoff and Kushner .* \(2 December 2025\)$/)]);
     expect(page.url()).toMatch(/#\/path\?from=jared-kushner&to=yuri-ushakov$/);
 
     await page.goto(appUrl("#/path?from=jared-kushner&to=volodymyr-zelensky"));
@@ -148,7 +150,9 @@ describe("a journalist using the web app", { timeout: 120_000 }, () => {
     await browser.screenshot(page, "app-relations");
 
     await page.goto(appUrl("#/person/donald-trump"));
-    await expect.poll(() => page.locator('table.relations tr[data-kind="special-envoy-of"] td').first().innerText(), patiently).toBe("Steve Witkoff is special envoy of Donald Trump");
+    await expect
+      .poll(() => page.locator('table.relations tr[data-kind="special-envoy-of"] td').first().innerText(), patiently)
+      .toBe("Steve Witkoff is special envoy of Donald Trump");
 
     await page.goto(appUrl("#/person/yuri-ushakov"));
     await expect.poll(() => page.locator('table.relations tr[data-kind="adviser-to"] td').first().innerText(), patiently).toBe("adviser to Vladimir Putin");
@@ -185,7 +189,10 @@ describe("a journalist using the web app", { timeout: 120_000 }, () => {
       await page.goto(appUrl(hash));
       await page.locator(content).first().waitFor(patiently);
       // An expression, not a function: the tests are type-checked without the DOM's types.
-      const { scrollWidth, innerWidth } = (await page.evaluate("({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })")) as { scrollWidth: number; innerWidth: number };
+      const { scrollWidth, innerWidth } = (await page.evaluate("({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })")) as {
+        scrollWidth: number;
+        innerWidth: number;
+      };
       if (scrollWidth > innerWidth) overflowing.push(`${name}: ${scrollWidth} > ${innerWidth}`);
       await browser.screenshot(page, `app-phone-${name}`);
     }

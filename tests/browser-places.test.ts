@@ -27,7 +27,10 @@ function outline(page: Page): Promise<string[]> {
     items.map((item) => {
       let depth = 0;
       for (let outer = item.parentElement?.closest("li"); outer; outer = outer.parentElement?.closest("li")) depth += 1;
-      const own = [...item.childNodes].filter((node) => node.nodeName !== "UL").map((node) => node.textContent).join("");
+      const own = [...item.childNodes]
+        .filter((node) => node.nodeName !== "UL")
+        .map((node) => node.textContent)
+        .join("");
       return `${"  ".repeat(depth)}${own}`;
     }),
   );
@@ -46,16 +49,18 @@ describe("the place tree", { timeout: 120_000 }, () => {
     expect(page.url()).toMatch(/#\/places$/);
 
     // Ireland (Dublin) and Ukraine (Kyiv, Donbas) are in the graph, but no meeting was held there.
-    await expect.poll(() => outline(page), patiently).toEqual([
-      "Belgium · 1 meeting",
-      "  Brussels city · 1 meeting",
-      "Russia · 7 meetings",
-      "  Moscow city · 6 meetings",
-      "    Moscow Kremlin building · 4 meetings",
-      "    U.S. Embassy in Moscow building · 1 meeting",
-      "  St. Petersburg city · 1 meeting",
-      "    Presidential Library building · 1 meeting",
-    ]);
+    await expect
+      .poll(() => outline(page), patiently)
+      .toEqual([
+        "Belgium · 1 meeting",
+        "  Brussels city · 1 meeting",
+        "Russia · 7 meetings",
+        "  Moscow city · 6 meetings",
+        "    Moscow Kremlin building · 4 meetings",
+        "    U.S. Embassy in Moscow building · 1 meeting",
+        "  St. Petersburg city · 1 meeting",
+        "    Presidential Library building · 1 meeting",
+      ]);
     expect(await page.getByText("Each count includes the meetings held anywhere within the place").count()).toBe(1);
     await browser.screenshot(page, "app-places");
   });
@@ -67,7 +72,9 @@ describe("the place tree", { timeout: 120_000 }, () => {
     await page.locator('li[data-place-id="moscow"] > a').click();
     await expect.poll(() => listedMeetings(page), patiently).toHaveLength(6);
     expect(page.url()).toMatch(/#\/meetings\?place=moscow$/);
-    expect(await listedMeetings(page)).toEqual(expect.arrayContaining(["2025-02-11-putin-witkoff-moscow", "2025-12-02-putin-witkoff-kushner-kremlin", "2025-12-03-witkoff-briefing-us-embassy-moscow"]));
+    expect(await listedMeetings(page)).toEqual(
+      expect.arrayContaining(["2025-02-11-putin-witkoff-moscow", "2025-12-02-putin-witkoff-kushner-kremlin", "2025-12-03-witkoff-briefing-us-embassy-moscow"]),
+    );
 
     await page.goBack();
     await page.locator('li[data-country-id="RU"] > a').click();
@@ -90,7 +97,10 @@ describe("the place tree", { timeout: 120_000 }, () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(appUrl("#/places"));
     await page.locator('li[data-place-id="presidential-library"]').waitFor(patiently);
-    const { scrollWidth, innerWidth } = (await page.evaluate("({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })")) as { scrollWidth: number; innerWidth: number };
+    const { scrollWidth, innerWidth } = (await page.evaluate("({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })")) as {
+      scrollWidth: number;
+      innerWidth: number;
+    };
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     await browser.screenshot(page, "app-phone-places");
   });

@@ -66,7 +66,9 @@ describe("GraphQL Playground in a browser, offline", { timeout: 90_000 }, () => 
     await page.keyboard.press("Escape");
     await page.keyboard.press("Control+A");
     // insertText, not type: the editor would close each bracket typed a second time.
-    await page.keyboard.insertText('{ meeting(id: "2025-04-11-putin-witkoff-st-petersburg") { place { name within { name } } duration { minutes approximate wording } } }');
+    await page.keyboard.insertText(
+      '{ meeting(id: "2025-04-11-putin-witkoff-st-petersburg") { place { name within { name } } duration { minutes approximate wording } } }',
+    );
     await page.keyboard.press("Control+Enter");
     const result = resultPane(page);
     await result.waitFor();
@@ -83,7 +85,11 @@ describe("GraphQL Playground in a browser, offline", { timeout: 90_000 }, () => 
     });
     const lintMarks = page.locator(".CodeMirror-lint-mark");
     await page.getByText("Query Variables").first().click();
-    for (const [tab, operation] of [["where and how long", "WhereAndHowLong"], ["who said what", "WhoSaidWhat"], ["who met whom", "WhoMetWhom"]] as const) {
+    for (const [tab, operation] of [
+      ["where and how long", "WhereAndHowLong"],
+      ["who said what", "WhoSaidWhat"],
+      ["who met whom", "WhoMetWhom"],
+    ] as const) {
       await page.getByText(tab, { exact: true }).click();
       await editors(page).first().filter({ hasText: operation }).waitFor();
       // A false mark used to show as soon as the pane opened; the lint runs half a second after a change.

@@ -9,7 +9,16 @@ import { projectRoot } from "../src/config.js";
 
 /** The project's own files tsc compiles for a tsconfig, imports followed: what its build emits. */
 function compiledSources(tsconfig: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(projectRoot, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(projectRoot, tsconfig),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
   if (config === undefined) throw new Error(`cannot read ${tsconfig}`);
   const program = ts.createProgram({ rootNames: config.fileNames, options: { ...config.options, noEmit: true } });
   return program

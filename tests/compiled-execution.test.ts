@@ -57,17 +57,28 @@ describe("with compiled execution (the default)", () => {
     ["data with variables", { query: PERSON, variables: { id: "steve-witkoff" } }],
     ["nested lists", { query: `{ meetings(filter: {countryId: "RU"}, first: 3) { totalCount edges { node { id participants { person { id name } } } } } }` }],
     ["a resolver's BAD_USER_INPUT error", { query: `query ($first: Int) { meetings(first: $first) { totalCount } }`, variables: { first: -1 } }],
-    ["data beside an error", { query: `{ ok: person(id: "steve-witkoff") { name } bad: connectionPath(fromId: "jared-kushner", toId: "kirill-dmitriev", maxHops: 0) { from { id } } }` }],
+    [
+      "data beside an error",
+      {
+        query: `{ ok: person(id: "steve-witkoff") { name } bad: connectionPath(fromId: "jared-kushner", toId: "kirill-dmitriev", maxHops: 0) { from { id } } }`,
+      },
+    ],
     ["an error that nulls the whole answer", { query: `{ ok: person(id: "steve-witkoff") { name } bad: search(query: "   ") { __typename } }` }],
     ["nothing found", { query: PERSON, variables: { id: "nobody-at-all" } }],
     ["a required variable left to its default", { query: `query ($id: ID! = "steve-witkoff") { person(id: $id) { id name } }` }],
-    ["one named operation of two", { query: `query A { person(id: "steve-witkoff") { name } } query B { person(id: "vladimir-putin") { id } }`, operationName: "B" }],
+    [
+      "one named operation of two",
+      { query: `query A { person(id: "steve-witkoff") { name } } query B { person(id: "vladimir-putin") { id } }`, operationName: "B" },
+    ],
   ])("answers the same interpreted and compiled: %s", async (_case, request) => {
     const unique = { ...request, query: fresh(request.query) };
     const before = { ...executionCounts };
     const interpreted = await answer(api, unique);
     const compiled = await answer(api, unique);
-    expect({ compiled: executionCounts.compiled - before.compiled, interpreted: executionCounts.interpreted - before.interpreted }).toEqual({ compiled: 1, interpreted: 1 });
+    expect({ compiled: executionCounts.compiled - before.compiled, interpreted: executionCounts.interpreted - before.interpreted }).toEqual({
+      compiled: 1,
+      interpreted: 1,
+    });
     expect(compiled).toEqual(interpreted);
   });
 

@@ -104,7 +104,11 @@ describe("a JWT", () => {
 });
 
 describe("READS_REQUIRE_AUTH", () => {
-  const api = useApi({ API_KEYS: [parseApiKey(`alice:write:${sha256(WRITER)}`), parseApiKey(`bob:read:${sha256(READER)}`)], JWT_SECRET: SECRET, READS_REQUIRE_AUTH: true });
+  const api = useApi({
+    API_KEYS: [parseApiKey(`alice:write:${sha256(WRITER)}`), parseApiKey(`bob:read:${sha256(READER)}`)],
+    JWT_SECRET: SECRET,
+    READS_REQUIRE_AUTH: true,
+  });
   const query = `{ person(id: "steve-witkoff") { id } }`;
 
   it("refuses a query without a valid token, and answers one with read or write permission", async () => {
@@ -128,7 +132,9 @@ describe("READS_REQUIRE_AUTH", () => {
       expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       expect(res.errors?.[0]?.message).toMatch(problem);
     }
-    expect((await api.query(query, {}, await signJwt({ sub: "erin", scope: "read", exp: now + 60 }, SECRET))).data).toEqual({ person: { id: "steve-witkoff" } });
+    expect((await api.query(query, {}, await signJwt({ sub: "erin", scope: "read", exp: now + 60 }, SECRET))).data).toEqual({
+      person: { id: "steve-witkoff" },
+    });
   });
 
   it("still lets only write permission write", async () => {

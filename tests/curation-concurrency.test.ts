@@ -29,7 +29,6 @@ const SEED = Number(process.env.CONCURRENCY_SEED ?? Date.now() % 1_000_000);
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 12);
 const WIDTH = Number(process.env.CONCURRENCY_WIDTH ?? 16);
 
-
 const ref = (excerpt: string) => ({ sourceId: "dawat-004", excerpt: `[test] ${excerpt}` });
 /**
  * Seed sources for duration claims. A source holds one standing duration claim per meeting: a second
@@ -90,7 +89,19 @@ describe("concurrent curation", () => {
     const people = Array.from({ length: 10 }, () => testId("racer"));
     const meetings = Array.from({ length: 4 }, () => testId("race"));
     for (const id of people) expect((await send({ mutation: "createPerson", input: person(id), token: null })).acknowledged).toBe(true);
-    for (const id of meetings) expect((await send({ mutation: "createMeeting", input: meeting(id, [rng.pick(people), rng.pick(people)].filter((p, i, all) => all.indexOf(p) === i)), token: null })).acknowledged).toBe(true);
+    for (const id of meetings)
+      expect(
+        (
+          await send({
+            mutation: "createMeeting",
+            input: meeting(
+              id,
+              [rng.pick(people), rng.pick(people)].filter((p, i, all) => all.indexOf(p) === i),
+            ),
+            token: null,
+          })
+        ).acknowledged,
+      ).toBe(true);
 
     // Mostly people not merged away yet (as far as the acknowledged merges tell), so most writes race
     // a merge rather than meet one already done; sometimes any id, merged ones included.
@@ -107,26 +118,60 @@ describe("concurrent curation", () => {
       const roll = rng.next();
       if (roll < 0.07) return { mutation: "mergePeople", input: { survivorId: somebody(), mergedId: somebody() }, token: null };
       if (roll < 0.34) {
-        return { mutation: "updateMeeting", input: { id: rng.pick(meetings), title: `Race ${token}`, addParticipants: [{ personId: somebody(), sources: [ref(token)] }] }, token };
+        return {
+          mutation: "updateMeeting",
+          input: { id: rng.pick(meetings), title: `Race ${token}`, addParticipants: [{ personId: somebody(), sources: [ref(token)] }] },
+          token,
+        };
       }
       if (roll < 0.52) {
-        return { mutation: "addStatement", creates: token, input: { id: token, speakerId: somebody(), quoted: true, text: `Said ${token}`, wordings: [{ sourceId: "dawat-004", text: `Said ${token}` }], meetingId: rng.pick(meetings) }, token };
+        return {
+          mutation: "addStatement",
+          creates: token,
+          input: {
+            id: token,
+            speakerId: somebody(),
+            quoted: true,
+            text: `Said ${token}`,
+            wordings: [{ sourceId: "dawat-004", text: `Said ${token}` }],
+            meetingId: rng.pick(meetings),
+          },
+          token,
+        };
       }
       if (roll < 0.68) {
         const targets = [...new Set([somebody(), somebody()])];
-        const created = { id: testId("racer"), name: `Racer ${token}`, relations: targets.map((toPersonId) => ({ kind: "adviser-to", toPersonId, sources: [ref(token)] })) };
+        const created = {
+          id: testId("racer"),
+          name: `Racer ${token}`,
+          relations: targets.map((toPersonId) => ({ kind: "adviser-to", toPersonId, sources: [ref(token)] })),
+        };
         return { mutation: "createPerson", input: created, token, creates: created.id };
       }
       if (roll < 0.82) {
-        return { mutation: "attachClaims", input: { meetingId: rng.pick(meetings), claims: [{ field: "test-note", value: token, sourceId: "dawat-004", excerpt: `[test] ${token}` }] }, token };
+        return {
+          mutation: "attachClaims",
+          input: { meetingId: rng.pick(meetings), claims: [{ field: "test-note", value: token, sourceId: "dawat-004", excerpt: `[test] ${token}` }] },
+          token,
+        };
       }
       if (roll < 0.87) {
         const figureMinutes = 30 + Math.floor(rng.next() * 8) * 30;
-        const duration = { sourceId: rng.pick(SOURCES), excerpt: `[test] ${token}`, wording: `about ${figureMinutes} minutes, ${token}`, figureMinutes, granularityMinutes: 30, bound: "AROUND", rank: rng.pick(RANKS), rankReason: `[test] ${token}` };
+        const duration = {
+          sourceId: rng.pick(SOURCES),
+          excerpt: `[test] ${token}`,
+          wording: `about ${figureMinutes} minutes, ${token}`,
+          figureMinutes,
+          granularityMinutes: 30,
+          bound: "AROUND",
+          rank: rng.pick(RANKS),
+          rankReason: `[test] ${token}`,
+        };
         return { mutation: "attachClaims", input: { meetingId: rng.pick(meetings), durations: [duration] }, token };
       }
       if (roll < 0.9 && claimIds.length > 0) return { mutation: "retractClaim", input: { claimId: rng.pick(claimIds), reason: `[test] ${token}` }, token };
-      if (roll < 0.95 && claimIds.length > 0) return { mutation: "rankClaim", input: { claimId: rng.pick(claimIds), rank: rng.pick(RANKS), reason: `[test] ${token}` }, token };
+      if (roll < 0.95 && claimIds.length > 0)
+        return { mutation: "rankClaim", input: { claimId: rng.pick(claimIds), rank: rng.pick(RANKS), reason: `[test] ${token}` }, token };
       return { mutation: "updatePerson", input: { id: somebody(), aliases: [`alias ${token}`] }, token };
     };
 
@@ -145,14 +190,19 @@ describe("concurrent curation", () => {
     }
 
     const tally = Object.fromEntries(
-      Object.keys(MUTATIONS).map((m) => [m, `${writes.filter((w) => w.mutation === m && w.acknowledged).length}/${writes.filter((w) => w.mutation === m).length}`]),
+      Object.keys(MUTATIONS).map((m) => [
+        m,
+        `${writes.filter((w) => w.mutation === m && w.acknowledged).length}/${writes.filter((w) => w.mutation === m).length}`,
+      ]),
     );
     const refusals = new Map<string, number>();
     for (const w of writes) if (!w.acknowledged) refusals.set(w.code ?? "none", (refusals.get(w.code ?? "none") ?? 0) + 1);
     console.log(`[concurrency] acknowledged/sent by mutation: ${JSON.stringify(tally)}; refused by code: ${JSON.stringify(Object.fromEntries(refusals))}`);
 
     // No write may fail for a reason other than its input: no internal errors, no 5xx.
-    expect.soft(writes.filter((w) => w.response!.status >= 500 || w.code === "INTERNAL_SERVER_ERROR").map((w) => `${w.mutation} ${JSON.stringify(w.input)}`)).toEqual([]);
+    expect
+      .soft(writes.filter((w) => w.response!.status >= 500 || w.code === "INTERNAL_SERVER_ERROR").map((w) => `${w.mutation} ${JSON.stringify(w.input)}`))
+      .toEqual([]);
 
     // Where every id ended up: a merged id resolves to its survivor.
     const [{ redirects }] = (await api.db.read<{ redirects: [string, string][] }>(
@@ -164,17 +214,23 @@ describe("concurrent curation", () => {
 
     const acknowledged = writes.filter((w) => w.acknowledged);
     const expected = {
-      attendances: acknowledged.filter((w) => w.mutation === "updateMeeting").map((w) => ({ personId: resolve(w.input.addParticipants[0].personId), meetingId: w.input.id })),
+      attendances: acknowledged
+        .filter((w) => w.mutation === "updateMeeting")
+        .map((w) => ({ personId: resolve(w.input.addParticipants[0].personId), meetingId: w.input.id })),
       speakers: acknowledged.filter((w) => w.mutation === "addStatement").map((w) => ({ statementId: w.input.id, personId: resolve(w.input.speakerId) })),
       relations: acknowledged
         .filter((w) => w.mutation === "createPerson" && w.token)
         .flatMap((w) => (w.input.relations as { toPersonId: string }[]).map((r) => ({ from: resolve(w.input.id), to: resolve(r.toPersonId) })))
         .filter((r) => r.from !== r.to),
       claims: acknowledged.filter((w) => w.mutation === "attachClaims" && w.input.claims).map((w) => ({ meetingId: w.input.meetingId, value: w.token })),
-      durations: acknowledged.filter((w) => w.mutation === "attachClaims" && w.input.durations).map((w) => ({ meetingId: w.input.meetingId, excerpt: `[test] ${w.token}` })),
+      durations: acknowledged
+        .filter((w) => w.mutation === "attachClaims" && w.input.durations)
+        .map((w) => ({ meetingId: w.input.meetingId, excerpt: `[test] ${w.token}` })),
       retracted: acknowledged.filter((w) => w.mutation === "retractClaim").map((w) => w.input.claimId as string),
       // Both ids of an acknowledged merge stand for one live person (a later merge may have gone the other way).
-      merged: acknowledged.filter((w) => w.mutation === "mergePeople").map((w) => ({ ids: [w.input.survivorId, w.input.mergedId], into: [resolve(w.input.survivorId), resolve(w.input.mergedId)] })),
+      merged: acknowledged
+        .filter((w) => w.mutation === "mergePeople")
+        .map((w) => ({ ids: [w.input.survivorId, w.input.mergedId], into: [resolve(w.input.survivorId), resolve(w.input.mergedId)] })),
     };
     const [missing] = await api.db.read<Record<string, unknown[]>>(
       "test.acknowledgedWrites",

@@ -32,7 +32,14 @@ const addWording = (input: Record<string, unknown>) => mutate("addWording", "Add
 const createSource = (input: Record<string, unknown>) => mutate("createSource", "SourceInput", input, "source { id publishedBy { id } }");
 
 const dateClaim = { field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "[test] on 1 June" };
-const meetingInput = (id: string, more: Record<string, unknown> = {}) => ({ id, kind: "talks", title: `Test meeting ${id}`, date: "2025-06-01", claims: [dateClaim], ...more });
+const meetingInput = (id: string, more: Record<string, unknown> = {}) => ({
+  id,
+  kind: "talks",
+  title: `Test meeting ${id}`,
+  date: "2025-06-01",
+  claims: [dateClaim],
+  ...more,
+});
 
 const MEETING = `query($id: ID!) { meeting(id: $id) {
   id dateEnd: date
@@ -50,9 +57,32 @@ describe("claims carry how they are known", () => {
     const id = testId("meeting");
     const claims = [
       dateClaim,
-      { field: "place", value: "kremlin", sourceId: "dawat-004", excerpt: "[test] talks in Moscow", basis: "INFERRED", note: "[test] Moscow talks with Putin are held at the Kremlin" },
-      { field: "wait", value: "480", sourceId: "article-000", excerpt: "[test] reportedly kept waiting", hedge: "REPORTED", rank: "PREFERRED", relaysStatementId: "ushakov-talks-constructive" },
-      { field: "outcome", value: "inconclusive", sourceId: "facts-md", excerpt: "[FACTS.md] [test] inconclusive", basis: "CURATOR_SUMMARY", rank: "DEPRECATED", rankReason: "[test] later reports differ" },
+      {
+        field: "place",
+        value: "kremlin",
+        sourceId: "dawat-004",
+        excerpt: "[test] talks in Moscow",
+        basis: "INFERRED",
+        note: "[test] Moscow talks with Putin are held at the Kremlin",
+      },
+      {
+        field: "wait",
+        value: "480",
+        sourceId: "article-000",
+        excerpt: "[test] reportedly kept waiting",
+        hedge: "REPORTED",
+        rank: "PREFERRED",
+        relaysStatementId: "ushakov-talks-constructive",
+      },
+      {
+        field: "outcome",
+        value: "inconclusive",
+        sourceId: "facts-md",
+        excerpt: "[FACTS.md] [test] inconclusive",
+        basis: "CURATOR_SUMMARY",
+        rank: "DEPRECATED",
+        rankReason: "[test] later reports differ",
+      },
     ];
 
     expect((await createMeeting(meetingInput(id, { claims }))).errors).toEqual([]);
@@ -94,7 +124,9 @@ describe("claims carry how they are known", () => {
 
     const result = await createMeeting(meetingInput(id, { claims: [dateClaim, relayed] }));
 
-    expect(result.errors).toEqual([{ field: ["input", "claims", "1", "relaysStatementId"], code: "UNKNOWN_REFERENCE", message: expect.stringMatching(/unknown statement/) }]);
+    expect(result.errors).toEqual([
+      { field: ["input", "claims", "1", "relaysStatementId"], code: "UNKNOWN_REFERENCE", message: expect.stringMatching(/unknown statement/) },
+    ]);
     expect(await meeting(id)).toBeNull();
   });
 
@@ -105,21 +137,44 @@ describe("claims carry how they are known", () => {
 
     expect((await updateMeeting({ id, claims: [wait("article-000", "0")] })).errors).toEqual([]);
 
-    const ranks = (await meeting(id)).claims.filter((c: { field: string }) => c.field === "wait").map((c: { value: string; rank: string }) => [c.value, c.rank]);
-    expect(ranks.sort()).toEqual([["0", "PREFERRED"], ["480", "NORMAL"]]);
+    const ranks = (await meeting(id)).claims
+      .filter((c: { field: string }) => c.field === "wait")
+      .map((c: { value: string; rank: string }) => [c.value, c.rank]);
+    expect(ranks.sort()).toEqual([
+      ["0", "PREFERRED"],
+      ["480", "NORMAL"],
+    ]);
   });
 });
 
 describe("durations are given as the figure the words state", () => {
-  const nearlyFive = { sourceId: "dawat-004", excerpt: "[test] nearly five hours", wording: "nearly five hours", figureMinutes: 300, granularityMinutes: 60, bound: "UNDER", hedge: "APPROXIMATE" };
+  const nearlyFive = {
+    sourceId: "dawat-004",
+    excerpt: "[test] nearly five hours",
+    wording: "nearly five hours",
+    figureMinutes: 300,
+    granularityMinutes: 60,
+    bound: "UNDER",
+    hedge: "APPROXIMATE",
+  };
 
   it("computes the bounds by the rule and keeps the hedge, basis and rank", async () => {
     const id = testId("meeting");
 
-    expect((await createMeeting(meetingInput(id, { durations: [{ ...nearlyFive, basis: "INFERRED", note: "[test] read from the timeline" }] }))).errors).toEqual([]);
+    expect(
+      (await createMeeting(meetingInput(id, { durations: [{ ...nearlyFive, basis: "INFERRED", note: "[test] read from the timeline" }] }))).errors,
+    ).toEqual([]);
 
     const stored = await meeting(id);
-    expect(stored.duration).toEqual({ minutes: 285, minMinutes: 270, maxMinutes: 300, hedge: "APPROXIMATE", figureMinutes: 300, granularityMinutes: 60, bound: "UNDER" });
+    expect(stored.duration).toEqual({
+      minutes: 285,
+      minMinutes: 270,
+      maxMinutes: 300,
+      hedge: "APPROXIMATE",
+      figureMinutes: 300,
+      granularityMinutes: 60,
+      bound: "UNDER",
+    });
     expect(stored.claims.find((c: { field: string }) => c.field === "duration")).toMatchObject({ basis: "INFERRED", hedge: "APPROXIMATE", rank: "PREFERRED" });
   });
 
@@ -128,13 +183,25 @@ describe("durations are given as the figure the words state", () => {
     const durations = [
       { ...nearlyFive, minutes: 300, minMinutes: 270, maxMinutes: 300 },
       { ...nearlyFive, sourceId: "article-000", bound: null },
-      { ...nearlyFive, sourceId: "facts-md", excerpt: "[FACTS.md] [test] nearly five hours", basis: "CURATOR_SUMMARY", approximate: false, preferred: true, rank: "NORMAL" },
+      {
+        ...nearlyFive,
+        sourceId: "facts-md",
+        excerpt: "[FACTS.md] [test] nearly five hours",
+        basis: "CURATOR_SUMMARY",
+        approximate: false,
+        preferred: true,
+        rank: "NORMAL",
+      },
     ];
 
     const result = await createMeeting(meetingInput(id, { durations }));
 
     expect(result.errors).toEqual([
-      { field: ["input", "durations", "2", "approximate"], code: "CONTRADICTION", message: "approximate false contradicts hedge APPROXIMATE; give hedge alone" },
+      {
+        field: ["input", "durations", "2", "approximate"],
+        code: "CONTRADICTION",
+        message: "approximate false contradicts hedge APPROXIMATE; give hedge alone",
+      },
       { field: ["input", "durations", "2", "preferred"], code: "CONTRADICTION", message: "preferred true contradicts rank NORMAL; give rank alone" },
       { field: ["input", "durations", "0", "minutes"], code: "CONTRADICTION", message: expect.stringMatching(/gives minutes 285/) },
       { field: ["input", "durations", "1"], code: "INVALID", message: expect.stringMatching(/all set .* or all null/) },
@@ -144,7 +211,14 @@ describe("durations are given as the figure the words state", () => {
 });
 
 describe("rankClaim", () => {
-  const duration = (sourceId: string, wording: string, figureMinutes: number) => ({ sourceId, excerpt: `[test] ${wording}`, wording, figureMinutes, granularityMinutes: 60, bound: "AROUND" });
+  const duration = (sourceId: string, wording: string, figureMinutes: number) => ({
+    sourceId,
+    excerpt: `[test] ${wording}`,
+    wording,
+    figureMinutes,
+    granularityMinutes: 60,
+    bound: "AROUND",
+  });
 
   it("preferring a duration claim moves the meeting's duration to it and is audited", async () => {
     const id = testId("meeting");
@@ -198,13 +272,32 @@ describe("rankClaim", () => {
 });
 
 describe("time estimates", () => {
-  const pastMidnight = { earliest: "2025-06-01T23:30:00+03:00", latest: "2025-06-02T02:00:00+03:00", wording: "[test] in the small hours", sourceId: "dawat-004", basis: "INFERRED", note: "[test] five hours from 21:00" };
-  const onDay = async (day: string) => (await data(`query($day: Date!) { meetings(filter: {from: $day, to: $day}, first: 100) { edges { node { id } } } }`, { day })).meetings.edges.map((e: { node: { id: string } }) => e.node.id);
+  const pastMidnight = {
+    earliest: "2025-06-01T23:30:00+03:00",
+    latest: "2025-06-02T02:00:00+03:00",
+    wording: "[test] in the small hours",
+    sourceId: "dawat-004",
+    basis: "INFERRED",
+    note: "[test] five hours from 21:00",
+  };
+  const onDay = async (day: string) =>
+    (await data(`query($day: Date!) { meetings(filter: {from: $day, to: $day}, first: 100) { edges { node { id } } } }`, { day })).meetings.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
 
   it("a meeting that ran past midnight is stored with its estimate and matches both days", async () => {
     const id = testId("meeting");
 
-    expect((await createMeeting(meetingInput(id, { began: { earliest: "2025-06-01T21:00:00+03:00", latest: "2025-06-01T21:00:00+03:00", sourceId: "dawat-004" }, ended: pastMidnight }))).errors).toEqual([]);
+    expect(
+      (
+        await createMeeting(
+          meetingInput(id, {
+            began: { earliest: "2025-06-01T21:00:00+03:00", latest: "2025-06-01T21:00:00+03:00", sourceId: "dawat-004" },
+            ended: pastMidnight,
+          }),
+        )
+      ).errors,
+    ).toEqual([]);
 
     const stored = await meeting(id);
     expect(stored.ended).toEqual({ ...pastMidnight, sourceId: undefined, source: { id: "dawat-004" } });
@@ -238,7 +331,9 @@ describe("source references", () => {
     expect(await meeting(id)).toBeNull();
 
     expect((await createMeeting(meetingInput(id, { participants: [{ personId: "kirill-dmitriev", sources: [inferred] }] }))).errors).toEqual([]);
-    expect((await meeting(id)).participants).toEqual([{ person: { id: "kirill-dmitriev" }, sources: [{ source: { id: "dawat-004" }, basis: "INFERRED", note: "[test] by elimination" }] }]);
+    expect((await meeting(id)).participants).toEqual([
+      { person: { id: "kirill-dmitriev" }, sources: [{ source: { id: "dawat-004" }, basis: "INFERRED", note: "[test] by elimination" }] },
+    ]);
   });
 });
 
@@ -249,14 +344,29 @@ describe("wordings: a quote and a paraphrase per source", () => {
   it("stores a source's quote and paraphrase side by side, with the speaker as the source names them", async () => {
     const id = testId("statement");
     const quote = { sourceId: "article-000", text: "[test] We are ready" };
-    const paraphrase = { sourceId: "article-000", text: "[test] the Kremlin said it was ready", quoted: false, attributedTo: "the Kremlin", basis: "INFERRED", note: "[test] 000 names no one" };
+    const paraphrase = {
+      sourceId: "article-000",
+      text: "[test] the Kremlin said it was ready",
+      quoted: false,
+      attributedTo: "the Kremlin",
+      basis: "INFERRED",
+      note: "[test] 000 names no one",
+    };
 
     expect((await addStatement({ id, speakerId: "yuri-ushakov", quoted: true, text: quote.text, wordings: [quote, paraphrase] })).errors).toEqual([]);
 
     expect(await wordings(id)).toEqual(
       expect.arrayContaining([
         { id: `${id}#article-000`, text: quote.text, quoted: true, attributedTo: null, basis: "STATED", note: null, source: { id: "article-000" } },
-        { id: `${id}#article-000#paraphrase`, text: paraphrase.text, quoted: false, attributedTo: "the Kremlin", basis: "INFERRED", note: "[test] 000 names no one", source: { id: "article-000" } },
+        {
+          id: `${id}#article-000#paraphrase`,
+          text: paraphrase.text,
+          quoted: false,
+          attributedTo: "the Kremlin",
+          basis: "INFERRED",
+          note: "[test] 000 names no one",
+          source: { id: "article-000" },
+        },
       ]),
     );
   });
@@ -266,7 +376,10 @@ describe("wordings: a quote and a paraphrase per source", () => {
     const quote = { sourceId: "dawat-004", text: "[test] No compromise yet" };
     await addStatement({ id, speakerId: "yuri-ushakov", quoted: true, text: quote.text, wordings: [quote] });
 
-    const added = await addWording({ statementId: id, wording: { sourceId: "dawat-004", text: "[test] no compromise had been found", quoted: false, attributedTo: "Ushakov" } });
+    const added = await addWording({
+      statementId: id,
+      wording: { sourceId: "dawat-004", text: "[test] no compromise had been found", quoted: false, attributedTo: "Ushakov" },
+    });
     const second = await addWording({ statementId: id, wording: { sourceId: "dawat-004", text: "[test] none found", quoted: false } });
     const secondQuote = await addWording({ statementId: id, wording: { sourceId: "dawat-004", text: "[test] No compromise" } });
 

@@ -34,8 +34,25 @@ const meetingInput = (id: string, durations: Record<string, unknown>[]) => ({
   claims: [{ field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "[test] on 1 June" }],
   durations,
 });
-const aboutThreeHours = { sourceId: "article-000", excerpt: "[test] about three hours", wording: "about three hours", minutes: 180, minMinutes: 150, maxMinutes: 210, approximate: true };
-const threeHour = { sourceId: "dawat-004", excerpt: "[test] a three-hour meeting", wording: "three-hour", minutes: 180, minMinutes: 165, maxMinutes: 195, approximate: false, preferred: true };
+const aboutThreeHours = {
+  sourceId: "article-000",
+  excerpt: "[test] about three hours",
+  wording: "about three hours",
+  minutes: 180,
+  minMinutes: 150,
+  maxMinutes: 210,
+  approximate: true,
+};
+const threeHour = {
+  sourceId: "dawat-004",
+  excerpt: "[test] a three-hour meeting",
+  wording: "three-hour",
+  minutes: 180,
+  minMinutes: 165,
+  maxMinutes: 195,
+  approximate: false,
+  preferred: true,
+};
 
 const STORED = `
 MATCH (m:Meeting {id: $id})
@@ -53,8 +70,28 @@ describe("curating durations keeps the duration rule and the meeting's copies", 
     expect(meeting).toMatchObject({ wording: "three-hour", hedge: "NONE", consensusMin: 165, consensusMax: 195, compatible: true, claimCount: 2 });
     expect(meeting.claims).toEqual(
       expect.arrayContaining([
-        { id: `${id}#duration-1`, wording: "about three hours", figureMinutes: 180, granularityMinutes: 60, bound: "AROUND", hedge: "APPROXIMATE", rank: "NORMAL", preferred: false, basis: "STATED" },
-        { id: `${id}#duration-2`, wording: "three-hour", figureMinutes: 180, granularityMinutes: 30, bound: "AROUND", hedge: "NONE", rank: "PREFERRED", preferred: true, basis: "STATED" },
+        {
+          id: `${id}#duration-1`,
+          wording: "about three hours",
+          figureMinutes: 180,
+          granularityMinutes: 60,
+          bound: "AROUND",
+          hedge: "APPROXIMATE",
+          rank: "NORMAL",
+          preferred: false,
+          basis: "STATED",
+        },
+        {
+          id: `${id}#duration-2`,
+          wording: "three-hour",
+          figureMinutes: 180,
+          granularityMinutes: 30,
+          bound: "AROUND",
+          hedge: "NONE",
+          rank: "PREFERRED",
+          preferred: true,
+          basis: "STATED",
+        },
       ]),
     );
   });
@@ -77,7 +114,9 @@ describe("curating durations keeps the duration rule and the meeting's copies", 
 
     const { createMeeting } = await write(CREATE_MEETING, meetingInput(id, [lopsided]));
 
-    expect(createMeeting.errors).toEqual([{ field: ["input", "durations", "0"], code: "INVALID", message: expect.stringMatching(/do not follow the duration rule/) }]);
+    expect(createMeeting.errors).toEqual([
+      { field: ["input", "durations", "0"], code: "INVALID", message: expect.stringMatching(/do not follow the duration rule/) },
+    ]);
     expect(createMeeting.meeting).toBeNull();
   });
 });
@@ -96,20 +135,33 @@ describe("rewriting keeps how each fact is known", () => {
 
     expect((await write(UPDATE_MEETING, { id, title: "Renamed test meeting" })).updateMeeting.errors).toEqual([]);
 
-    const [meeting] = await api.db.read("test.read", `MATCH (m:Meeting {id: $id}) RETURN m.title AS title, m.endedLatest AS endedLatest, m.endedBasis AS basis, toString(m.dateEnd) AS dateEnd`, { id });
+    const [meeting] = await api.db.read(
+      "test.read",
+      `MATCH (m:Meeting {id: $id}) RETURN m.title AS title, m.endedLatest AS endedLatest, m.endedBasis AS basis, toString(m.dateEnd) AS dateEnd`,
+      { id },
+    );
     expect(meeting).toEqual({ title: "Renamed test meeting", endedLatest: "2025-06-02T03:00:00+03:00", basis: "INFERRED", dateEnd: "2025-06-02" });
   });
 
   it("an update of a meeting keeps how each attendance's sources are known", async () => {
     const id = testId("meeting");
-    const summary = { sourceId: "facts-md", excerpt: "[FACTS.md] Putin, Yuri Ushakov, Kirill Dmitriev; Steve Witkoff, Jared Kushner", basis: "CURATOR_SUMMARY", note: "[test] FACTS.md only" };
+    const summary = {
+      sourceId: "facts-md",
+      excerpt: "[FACTS.md] Putin, Yuri Ushakov, Kirill Dmitriev; Steve Witkoff, Jared Kushner",
+      basis: "CURATOR_SUMMARY",
+      note: "[test] FACTS.md only",
+    };
     const participant = { personId: "kirill-dmitriev", delegationCountryId: "RU", sources: [summary] };
     expect((await write(CREATE_MEETING, { ...meetingInput(id, []), participants: [participant] })).createMeeting.errors).toEqual([]);
 
     const added = { personId: "steve-witkoff", delegationCountryId: "US", sources: [{ sourceId: "dawat-004", excerpt: "[test] Witkoff was there" }] };
     expect((await write(UPDATE_MEETING, { id, addParticipants: [added] })).updateMeeting.errors).toEqual([]);
 
-    const rows = await api.db.read("test.read", `MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: $id}) RETURN p.id AS person, a.bases AS bases, a.notes AS notes ORDER BY person`, { id });
+    const rows = await api.db.read(
+      "test.read",
+      `MATCH (p:Person)-[a:ATTENDED]->(:Meeting {id: $id}) RETURN p.id AS person, a.bases AS bases, a.notes AS notes ORDER BY person`,
+      { id },
+    );
     expect(rows).toEqual([
       { person: "kirill-dmitriev", bases: ["CURATOR_SUMMARY"], notes: ["[test] FACTS.md only"] },
       { person: "steve-witkoff", bases: ["STATED"], notes: [""] },
@@ -118,15 +170,29 @@ describe("rewriting keeps how each fact is known", () => {
 
   it("adding a wording keeps how the other wordings name the speaker", async () => {
     const id = testId("statement");
-    const statement = { id, speakerId: "yuri-ushakov", quoted: false, text: "[test] the talks were useful", wordings: [{ sourceId: "article-000", text: "[test] the talks were useful" }] };
+    const statement = {
+      id,
+      speakerId: "yuri-ushakov",
+      quoted: false,
+      text: "[test] the talks were useful",
+      wordings: [{ sourceId: "article-000", text: "[test] the talks were useful" }],
+    };
     expect((await write(ADD_STATEMENT, statement)).addStatement.errors).toEqual([]);
-    await api.db.write("test.attribute", `MATCH (w:Wording {id: $wording}) SET w.attributedTo = "the Kremlin", w.basis = "INFERRED", w.note = "[test] 000 names the Kremlin"`, {
-      wording: `${id}#article-000`,
-    });
+    await api.db.write(
+      "test.attribute",
+      `MATCH (w:Wording {id: $wording}) SET w.attributedTo = "the Kremlin", w.basis = "INFERRED", w.note = "[test] 000 names the Kremlin"`,
+      {
+        wording: `${id}#article-000`,
+      },
+    );
 
     expect((await write(ADD_WORDING, { statementId: id, wording: { sourceId: "dawat-004", text: "[test] useful talks" } })).addWording.errors).toEqual([]);
 
-    const wordings = await api.db.read("test.read", `MATCH (:Statement {id: $id})-[:HAS_WORDING]->(w) RETURN w.id AS id, w.attributedTo AS attributedTo, w.basis AS basis, w.quoted AS quoted ORDER BY id`, { id });
+    const wordings = await api.db.read(
+      "test.read",
+      `MATCH (:Statement {id: $id})-[:HAS_WORDING]->(w) RETURN w.id AS id, w.attributedTo AS attributedTo, w.basis AS basis, w.quoted AS quoted ORDER BY id`,
+      { id },
+    );
     expect(wordings).toEqual([
       { id: `${id}#article-000`, attributedTo: "the Kremlin", basis: "INFERRED", quoted: false },
       { id: `${id}#dawat-004`, attributedTo: null, basis: "STATED", quoted: false },

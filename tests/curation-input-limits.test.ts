@@ -48,7 +48,10 @@ describe("dates", () => {
     const res = await api.query(CREATE_MEETING, { input: meeting({ startsAt: "0999-01-01T00:00:00Z" }) }, KEY);
     expect(res.status).toBe(400);
     expect(res.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/at "input\.startsAt"; DateTime cannot represent "0999-01-01T00:00:00Z": .* from the year 1000 on/), extensions: { code: "BAD_USER_INPUT" } }),
+      expect.objectContaining({
+        message: expect.stringMatching(/at "input\.startsAt"; DateTime cannot represent "0999-01-01T00:00:00Z": .* from the year 1000 on/),
+        extensions: { code: "BAD_USER_INPUT" },
+      }),
     ]);
   });
 });

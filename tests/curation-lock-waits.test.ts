@@ -50,23 +50,29 @@ const mutations = [
 ];
 
 describe("a mutation waiting on another transaction's lock", () => {
-  it.each(mutations)("$name: answers WRITE_CONFLICT, retryable, after the transaction timeout; sent again once the lock is gone, it succeeds", async ({ name, document, input }) => {
-    const id = await createMeeting();
-    const { res, elapsedMs } = await whileLocked(api, id, async () => {
-      const started = Date.now();
-      const answer = await api.query(document, { input: input(id) }, KEY);
-      return { res: answer, elapsedMs: Date.now() - started };
-    });
-    expect(res.data).toBeNull();
-    expect(res.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/nothing was written; the client may retry/), extensions: { code: "WRITE_CONFLICT", retryable: true } }),
-    ]);
-    expect(elapsedMs).toBeGreaterThanOrEqual(QUERY_TIMEOUT_MS);
+  it.each(mutations)(
+    "$name: answers WRITE_CONFLICT, retryable, after the transaction timeout; sent again once the lock is gone, it succeeds",
+    async ({ name, document, input }) => {
+      const id = await createMeeting();
+      const { res, elapsedMs } = await whileLocked(api, id, async () => {
+        const started = Date.now();
+        const answer = await api.query(document, { input: input(id) }, KEY);
+        return { res: answer, elapsedMs: Date.now() - started };
+      });
+      expect(res.data).toBeNull();
+      expect(res.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/nothing was written; the client may retry/),
+          extensions: { code: "WRITE_CONFLICT", retryable: true },
+        }),
+      ]);
+      expect(elapsedMs).toBeGreaterThanOrEqual(QUERY_TIMEOUT_MS);
 
-    const retried = await api.query(document, { input: input(id) }, KEY);
-    expect(retried.errors).toBeUndefined();
-    expect(retried.data?.[name].errors).toEqual([]);
-  });
+      const retried = await api.query(document, { input: input(id) }, KEY);
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data?.[name].errors).toEqual([]);
+    },
+  );
 });
 
 describe("a deadlock between a mutation and another transaction", () => {

@@ -11,7 +11,11 @@ const api = useApi();
 const MEETING = "test-migration-v4-meeting";
 
 // It writes to the shared graph (so it runs with the curation tests, after the readers) and takes its meeting away again.
-afterAll(() => api.db.write("test.cleanup", "MATCH (m:Meeting {id: $meeting}) OPTIONAL MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim) DETACH DELETE m, c", { meeting: MEETING }));
+afterAll(() =>
+  api.db.write("test.cleanup", "MATCH (m:Meeting {id: $meeting}) OPTIONAL MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim) DETACH DELETE m, c", {
+    meeting: MEETING,
+  }),
+);
 
 // A meeting as the writers left it before issue #19: claims without basis, hedge, rank or figure.
 const OLD_SHAPE = `
@@ -50,9 +54,27 @@ describe("migration 4: how each fact is known", () => {
     const [meeting] = await api.db.read<{ claims: Record<string, unknown>[] } & Record<string, unknown>>("test.read", READ, { meeting: MEETING });
     const byId = Object.fromEntries(meeting!.claims.map((c) => [c.id, c]));
     expect(byId[`${MEETING}#claim-1`]).toMatchObject({ basis: "STATED", note: null, hedge: "NONE", rank: "NORMAL", figureMinutes: null });
-    expect(byId[`${MEETING}#duration-1`]).toMatchObject({ basis: "STATED", hedge: "APPROXIMATE", rank: "PREFERRED", figureMinutes: 180, granularityMinutes: 60, bound: "AROUND", minMinutes: 150, maxMinutes: 210 });
+    expect(byId[`${MEETING}#duration-1`]).toMatchObject({
+      basis: "STATED",
+      hedge: "APPROXIMATE",
+      rank: "PREFERRED",
+      figureMinutes: 180,
+      granularityMinutes: 60,
+      bound: "AROUND",
+      minMinutes: 150,
+      maxMinutes: 210,
+    });
     // Exact minutes, typed without bounds: exact by the rule, and the curator's basis and note stay.
-    expect(byId[`${MEETING}#duration-2`]).toMatchObject({ basis: "INFERRED", note: "set by a curator before the migration", hedge: "NONE", rank: "NORMAL", figureMinutes: 200, granularityMinutes: 1, minMinutes: 200, maxMinutes: 200 });
+    expect(byId[`${MEETING}#duration-2`]).toMatchObject({
+      basis: "INFERRED",
+      note: "set by a curator before the migration",
+      hedge: "NONE",
+      rank: "NORMAL",
+      figureMinutes: 200,
+      granularityMinutes: 1,
+      minMinutes: 200,
+      maxMinutes: 200,
+    });
     expect(meeting).toMatchObject({ hedge: "APPROXIMATE", consensusMin: 200, consensusMax: 200, compatible: true, claimCount: 2 });
 
     // Applied once: a second start-up has nothing to do.

@@ -26,7 +26,11 @@ describe("an instance's subscriber", () => {
   const personId = testId("person");
   let subscriber: TestClient;
   beforeAll(async () => {
-    const created = await a.query(`mutation($input: PersonInput!) { createPerson(input: $input) { errors { code } } }`, { input: { id: personId, name: "Before" } }, WRITER);
+    const created = await a.query(
+      `mutation($input: PersonInput!) { createPerson(input: $input) { errors { code } } }`,
+      { input: { id: personId, name: "Before" } },
+      WRITER,
+    );
     expect(created.data).toEqual({ createPerson: { errors: [] } });
     subscriber = connect(b);
     await subscriber.connected;
@@ -36,13 +40,20 @@ describe("an instance's subscriber", () => {
   it("gets a change committed through the other instance within a second of the writer's answer", async () => {
     const changes = subscribe(subscriber.client, `subscription($id: ID!) { personChanged(id: $id) { personId change person { name } } }`, { id: personId });
     await untilListening(b, 1);
-    const updated = await a.query(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code } } }`, { input: { id: personId, name: "After" } }, WRITER);
+    const updated = await a.query(
+      `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code } } }`,
+      { input: { id: personId, name: "After" } },
+      WRITER,
+    );
     const answeredAt = performance.now();
     expect(updated.data).toEqual({ updatePerson: { errors: [] } });
     const delivery = await changes.next();
     const ms = performance.now() - answeredAt;
     console.log(`[multi-instance] a mutation on A reached a subscriber on B ${ms.toFixed(0)} ms after A answered the writer`);
-    expect(delivery, JSON.stringify(delivery)).toEqual({ kind: "next", result: { data: { personChanged: { personId, change: "UPDATED", person: { name: "After" } } } } });
+    expect(delivery, JSON.stringify(delivery)).toEqual({
+      kind: "next",
+      result: { data: { personChanged: { personId, change: "UPDATED", person: { name: "After" } } } },
+    });
     expect(ms).toBeLessThan(1_000);
     changes.dispose();
   });

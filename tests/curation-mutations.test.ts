@@ -60,7 +60,9 @@ const meetingInput = (id: string, participantIds: string[], extra: Record<string
     { field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "[test] on 1 June" },
     { field: "place", value: "kremlin", sourceId: "dawat-004", excerpt: "[test] in the Kremlin" },
   ],
-  durations: [{ sourceId: "dawat-004", excerpt: "[test] three hours", wording: "three-hour", minutes: 180, minMinutes: 165, maxMinutes: 195, approximate: true }],
+  durations: [
+    { sourceId: "dawat-004", excerpt: "[test] three hours", wording: "three-hour", minutes: 180, minMinutes: 165, maxMinutes: 195, approximate: true },
+  ],
   ...extra,
 });
 
@@ -68,7 +70,11 @@ describe("authentication and authorization", () => {
   const mutation = `mutation { createSource(input: {id: "never-written", title: "x", kind: "article"}) { errors { code } } }`;
 
   it("refuses a write without a token, with a bad token, or with an unknown key: UNAUTHENTICATED", async () => {
-    for (const token of [undefined, "not-a-key", await signJwt({ sub: "mallory", scope: "write", exp: Math.floor(Date.now() / 1000) + 600 }, "another-secret-another-secret-another-secret")]) {
+    for (const token of [
+      undefined,
+      "not-a-key",
+      await signJwt({ sub: "mallory", scope: "write", exp: Math.floor(Date.now() / 1000) + 600 }, "another-secret-another-secret-another-secret"),
+    ]) {
       const res = await api.query(mutation, {}, token);
       expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
       expect(res.data?.createSource ?? null).toBeNull();
@@ -89,7 +95,10 @@ describe("authentication and authorization", () => {
     const id = testId("src");
     const valid = await signJwt({ sub: "carol", scope: "read write", exp: Math.floor(Date.now() / 1000) + 600 }, JWT_SECRET);
     const data = await write(CREATE_SOURCE, { input: { id, title: "A JWT-written source", kind: "article" } }, valid);
-    expect(data.createSource).toEqual({ source: { id, title: "A JWT-written source", publishedOn: null, datePrecision: null, kind: "article", url: null }, errors: [] });
+    expect(data.createSource).toEqual({
+      source: { id, title: "A JWT-written source", publishedOn: null, datePrecision: null, kind: "article", url: null },
+      errors: [],
+    });
     const { auditLog } = await write(`query($id: ID!) { auditLog(entityId: $id) { edges { node { actor via mutation entityIds } } } }`, { id }, BOB);
     expect(auditLog.edges).toEqual([{ node: { actor: "carol", via: "jwt", mutation: "createSource", entityIds: [id] } }]);
   });
@@ -127,7 +136,10 @@ describe("people", () => {
     const id = testId("person");
     await write(CREATE_PERSON, { input: person(id, { countryIds: ["RU"], roles: [{ id: `${id}-role`, title: "Aide", countryId: "RU", sources: [ref()] }] }) });
     const data = await write(UPDATE_PERSON, { input: { id, name: "Renamed Person", aliases: ["R. P."] } });
-    expect(data.updatePerson).toEqual({ person: { id, name: "Renamed Person", aliases: ["R. P."], countries: [{ id: "RU" }], roles: [{ id: `${id}-role` }] }, errors: [] });
+    expect(data.updatePerson).toEqual({
+      person: { id, name: "Renamed Person", aliases: ["R. P."], countries: [{ id: "RU" }], roles: [{ id: `${id}-role` }] },
+      errors: [],
+    });
     const removed = await write(UPDATE_PERSON, { input: { id, roles: [] } });
     expect(removed.updatePerson.person.roles).toEqual([]);
     const missing = await write(UPDATE_PERSON, { input: { id: testId("nobody"), name: "X" } });
@@ -153,12 +165,19 @@ describe("people", () => {
         relations: [{ kind: "adviser-to", toPersonId: id, sources: [ref()] }],
       }),
     });
-    expect(rules.createPerson.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([["input.roles.0.from", "INVERTED_RANGE"], ["input.relations.0.toPersonId", "INVALID"]]);
-    const taken = await write(CREATE_PERSON, { input: person(id, { roles: [{ id: "witkoff-us-special-envoy", title: "Envoy", countryId: "US", sources: [ref()] }] }) });
+    expect(rules.createPerson.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
+      ["input.roles.0.from", "INVERTED_RANGE"],
+      ["input.relations.0.toPersonId", "INVALID"],
+    ]);
+    const taken = await write(CREATE_PERSON, {
+      input: person(id, { roles: [{ id: "witkoff-us-special-envoy", title: "Envoy", countryId: "US", sources: [ref()] }] }),
+    });
     expect(taken.createPerson.errors).toEqual([{ field: ["input", "roles", "0", "id"], code: "CONFLICT", message: expect.stringContaining("steve-witkoff") }]);
     const badSlug = await write(CREATE_PERSON, { input: { id: "Not A Slug", name: "X" } });
     expect(badSlug.createPerson.errors).toEqual([{ field: ["input", "id"], code: "INVALID", message: expect.stringContaining("slug") }]);
-    const refs = await write(CREATE_PERSON, { input: person(id, { countryIds: ["XX"], roles: [{ id: `${id}-r`, title: "Role", organizationId: `no-org`, sources: [ref(`no-source`)] }] }) });
+    const refs = await write(CREATE_PERSON, {
+      input: person(id, { countryIds: ["XX"], roles: [{ id: `${id}-r`, title: "Role", organizationId: `no-org`, sources: [ref(`no-source`)] }] }),
+    });
     expect(refs.createPerson.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
       ["input.countryIds.0", "UNKNOWN_REFERENCE"],
       ["input.roles.0.organizationId", "UNKNOWN_REFERENCE"],
@@ -197,7 +216,10 @@ describe("meetings and claims", () => {
         durations: [{ sourceId: "dawat-004", excerpt: "x", wording: "x", minutes: 100, minMinutes: 200, maxMinutes: 150, approximate: true }],
       }),
     });
-    expect(data.createMeeting).toEqual({ meeting: null, errors: [{ field: ["input", "date"], code: "INVALID_DATE", message: expect.stringContaining("2025-02-30") }] });
+    expect(data.createMeeting).toEqual({
+      meeting: null,
+      errors: [{ field: ["input", "date"], code: "INVALID_DATE", message: expect.stringContaining("2025-02-30") }],
+    });
     const rules = await write(CREATE_MEETING, {
       input: meetingInput(m, ["steve-witkoff", testId("nobody")], {
         startsAt: "2025-06-01T12:00:00+03:00",
@@ -217,7 +239,9 @@ describe("meetings and claims", () => {
       ["input.topicIds.0", "UNKNOWN_REFERENCE"],
       ["input.participants.1.personId", "UNKNOWN_REFERENCE"],
     ]);
-    const noDate = await write(CREATE_MEETING, { input: meetingInput(m, ["steve-witkoff"], { claims: [{ field: "place", value: "kremlin", sourceId: "dawat-004", excerpt: "x" }] }) });
+    const noDate = await write(CREATE_MEETING, {
+      input: meetingInput(m, ["steve-witkoff"], { claims: [{ field: "place", value: "kremlin", sourceId: "dawat-004", excerpt: "x" }] }),
+    });
     expect(noDate.createMeeting.errors).toEqual([{ field: ["input", "claims"], code: "MISSING_CLAIM", message: expect.any(String) }]);
   });
 
@@ -232,7 +256,9 @@ describe("meetings and claims", () => {
       ["input.durations.1.minutes", "INVALID"],
       ["input.durations", "INVALID"],
     ]);
-    const noPlaceClaim = await write(CREATE_MEETING, { input: meetingInput(m, ["steve-witkoff"], { claims: [{ field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "x" }] }) });
+    const noPlaceClaim = await write(CREATE_MEETING, {
+      input: meetingInput(m, ["steve-witkoff"], { claims: [{ field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "x" }] }),
+    });
     expect(noPlaceClaim.createMeeting.errors).toEqual([{ field: ["input", "claims"], code: "MISSING_CLAIM", message: expect.stringContaining("place") }]);
     const claimTwice = { field: "wait", value: "none", sourceId: "dawat-004", excerpt: "x" };
     const twice = await write(ATTACH, { input: { meetingId: "2025-02-11-putin-witkoff-moscow", claims: [claimTwice, claimTwice] } });
@@ -243,7 +269,9 @@ describe("meetings and claims", () => {
     const [a, m] = [testId("person"), testId("meeting")];
     await createPeople(a);
     const data = await write(CREATE_MEETING, { input: meetingInput(m, [a, testId("nobody")]) });
-    expect(data.createMeeting.errors).toEqual([{ field: ["input", "participants", "1", "personId"], code: "UNKNOWN_REFERENCE", message: expect.stringContaining("unknown person") }]);
+    expect(data.createMeeting.errors).toEqual([
+      { field: ["input", "participants", "1", "personId"], code: "UNKNOWN_REFERENCE", message: expect.stringContaining("unknown person") },
+    ]);
     const after = await read(`query($m: ID!, $a: ID!) { meeting(id: $m) { id } person(id: $a) { meetings { totalCount } } }`, { m, a });
     expect(after).toEqual({ meeting: null, person: { meetings: { totalCount: 0 } } });
     const { auditLog } = await write(`query($m: ID!) { auditLog(entityId: $m) { totalCount } }`, { m }, BOB);
@@ -275,7 +303,16 @@ describe("meetings and claims", () => {
     const [a, m] = [testId("person"), testId("meeting")];
     await createPeople(a);
     await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
-    const about = { sourceId: "article-000", excerpt: "[test] about four hours", wording: "about four hours", minutes: 240, minMinutes: 210, maxMinutes: 270, approximate: true, preferred: true };
+    const about = {
+      sourceId: "article-000",
+      excerpt: "[test] about four hours",
+      wording: "about four hours",
+      minutes: 240,
+      minMinutes: 210,
+      maxMinutes: 270,
+      approximate: true,
+      preferred: true,
+    };
     const data = await write(ATTACH, { input: { meetingId: m, durations: [about] } });
     expect(data.attachClaims).toEqual({
       meeting: {
@@ -290,7 +327,10 @@ describe("meetings and claims", () => {
     expect((await write(ATTACH, { input: { meetingId: m, durations: [about] } })).attachClaims).toEqual(data.attachClaims);
     const conflicting = await write(ATTACH, { input: { meetingId: m, durations: [{ ...about, wording: "nearly five hours" }] } });
     expect(conflicting.attachClaims.errors).toEqual([{ field: ["input", "durations", "0", "sourceId"], code: "DUPLICATE", message: expect.any(String) }]);
-    const filtered = await read(`query($m: ID!) { meetings(filter: {participantIds: [$m], minDurationMinutes: 200}) { totalCount } meeting(id: $m) { duration { minutes } } }`, { m });
+    const filtered = await read(
+      `query($m: ID!) { meetings(filter: {participantIds: [$m], minDurationMinutes: 200}) { totalCount } meeting(id: $m) { duration { minutes } } }`,
+      { m },
+    );
     expect(filtered.meeting.duration.minutes).toBe(240);
   });
 
@@ -299,11 +339,19 @@ describe("meetings and claims", () => {
     await createPeople(a, b);
     await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
     const more = { attendances: [{ personId: a, sources: [ref("article-000"), ref()] }] };
-    const data = await write(`mutation($input: AttachClaimsInput!) { attachClaims(input: $input) {
-      meeting { participants { person { id } sources { source { id } } } } errors { field code message } } }`, { input: { meetingId: m, ...more } });
-    expect(data.attachClaims).toEqual({ meeting: { participants: [{ person: { id: a }, sources: [{ source: { id: "dawat-004" } }, { source: { id: "article-000" } }] }] }, errors: [] });
+    const data = await write(
+      `mutation($input: AttachClaimsInput!) { attachClaims(input: $input) {
+      meeting { participants { person { id } sources { source { id } } } } errors { field code message } } }`,
+      { input: { meetingId: m, ...more } },
+    );
+    expect(data.attachClaims).toEqual({
+      meeting: { participants: [{ person: { id: a }, sources: [{ source: { id: "dawat-004" } }, { source: { id: "article-000" } }] }] },
+      errors: [],
+    });
     const absent = await write(ATTACH, { input: { meetingId: m, attendances: [{ personId: b, sources: [ref()] }] } });
-    expect(absent.attachClaims.errors).toEqual([{ field: ["input", "attendances", "0", "personId"], code: "NOT_FOUND", message: expect.stringContaining("not a participant") }]);
+    expect(absent.attachClaims.errors).toEqual([
+      { field: ["input", "attendances", "0", "personId"], code: "NOT_FOUND", message: expect.stringContaining("not a participant") },
+    ]);
   });
 
   it("retracts a claim: kept with who, when and why, hidden from claims and duration", async () => {
@@ -334,21 +382,53 @@ describe("meetings and claims", () => {
 describe("statements and sources", () => {
   it("adds a source, a statement with its wording, and another source's wording", async () => {
     const [src, st] = [testId("source"), testId("statement")];
-    const source = await write(CREATE_SOURCE, { input: { id: src, title: "A wire report", publishedOn: "2025-06", kind: "news-agency-report", url: "https://example.org/report" } });
-    expect(source.createSource).toEqual({ source: { id: src, title: "A wire report", publishedOn: "2025-06", datePrecision: "MONTH", kind: "news-agency-report", url: "https://example.org/report" }, errors: [] });
-    const input = { id: st, speakerId: "yuri-ushakov", saidOn: "2025-12-03", meetingId: "2025-12-02-putin-witkoff-kushner-kremlin", quoted: true, text: "We talked.", wordings: [{ sourceId: "dawat-004", text: "We talked." }] };
+    const source = await write(CREATE_SOURCE, {
+      input: { id: src, title: "A wire report", publishedOn: "2025-06", kind: "news-agency-report", url: "https://example.org/report" },
+    });
+    expect(source.createSource).toEqual({
+      source: {
+        id: src,
+        title: "A wire report",
+        publishedOn: "2025-06",
+        datePrecision: "MONTH",
+        kind: "news-agency-report",
+        url: "https://example.org/report",
+      },
+      errors: [],
+    });
+    const input = {
+      id: st,
+      speakerId: "yuri-ushakov",
+      saidOn: "2025-12-03",
+      meetingId: "2025-12-02-putin-witkoff-kushner-kremlin",
+      quoted: true,
+      text: "We talked.",
+      wordings: [{ sourceId: "dawat-004", text: "We talked." }],
+    };
     const added = await write(ADD_STATEMENT, { input });
     expect(added.addStatement).toEqual({
-      statement: { id: st, text: "We talked.", speaker: { id: "yuri-ushakov" }, meeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" }, wordings: [{ text: "We talked.", source: { id: "dawat-004" } }] },
+      statement: {
+        id: st,
+        text: "We talked.",
+        speaker: { id: "yuri-ushakov" },
+        meeting: { id: "2025-12-02-putin-witkoff-kushner-kremlin" },
+        wordings: [{ text: "We talked.", source: { id: "dawat-004" } }],
+      },
       errors: [],
     });
     expect((await write(ADD_STATEMENT, { input })).addStatement).toEqual(added.addStatement);
     const wording = { statementId: st, wording: { sourceId: src, text: "We had a talk." } };
     const more = await write(ADD_WORDING, { input: wording });
-    expect(more.addWording.statement.wordings).toEqual([{ text: "We talked.", source: { id: "dawat-004" } }, { text: "We had a talk.", source: { id: src } }]);
+    expect(more.addWording.statement.wordings).toEqual([
+      { text: "We talked.", source: { id: "dawat-004" } },
+      { text: "We had a talk.", source: { id: src } },
+    ]);
     expect((await write(ADD_WORDING, { input: wording })).addWording).toEqual(more.addWording);
     const duplicate = await write(ADD_WORDING, { input: { statementId: st, wording: { sourceId: src, text: "Something else." } } });
-    expect(duplicate.addWording).toEqual({ statement: null, errors: [{ field: ["input", "wording", "sourceId"], code: "DUPLICATE", message: expect.any(String) }] });
+    expect(duplicate.addWording).toEqual({
+      statement: null,
+      errors: [{ field: ["input", "wording", "sourceId"], code: "DUPLICATE", message: expect.any(String) }],
+    });
     const unknown = await write(ADD_WORDING, { input: { statementId: testId("statement"), wording: { sourceId: src, text: "x" } } });
     expect(unknown.addWording.errors).toEqual([{ field: ["input", "statementId"], code: "NOT_FOUND", message: expect.any(String) }]);
   });
@@ -356,10 +436,24 @@ describe("statements and sources", () => {
   it("validates statements and sources", async () => {
     const st = testId("statement");
     const data = await write(ADD_STATEMENT, {
-      input: { id: st, speakerId: testId("nobody"), quoted: false, text: "Not a wording.", wordings: [{ sourceId: "dawat-004", text: "A" }, { sourceId: "dawat-004", text: "B" }] },
+      input: {
+        id: st,
+        speakerId: testId("nobody"),
+        quoted: false,
+        text: "Not a wording.",
+        wordings: [
+          { sourceId: "dawat-004", text: "A" },
+          { sourceId: "dawat-004", text: "B" },
+        ],
+      },
     });
-    expect(data.addStatement.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([["input.wordings.1.sourceId", "DUPLICATE"], ["input.text", "INVALID"]]);
-    const refs = await write(ADD_STATEMENT, { input: { id: st, speakerId: `nobody`, quoted: false, text: "A", wordings: [{ sourceId: "dawat-004", text: "A" }] } });
+    expect(data.addStatement.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
+      ["input.wordings.1.sourceId", "DUPLICATE"],
+      ["input.text", "INVALID"],
+    ]);
+    const refs = await write(ADD_STATEMENT, {
+      input: { id: st, speakerId: `nobody`, quoted: false, text: "A", wordings: [{ sourceId: "dawat-004", text: "A" }] },
+    });
     expect(refs.addStatement.errors).toEqual([{ field: ["input", "speakerId"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
     const source = await write(CREATE_SOURCE, { input: { id: testId("source"), title: "", publishedOn: "2025-13", kind: "blog", url: "ftp://x" } });
     expect(source.createSource.errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
@@ -376,10 +470,15 @@ describe("merging people", () => {
     const [keep, dup, m] = [testId("person"), testId("person"), testId("meeting")];
     await write(CREATE_PERSON, { input: person(keep, { aliases: ["K"] }) });
     await write(CREATE_PERSON, {
-      input: person(dup, { roles: [{ id: `${dup}-role`, title: "Envoy", countryId: "US", sources: [ref()] }], relations: [{ kind: "adviser-to", toPersonId: "donald-trump", sources: [ref()] }] }),
+      input: person(dup, {
+        roles: [{ id: `${dup}-role`, title: "Envoy", countryId: "US", sources: [ref()] }],
+        relations: [{ kind: "adviser-to", toPersonId: "donald-trump", sources: [ref()] }],
+      }),
     });
     await write(CREATE_MEETING, { input: meetingInput(m, [keep, dup]) });
-    await write(ADD_STATEMENT, { input: { id: testId("statement"), speakerId: dup, quoted: true, text: "Hello.", wordings: [{ sourceId: "dawat-004", text: "Hello." }] } });
+    await write(ADD_STATEMENT, {
+      input: { id: testId("statement"), speakerId: dup, quoted: true, text: "Hello.", wordings: [{ sourceId: "dawat-004", text: "Hello." }] },
+    });
 
     const merged = await write(MERGE, { input: { survivorId: keep, mergedId: dup } });
     expect(merged.mergePeople).toEqual({ person: { id: keep, name: `Test Person ${keep}`, aliases: ["K", `Test Person ${dup}`] }, errors: [] });
@@ -390,7 +489,13 @@ describe("merging people", () => {
       }`,
       { old: dup, m },
     );
-    expect(after.person).toEqual({ id: keep, roles: [{ id: `${dup}-role` }], relations: [{ kind: "adviser-to", person: { id: "donald-trump" } }], statements: { totalCount: 1 }, meetings: { totalCount: 1 } });
+    expect(after.person).toEqual({
+      id: keep,
+      roles: [{ id: `${dup}-role` }],
+      relations: [{ kind: "adviser-to", person: { id: "donald-trump" } }],
+      statements: { totalCount: 1 },
+      meetings: { totalCount: 1 },
+    });
     expect(after.meeting.participants).toEqual([{ person: { id: keep } }]);
     expect((await write(MERGE, { input: { survivorId: keep, mergedId: dup } })).mergePeople).toEqual(merged.mergePeople);
     const self = await write(MERGE, { input: { survivorId: keep, mergedId: keep } });
@@ -399,7 +504,11 @@ describe("merging people", () => {
     expect(reuse.createPerson.errors).toEqual([{ field: ["input", "id"], code: "CONFLICT", message: expect.stringContaining(`merged into "${keep}"`) }]);
     const stale = await write(UPDATE_MEETING, { input: { id: m, addParticipants: [{ personId: dup, sources: [ref()] }] } });
     expect(stale.updateMeeting.errors).toEqual([
-      { field: ["input", "addParticipants", "0", "personId"], code: "UNKNOWN_REFERENCE", message: `unknown person "${dup}" (it was merged into "${keep}": use that id)` },
+      {
+        field: ["input", "addParticipants", "0", "personId"],
+        code: "UNKNOWN_REFERENCE",
+        message: `unknown person "${dup}" (it was merged into "${keep}": use that id)`,
+      },
     ]);
     const unknown = await write(MERGE, { input: { survivorId: keep, mergedId: testId("nobody") } });
     expect(unknown.mergePeople.errors).toEqual([{ field: ["input", "mergedId"], code: "UNKNOWN_REFERENCE", message: expect.any(String) }]);
@@ -455,7 +564,17 @@ describe("concurrent writes", () => {
     await write(CREATE_MEETING, { input: meetingInput(m, [a]) });
     const results = await Promise.all([
       api.query(UPDATE_MEETING, { input: { id: m, addParticipants: [{ personId: b, sources: [ref()] }], title: "Edited by one" } }, ALICE),
-      api.query(UPDATE_MEETING, { input: { id: m, addParticipants: [{ personId: c, sources: [ref()] }], claims: [{ field: "wait", value: "none", sourceId: "article-000", excerpt: "[test]" }] } }, ALICE),
+      api.query(
+        UPDATE_MEETING,
+        {
+          input: {
+            id: m,
+            addParticipants: [{ personId: c, sources: [ref()] }],
+            claims: [{ field: "wait", value: "none", sourceId: "article-000", excerpt: "[test]" }],
+          },
+        },
+        ALICE,
+      ),
     ]);
     for (const res of results) expect(res.data?.updateMeeting.errors).toEqual([]);
     const { meeting } = await read(`query($m: ID!) { meeting(id: $m) { title participants { person { id } } claims { field } } }`, { m });

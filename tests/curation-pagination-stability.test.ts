@@ -97,7 +97,9 @@ const LISTS: (() => List)[] = [
     write: async (before) => {
       const beside = rng.pick(before);
       const id = testId("person");
-      const { createPerson } = await query(`mutation($input: PersonInput!) { createPerson(input: $input) { errors { code } } }`, { input: { id, name: beside.name } });
+      const { createPerson } = await query(`mutation($input: PersonInput!) { createPerson(input: $input) { errors { code } } }`, {
+        input: { id, name: beside.name },
+      });
       expect(createPerson.errors, `seed ${SEED}`).toEqual([]);
     },
   }),
@@ -127,7 +129,14 @@ const LISTS: (() => List)[] = [
       const beside = rng.pick(before);
       const text = `[test] said on ${String(beside.saidOn)}`;
       const { addStatement } = await query(`mutation($input: StatementInput!) { addStatement(input: $input) { errors { code message } } }`, {
-        input: { id: testId("statement"), speakerId: "vladimir-putin", saidOn: beside.saidOn, quoted: false, text, wordings: [{ sourceId: "dawat-004", text }] },
+        input: {
+          id: testId("statement"),
+          speakerId: "vladimir-putin",
+          saidOn: beside.saidOn,
+          quoted: false,
+          text,
+          wordings: [{ sourceId: "dawat-004", text }],
+        },
       });
       expect(addStatement.errors, `seed ${SEED}`).toEqual([]);
     },
@@ -138,7 +147,9 @@ const LISTS: (() => List)[] = [
     page: (data) => data.list as Page,
     write: async () => {
       const id = testId("source");
-      const { createSource } = await query(`mutation($input: SourceInput!) { createSource(input: $input) { errors { code } } }`, { input: { id, title: `Source ${id}`, kind: "article" } });
+      const { createSource } = await query(`mutation($input: SourceInput!) { createSource(input: $input) { errors { code } } }`, {
+        input: { id, title: `Source ${id}`, kind: "article" },
+      });
       expect(createSource.errors, `seed ${SEED}`).toEqual([]);
     },
   }),
@@ -147,7 +158,7 @@ const LISTS: (() => List)[] = [
 /** Every row of a list, in its order, read in pages of 100. */
 async function wholeList(list: List): Promise<Row[]> {
   const rows: Row[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = list.page(await query(list.query, { first: 100, after }));
     rows.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return rows;

@@ -30,7 +30,6 @@ const SEED = Number(process.env.CONCURRENCY_SEED ?? Date.now() % 1_000_000);
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 8);
 const WIDTH = Number(process.env.CONCURRENCY_WIDTH ?? 12);
 
-
 const MUTATIONS = {
   acceptProposals: `mutation($ids: [ID!]!, $edits: [ProposalEdit!]) { acceptProposals(ids: $ids, edits: $edits) { proposals { id status } ${ERRORS} } }`,
   rejectProposals: `mutation($ids: [ID!]!, $reason: String) { rejectProposals(ids: $ids, reason: $reason) { proposals { id status } ${ERRORS} } }`,
@@ -62,9 +61,20 @@ describe("concurrent review", () => {
     console.log(`[proposals-concurrency] seed ${SEED}, ${ROUNDS} rounds of ${WIDTH} calls at once (CONCURRENCY_SEED=${SEED} replays it)`);
     const rng = random(SEED);
     const people = Array.from({ length: 4 }, () => testId("attendee"));
-    for (const id of people) expect((await api.query(`mutation($input: PersonInput!) { createPerson(input: $input) { ${ERRORS} } }`, { input: { id, name: `Attendee ${id}` } }, KEY)).data!.createPerson.errors).toEqual([]);
+    for (const id of people)
+      expect(
+        (await api.query(`mutation($input: PersonInput!) { createPerson(input: $input) { ${ERRORS} } }`, { input: { id, name: `Attendee ${id}` } }, KEY)).data!
+          .createPerson.errors,
+      ).toEqual([]);
     const articles: Awaited<ReturnType<typeof storeMeetingArticle>>[] = [];
-    for (let i = 0; i < 4; i++) articles.push(await storeMeetingArticle(api, KEY, [rng.pick(people), rng.pick(people)].filter((p, j, all) => all.indexOf(p) === j)));
+    for (let i = 0; i < 4; i++)
+      articles.push(
+        await storeMeetingArticle(
+          api,
+          KEY,
+          [rng.pick(people), rng.pick(people)].filter((p, j, all) => all.indexOf(p) === j),
+        ),
+      );
 
     let counter = 0;
     const plan = (): Call => {
@@ -72,7 +82,12 @@ describe("concurrent review", () => {
       const { proposals } = rng.pick(articles);
       const roll = rng.next();
       if (roll < 0.08) return { mutation: "mergePeople", variables: { input: { survivorId: rng.pick(people), mergedId: rng.pick(people) } }, token: null };
-      if (roll < 0.2) return { mutation: "rejectProposals", variables: { ids: [rng.pick([proposals.place, proposals.duration, proposals.quote, ...proposals.attendances])], reason: token }, token };
+      if (roll < 0.2)
+        return {
+          mutation: "rejectProposals",
+          variables: { ids: [rng.pick([proposals.place, proposals.duration, proposals.quote, ...proposals.attendances])], reason: token },
+          token,
+        };
       // A group as a curator picks it: the meeting with or without what it depends on, or a part of it.
       const all = [proposals.person, proposals.place, proposals.meeting, proposals.duration, proposals.quote, ...proposals.attendances];
       const ids = all.filter(() => rng.next() < 0.6);
@@ -83,13 +98,20 @@ describe("concurrent review", () => {
     const calls: Call[] = [];
     for (let round = 0; round < ROUNDS; round++) calls.push(...(await Promise.all(Array.from({ length: WIDTH }, plan).map(send))));
 
-    const tally = Object.fromEntries(Object.keys(MUTATIONS).map((m) => [m, `${calls.filter((c) => c.mutation === m && c.acknowledged).length}/${calls.filter((c) => c.mutation === m).length}`]));
+    const tally = Object.fromEntries(
+      Object.keys(MUTATIONS).map((m) => [
+        m,
+        `${calls.filter((c) => c.mutation === m && c.acknowledged).length}/${calls.filter((c) => c.mutation === m).length}`,
+      ]),
+    );
     const refusals = new Map<string, number>();
     for (const c of calls) if (!c.acknowledged) refusals.set(c.code ?? "none", (refusals.get(c.code ?? "none") ?? 0) + 1);
     console.log(`[proposals-concurrency] acknowledged/sent: ${JSON.stringify(tally)}; refused by code: ${JSON.stringify(Object.fromEntries(refusals))}`);
 
     // No call may fail for a reason other than its input.
-    expect.soft(calls.filter((c) => c.response!.status >= 500 || c.code === "INTERNAL_SERVER_ERROR").map((c) => `${c.mutation} ${JSON.stringify(c.variables)}`)).toEqual([]);
+    expect
+      .soft(calls.filter((c) => c.response!.status >= 500 || c.code === "INTERNAL_SERVER_ERROR").map((c) => `${c.mutation} ${JSON.stringify(c.variables)}`))
+      .toEqual([]);
 
     const acknowledged = calls.filter((c) => c.acknowledged);
     const acceptedIds = new Set(acknowledged.filter((c) => c.mutation === "acceptProposals").flatMap((c) => c.variables.ids as string[]));
@@ -118,9 +140,11 @@ describe("concurrent review", () => {
 
     // A refused call left nothing: no audit entry carries its token.
     const refusedTokens = calls.filter((c) => !c.acknowledged && c.token).map((c) => c.token!);
-    const [{ audited }] = (await api.db.read<{ audited: string[] }>("test.refusedCalls", `RETURN [t IN $tokens WHERE EXISTS { MATCH (a:AuditEntry) WHERE a.input CONTAINS t }] AS audited`, { tokens: refusedTokens })) as [
-      { audited: string[] },
-    ];
+    const [{ audited }] = (await api.db.read<{ audited: string[] }>(
+      "test.refusedCalls",
+      `RETURN [t IN $tokens WHERE EXISTS { MATCH (a:AuditEntry) WHERE a.input CONTAINS t }] AS audited`,
+      { tokens: refusedTokens },
+    )) as [{ audited: string[] }];
     expect.soft(audited).toEqual([]);
 
     expect.soft(await findViolations(api.db)).toEqual([]);

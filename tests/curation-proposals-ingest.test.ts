@@ -39,9 +39,18 @@ interface Proposal {
 async function ingest(input: Record<string, unknown>, token: string | undefined = CURATOR) {
   const res = await api.query(INGEST, { input }, token);
   expect(res.errors).toBeUndefined();
-  return res.data!.ingestArticle as { source: { id: string; text: string } | null; proposals: Proposal[]; errors: { field: string[]; code: string; message: string }[] };
+  return res.data!.ingestArticle as {
+    source: { id: string; text: string } | null;
+    proposals: Proposal[];
+    errors: { field: string[]; code: string; message: string }[];
+  };
 }
-const article004 = () => ({ text: ARTICLE_004, title: `${testId("title")} Five-Hour Kremlin Summit`, publisher: "Dawat Media Center", publishedOn: "2025-12-03" });
+const article004 = () => ({
+  text: ARTICLE_004,
+  title: `${testId("title")} Five-Hour Kremlin Summit`,
+  publisher: "Dawat Media Center",
+  publishedOn: "2025-12-03",
+});
 
 describe("ingesting an article", () => {
   it("stores it as a source holding its text, with proposals whose excerpts stand at their offsets", SLOW, async () => {
@@ -54,7 +63,10 @@ describe("ingesting an article", () => {
     for (const p of proposals) expect(source!.text.slice(p.start, p.end)).toBe(p.excerpt);
     for (const kind of ["MEETING", "DURATION", "STATEMENT"]) expect(proposals.some((p) => p.kind === kind)).toBe(true);
 
-    const listed = await api.query(`query($id: ID!) { proposals(filter: {sourceId: $id, kinds: [STATEMENT]}, first: 100) { totalCount edges { node { id kind } } } }`, { id: source!.id });
+    const listed = await api.query(
+      `query($id: ID!) { proposals(filter: {sourceId: $id, kinds: [STATEMENT]}, first: 100) { totalCount edges { node { id kind } } } }`,
+      { id: source!.id },
+    );
     expect(listed.data!.proposals.totalCount).toBe(proposals.filter((p) => p.kind === "STATEMENT").length);
     const sources = await api.query(`{ ingestedSources(first: 100) { edges { node { source { id } pending accepted rejected alreadyKnown } } } }`);
     const counts = sources.data!.ingestedSources.edges.find((e: { node: { source: { id: string } } }) => e.node.source.id === source!.id).node;
@@ -76,36 +88,45 @@ describe("ingesting an article", () => {
     expect(byId.proposals.map((p) => p.id)).toEqual(first.proposals.map((p) => p.id));
   });
 
-  it("accepting a meeting with what it depends on makes it readable through meetings, timeTogether, statements and search, sourced to the article", SLOW, async () => {
-    const { source, proposals } = await ingest(article004());
-    const meeting = proposals.find((p) => p.kind === "MEETING" && p.status === "PENDING")!;
-    const group = proposals.filter((p) => p.status === "PENDING" && (p.id === meeting.id || p.meeting?.id === meeting.id || meeting.dependsOn.some((d) => d.id === p.id)));
-    const res = await api.query(ACCEPT, { ids: group.map((p) => p.id) }, CURATOR);
-    expect(res.data!.acceptProposals.errors).toEqual([]);
-    const accepted = res.data!.acceptProposals.proposals as Proposal[];
-    expect(accepted.every((p) => p.status === "ACCEPTED" || p.status === "ALREADY_KNOWN")).toBe(true);
-    const meetingId = accepted.find((p) => p.id === meeting.id)!.became!;
+  it(
+    "accepting a meeting with what it depends on makes it readable through meetings, timeTogether, statements and search, sourced to the article",
+    SLOW,
+    async () => {
+      const { source, proposals } = await ingest(article004());
+      const meeting = proposals.find((p) => p.kind === "MEETING" && p.status === "PENDING")!;
+      const group = proposals.filter(
+        (p) => p.status === "PENDING" && (p.id === meeting.id || p.meeting?.id === meeting.id || meeting.dependsOn.some((d) => d.id === p.id)),
+      );
+      const res = await api.query(ACCEPT, { ids: group.map((p) => p.id) }, CURATOR);
+      expect(res.data!.acceptProposals.errors).toEqual([]);
+      const accepted = res.data!.acceptProposals.proposals as Proposal[];
+      expect(accepted.every((p) => p.status === "ACCEPTED" || p.status === "ALREADY_KNOWN")).toBe(true);
+      const meetingId = accepted.find((p) => p.id === meeting.id)!.became!;
 
-    const read = await api.query(
-      `query($id: ID!, $source: ID!) {
+      const read = await api.query(
+        `query($id: ID!, $source: ID!) {
         meeting(id: $id) { id title participants { person { id } sources { source { id } excerpt } } claims { field source { id } excerpt } }
         statements(filter: {sourceId: $source}) { edges { node { id wordings { text source { id } } } } }
       }`,
-      { id: meetingId, source: source!.id },
-    );
-    const m = read.data!.meeting;
-    expect(m.claims.filter((c: { source: { id: string } }) => c.source.id === source!.id).map((c: { field: string }) => c.field)).toContain("date");
-    for (const c of m.claims.filter((c: { source: { id: string } }) => c.source.id === source!.id)) expect(source!.text).toContain(c.excerpt);
-    const people = m.participants.map((p: { person: { id: string } }) => p.person.id);
-    const together = await api.query(`query($ids: [ID!]!) { timeTogether(personIds: $ids) { meetings(first: 100) { edges { node { id } } } } meetings(filter: {participantIds: $ids}, first: 100) { edges { node { id } } } }`, { ids: people });
-    expect(together.data!.timeTogether.meetings.edges).toContainEqual({ node: { id: meetingId } });
-    expect(together.data!.meetings.edges).toContainEqual({ node: { id: meetingId } });
-    if (group.some((p) => p.kind === "STATEMENT")) expect(read.data!.statements.edges.length).toBeGreaterThan(0);
-    const found = await api.query(`query($q: String!) { search(query: $q) { __typename ... on Meeting { id } } }`, { q: m.title });
-    expect(found.data!.search).toContainEqual({ __typename: "Meeting", id: meetingId });
+        { id: meetingId, source: source!.id },
+      );
+      const m = read.data!.meeting;
+      expect(m.claims.filter((c: { source: { id: string } }) => c.source.id === source!.id).map((c: { field: string }) => c.field)).toContain("date");
+      for (const c of m.claims.filter((c: { source: { id: string } }) => c.source.id === source!.id)) expect(source!.text).toContain(c.excerpt);
+      const people = m.participants.map((p: { person: { id: string } }) => p.person.id);
+      const together = await api.query(
+        `query($ids: [ID!]!) { timeTogether(personIds: $ids) { meetings(first: 100) { edges { node { id } } } } meetings(filter: {participantIds: $ids}, first: 100) { edges { node { id } } } }`,
+        { ids: people },
+      );
+      expect(together.data!.timeTogether.meetings.edges).toContainEqual({ node: { id: meetingId } });
+      expect(together.data!.meetings.edges).toContainEqual({ node: { id: meetingId } });
+      if (group.some((p) => p.kind === "STATEMENT")) expect(read.data!.statements.edges.length).toBeGreaterThan(0);
+      const found = await api.query(`query($q: String!) { search(query: $q) { __typename ... on Meeting { id } } }`, { q: m.title });
+      expect(found.data!.search).toContainEqual({ __typename: "Meeting", id: meetingId });
 
-    expect(await findViolations(api.db)).toEqual([]);
-  });
+      expect(await findViolations(api.db)).toEqual([]);
+    },
+  );
 });
 
 describe("dates the text gives", () => {
@@ -127,9 +148,14 @@ describe("dates the text gives", () => {
       }`,
       { id: talks.became, source: source!.id },
     );
-    expect(read.data!.meeting).toMatchObject({ date: "2025-07-15", ended: { latest: expect.stringMatching(/^2025-07-16T/), source: { id: source!.id }, basis: "INFERRED" } });
+    expect(read.data!.meeting).toMatchObject({
+      date: "2025-07-15",
+      ended: { latest: expect.stringMatching(/^2025-07-16T/), source: { id: source!.id }, basis: "INFERRED" },
+    });
     expect(read.data!.onTheSecondDay.edges).toContainEqual({ node: { id: talks.became } });
-    expect(read.data!.statements.edges).toEqual([{ node: { saidOn: "2025-07-16", occasion: "to reporters after the talks", speaker: { name: "Rustem Umerov" } } }]);
+    expect(read.data!.statements.edges).toEqual([
+      { node: { saidOn: "2025-07-16", occasion: "to reporters after the talks", speaker: { name: "Rustem Umerov" } } },
+    ]);
     expect(await findViolations(api.db)).toEqual([]);
   });
 });

@@ -39,16 +39,37 @@ describe("accepting a meeting with its new participant and place", () => {
     const { acceptProposals } = await call(ACCEPT, { ids: all });
     expect(acceptProposals.errors).toEqual([]);
     expect(acceptProposals.proposals.map((p: { status: string }) => p.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED"]);
-    expect(acceptProposals.proposals.find((p: { id: string }) => p.id === proposals.meeting)).toMatchObject({ became: ids.meeting, decidedBy: "carol", source: { id: sourceId } });
+    expect(acceptProposals.proposals.find((p: { id: string }) => p.id === proposals.meeting)).toMatchObject({
+      became: ids.meeting,
+      decidedBy: "carol",
+      source: { id: sourceId },
+    });
 
     const { meeting } = await call(MEETING, { id: ids.meeting }, undefined);
-    expect(meeting).toMatchObject({ date: "2025-06-03", place: { id: ids.place, name: "Birch Lodge" }, duration: { minutes: 180, wording: "about three hours", source: { id: sourceId } } });
+    expect(meeting).toMatchObject({
+      date: "2025-06-03",
+      place: { id: ids.place, name: "Birch Lodge" },
+      duration: { minutes: 180, wording: "about three hours", source: { id: sourceId } },
+    });
     expect(meeting.participants.map((p: { person: { id: string } }) => p.person.id).sort()).toEqual([ids.person, "steve-witkoff"].sort());
-    for (const p of meeting.participants) expect(p.sources).toEqual([{ source: { id: sourceId }, excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", basis: "STATED" }]);
+    for (const p of meeting.participants)
+      expect(p.sources).toEqual([
+        { source: { id: sourceId }, excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", basis: "STATED" },
+      ]);
     expect(meeting.claims).toEqual(
       expect.arrayContaining([
-        { field: "date", value: "2025-06-03", excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", source: { id: sourceId } },
-        { field: "place", value: ids.place, excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", source: { id: sourceId } },
+        {
+          field: "date",
+          value: "2025-06-03",
+          excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025",
+          source: { id: sourceId },
+        },
+        {
+          field: "place",
+          value: ids.place,
+          excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025",
+          source: { id: sourceId },
+        },
         { field: "duration", value: "180", excerpt: "The talks lasted about three hours", source: { id: sourceId } },
       ]),
     );
@@ -66,7 +87,16 @@ describe("accepting a meeting with its new participant and place", () => {
     );
     expect(reads.meetings.edges).toEqual([{ node: { id: ids.meeting } }]);
     expect(reads.timeTogether).toEqual({ meetingCount: 1, time: { minutes: 180 } });
-    expect(reads.statements.edges).toEqual([{ node: { id: ids.statement, text: "We made real progress,", meeting: { id: ids.meeting }, wordings: [{ text: "We made real progress,", source: { id: sourceId } }] } }]);
+    expect(reads.statements.edges).toEqual([
+      {
+        node: {
+          id: ids.statement,
+          text: "We made real progress,",
+          meeting: { id: ids.meeting },
+          wordings: [{ text: "We made real progress,", source: { id: sourceId } }],
+        },
+      },
+    ]);
     expect(reads.search).toContainEqual({ __typename: "Person", id: ids.person });
 
     expect(await findViolations(api.db)).toEqual([]);
@@ -113,7 +143,10 @@ describe("edits", () => {
     const { meeting } = await call(MEETING, { id: ids.meeting });
     expect(meeting.date).toBe("2025-06-04");
     expect(meeting.participants.map((p: { person: { id: string } }) => p.person.id).sort()).toEqual(["jared-kushner", "steve-witkoff"]);
-    expect(meeting.participants[0].sources[0]).toMatchObject({ excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", basis: "INFERRED" });
+    expect(meeting.participants[0].sources[0]).toMatchObject({
+      excerpt: "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025",
+      basis: "INFERRED",
+    });
     expect((await call(`query($id: ID!) { person(id: $id) { id } }`, { id: ids.person })).person).toBeNull();
   });
 
@@ -127,11 +160,22 @@ describe("edits", () => {
     const { ids, proposals } = await meetingArticle();
     const group = [proposals.person, proposals.place, proposals.meeting];
     const before = await call(ACCEPT, { ids: group, edits: [{ id: proposals.meeting, dateEnd: "2025-06-03" }] });
-    expect(before.acceptProposals.errors).toEqual([{ field: ["edits", "0", "dateEnd"], code: "INVALID_EDIT", message: expect.stringContaining("after the meeting's date 2025-06-03") }]);
-    const { acceptProposals } = await call(ACCEPT, { ids: group, edits: [{ id: proposals.meeting, dateEnd: "2025-06-04", note: "the talks went on the next morning" }] });
+    expect(before.acceptProposals.errors).toEqual([
+      { field: ["edits", "0", "dateEnd"], code: "INVALID_EDIT", message: expect.stringContaining("after the meeting's date 2025-06-03") },
+    ]);
+    const { acceptProposals } = await call(ACCEPT, {
+      ids: group,
+      edits: [{ id: proposals.meeting, dateEnd: "2025-06-04", note: "the talks went on the next morning" }],
+    });
     expect(acceptProposals.errors).toEqual([]);
-    const read = await call(`query($id: ID!) { meeting(id: $id) { date ended { latest basis note } } onTheFourth: meetings(filter: {from: "2025-06-04", to: "2025-06-04"}, first: 100) { edges { node { id } } } }`, { id: ids.meeting });
-    expect(read.meeting).toMatchObject({ date: "2025-06-03", ended: { latest: expect.stringMatching(/^2025-06-04T/), basis: "INFERRED", note: expect.stringContaining("the talks went on the next morning") } });
+    const read = await call(
+      `query($id: ID!) { meeting(id: $id) { date ended { latest basis note } } onTheFourth: meetings(filter: {from: "2025-06-04", to: "2025-06-04"}, first: 100) { edges { node { id } } } }`,
+      { id: ids.meeting },
+    );
+    expect(read.meeting).toMatchObject({
+      date: "2025-06-03",
+      ended: { latest: expect.stringMatching(/^2025-06-04T/), basis: "INFERRED", note: expect.stringContaining("the talks went on the next morning") },
+    });
     expect(read.onTheFourth.edges).toContainEqual({ node: { id: ids.meeting } });
   });
 });
@@ -141,7 +185,12 @@ describe("rejecting", () => {
     const { ids, proposals } = await meetingArticle();
     const { rejectProposals } = await call(REJECT, { ids: [proposals.place], reason: "the lodge is not named in other reports" });
     expect(rejectProposals.errors).toEqual([]);
-    expect(rejectProposals.proposals[0]).toMatchObject({ status: "REJECTED", decidedBy: "carol", rejectionReason: "the lodge is not named in other reports", decidedAt: expect.any(String) });
+    expect(rejectProposals.proposals[0]).toMatchObject({
+      status: "REJECTED",
+      decidedBy: "carol",
+      rejectionReason: "the lodge is not named in other reports",
+      decidedAt: expect.any(String),
+    });
     const again = await call(REJECT, { ids: [proposals.place], reason: "another reason" });
     expect(again.rejectProposals.proposals[0].rejectionReason).toBe("the lodge is not named in other reports");
 
@@ -165,7 +214,11 @@ describe("rejecting", () => {
 describe("targets that changed since the article was ingested", () => {
   async function twoPeople() {
     const [a, b] = [testId("person"), testId("person")];
-    for (const id of [a, b]) expect((await call(`mutation($input: PersonInput!) { createPerson(input: $input) { ${ERRORS} } }`, { input: { id, name: `Person ${id}` } })).createPerson.errors).toEqual([]);
+    for (const id of [a, b])
+      expect(
+        (await call(`mutation($input: PersonInput!) { createPerson(input: $input) { ${ERRORS} } }`, { input: { id, name: `Person ${id}` } })).createPerson
+          .errors,
+      ).toEqual([]);
     return [a, b] as const;
   }
 
@@ -174,14 +227,23 @@ describe("targets that changed since the article was ingested", () => {
     const { sourceId, ids, proposals } = await meetingArticle();
     const a = article(TEXT);
     const [participation] = await storeDrafts(api, sourceId, TEXT, [
-      a.draft("PARTICIPATION", "participation", "Steve Witkoff", { participation: { meeting: { key: "meeting" }, person: { id: merged }, role: "note-taker" }, dependsOn: ["meeting"], meetingKey: "meeting" }),
+      a.draft("PARTICIPATION", "participation", "Steve Witkoff", {
+        participation: { meeting: { key: "meeting" }, person: { id: merged }, role: "note-taker" },
+        dependsOn: ["meeting"],
+        meetingKey: "meeting",
+      }),
     ]);
     await call(ACCEPT, { ids: [proposals.person, proposals.place, proposals.meeting] });
-    expect((await call(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { ${ERRORS} } }`, { input: { survivorId: survivor, mergedId: merged } })).mergePeople.errors).toEqual([]);
+    expect(
+      (await call(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { ${ERRORS} } }`, { input: { survivorId: survivor, mergedId: merged } }))
+        .mergePeople.errors,
+    ).toEqual([]);
 
     const before = await call(MEETING, { id: ids.meeting });
     const refused = await call(ACCEPT, { ids: [participation] });
-    expect(refused.acceptProposals.errors).toEqual([{ field: ["ids", "0"], code: "TARGET_MERGED", message: expect.stringContaining(JSON.stringify(survivor)) }]);
+    expect(refused.acceptProposals.errors).toEqual([
+      { field: ["ids", "0"], code: "TARGET_MERGED", message: expect.stringContaining(JSON.stringify(survivor)) },
+    ]);
     expect(await call(MEETING, { id: ids.meeting })).toEqual(before);
 
     const accepted = await call(ACCEPT, { ids: [participation], edits: [{ id: participation, personId: survivor }] });
@@ -193,7 +255,9 @@ describe("targets that changed since the article was ingested", () => {
   it("a deleted meeting is refused, graph unchanged", SLOW, async () => {
     const { ids, proposals } = await meetingArticle();
     await call(ACCEPT, { ids: [proposals.person, proposals.place, proposals.meeting] });
-    await api.db.write("test.deleteMeeting", `MATCH (m:Meeting {id: $id}) OPTIONAL MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c) DETACH DELETE m, c`, { id: ids.meeting });
+    await api.db.write("test.deleteMeeting", `MATCH (m:Meeting {id: $id}) OPTIONAL MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c) DETACH DELETE m, c`, {
+      id: ids.meeting,
+    });
     const { acceptProposals } = await call(ACCEPT, { ids: [proposals.duration] });
     expect(acceptProposals.errors).toEqual([{ field: ["ids", "0"], code: "TARGET_DELETED", message: expect.stringContaining(ids.meeting) }]);
     expect((await call(MEETING, { id: ids.meeting })).meeting).toBeNull();
@@ -203,13 +267,20 @@ describe("targets that changed since the article was ingested", () => {
 describe("permission", () => {
   it("every decision needs write permission: UNAUTHENTICATED without a token, FORBIDDEN read-only", SLOW, async () => {
     const { proposals } = await meetingArticle();
-    for (const [token, code] of [[undefined, "UNAUTHENTICATED"], [READER, "FORBIDDEN"]] as const) {
+    for (const [token, code] of [
+      [undefined, "UNAUTHENTICATED"],
+      [READER, "FORBIDDEN"],
+    ] as const) {
       for (const query of [ACCEPT, REJECT]) {
         const res = await api.query(query, { ids: [proposals.person] }, token);
         expect(res.errors?.[0]?.extensions?.code).toBe(code);
       }
     }
-    const { proposals: listed } = await call(`query($id: ID!) { proposals(filter: {sourceId: $id, statuses: [PENDING]}) { totalCount } }`, { id: (await meetingArticle()).sourceId }, undefined);
+    const { proposals: listed } = await call(
+      `query($id: ID!) { proposals(filter: {sourceId: $id, statuses: [PENDING]}) { totalCount } }`,
+      { id: (await meetingArticle()).sourceId },
+      undefined,
+    );
     expect(listed.totalCount).toBe(5);
   });
 });

@@ -20,8 +20,18 @@ const CACHE_ON = { API_KEYS, RESPONSE_CACHE: "on", RATE_LIMIT_PER_MINUTE: 0 } as
 
 const redis = useRedis();
 const api = useApi(CACHE_ON);
-const other = useApi({ ...CACHE_ON, get REDIS_URL() { return redis.url; } });
-const third = useApi({ ...CACHE_ON, get REDIS_URL() { return redis.url; } });
+const other = useApi({
+  ...CACHE_ON,
+  get REDIS_URL() {
+    return redis.url;
+  },
+});
+const third = useApi({
+  ...CACHE_ON,
+  get REDIS_URL() {
+    return redis.url;
+  },
+});
 cleanUpAfterAll(api);
 
 const ref = { sourceId: "dawat-004", excerpt: "[test] an excerpt" };
@@ -84,7 +94,10 @@ describe("one instance", () => {
     const COUNT = `query($id: ID!) { person(id: $id) { meetings { totalCount } } }`;
     expect((await read(api, COUNT, { id: c })).data.person.meetings.totalCount).toBe(1);
     expect((await read(api, COUNT, { id: c })).cached).toBe(true);
-    await write(api, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code message } } }`, { id: m2, removeParticipantIds: [c] });
+    await write(api, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code message } } }`, {
+      id: m2,
+      removeParticipantIds: [c],
+    });
     expect((await read(api, COUNT, { id: c })).data.person.meetings.totalCount).toBe(0);
   }, 120_000);
 

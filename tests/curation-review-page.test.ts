@@ -59,7 +59,11 @@ const STATUSES = `query($sourceId: ID!) { proposals(filter: { sourceId: $sourceI
 /** Stores `text` as a new test article and ingests it; returns the source's id and its proposals. */
 async function ingest(text: string, title: string): Promise<{ sourceId: string; proposals: Proposal[] }> {
   const sourceId = testId("article");
-  const created = await api.query(`mutation($input: SourceInput!) { createSource(input: $input) { ${ERRORS} } }`, { input: { id: sourceId, title, kind: "article", publisher: "Test Wire", publishedOn: "2025-12-03" } }, CURATOR);
+  const created = await api.query(
+    `mutation($input: SourceInput!) { createSource(input: $input) { ${ERRORS} } }`,
+    { input: { id: sourceId, title, kind: "article", publisher: "Test Wire", publishedOn: "2025-12-03" } },
+    CURATOR,
+  );
   expect(created.data?.createSource.errors).toEqual([]);
   const res = await api.query(INGEST, { input: { sourceId, text, publisher: "Test Wire", publishedOn: "2025-12-03" } }, CURATOR);
   expect(res.errors).toBeUndefined();
@@ -67,7 +71,9 @@ async function ingest(text: string, title: string): Promise<{ sourceId: string; 
   return { sourceId, proposals: res.data!.ingestArticle.proposals };
 }
 
-async function statuses(sourceId: string): Promise<Map<string, { status: string; decidedBy: string | null; rejectionReason: string | null; edits: string | null; became: string | null }>> {
+async function statuses(
+  sourceId: string,
+): Promise<Map<string, { status: string; decidedBy: string | null; rejectionReason: string | null; edits: string | null; became: string | null }>> {
   const res = await api.query(STATUSES, { sourceId });
   expect(res.errors).toBeUndefined();
   return new Map(res.data!.proposals.edges.map(({ node }: { node: { id: string } }) => [node.id, node]));
@@ -129,18 +135,25 @@ describe("the review pages", { timeout: 180_000 }, () => {
     const page = await openReview(kremlin.sourceId, kremlin.proposals.length);
     expect(await page.locator(".article-text").textContent()).toBe(KREMLIN_ARTICLE);
     // Each proposal's highlighted pieces, read in order, are its excerpt.
-    const highlighted = await page.locator("mark.span").evaluateAll((marks) =>
-      marks.flatMap((mark) => (mark.getAttribute("data-proposal-ids") ?? "").split(" ").map((id: string) => [id, mark.textContent ?? ""] as const)),
-    );
+    const highlighted = await page
+      .locator("mark.span")
+      .evaluateAll((marks) =>
+        marks.flatMap((mark) => (mark.getAttribute("data-proposal-ids") ?? "").split(" ").map((id: string) => [id, mark.textContent ?? ""] as const)),
+      );
     const excerpts = new Map<string, string>();
     for (const [id, text] of highlighted) excerpts.set(id, (excerpts.get(id) ?? "") + text);
     expect(Object.fromEntries(excerpts)).toEqual(Object.fromEntries(kremlin.proposals.map((proposal) => [proposal.id, proposal.excerpt])));
 
     // A meeting's group holds its own proposal first and what belongs to it; people are apart.
-    const meeting = kremlin.proposals.find((proposal) => proposal.kind === "MEETING" && proposal.proposedMeeting?.place?.id === "kremlin" && proposal.proposedMeeting.date === "2025-12-02")!;
+    const meeting = kremlin.proposals.find(
+      (proposal) => proposal.kind === "MEETING" && proposal.proposedMeeting?.place?.id === "kremlin" && proposal.proposedMeeting.date === "2025-12-02",
+    )!;
     const group = page.locator(`section.proposal-group[data-meeting-proposal-id="${meeting.id}"]`);
     const members = kremlin.proposals.filter((proposal) => proposal.meeting?.id === meeting.id && proposal.kind !== "PERSON" && proposal.kind !== "PLACE");
-    expect(await group.locator("li.proposal").evaluateAll((items) => items.map((item) => item.getAttribute("data-proposal-id")))).toEqual([meeting.id, ...members.map((member) => member.id)]);
+    expect(await group.locator("li.proposal").evaluateAll((items) => items.map((item) => item.getAttribute("data-proposal-id")))).toEqual([
+      meeting.id,
+      ...members.map((member) => member.id),
+    ]);
     const people = await page.locator("section.proposal-group.people li.proposal").evaluateAll((items) => items.map((item) => item.getAttribute("data-kind")));
     expect(new Set(people)).toEqual(new Set(["PERSON"]));
 
@@ -166,16 +179,23 @@ describe("the review pages", { timeout: 180_000 }, () => {
     const duration = short.proposals.find((proposal) => proposal.kind === "DURATION")!;
     expect(duration.contradicts?.id).toMatch(new RegExp(`^${KREMLIN_MEETING}#duration-`));
     const page = await openReview(short.sourceId, short.proposals.length);
-    expect(await card(page, duration.id).locator(".existing-facts .contradicts").innerText()).toBe(`Contradicts ${duration.contradicts!.id}: ${duration.contradicts!.how}`);
+    expect(await card(page, duration.id).locator(".existing-facts .contradicts").innerText()).toBe(
+      `Contradicts ${duration.contradicts!.id}: ${duration.contradicts!.how}`,
+    );
   });
 
   it("refuse decisions without write permission, saying why in words with the code, and keep the key for the tab only", async () => {
     const page = await openReview(kremlin.sourceId, kremlin.proposals.length);
     const person = kremlin.proposals.find((proposal) => proposal.kind === "PERSON" && proposal.status === "PENDING")!;
-    const accept = () => card(page, person.id).getByRole("button", { name: /^Accept/ }).click();
+    const accept = () =>
+      card(page, person.id)
+        .getByRole("button", { name: /^Accept/ })
+        .click();
 
     await accept();
-    expect(await refusal(card(page, person.id))).toMatch(/needs a bearer token .*no bearer token was sent.*\(code UNAUTHENTICATED: sign in with a valid API key or JWT\)/);
+    expect(await refusal(card(page, person.id))).toMatch(
+      /needs a bearer token .*no bearer token was sent.*\(code UNAUTHENTICATED: sign in with a valid API key or JWT\)/,
+    );
 
     await signIn(page, "not-a-key-of-this-server");
     await accept();
@@ -184,7 +204,9 @@ describe("the review pages", { timeout: 180_000 }, () => {
 
     await signIn(page, READER);
     await accept();
-    expect(await refusal(card(page, person.id))).toMatch(/needs write permission; "rita" does not have it.*\(code FORBIDDEN: this key or token may read but not write/);
+    expect(await refusal(card(page, person.id))).toMatch(
+      /needs write permission; "rita" does not have it.*\(code FORBIDDEN: this key or token may read but not write/,
+    );
     expect(await page.evaluate("({ session: sessionStorage.length, local: localStorage.length })")).toEqual({ session: 1, local: 0 });
     await page.getByRole("button", { name: "Sign out" }).click();
     expect(await page.evaluate("sessionStorage.length")).toBe(0);
@@ -197,10 +219,18 @@ describe("the review pages", { timeout: 180_000 }, () => {
     const page = await openReview(kremlin.sourceId, kremlin.proposals.length, { live: false });
     await signIn(page, CURATOR);
     const role = kremlin.proposals.find((proposal) => proposal.kind === "ROLE" && proposal.status === "PENDING")!;
-    const rejected = await api.query(`mutation($ids: [ID!]!) { rejectProposals(ids: $ids, reason: "decided in another tab") { ${ERRORS} } }`, { ids: [role.id] }, CURATOR);
+    const rejected = await api.query(
+      `mutation($ids: [ID!]!) { rejectProposals(ids: $ids, reason: "decided in another tab") { ${ERRORS} } }`,
+      { ids: [role.id] },
+      CURATOR,
+    );
     expect(rejected.data?.rejectProposals.errors).toEqual([]);
-    await card(page, role.id).getByRole("button", { name: /^Accept/ }).click();
-    expect(await refusal(card(page, role.id))).toMatch(/it was rejected by rosa \(decided in another tab\), so it cannot be accepted.*\(code PROPOSAL_REJECTED\)$/);
+    await card(page, role.id)
+      .getByRole("button", { name: /^Accept/ })
+      .click();
+    expect(await refusal(card(page, role.id))).toMatch(
+      /it was rejected by rosa \(decided in another tab\), so it cannot be accepted.*\(code PROPOSAL_REJECTED\)$/,
+    );
   });
 
   it("accept a meeting group, reject with a reason and accept a corrected date and place, updating in place from the API's answers", async () => {
@@ -210,7 +240,9 @@ describe("the review pages", { timeout: 180_000 }, () => {
     await page.evaluate("window.stillTheSamePage = true");
 
     // The Kremlin talks with their participations, duration, claims and statements, in one call.
-    const meeting = kremlin.proposals.find((proposal) => proposal.kind === "MEETING" && proposal.proposedMeeting?.place?.id === "kremlin" && proposal.proposedMeeting.date === "2025-12-02")!;
+    const meeting = kremlin.proposals.find(
+      (proposal) => proposal.kind === "MEETING" && proposal.proposedMeeting?.place?.id === "kremlin" && proposal.proposedMeeting.date === "2025-12-02",
+    )!;
     const group = page.locator(`section.proposal-group[data-meeting-proposal-id="${meeting.id}"]`);
     const groupIds = await group.locator("li.proposal").evaluateAll((items) => items.map((item) => item.getAttribute("data-proposal-id") as string));
     await group.getByRole("button", { name: /^Accept all \d+ pending/ }).click();
@@ -232,7 +264,11 @@ describe("the review pages", { timeout: 180_000 }, () => {
     await card(page, europe.id).getByRole("button", { name: "Reject", exact: true }).click();
     await expect.poll(() => card(page, europe.id).getAttribute("data-status"), patiently).toBe("REJECTED");
     expect(await card(page, europe.id).locator(".decision").innerText()).toMatch(/^rejected by rosa on .*: “Europe is a continent, not where anyone met”$/);
-    expect((await statuses(kremlin.sourceId)).get(europe.id)).toMatchObject({ status: "REJECTED", decidedBy: "rosa", rejectionReason: "Europe is a continent, not where anyone met" });
+    expect((await statuses(kremlin.sourceId)).get(europe.id)).toMatchObject({
+      status: "REJECTED",
+      decidedBy: "rosa",
+      rejectionReason: "Europe is a continent, not where anyone met",
+    });
 
     // The March meeting, dated by the article only to the month and placed nowhere: corrected, then accepted.
     const march = kremlin.proposals.find((proposal) => proposal.kind === "MEETING" && proposal.proposedMeeting?.date === "2025-03")!;
@@ -246,14 +282,20 @@ describe("the review pages", { timeout: 180_000 }, () => {
     await editor.getByRole("button", { name: "Accept with corrections" }).click();
     await expect.poll(() => card(page, march.id).getAttribute("data-status"), patiently).toBe("ACCEPTED");
     const marchDecision = (await statuses(kremlin.sourceId)).get(march.id)!;
-    expect(JSON.parse(marchDecision.edits!)).toMatchObject({ date: "2025-03-13", placeId: "kremlin", note: "Dawat Media Center dates it to 13 March at the Kremlin" });
+    expect(JSON.parse(marchDecision.edits!)).toMatchObject({
+      date: "2025-03-13",
+      placeId: "kremlin",
+      note: "Dawat Media Center dates it to 13 March at the Kremlin",
+    });
 
     expect(await page.evaluate("window.stillTheSamePage")).toBe(true);
   });
 
   it("resolve a new person to one the graph holds before accepting", async () => {
     const miami = await ingest(MIAMI_ARTICLE, "[test] Dmitriev and Witkoff in Miami");
-    const newPerson = miami.proposals.find((proposal) => proposal.kind === "PERSON" && proposal.person?.name === "K. Dmitriev" && proposal.person.existingId === null)!;
+    const newPerson = miami.proposals.find(
+      (proposal) => proposal.kind === "PERSON" && proposal.person?.name === "K. Dmitriev" && proposal.person.existingId === null,
+    )!;
     expect(newPerson).toBeDefined();
     const page = await openReview(miami.sourceId, miami.proposals.length);
     await signIn(page, CURATOR);

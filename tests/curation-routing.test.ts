@@ -53,14 +53,19 @@ describe("the service over a neo4j:// routing URI", () => {
 
   it("writes, and reads the write back in the same request and the next", async () => {
     const id = testId("person");
-    const created = await query(`mutation($input: PersonInput!) { createPerson(input: $input) { person { id name } errors { code } } }`, { input: { id, name: "Routing Test" } }, WRITER_KEY);
+    const created = await query(
+      `mutation($input: PersonInput!) { createPerson(input: $input) { person { id name } errors { code } } }`,
+      { input: { id, name: "Routing Test" } },
+      WRITER_KEY,
+    );
     expect(created.data).toEqual({ createPerson: { person: { id, name: "Routing Test" }, errors: [] } });
     expect((await query(`query($id: ID!) { person(id: $id) { name } }`, { id })).data).toEqual({ person: { name: "Routing Test" } });
   });
 
   it("went through the driver's routing: it holds a routing table for the database, naming the server as reader and writer", () => {
     // Not public API: the driver says nothing else about routing. The test's point is that this path ran.
-    const provider = (driver as unknown as { _connectionProvider?: { _routingTableRegistry?: { get(database: string): RoutingTable | undefined } } })._connectionProvider;
+    const provider = (driver as unknown as { _connectionProvider?: { _routingTableRegistry?: { get(database: string): RoutingTable | undefined } } })
+      ._connectionProvider;
     const table = provider?._routingTableRegistry?.get(target.database);
     const address = new URL(target.uri).host;
     expect(table?.readers.map(String)).toContain(address);

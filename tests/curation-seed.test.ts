@@ -34,9 +34,23 @@ async function write(query: string, input: Record<string, unknown>) {
 
 describe("seeding a curated graph", () => {
   const [a, b, c, d] = ["a", "b", "c", "d"].map((name) => testId(`seeded-${name}`)) as [string, string, string, string];
-  const [source, meeting, meeting2, statement, role] = ["source", "meeting", "meeting2", "statement", "role"].map(testId) as [string, string, string, string, string];
+  const [source, meeting, meeting2, statement, role] = ["source", "meeting", "meeting2", "statement", "role"].map(testId) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const ref = { sourceId: source, excerpt: "[test] an excerpt" };
-  const person = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `Seeded ${id}`, aliases: [], countryIds: [], roles: [], relations: [], ...extra });
+  const person = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    name: `Seeded ${id}`,
+    aliases: [],
+    countryIds: [],
+    roles: [],
+    relations: [],
+    ...extra,
+  });
   const meetingEntry = (id: string, participantIds: string[]) => ({
     id,
     kind: "talks",
@@ -55,7 +69,9 @@ describe("seeding a curated graph", () => {
   });
   const files = {
     countries: [{ id: "RU", name: "Russia" }],
-    sources: [{ id: source, title: "A test source", publisher: null, publishedOn: null, datePrecision: null, url: null, kind: "article", file: null, note: null }],
+    sources: [
+      { id: source, title: "A test source", publisher: null, publishedOn: null, datePrecision: null, url: null, kind: "article", file: null, note: null },
+    ],
     people: [
       person(a, { roles: [{ id: role, title: "Test office", organizationId: null, countryId: "RU", from: null, to: null, sources: [ref] }] }),
       person(b),
@@ -63,7 +79,19 @@ describe("seeding a curated graph", () => {
     ],
     meetings: [meetingEntry(meeting, [a, b])],
     statements: [
-      { id: statement, speakerId: a, saidOn: null, datePrecision: null, meetingId: meeting, placeId: null, occasion: null, quoted: true, text: "Words.", topicIds: [], wordings: [{ sourceId: source, text: "Words." }] },
+      {
+        id: statement,
+        speakerId: a,
+        saidOn: null,
+        datePrecision: null,
+        meetingId: meeting,
+        placeId: null,
+        occasion: null,
+        quoted: true,
+        text: "Words.",
+        topicIds: [],
+        wordings: [{ sourceId: source, text: "Words." }],
+      },
     ],
   };
 
@@ -108,7 +136,11 @@ describe("seeding a curated graph", () => {
     expect(refused.code).toBe(1);
     expect(refused.output).toContain(`people.json ${d}: role "${role}" is held by "${b}" in the graph`);
     expect(refused.output).not.toContain("Unexpected failure");
-    const [nothing] = await api.db.read<{ written: number }>("test.conflictWroteNothing", `MATCH (n) WHERE n.id IN [$d, $meeting2] RETURN count(n) AS written`, { d, meeting2 });
+    const [nothing] = await api.db.read<{ written: number }>(
+      "test.conflictWroteNothing",
+      `MATCH (n) WHERE n.id IN [$d, $meeting2] RETURN count(n) AS written`,
+      { d, meeting2 },
+    );
     expect(nothing!.written).toBe(0);
   });
 });

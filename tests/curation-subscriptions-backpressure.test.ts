@@ -24,8 +24,17 @@ const BIG_EVENT = `subscription($id: ID!) { meetingChanged(id: $id) { ${Array.fr
 
 it("closes a subscriber that does not read its events with 4413, having sent it only part of them", async () => {
   const meetingId = testId("meeting");
-  const claims = ["date", "outcome", "wait", "visit-number", "record"].map((field) => ({ field, value: field === "date" ? "2025-06-01" : "1", sourceId: "dawat-004", excerpt: "x".repeat(20_000) }));
-  const created = await api.query(`mutation($input: MeetingInput!) { createMeeting(input: $input) { errors { code } } }`, { input: { id: meetingId, kind: "talks", title: "Big", date: "2025-06-01", claims } }, WRITER);
+  const claims = ["date", "outcome", "wait", "visit-number", "record"].map((field) => ({
+    field,
+    value: field === "date" ? "2025-06-01" : "1",
+    sourceId: "dawat-004",
+    excerpt: "x".repeat(20_000),
+  }));
+  const created = await api.query(
+    `mutation($input: MeetingInput!) { createMeeting(input: $input) { errors { code } } }`,
+    { input: { id: meetingId, kind: "talks", title: "Big", date: "2025-06-01", claims } },
+    WRITER,
+  );
   expect(created.data).toEqual({ createMeeting: { errors: [] } });
 
   const socket = new WebSocket(api.url.replace(/^http/, "ws"), "graphql-transport-ws");
@@ -36,12 +45,17 @@ it("closes a subscriber that does not read its events with 4413, having sent it 
   const acknowledged = new Promise<void>((resolve) => socket.on("message", (data) => String(data).includes('"connection_ack"') && resolve()));
   socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
   await acknowledged;
-  for (let id = 0; id < SUBSCRIPTIONS; id++) socket.send(JSON.stringify({ id: String(id), type: "subscribe", payload: { query: BIG_EVENT, variables: { id: meetingId } } }));
+  for (let id = 0; id < SUBSCRIPTIONS; id++)
+    socket.send(JSON.stringify({ id: String(id), type: "subscribe", payload: { query: BIG_EVENT, variables: { id: meetingId } } }));
   await untilListening(api, SUBSCRIPTIONS);
 
   socket.pause();
   for (let i = 0; i < WRITES; i++) {
-    const res = await api.query(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code } } }`, { input: { id: meetingId, title: `Big ${i}` } }, WRITER);
+    const res = await api.query(
+      `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code } } }`,
+      { input: { id: meetingId, title: `Big ${i}` } },
+      WRITER,
+    );
     expect(res.data).toEqual({ updateMeeting: { errors: [] } });
   }
   // The service gives up on the connection while the client still reads nothing.

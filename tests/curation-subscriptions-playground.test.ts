@@ -41,9 +41,14 @@ it("shows a meetingChanged event in Playground after a mutation over HTTP", { ti
   await page.keyboard.press("Control+Enter");
   await untilListening(api, 1);
 
-  const updated = await mutate(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code } } }`, { id: meetingId, title: "Seen in Playground" });
+  const updated = await mutate(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code } } }`, {
+    id: meetingId,
+    title: "Seen in Playground",
+  });
   expect(updated.data).toEqual({ updateMeeting: { errors: [] } });
   const result = page.locator(".CodeMirror").filter({ hasText: '"data"' });
-  await expect.poll(async () => ((await result.count()) > 0 ? await result.first().innerText() : ""), { timeout: 30_000, interval: 500 }).toMatch(/"change": "UPDATED",\s*"mutation": "updateMeeting",\s*"meeting": {\s*"title": "Seen in Playground"/);
+  await expect
+    .poll(async () => ((await result.count()) > 0 ? await result.first().innerText() : ""), { timeout: 30_000, interval: 500 })
+    .toMatch(/"change": "UPDATED",\s*"mutation": "updateMeeting",\s*"meeting": {\s*"title": "Seen in Playground"/);
   await browser.screenshot(page, "playground-subscription");
 });

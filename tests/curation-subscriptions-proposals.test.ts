@@ -62,7 +62,13 @@ describe("proposalsChanged", () => {
     const text = `Alice Testova met Steve Witkoff in Moscow on 3 June 2025. The talks lasted about three hours.`;
     const ingestArticle = await call(INGEST, { input: { text, title: "ct-article about a meeting", publishedOn: "2025-06-04" } });
     const event = await nextEvent(everyArticle, "proposalsChanged");
-    expect(event).toMatchObject({ sourceId: ingestArticle.source.id, change: "PROPOSED", mutation: "ingestArticle", actor: "carol", source: { id: ingestArticle.source.id } });
+    expect(event).toMatchObject({
+      sourceId: ingestArticle.source.id,
+      change: "PROPOSED",
+      mutation: "ingestArticle",
+      actor: "carol",
+      source: { id: ingestArticle.source.id },
+    });
     expect([...event.proposalIds].sort()).toEqual(ingestArticle.proposals.map((p: { id: string }) => p.id).sort());
     expect(event.proposals.every((p: { status: string }) => p.status === "PENDING" || p.status === "ALREADY_KNOWN")).toBe(true);
     everyArticle.dispose();

@@ -86,7 +86,15 @@ describe("meetingChanged", () => {
     const attached = await write(ATTACH, { meetingId, claims: [claim("wait", "30")] });
     const waitClaim = attached.meeting.claims.find((c: { field: string }) => c.field === "wait");
     const onAttach = await nextEvent(subscription, "meetingChanged");
-    expect(onAttach).toMatchObject({ meetingId, change: "CLAIMS_ATTACHED", mutation: "attachClaims", actor: "curator", claimIds: [waitClaim.id], statementIds: [], personIds: [] });
+    expect(onAttach).toMatchObject({
+      meetingId,
+      change: "CLAIMS_ATTACHED",
+      mutation: "attachClaims",
+      actor: "curator",
+      claimIds: [waitClaim.id],
+      statementIds: [],
+      personIds: [],
+    });
     expect(onAttach.meeting.claims).toContainEqual({ id: waitClaim.id, field: "wait", value: "30" });
     expect(Date.parse(onAttach.at)).not.toBeNaN();
 
@@ -122,7 +130,13 @@ describe("claimAdded", () => {
 
     await write(ATTACH, { meetingId, claims: [claim("outcome", "[test] no deal"), claim("wait", "50")] });
     const wait = await nextEvent(waits, "claimAdded");
-    expect(wait).toMatchObject({ field: "wait", mutation: "attachClaims", claim: { value: "50", source: { id: "dawat-004" } }, meeting: { id: meetingId }, source: { id: "dawat-004" } });
+    expect(wait).toMatchObject({
+      field: "wait",
+      mutation: "attachClaims",
+      claim: { value: "50", source: { id: "dawat-004" } },
+      meeting: { id: meetingId },
+      source: { id: "dawat-004" },
+    });
 
     // The same claim again keeps its id and adds nothing; a new one from article-000 matches the person's filter.
     await write(ATTACH, { meetingId, claims: [claim("wait", "50"), claim("wait", "55", "article-000")] });
@@ -132,7 +146,10 @@ describe("claimAdded", () => {
     expect(await nextEvent(byPerson, "claimAdded")).toMatchObject({ field: "wait", claim: { value: "55" }, source: { id: "article-000" } });
 
     // Nothing of those writes matched the other meeting's filter: its first event is this meeting's date claim.
-    expect((await write(CREATE_MEETING, { id: otherMeetingId, kind: "talks", title: "Another meeting", date: "2025-06-02", claims: [claim("date", "2025-06-02")] })).errors).toEqual([]);
+    expect(
+      (await write(CREATE_MEETING, { id: otherMeetingId, kind: "talks", title: "Another meeting", date: "2025-06-02", claims: [claim("date", "2025-06-02")] }))
+        .errors,
+    ).toEqual([]);
     expect(await nextEvent(elsewhere, "claimAdded")).toMatchObject({ field: "date", mutation: "createMeeting", meeting: { id: otherMeetingId } });
   });
 });
@@ -144,8 +161,22 @@ describe("personChanged", () => {
     const meeting = await listening(MEETING_CHANGED, { id: meetingId });
     expect((await write(MERGE, { survivorId: personA, mergedId: personB })).errors).toEqual([]);
 
-    expect(await nextEvent(merged, "personChanged")).toEqual({ personId: personB, change: "MERGED_INTO", mutation: "mergePeople", mergedIds: [], person: { id: personA, aliases: [`Test ${personB}`] }, mergedInto: { id: personA } });
-    expect(await nextEvent(survivor, "personChanged")).toEqual({ personId: personA, change: "ABSORBED", mutation: "mergePeople", mergedIds: [personB], person: { id: personA, aliases: [`Test ${personB}`] }, mergedInto: null });
+    expect(await nextEvent(merged, "personChanged")).toEqual({
+      personId: personB,
+      change: "MERGED_INTO",
+      mutation: "mergePeople",
+      mergedIds: [],
+      person: { id: personA, aliases: [`Test ${personB}`] },
+      mergedInto: { id: personA },
+    });
+    expect(await nextEvent(survivor, "personChanged")).toEqual({
+      personId: personA,
+      change: "ABSORBED",
+      mutation: "mergePeople",
+      mergedIds: [personB],
+      person: { id: personA, aliases: [`Test ${personB}`] },
+      mergedInto: null,
+    });
     expect(await nextEvent(meeting, "meetingChanged")).toMatchObject({ change: "PARTICIPANT_MERGED", personIds: [personA, personB] });
   });
 });

@@ -34,7 +34,11 @@ const patiently = { timeout: 30_000 };
 
 /** Sends a mutation as the other curator, to the file's service or to `url`. */
 async function write(query: string, variables: Record<string, unknown>, url = api.url) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${OTHER}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${OTHER}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const res = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   expect(res.errors).toBeUndefined();
   const payload = Object.values(res.data!)[0] as { errors: unknown[] } & Record<string, any>;
@@ -64,7 +68,11 @@ async function openSignedIn(route: string): Promise<Page> {
 async function startService(port: number, config: Partial<Config> = {}) {
   const driver = createDriver(inject("neo4j"));
   const db = new Neo4jExecutor(driver, { database: inject("neo4j").database, queryTimeoutMs: 30_000 });
-  const server = await createServer({ config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, ...settings, ...config }, db, logger: createLogger("silent") });
+  const server = await createServer({
+    config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, ...settings, ...config },
+    db,
+    logger: createLogger("silent"),
+  });
   const listening = await server.listen(port, "127.0.0.1");
   return {
     server,
@@ -156,7 +164,13 @@ describe("live updates in the web app", { timeout: 180_000 }, () => {
   it("a meeting page keeps following its meeting across a service restart (close code 1012), without reloading", async () => {
     const meetingId = testId("meeting");
     await write(`mutation($input: MeetingInput!) { createMeeting(input: $input) { ${ERRORS} } }`, {
-      input: { id: meetingId, kind: "talks", title: "[test] Meeting across a restart", date: "2025-06-02", claims: [{ field: "date", value: "2025-06-02", sourceId: "dawat-004", excerpt: "[test] on 2 June" }] },
+      input: {
+        id: meetingId,
+        kind: "talks",
+        title: "[test] Meeting across a restart",
+        date: "2025-06-02",
+        claims: [{ field: "date", value: "2025-06-02", sourceId: "dawat-004", excerpt: "[test] on 2 June" }],
+      },
     });
     let service = await startService(0);
     const { port } = service;
@@ -187,7 +201,13 @@ describe("live updates in the web app", { timeout: 180_000 }, () => {
   it("a meeting page shows a claim attached while its connection was down, once it reconnects, without reloading", async () => {
     const meetingId = testId("meeting");
     await write(`mutation($input: MeetingInput!) { createMeeting(input: $input) { ${ERRORS} } }`, {
-      input: { id: meetingId, kind: "talks", title: "[test] Meeting missed while away", date: "2025-06-03", claims: [{ field: "date", value: "2025-06-03", sourceId: "dawat-004", excerpt: "[test] on 3 June" }] },
+      input: {
+        id: meetingId,
+        kind: "talks",
+        title: "[test] Meeting missed while away",
+        date: "2025-06-03",
+        claims: [{ field: "date", value: "2025-06-03", sourceId: "dawat-004", excerpt: "[test] on 3 June" }],
+      },
     });
     let service = await startService(0);
     try {
@@ -243,7 +263,10 @@ describe("live updates in the web app with the persisted-query allow-list (only 
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${OTHER}` },
-      body: JSON.stringify({ variables: { ids }, extensions: { persistedQuery: { version: 1, sha256Hash: webAppOperation("mutation AcceptProposals").hash } } }),
+      body: JSON.stringify({
+        variables: { ids },
+        extensions: { persistedQuery: { version: 1, sha256Hash: webAppOperation("mutation AcceptProposals").hash } },
+      }),
     });
     const res = (await response.json()) as { data?: { acceptProposals: { errors: unknown[] } }; errors?: unknown[] };
     expect(res.errors).toBeUndefined();
@@ -287,12 +310,16 @@ describe("live updates in the web app with the persisted-query allow-list (only 
     const subscriber = connect({ url: `http://127.0.0.1:${service.port}/graphql` }, { token: READER });
     try {
       await subscriber.connected;
-      const other = subscribe(subscriber.client, `subscription($id: ID!) { meetingChanged(id: $id) { change } }`, { id: "2025-04-11-putin-witkoff-st-petersburg" });
+      const other = subscribe(subscriber.client, `subscription($id: ID!) { meetingChanged(id: $id) { change } }`, {
+        id: "2025-04-11-putin-witkoff-st-petersburg",
+      });
       const refused = await other.next();
       expect(refused.kind).toBe("error");
       expect(refused.kind === "error" && refused.errors[0]?.extensions?.code).toBe("OPERATION_NOT_ALLOWED");
 
-      const theWebApps = subscribe(subscriber.client, webAppOperation("subscription MeetingChanged").document, { id: "2025-04-11-putin-witkoff-st-petersburg" });
+      const theWebApps = subscribe(subscriber.client, webAppOperation("subscription MeetingChanged").document, {
+        id: "2025-04-11-putin-witkoff-st-petersburg",
+      });
       await untilListening({ server: service.server }, 1);
       theWebApps.dispose();
     } finally {

@@ -112,7 +112,9 @@ describe("the web app over a graph larger than the seed", { timeout: 240_000 }, 
 
     // The drawn are the table's first rows: the most time together.
     const drawnIds = await drawn.evaluateAll((links) => links.map((link) => link.getAttribute("data-person-id")));
-    const tableIds = await page.locator("table.counterparts tbody tr td:first-child a").evaluateAll((links) => links.map((link) => link.getAttribute("href")?.replace("#/person/", "")));
+    const tableIds = await page
+      .locator("table.counterparts tbody tr td:first-child a")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")?.replace("#/person/", "")));
     expect(drawnIds).toEqual(tableIds.slice(0, 12));
 
     const boxes = await page.locator("svg.network text").evaluateAll((labels) =>
@@ -121,11 +123,22 @@ describe("the web app over a graph larger than the seed", { timeout: 240_000 }, 
         return { text: label.textContent ?? "", left, right, top, bottom };
       }),
     );
-    const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`));
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        .map((b) => `${a.text} / ${b.text}`),
+    );
     expect(overlaps).toEqual([]);
     const drawing = await page.locator("svg.network").boundingBox();
-    const cut = boxes.filter(({ left, right, top, bottom }) => drawing && (left < drawing.x || right > drawing.x + drawing.width || top < drawing.y || bottom > drawing.y + drawing.height));
-    expect(cut.map(({ text }) => text), "labels cut off at the drawing's edge").toEqual([]);
+    const cut = boxes.filter(
+      ({ left, right, top, bottom }) =>
+        drawing && (left < drawing.x || right > drawing.x + drawing.width || top < drawing.y || bottom > drawing.y + drawing.height),
+    );
+    expect(
+      cut.map(({ text }) => text),
+      "labels cut off at the drawing's edge",
+    ).toEqual([]);
     await browser.screenshot(page, "app-network-busy");
   });
 });

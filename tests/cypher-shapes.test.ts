@@ -13,7 +13,16 @@
  * ranking read two ways, with its person and alone, must agree.
  */
 import fc from "fast-check";
-import { buildASTSchema, getNamedType, type GraphQLEnumType, isObjectType, parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from "graphql";
+import {
+  buildASTSchema,
+  getNamedType,
+  type GraphQLEnumType,
+  isObjectType,
+  parse,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from "graphql";
 import type { Driver, RecordShape } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import type { CounterpartOrder, MeetingFilter, MeetingOrder, StatementFilter } from "../src/__generated__/resolvers.js";
@@ -144,7 +153,9 @@ function infoOf(query: string): GraphQLResolveInfo {
 const pageInfo = (counted: boolean, node: string) => infoOf(`{ page { ${counted ? "totalCount " : ""}edges { cursor node { ${node} } } } }`);
 
 const counterpartsInfo = (selected: { aliases: boolean; bounds: boolean }) =>
-  infoOf(`{ counterparts { meetingCount person { id ${selected.aliases ? "aliases" : ""} } ${selected.bounds ? "firstMeeting { id } lastMeeting { id }" : ""} } }`);
+  infoOf(
+    `{ counterparts { meetingCount person { id ${selected.aliases ? "aliases" : ""} } ${selected.bounds ? "firstMeeting { id } lastMeeting { id }" : ""} } }`,
+  );
 
 /** A cursor of a meeting order: as many keys as it has (EXPLAIN plans the same statement whatever they hold). */
 const afterIn = (order: MeetingOrder) => Buffer.from(JSON.stringify({ after: MEETING_ORDERS[order].map(() => "x") })).toString("base64url");
@@ -168,7 +179,12 @@ describe("every statement a client's request can shape is one Neo4j plans", () =
   it("meeting pages with each filter fragment, each order, counted or not, with every field and with none", async () => {
     await Promise.all(
       FRAGMENT_SHAPES.map((input, i) =>
-        planMeetingPages(input, MEETING_ORDER_NAMES[i % MEETING_ORDER_NAMES.length]!, { first: 20 }, pageInfo(i % 2 === 0, i % 3 === 0 ? "id" : everyMeetingField!)),
+        planMeetingPages(
+          input,
+          MEETING_ORDER_NAMES[i % MEETING_ORDER_NAMES.length]!,
+          { first: 20 },
+          pageInfo(i % 2 === 0, i % 3 === 0 ? "id" : everyMeetingField!),
+        ),
       ),
     );
   });
@@ -181,10 +197,17 @@ describe("every statement a client's request can shape is one Neo4j plans", () =
   it("the meetings page with any filter, order, page and selection (a sample)", async () => {
     const page = fc.record({ first: fc.constantFrom(0, 1, 20, 100), paged: fc.boolean() });
     await fc.assert(
-      fc.asyncProperty(meetingFilterInput, fc.constantFrom(...MEETING_ORDER_NAMES), page, fc.boolean(), anyMeetingSelection, async (input, order, { first, paged }, counted, node) => {
-        const args = { first, after: paged ? afterIn(order) : undefined };
-        await loadMeetingConnection(loadersOf(planner), meetingFilter(input), args, order, pageInfo(counted, node));
-      }),
+      fc.asyncProperty(
+        meetingFilterInput,
+        fc.constantFrom(...MEETING_ORDER_NAMES),
+        page,
+        fc.boolean(),
+        anyMeetingSelection,
+        async (input, order, { first, paged }, counted, node) => {
+          const args = { first, after: paged ? afterIn(order) : undefined };
+          await loadMeetingConnection(loadersOf(planner), meetingFilter(input), args, order, pageInfo(counted, node));
+        },
+      ),
       { ...SAMPLE, numRuns: 8 },
     );
   });
@@ -244,7 +267,10 @@ describe("a ranking of counterparts", () => {
     const found = await Promise.all(
       filters.map((filter, i) =>
         sameAloneAndWithPerson(
-          rankingRequest({ filter, orderBy: COUNTERPART_ORDERS[i % COUNTERPART_ORDERS.length], first: 100 }, counterpartsInfo({ aliases: i % 2 === 0, bounds: i % 3 === 0 })),
+          rankingRequest(
+            { filter, orderBy: COUNTERPART_ORDERS[i % COUNTERPART_ORDERS.length], first: 100 },
+            counterpartsInfo({ aliases: i % 2 === 0, bounds: i % 3 === 0 }),
+          ),
         ),
       ),
     );
@@ -254,9 +280,15 @@ describe("a ranking of counterparts", () => {
   it("is the same read alone and with its person, with any filter, order, size and selection (a sample)", async () => {
     const selected = fc.record({ aliases: fc.boolean(), bounds: fc.boolean() });
     await fc.assert(
-      fc.asyncProperty(meetingFilterInput, fc.constantFrom(...COUNTERPART_ORDERS), fc.constantFrom(0, 5, 100), selected, async (filter, orderBy, first, selection) => {
-        await sameAloneAndWithPerson(rankingRequest({ filter, orderBy, first }, counterpartsInfo(selection)));
-      }),
+      fc.asyncProperty(
+        meetingFilterInput,
+        fc.constantFrom(...COUNTERPART_ORDERS),
+        fc.constantFrom(0, 5, 100),
+        selected,
+        async (filter, orderBy, first, selection) => {
+          await sameAloneAndWithPerson(rankingRequest({ filter, orderBy, first }, counterpartsInfo(selection)));
+        },
+      ),
       SAMPLE,
     );
   });

@@ -12,7 +12,6 @@ const api = useApi();
 
 const runCheck = (...args: string[]) => runScript("src/db/check.ts", ...args);
 
-
 /** The invariants the report says are violated, in its order. */
 const violated = (output: string) => [...output.matchAll(/^✗ ([\w-]+):/gm)].map((m) => m[1]);
 
@@ -193,21 +192,25 @@ describe("npm run db:check", () => {
   });
 
   // With NEO4J_URI the suite's database may be someone's, holding a synthetic graph of its own.
-  it.skipIf(Boolean(process.env.NEO4J_URI))("passes on a synthetic graph loaded beside the seed graph (seed:synthetic says what it created)", async () => {
-    const load = () => runScript("seed/synthetic.ts", "--people", "300", "--meetings", "1500", "--seed", "5", "--batch", "500");
-    try {
-      const first = load();
-      expect(first.code, first.output).toBe(0);
-      expect(first.output).toContain("created 300 people, 1500 meetings and 150 statements; 0 people, 0 meetings and 0 statements were already there");
-      const again = load();
-      expect(again.output).toContain("created 0 people, 0 meetings and 0 statements; 300 people, 1500 meetings and 150 statements were already there");
+  it.skipIf(Boolean(process.env.NEO4J_URI))(
+    "passes on a synthetic graph loaded beside the seed graph (seed:synthetic says what it created)",
+    async () => {
+      const load = () => runScript("seed/synthetic.ts", "--people", "300", "--meetings", "1500", "--seed", "5", "--batch", "500");
+      try {
+        const first = load();
+        expect(first.code, first.output).toBe(0);
+        expect(first.output).toContain("created 300 people, 1500 meetings and 150 statements; 0 people, 0 meetings and 0 statements were already there");
+        const again = load();
+        expect(again.output).toContain("created 0 people, 0 meetings and 0 statements; 300 people, 1500 meetings and 150 statements were already there");
 
-      const run = runCheck();
-      expect(run.code, run.output).toBe(0);
-    } finally {
-      await write(`MATCH (n) WHERE n.id STARTS WITH "syn-" DETACH DELETE n`);
-    }
-  }, 120_000);
+        const run = runCheck();
+        expect(run.code, run.output).toBe(0);
+      } finally {
+        await write(`MATCH (n) WHERE n.id STARTS WITH "syn-" DETACH DELETE n`);
+      }
+    },
+    120_000,
+  );
 
   // Last: the graph as the whole suite left it.
   it("passes on the graph as the test suite leaves it, with one line per invariant and a summary", () => {

@@ -7,7 +7,7 @@ const under = (figureMinutes: number, granularityMinutes: number): DurationFigur
 const noFigure: DurationFigure = { figureMinutes: null, granularityMinutes: null, bound: null };
 
 describe("the duration rule: bounds follow from the figure, its granularity and its bound", () => {
-  it("a bare figure and an \"about\" figure rounded to the hour both allow half an hour either way", () => {
+  it('a bare figure and an "about" figure rounded to the hour both allow half an hour either way', () => {
     // "five-hour" and "approximately five hours"
     expect(durationBounds(around(hours(5), 60))).toEqual({ minutes: 300, minMinutes: 270, maxMinutes: 330 });
   });
@@ -18,12 +18,12 @@ describe("the duration rule: bounds follow from the figure, its granularity and 
     expect(durationBounds(around(270, 30))).toEqual({ minutes: 270, minMinutes: 255, maxMinutes: 285 });
   });
 
-  it("\"nearly\", \"close to\" and \"just under\" make the figure the upper bound, and the estimate the middle", () => {
+  it('"nearly", "close to" and "just under" make the figure the upper bound, and the estimate the middle', () => {
     expect(durationBounds(under(hours(5), 60))).toEqual({ minutes: 285, minMinutes: 270, maxMinutes: 300 });
     expect(durationBounds(under(hours(3), 60))).toEqual({ minutes: 165, minMinutes: 150, maxMinutes: 180 });
   });
 
-  it("\"over\" and \"more than\" make the figure the lower bound, with no upper bound", () => {
+  it('"over" and "more than" make the figure the lower bound, with no upper bound', () => {
     expect(durationBounds({ figureMinutes: 120, granularityMinutes: 60, bound: "OVER" })).toEqual({ minutes: 120, minMinutes: 120, maxMinutes: null });
   });
 
@@ -31,7 +31,7 @@ describe("the duration rule: bounds follow from the figure, its granularity and 
     expect(durationBounds(around(97, 1))).toEqual({ minutes: 97, minMinutes: 97, maxMinutes: 97 });
   });
 
-  it("words without a number (\"rumored to be brief\") give no minutes and no bounds: unknown, never 0", () => {
+  it('words without a number ("rumored to be brief") give no minutes and no bounds: unknown, never 0', () => {
     expect(durationBounds(noFigure)).toEqual({ minutes: null, minMinutes: null, maxMinutes: null });
   });
 
@@ -66,7 +66,12 @@ describe("the consensus: what every duration claim of a meeting allows", () => {
   it("leaves out claims without a figure, and an unbounded claim leaves the maximum to the others", () => {
     const claims = [durationBounds(noFigure), durationBounds({ figureMinutes: 120, granularityMinutes: 60, bound: "OVER" }), durationBounds(around(180, 60))];
     expect(durationConsensus(claims)).toEqual({ minMinutes: 150, maxMinutes: 210, compatible: true, claimCount: 2 });
-    expect(durationConsensus([durationBounds({ figureMinutes: 120, granularityMinutes: 60, bound: "OVER" })])).toEqual({ minMinutes: 120, maxMinutes: null, compatible: true, claimCount: 1 });
+    expect(durationConsensus([durationBounds({ figureMinutes: 120, granularityMinutes: 60, bound: "OVER" })])).toEqual({
+      minMinutes: 120,
+      maxMinutes: null,
+      compatible: true,
+      claimCount: 1,
+    });
   });
 
   it("does not exist when no claim gives a figure", () => {

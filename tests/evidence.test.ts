@@ -37,7 +37,7 @@ describe("each claim says how it is known", () => {
     expect(bySource(durations, "cbs-face-the-nation-witkoff-2025-02").claimant).toEqual({ id: "steve-witkoff" });
   });
 
-  it("keeps \"reportedly\": the wait 004 reports is hedged, Trump's denial is not", async () => {
+  it('keeps "reportedly": the wait 004 reports is hedged, Trump\'s denial is not', async () => {
     const waits = await claimsOf(MAR, "wait", "hedge");
     expect(bySource(waits, "dawat-004").hedge).toBe("REPORTED");
     expect(bySource(waits, "truth-social-trump-2025-03-15").hedge).toBe("NONE");
@@ -53,11 +53,42 @@ describe("each claim says how it is known", () => {
 
 describe("durations follow from the figure, its rounding and its bound", () => {
   it("gives each December claim its figure and the bounds the rule computes", async () => {
-    const durations = await claimsOf(DEC, "duration", "wording duration { figureMinutes granularityMinutes bound hedge approximate minutes minMinutes maxMinutes }");
+    const durations = await claimsOf(
+      DEC,
+      "duration",
+      "wording duration { figureMinutes granularityMinutes bound hedge approximate minutes minMinutes maxMinutes }",
+    );
     expect(Object.fromEntries(durations.map((c) => [c.wording, c.duration]))).toEqual({
-      "five-hour": { figureMinutes: 300, granularityMinutes: 60, bound: "AROUND", hedge: "NONE", approximate: false, minutes: 300, minMinutes: 270, maxMinutes: 330 },
-      "approximately five hours": { figureMinutes: 300, granularityMinutes: 60, bound: "AROUND", hedge: "APPROXIMATE", approximate: true, minutes: 300, minMinutes: 270, maxMinutes: 330 },
-      "nearly five hours": { figureMinutes: 300, granularityMinutes: 60, bound: "UNDER", hedge: "APPROXIMATE", approximate: true, minutes: 285, minMinutes: 270, maxMinutes: 300 },
+      "five-hour": {
+        figureMinutes: 300,
+        granularityMinutes: 60,
+        bound: "AROUND",
+        hedge: "NONE",
+        approximate: false,
+        minutes: 300,
+        minMinutes: 270,
+        maxMinutes: 330,
+      },
+      "approximately five hours": {
+        figureMinutes: 300,
+        granularityMinutes: 60,
+        bound: "AROUND",
+        hedge: "APPROXIMATE",
+        approximate: true,
+        minutes: 300,
+        minMinutes: 270,
+        maxMinutes: 330,
+      },
+      "nearly five hours": {
+        figureMinutes: 300,
+        granularityMinutes: 60,
+        bound: "UNDER",
+        hedge: "APPROXIMATE",
+        approximate: true,
+        minutes: 285,
+        minMinutes: 270,
+        maxMinutes: 300,
+      },
     });
   });
 
@@ -69,7 +100,7 @@ describe("durations follow from the figure, its rounding and its bound", () => {
     expect(meeting.durationConsensus).toEqual({ minMinutes: 270, maxMinutes: 300, compatible: true, claimCount: 3 });
   });
 
-  it("has no consensus where no source gives a figure: March was only \"rumored to be brief\"", async () => {
+  it('has no consensus where no source gives a figure: March was only "rumored to be brief"', async () => {
     const { meeting } = await data(`{ meeting(id: "${MAR}") { duration { minutes hedge bound } durationConsensus { claimCount } } }`);
     expect(meeting).toEqual({ duration: { minutes: null, hedge: "RUMORED", bound: null }, durationConsensus: null });
   });
@@ -94,7 +125,7 @@ describe("durations follow from the figure, its rounding and its bound", () => {
 });
 
 describe("when a meeting began and ended", () => {
-  it("gives March's end as a window around \"about 01:30\", inferred, with the time zone reasoned in the note", async () => {
+  it('gives March\'s end as a window around "about 01:30", inferred, with the time zone reasoned in the note', async () => {
     const { meeting } = await data(`{ meeting(id: "${MAR}") {
       began { earliest latest wording basis source { id } }
       ended { earliest latest wording basis note source { id } } } }`);
@@ -130,7 +161,7 @@ describe("each wording says whose words they are, as the source names them", () 
     expect(wordings["article-000"]).toMatchObject({ quoted: false, attributedTo: "Putin", basis: "INFERRED" });
   });
 
-  it("keeps \"the Kremlin\" where 000 names no one, beside 004's \"Ushakov\"", async () => {
+  it('keeps "the Kremlin" where 000 names no one, beside 004\'s "Ushakov"', async () => {
     const { statement } = await data(`{ statement(id: "ushakov-talks-constructive") { speaker { id } wordings { attributedTo note source { id } } } }`);
     expect(statement.speaker.id).toBe("yuri-ushakov");
     const bySourceId = Object.fromEntries(statement.wordings.map((w: any) => [w.source.id, w]));
@@ -143,7 +174,9 @@ describe("source references and publishers", () => {
   it("credits Dmitriev's RDIF role to the curator's summary, not to TASS", async () => {
     const { person } = await data(`{ person(id: "kirill-dmitriev") { roles { title sources { basis excerpt source { id kind } } } } }`);
     const rdif = person.roles.find((r: any) => /Russian Direct Investment Fund/.test(r.title));
-    expect(rdif.sources).toEqual([{ basis: "CURATOR_SUMMARY", excerpt: expect.stringMatching(/^\[FACTS\.md\] /), source: { id: "facts-md", kind: "curator-summary" } }]);
+    expect(rdif.sources).toEqual([
+      { basis: "CURATOR_SUMMARY", excerpt: expect.stringMatching(/^\[FACTS\.md\] /), source: { id: "facts-md", kind: "curator-summary" } },
+    ]);
   });
 
   it("marks attendance known by inference, with the reasoning", async () => {
@@ -175,7 +208,7 @@ describe("conflicts: where the sources truly disagree", () => {
     expect(byField.duration).toMatchObject({ compatible: true, explanation: expect.stringContaining("270 to 300 minutes") });
   });
 
-  it("finds the tension in 004's \"longest to date\": 11 April may have lasted close to five hours too", async () => {
+  it('finds the tension in 004\'s "longest to date": 11 April may have lasted close to five hours too', async () => {
     const { meeting } = await data(`{ meeting(id: "${DEC}") { conflicts { ${CONFLICT_FIELDS} } } }`);
     const record = meeting.conflicts.find((c: any) => c.field === "record");
     expect(record.claims[0]).toMatchObject({ field: "record", value: "longest-to-date", source: { id: "dawat-004" } });
@@ -219,7 +252,9 @@ describe("Query.conflicts", () => {
 
   it("lists every meeting's conflicts by meeting date, the same as each meeting lists them", async () => {
     const all = await conflicts({ filter: SEED, first: 100 });
-    const { meetings } = await data(`{ meetings(filter: {sourceId: "dawat-004"}, first: 100) { edges { node { id conflicts { field claims { source { id } } } } } } }`);
+    const { meetings } = await data(
+      `{ meetings(filter: {sourceId: "dawat-004"}, first: 100) { edges { node { id conflicts { field claims { source { id } } } } } } }`,
+    );
     const expected = meetings.edges.flatMap((e: any) =>
       e.node.conflicts.filter((c: any) => c.claims.some((claim: any) => claim.source.id === SEED.sourceId)).map((c: any) => `${e.node.id} ${c.field}`),
     );
@@ -259,7 +294,10 @@ describe("Query.conflicts", () => {
   });
 
   it("rejects a page size above 100 and a malformed cursor as BAD_USER_INPUT", async () => {
-    for (const [variables, argument] of [[{ first: 101 }, "first"], [{ after: "nope" }, "after"]] as const) {
+    for (const [variables, argument] of [
+      [{ first: 101 }, "first"],
+      [{ after: "nope" }, "after"],
+    ] as const) {
       const res = await api.query(CONFLICTS, variables);
       expect(res.errors).toHaveLength(1);
       expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });

@@ -61,7 +61,12 @@ describe("extractProposals", () => {
 
     const text = "Vladimir Putin told CBS's 60 Minutes on Sunday that the talks had been useful.";
     const interview = (await extractProposals({ text, publishedOn: "2025-12-03" }, lookup)).find((d) => d.kind === "STATEMENT");
-    expect(interview?.statement).toMatchObject({ kind: "PARAPHRASE", speaker: { id: "vladimir-putin" }, occasion: "to CBS's 60 Minutes", saidOn: "2025-11-30" });
+    expect(interview?.statement).toMatchObject({
+      kind: "PARAPHRASE",
+      speaker: { id: "vladimir-putin" },
+      occasion: "to CBS's 60 Minutes",
+      saidOn: "2025-11-30",
+    });
     expect(interview?.note).toContain("publication date 2025-12-03");
   });
 

@@ -77,7 +77,10 @@ describe("dates relative to the publication date", () => {
   });
 
   it("reads a month of “the previous year” as the year before publication", () => {
-    expect(findDates("They met in Bali in November of the previous year.", 0, "2023-11-16")[0]).toMatchObject({ text: "November of the previous year", date: "2022-11" });
+    expect(findDates("They met in Bali in November of the previous year.", 0, "2023-11-16")[0]).toMatchObject({
+      text: "November of the previous year",
+      date: "2022-11",
+    });
   });
 
   it("leaves relative dates alone without a publication date", () => {
@@ -99,7 +102,8 @@ describe("occasions of statements", () => {
   });
 
   it("takes no person told something for an occasion", () => {
-    const xiIn = (words: string) => (span: { start: number; end: number }) => span.start < words.indexOf("Xi") + "Xi Jinping".length && words.indexOf("Xi") < span.end;
+    const xiIn = (words: string) => (span: { start: number; end: number }) =>
+      span.start < words.indexOf("Xi") + "Xi Jinping".length && words.indexOf("Xi") < span.end;
     const told = "Biden told Xi Jinping that the world was big enough.";
     expect(findOccasion(told, 0, xiIn(told))).toBeNull();
     const atTheStart = "Biden told Xi Jinping at the start of the meeting.";
@@ -108,7 +112,8 @@ describe("occasions of statements", () => {
 });
 
 describe("meetings beside the article's main talks", () => {
-  const meetings = async (text: string, publishedOn: string) => (await extractProposals({ text, publishedOn }, lookup)).filter((d) => d.kind === "MEETING").map((d) => d.meeting!);
+  const meetings = async (text: string, publishedOn: string) =>
+    (await extractProposals({ text, publishedOn }, lookup)).filter((d) => d.kind === "MEETING").map((d) => d.meeting!);
 
   it("gives a joint news conference the parties to the talks, and someone met apart a meeting of their own", async () => {
     const text = [
@@ -137,7 +142,10 @@ describe("quirks seen on the review page", () => {
   it("reads a dateline as where the report was filed, never as part of a person's name", async () => {
     for (const text of ["MIAMI (Reuters) – Steve Witkoff met Ukrainian officials on Sunday.", "MIAMI - Witkoff met Ukrainian officials on Sunday."]) {
       const people = (await drafts(text)).filter((d) => d.kind === "PERSON").map((d) => d.person!.name);
-      expect(people.filter((name) => /MIAMI/i.test(name)), text).toEqual([]);
+      expect(
+        people.filter((name) => /MIAMI/i.test(name)),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -187,7 +195,9 @@ describe("article text", () => {
   });
 
   it("reduces HTML and Markdown to their text", () => {
-    expect(articleText("<html><head><style>p{}</style></head><body><h1>Talks</h1><p>Putin met Witkoff &amp; Kushner.</p></body></html>", "html")).toBe("Talks\n\nPutin met Witkoff & Kushner.");
+    expect(articleText("<html><head><style>p{}</style></head><body><h1>Talks</h1><p>Putin met Witkoff &amp; Kushner.</p></body></html>", "html")).toBe(
+      "Talks\n\nPutin met Witkoff & Kushner.",
+    );
     expect(articleText("# Talks\n\n**Putin** met [Witkoff](https://example.com).", "markdown")).toBe("Talks\n\nPutin met Witkoff.");
   });
 });

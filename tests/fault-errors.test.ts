@@ -17,7 +17,10 @@ describe("a driver failure, as the client sees it", () => {
     ["no connection could be made", driverError("Failed to connect to server.", "ServiceUnavailable")],
     ["a cluster member went away mid-transaction", driverError("Session expired", "SessionExpired")],
     ["the database is starting or stopping", driverError("The database is not currently available", "Neo.TransientError.General.DatabaseUnavailable")],
-    ["every pooled connection busy for too long", driverError("Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 100, Idle conn count = 0.")],
+    [
+      "every pooled connection busy for too long",
+      driverError("Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 100, Idle conn count = 0."),
+    ],
     ["the driver closed during shutdown", driverError("Pool is closed, it is no more able to serve requests.")],
     ["a socket error", new Error("connect ECONNREFUSED 127.0.0.1:7687")],
   ])("%s: SERVICE_UNAVAILABLE", (_what, error) => {

@@ -99,13 +99,22 @@ describe("when Neo4j goes away under load", () => {
       const frozen = answeredSinceFrozen();
       expect(codes(frozen)).toEqual(["SERVICE_UNAVAILABLE"]);
       expect(slowest(frozen)).toBeLessThan(deadlineMs + slackMs);
-      console.log(`[fault-outage] while Neo4j was frozen, ${frozen.length} requests failed with SERVICE_UNAVAILABLE, slowest in ${seconds(slowest(frozen))}; readiness said 503 in ${ready.ms} ms`);
+      console.log(
+        `[fault-outage] while Neo4j was frozen, ${frozen.length} requests failed with SERVICE_UNAVAILABLE, slowest in ${seconds(slowest(frozen))}; readiness said 503 in ${ready.ms} ms`,
+      );
     } finally {
       neo4j.thaw();
       at.thawed = Date.now();
     }
     // Thawed, it answers again at once: the same connections, nothing to restart.
-    const recovered = await waitUntil(() => load.outcomes.filter((o) => o.startedAt >= at.thawed).slice(-6).filter((o) => o.ok).length === 6, 60_000);
+    const recovered = await waitUntil(
+      () =>
+        load.outcomes
+          .filter((o) => o.startedAt >= at.thawed)
+          .slice(-6)
+          .filter((o) => o.ok).length === 6,
+      60_000,
+    );
     expect(recovered, "requests kept failing after Neo4j was thawed").not.toBeNull();
     console.log(`[fault-outage] thawed, all clients answered again within ${seconds(recovered!)}`);
   }, 180_000);
@@ -130,7 +139,9 @@ describe("when Neo4j goes away under load", () => {
     expect(slowest(whileGone)).toBeLessThan(failFastBoundMs + slackMs);
     // …and not before it was retried: a refused connection fails in milliseconds, so a faster answer means no retries.
     expect(fastest(whileGone)).toBeGreaterThanOrEqual(retriedForAtLeastMs);
-    console.log(`[fault-outage] clean stop took ${seconds(at.neo4jGone - at.stopRequested)}; while down, ${whileGone.length} requests failed with SERVICE_UNAVAILABLE, in ${seconds(fastest(whileGone))} to ${seconds(slowest(whileGone))}`);
+    console.log(
+      `[fault-outage] clean stop took ${seconds(at.neo4jGone - at.stopRequested)}; while down, ${whileGone.length} requests failed with SERVICE_UNAVAILABLE, in ${seconds(fastest(whileGone))} to ${seconds(slowest(whileGone))}`,
+    );
   }, 120_000);
 
   it("turns /health/ready red within its timeout, while /health/live stays green", async () => {

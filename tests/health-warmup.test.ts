@@ -23,7 +23,10 @@ const operationName = (query: string) => parse(query).definitions.flatMap((d) =>
 describe("the warm-up's requests", () => {
   it("fill each web app operation's variables with real ids from the graph, so its nested fields run too", async () => {
     const samples = await readSamples(db);
-    const { requests, skipped } = warmupRequests([...loadManifest().values()].map((query) => ({ name: "web", query })), samples);
+    const { requests, skipped } = warmupRequests(
+      [...loadManifest().values()].map((query) => ({ name: "web", query })),
+      samples,
+    );
     expect(skipped).toEqual([]);
     const byName = new Map(requests.map((r) => [operationName(r.query), r.variables]));
     expect(byName.get("PersonPage")).toEqual({ id: "steve-witkoff" });

@@ -36,7 +36,8 @@ async function send(url: string, init: RequestInit = {}): Promise<Answer> {
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   send(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(payload) });
 
-const getQuery = (url: string, query: string, headers: Record<string, string> = {}) => send(`${url}?${new URLSearchParams({ query })}`, { headers: { "apollo-require-preflight": "true", ...headers } });
+const getQuery = (url: string, query: string, headers: Record<string, string> = {}) =>
+  send(`${url}?${new URLSearchParams({ query })}`, { headers: { "apollo-require-preflight": "true", ...headers } });
 
 const codeOf = (answer: Answer) => answer.body?.errors?.[0]?.extensions?.code;
 
@@ -71,7 +72,10 @@ describe("GraphQL over HTTP, with the default settings", () => {
 
   it("runs the operation the client names, of several in one document", async () => {
     const query = `query Envoy($id: ID!) { person(id: $id) { name } } query President { person(id: "vladimir-putin") { name } }`;
-    for (const [operationName, name] of [["Envoy", "Steve Witkoff"], ["President", "Vladimir Putin"]]) {
+    for (const [operationName, name] of [
+      ["Envoy", "Steve Witkoff"],
+      ["President", "Vladimir Putin"],
+    ]) {
       const answer = await post(api.url, { query, operationName, variables: { id: "steve-witkoff" } });
       expect(answer.body?.data).toEqual({ person: { name } });
     }
@@ -90,7 +94,11 @@ describe("GraphQL over HTTP, with the default settings", () => {
     expect(invalid.status).toBe(400);
     expect(codeOf(invalid)).toBe("GRAPHQL_VALIDATION_FAILED");
 
-    const badVariables = await post(api.url, { query: "query ($id: ID!) { person(id: $id) { name } }", variables: { id: { not: "an id" } } }, { accept: GRAPHQL_RESPONSE });
+    const badVariables = await post(
+      api.url,
+      { query: "query ($id: ID!) { person(id: $id) { name } }", variables: { id: { not: "an id" } } },
+      { accept: GRAPHQL_RESPONSE },
+    );
     expect(badVariables.status).toBe(400);
     expect(codeOf(badVariables)).toBe("BAD_USER_INPUT");
 

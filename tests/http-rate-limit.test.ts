@@ -56,7 +56,10 @@ describe("over HTTP, with a burst of 3 and a very slow refill", () => {
     expect(limited.type).toContain("application/graphql-response+json");
     expect(limited.body.data).toBeUndefined();
     expect(limited.body.errors).toEqual([
-      { message: expect.stringMatching(/^Too many requests: .*Try again in \d+ s\.$/), extensions: { code: "RATE_LIMITED", retryAfterSeconds: Number(limited.retryAfter) } },
+      {
+        message: expect.stringMatching(/^Too many requests: .*Try again in \d+ s\.$/),
+        extensions: { code: "RATE_LIMITED", retryAfterSeconds: Number(limited.retryAfter) },
+      },
     ]);
 
     // From the same IP, alice's and bob's keys are clients of their own.

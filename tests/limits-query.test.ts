@@ -28,7 +28,14 @@ function nested(levels: number): string {
 describe("defaults", () => {
   it("are safe and documented: every limit on, none of them zero", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ MAX_QUERY_DEPTH: 10, MAX_QUERY_ALIASES: 30, MAX_QUERY_SELECTIONS: 1000, MAX_QUERY_COST: 25_000, MAX_QUERY_TOKENS: 2000, MAX_LIST_ARGUMENT_LENGTH: 100 });
+    expect(config).toMatchObject({
+      MAX_QUERY_DEPTH: 10,
+      MAX_QUERY_ALIASES: 30,
+      MAX_QUERY_SELECTIONS: 1000,
+      MAX_QUERY_COST: 25_000,
+      MAX_QUERY_TOKENS: 2000,
+      MAX_LIST_ARGUMENT_LENGTH: 100,
+    });
     expect(() => loadConfig({ MAX_QUERY_DEPTH: "0" })).toThrow(/MAX_QUERY_DEPTH/);
     expect(() => loadConfig({ MAX_QUERY_COST: "lots" })).toThrow(/MAX_QUERY_COST/);
   });
@@ -101,7 +108,10 @@ describe("with the default limits", () => {
     const manifest = [...loadManifest().values()];
     expect(manifest.length).toBeGreaterThanOrEqual(4);
     // Its queries run, with real ids from the graph for their variables (as the start-up warm-up fills them).
-    const { requests, skipped } = warmupRequests(manifest.map((query) => ({ name: /(?:query|mutation|subscription) (\w+)/.exec(query)![1]!, query })), await readSamples(api.db));
+    const { requests, skipped } = warmupRequests(
+      manifest.map((query) => ({ name: /(?:query|mutation|subscription) (\w+)/.exec(query)![1]!, query })),
+      await readSamples(api.db),
+    );
     expect(skipped).toEqual([]);
     for (const { query, variables } of requests) {
       expect((await api.query(query, variables)).errors, /query (\w+)/.exec(query)![1]).toBeUndefined();
@@ -110,21 +120,42 @@ describe("with the default limits", () => {
     const limitCodes = ["TOO_MANY_SELECTIONS", "QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "LIST_TOO_LONG", "QUERY_TOO_COMPLEX", "QUERY_TOO_LARGE"];
     for (const document of manifest.filter((query) => !requests.some((r) => r.query === query))) {
       const codes = ((await api.query(document, {})).errors ?? []).map((e) => e.extensions?.code);
-      expect(codes.filter((code) => limitCodes.includes(code as string)), /(?:mutation|subscription) (\w+)/.exec(document)?.[1]).toEqual([]);
+      expect(
+        codes.filter((code) => limitCodes.includes(code as string)),
+        /(?:mutation|subscription) (\w+)/.exec(document)?.[1],
+      ).toEqual([]);
     }
   });
 });
 
 describe("with limits set by configuration", () => {
-  const api = useApi({ MAX_QUERY_DEPTH: 4, MAX_QUERY_ALIASES: 1, MAX_QUERY_SELECTIONS: 5, MAX_QUERY_COST: 50, MAX_LIST_ARGUMENT_LENGTH: 2, MAX_QUERY_TOKENS: 30 });
+  const api = useApi({
+    MAX_QUERY_DEPTH: 4,
+    MAX_QUERY_ALIASES: 1,
+    MAX_QUERY_SELECTIONS: 5,
+    MAX_QUERY_COST: 50,
+    MAX_LIST_ARGUMENT_LENGTH: 2,
+    MAX_QUERY_TOKENS: 30,
+  });
 
   it("applies each of them", async () => {
-    expect(expectRefused(await api.query(`{ person(id: "x") { countries { places { within { name } } } } }`), "QUERY_TOO_DEEP")).toMatchObject({ depth: 5, maxDepth: 4 });
-    expect(expectRefused(await api.query(`{ a: health { database } b: health { database } }`), "TOO_MANY_ALIASES")).toMatchObject({ aliases: 2, maxAliases: 1 });
-    expect(expectRefused(await api.query(`{ health { database neo4jVersion } __typename h: health { database } }`), "TOO_MANY_SELECTIONS")).toMatchObject({ maxSelections: 5 });
+    expect(expectRefused(await api.query(`{ person(id: "x") { countries { places { within { name } } } } }`), "QUERY_TOO_DEEP")).toMatchObject({
+      depth: 5,
+      maxDepth: 4,
+    });
+    expect(expectRefused(await api.query(`{ a: health { database } b: health { database } }`), "TOO_MANY_ALIASES")).toMatchObject({
+      aliases: 2,
+      maxAliases: 1,
+    });
+    expect(expectRefused(await api.query(`{ health { database neo4jVersion } __typename h: health { database } }`), "TOO_MANY_SELECTIONS")).toMatchObject({
+      maxSelections: 5,
+    });
     // people 1 + edges 1 + 20 × (node 1 + id 1 + name 1) = 62
     expect(expectRefused(await api.query(`{ people { edges { node { id name } } } }`), "QUERY_TOO_COMPLEX")).toMatchObject({ cost: 62, maxCost: 50 });
-    expect(expectRefused(await api.query(`{ timeTogether(personIds: ["a", "b", "c"]) { meetingCount } }`), "LIST_TOO_LONG")).toMatchObject({ length: 3, maxLength: 2 });
+    expect(expectRefused(await api.query(`{ timeTogether(personIds: ["a", "b", "c"]) { meetingCount } }`), "LIST_TOO_LONG")).toMatchObject({
+      length: 3,
+      maxLength: 2,
+    });
     expect(expectRefused(await api.query(`{ ${"__typename ".repeat(30)} }`), "QUERY_TOO_LARGE")).toMatchObject({ maxTokens: 30 });
     expect((await api.query(`{ people(first: 2) { edges { node { id } } } }`)).errors).toBeUndefined();
   });

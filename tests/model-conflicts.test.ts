@@ -11,7 +11,10 @@ const duration = (minMinutes: number, maxMinutes: number | null, minutes = minMi
 const unknownDuration: ConflictClaim = { field: "duration", value: "unknown", duration: { minutes: null, minMinutes: null, maxMinutes: null } };
 
 const chains: Record<string, PlaceChain> = {
-  kremlin: [{ id: "kremlin", name: "the Kremlin" }, { id: "moscow", name: "Moscow" }],
+  kremlin: [
+    { id: "kremlin", name: "the Kremlin" },
+    { id: "moscow", name: "Moscow" },
+  ],
   moscow: [{ id: "moscow", name: "Moscow" }],
   "st-petersburg": [{ id: "st-petersburg", name: "St Petersburg" }],
 };
@@ -19,11 +22,14 @@ const context = (earlierMeetings: ConflictContext<ConflictClaim>["earlierMeeting
   places: new Map(Object.entries(chains)),
   earlierMeetings,
 });
-const judge = (claims: ConflictClaim[], ctx = context()) => conflictsOf(claims, ctx).map(({ field, compatible, explanation }) => ({ field, compatible, explanation }));
+const judge = (claims: ConflictClaim[], ctx = context()) =>
+  conflictsOf(claims, ctx).map(({ field, compatible, explanation }) => ({ field, compatible, explanation }));
 
 describe("conflicts between a meeting's claims", () => {
   it("are none when the sources agree, or only remark on facets", () => {
-    expect(judge([claim("date", "2025-04-11"), claim("date", "2025-04-11"), claim("timing", "late"), claim("timing", "past midnight"), claim("outcome", "none")])).toEqual([]);
+    expect(
+      judge([claim("date", "2025-04-11"), claim("date", "2025-04-11"), claim("timing", "late"), claim("timing", "past midnight"), claim("outcome", "none")]),
+    ).toEqual([]);
   });
 
   it("judge dates compatible when one lies within the other, and explain why", () => {
@@ -33,7 +39,10 @@ describe("conflicts between a meeting's claims", () => {
   });
 
   it("judge dates that do not overlap incompatible", () => {
-    expect(judge([claim("date", "2025-03-13"), claim("date", "2025-04")])[0]).toMatchObject({ compatible: false, explanation: expect.stringContaining("do not overlap") });
+    expect(judge([claim("date", "2025-03-13"), claim("date", "2025-04")])[0]).toMatchObject({
+      compatible: false,
+      explanation: expect.stringContaining("do not overlap"),
+    });
   });
 
   it("judge places compatible when one lies within the other, whatever the order", () => {
@@ -53,7 +62,11 @@ describe("conflicts between a meeting's claims", () => {
 
   it("judge durations whose bounds do not meet incompatible, and leave claims without a figure out", () => {
     expect(judge([duration(150, 180, 165), duration(195, 225, 210), unknownDuration])).toEqual([
-      { field: "duration", compatible: false, explanation: "No single duration fits every figure: one needs at least 195 minutes, another at most 180 minutes." },
+      {
+        field: "duration",
+        compatible: false,
+        explanation: "No single duration fits every figure: one needs at least 195 minutes, another at most 180 minutes.",
+      },
     ]);
     expect(judge([duration(150, 180, 165), unknownDuration])).toEqual([]);
   });
@@ -76,7 +89,10 @@ describe("a longest-to-date record", () => {
   });
 
   it("is a compatible conflict when an earlier meeting could have been as long but this one could still be longer", () => {
-    const [conflict] = conflictsOf(december, context([earlier("2025-04-11", duration(255, 285, 270), duration(270, 300, 285)), earlier("2025-02-11", duration(195, 225, 210))]));
+    const [conflict] = conflictsOf(
+      december,
+      context([earlier("2025-04-11", duration(255, 285, 270), duration(270, 300, 285)), earlier("2025-02-11", duration(195, 225, 210))]),
+    );
     expect(conflict).toMatchObject({ field: "record", compatible: true });
     expect(conflict!.explanation).toContain("the meeting of 2025-04-11");
     expect(conflict!.explanation).not.toContain("2025-02-11");

@@ -35,7 +35,14 @@ async function startInstance(redisUrl: string): Promise<Instance> {
   const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000 });
   const log: Instance["log"] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => log.push(JSON.parse(line)) });
-  const config = { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, REDIS_URL: redisUrl, API_KEYS, RATE_LIMIT_PER_MINUTE: 6, RATE_LIMIT_BURST: BURST } as const;
+  const config = {
+    NODE_ENV: "test",
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000,
+    REDIS_URL: redisUrl,
+    API_KEYS,
+    RATE_LIMIT_PER_MINUTE: 6,
+    RATE_LIMIT_BURST: BURST,
+  } as const;
   const server = await createServer({ config, db, logger });
   const port = await server.listen(0, "127.0.0.1");
   const origin = `http://127.0.0.1:${port}`;
@@ -128,7 +135,10 @@ describe("two instances sharing one Redis", () => {
 
     it("stay ready, and say on /health/ready that state is per instance", async () => {
       for (const instance of [a, b]) {
-        expect(await readiness(instance)).toEqual({ httpStatus: 200, body: { status: "ok", warnings: [expect.stringMatching(/Redis is unreachable since .*per instance/)] } });
+        expect(await readiness(instance)).toEqual({
+          httpStatus: 200,
+          body: { status: "ok", warnings: [expect.stringMatching(/Redis is unreachable since .*per instance/)] },
+        });
       }
     });
 

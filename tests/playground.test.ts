@@ -16,7 +16,9 @@ async function landingPage(api: TestApi) {
 
 /** The src and href values of a page or style sheet, and the url(...) references of a style sheet. */
 function references(text: string): string[] {
-  return [...text.matchAll(/\b(?:src|href)="([^"]+)"|url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((match) => (match[1] ?? match[2]) as string).filter((ref) => !ref.startsWith("data:") && !ref.startsWith("#"));
+  return [...text.matchAll(/\b(?:src|href)="([^"]+)"|url\(\s*['"]?([^'")]+)['"]?\s*\)/g)]
+    .map((match) => (match[1] ?? match[2]) as string)
+    .filter((ref) => !ref.startsWith("data:") && !ref.startsWith("#"));
 }
 
 describe("the Playground (on by default outside production)", () => {

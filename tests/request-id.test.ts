@@ -53,11 +53,17 @@ describe("a request's Cypher", () => {
     try {
       const context = createContext(api.db.forRequest(requestId));
       // Long enough to be seen running, and stopped as soon as it has been.
-      const slow = context.db.read("requestIdProbe", "UNWIND range(1, 200000000) AS n WITH n WHERE n < 0 RETURN count(n) AS none").catch((error: unknown) => error);
+      const slow = context.db
+        .read("requestIdProbe", "UNWIND range(1, 200000000) AS n WITH n WHERE n < 0 RETURN count(n) AS none")
+        .catch((error: unknown) => error);
       let seen: Record<string, unknown> | undefined;
       const deadline = Date.now() + 15_000;
       while (!seen && Date.now() < deadline) {
-        const { records } = await observer.executeQuery("SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.requestId = $requestId RETURN transactionId, metaData", { requestId }, { database: target.database });
+        const { records } = await observer.executeQuery(
+          "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.requestId = $requestId RETURN transactionId, metaData",
+          { requestId },
+          { database: target.database },
+        );
         if (records[0]) {
           seen = records[0].get("metaData");
           await observer.executeQuery("TERMINATE TRANSACTIONS $id", { id: records[0].get("transactionId") }, { database: target.database });
@@ -115,14 +121,22 @@ describe("the log", () => {
       });
       const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
       expect(body.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
-      await expect.poll(() => lines.find((line) => line.msg === "unexpected error while resolving")).toMatchObject({ level: 50, requestId: "unexpected-error-test-1" });
+      await expect
+        .poll(() => lines.find((line) => line.msg === "unexpected error while resolving"))
+        .toMatchObject({ level: 50, requestId: "unexpected-error-test-1" });
     } finally {
       await broken.stop();
     }
   });
 
   it("has a line for each request (at debug level) with its id, method, path, status and duration", async () => {
-    await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "log-line-test-1" }, body: JSON.stringify({ query: "{ __typename }" }) });
-    await expect.poll(() => lines.find((line) => line.requestId === "log-line-test-1")).toMatchObject({ level: 20, msg: "request", method: "POST", path: "/graphql", status: 200, ms: expect.any(Number) });
+    await fetch(`${origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "log-line-test-1" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    await expect
+      .poll(() => lines.find((line) => line.requestId === "log-line-test-1"))
+      .toMatchObject({ level: 20, msg: "request", method: "POST", path: "/graphql", status: 200, ms: expect.any(Number) });
   });
 });

@@ -56,7 +56,6 @@ function expectProblem(error: SeedValidationError, file: string, entry: string, 
 
 const DEC = "2025-12-02-putin-witkoff-kushner-kremlin";
 
-
 describe("the real seed files", () => {
   it("validate", () => {
     const graph = readSeedDir(dataDir);
@@ -76,7 +75,7 @@ describe("the real seed files", () => {
     ]);
   });
 
-  it("keep both sides of the March wait in minutes, with 004's \"reportedly\" and Trump as the claimant of \"no wait\"", () => {
+  it('keep both sides of the March wait in minutes, with 004\'s "reportedly" and Trump as the claimant of "no wait"', () => {
     const march = byId(readSeedDir(dataDir).meetings, "2025-03-13-putin-witkoff-kremlin");
     const waits = march.claims.filter((c) => c.field === "wait").map((c) => [c.sourceId, c.value, c.hedge, c.relaysStatementId]);
     expect(waits).toEqual([
@@ -93,20 +92,31 @@ describe("the real seed files", () => {
     const december = byId(graph.meetings, DEC);
     const dmitriev = december.participants.find((p) => p.personId === "kirill-dmitriev");
     expect(dmitriev?.sources.map((s) => [s.sourceId, s.basis])).toEqual([["facts-md", "CURATOR_SUMMARY"]]);
-    const datedBy = (id: string) => byId(graph.meetings, id).claims.filter((c) => c.field === "date").map((c) => [c.sourceId, c.basis]);
+    const datedBy = (id: string) =>
+      byId(graph.meetings, id)
+        .claims.filter((c) => c.field === "date")
+        .map((c) => [c.sourceId, c.basis]);
     expect(datedBy("2025-12-03-witkoff-briefing-us-embassy-moscow")).toEqual([["dawat-004", "INFERRED"]]);
     expect(datedBy("2025-12-nato-foreign-ministers-brussels")).toEqual([["dawat-004", "INFERRED"]]);
     expect(datedBy(DEC)).toEqual([["nyt-telegraph-india-2025-12-04", "INFERRED"]]);
-    expect(datedBy("2025-02-11-putin-witkoff-moscow")).toEqual([["dawat-004", "STATED"], ["cbs-face-the-nation-witkoff-2025-02", "INFERRED"]]);
+    expect(datedBy("2025-02-11-putin-witkoff-moscow")).toEqual([
+      ["dawat-004", "STATED"],
+      ["cbs-face-the-nation-witkoff-2025-02", "INFERRED"],
+    ]);
   });
 
   it("give the December talks a second day: they ended in the early hours of 3 December", () => {
     const december = byId(readSeedDir(dataDir).meetings, DEC);
-    expect(december.ended).toMatchObject({ earliest: "2025-12-03T00:00:00+03:00", wording: "concluded in the early hours of Wednesday", sourceId: "dawat-004", basis: "INFERRED" });
+    expect(december.ended).toMatchObject({
+      earliest: "2025-12-03T00:00:00+03:00",
+      wording: "concluded in the early hours of Wednesday",
+      sourceId: "dawat-004",
+      basis: "INFERRED",
+    });
     expect(byId(readSeedDir(dataDir).meetings, "2025-03-13-putin-witkoff-kremlin").endsAt).toBeNull();
   });
 
-  it("name the speaker as each source does: \"the Kremlin\" in 000, Ushakov in 004", () => {
+  it('name the speaker as each source does: "the Kremlin" in 000, Ushakov in 004', () => {
     const statement = byId(readSeedDir(dataDir).statements, "ushakov-talks-constructive");
     expect(statement.wordings.map((w) => [w.sourceId, w.attributedTo, w.basis])).toEqual([
       ["dawat-004", "Ushakov", "STATED"],
@@ -121,12 +131,18 @@ describe("the real seed files", () => {
 
   it("use a statement's canonical text as one of its wordings, word for word", () => {
     for (const statement of readSeedDir(dataDir).statements) {
-      expect(statement.wordings.map((w) => w.text), statement.id).toContain(statement.text);
+      expect(
+        statement.wordings.map((w) => w.text),
+        statement.id,
+      ).toContain(statement.text);
     }
   });
 
   it.skipIf(!sourcesPresent && !inCI)("quote every excerpt and wording character for character from its article, or from FACTS.md", () => {
-    if (!sourcesPresent) throw new Error(`The articles and FACTS.md are not in ${sourcesDir}: check out ../shared/seeds next to the repository, or set MEETGRAPH_SEED_SOURCES to their folder.`);
+    if (!sourcesPresent)
+      throw new Error(
+        `The articles and FACTS.md are not in ${sourcesDir}: check out ../shared/seeds next to the repository, or set MEETGRAPH_SEED_SOURCES to their folder.`,
+      );
     const graph = readSeedDir(dataDir);
     const facts = fs.readFileSync(path.join(sourcesDir, "FACTS.md"), "utf8");
     // A source without a file of its own is known through FACTS.md, which quotes its words.
@@ -169,24 +185,155 @@ describe("the real seed files", () => {
     type EvidenceBasis = "STATED" | "INFERRED" | "CURATOR_SUMMARY";
     type Hedge = "NONE" | "APPROXIMATE" | "REPORTED" | "RUMORED" | "ALLEGED";
     type ClaimRank = "PREFERRED" | "NORMAL" | "DEPRECATED";
-    interface SourceRef { sourceId: string; excerpt: string; basis: EvidenceBasis; note: string | null }
-    interface ClaimEvidence { basis: EvidenceBasis; note: string | null; hedge: Hedge; rank: ClaimRank; rankReason: string | null; relaysStatementId: string | null }
-    interface TimeEstimate { earliest: string | null; latest: string | null; wording: string | null; sourceId: string; basis: EvidenceBasis; note: string | null }
-    interface SeedCountry { id: string; name: string }
-    interface SeedOrganization { id: string; name: string; kind: string; aliases: string[]; countryId: string | null }
-    interface SeedPlace { id: string; name: string; kind: "building" | "city" | "region"; withinPlaceId: string | null; countryId: string | null }
-    interface SeedTopic { id: string; name: string; description: string }
-    interface SeedSource { id: string; title: string; publisher: string | null; publishedOn: IsoDate | null; datePrecision: DatePrecision | null; url: string | null; kind: "article" | "broadcast" | "social-post" | "news-agency-report" | "curator-summary"; file: string | null; note: string | null; publishedById: string | null }
-    interface SeedRole { id: string; title: string; organizationId: string | null; countryId: string | null; from: IsoDate | null; to: IsoDate | null; sources: SourceRef[] }
-    interface SeedRelation { kind: string; toPersonId: string; sources: SourceRef[] }
-    interface SeedPerson { id: string; name: string; aliases: string[]; countryIds: string[]; roles: SeedRole[]; relations: SeedRelation[] }
-    interface SeedParticipant { personId: string; role: string | null; delegationCountryId: string | null; sources: SourceRef[] }
-    interface SeedDurationClaim extends ClaimEvidence { sourceId: string; excerpt: string; wording: string; figureMinutes: number | null; granularityMinutes: number | null; bound: "AROUND" | "UNDER" | "OVER" | null }
-    interface SeedClaim extends ClaimEvidence { field: string; value: string; wording: string | null; sourceId: string; excerpt: string }
-    interface SeedMeeting { id: string; kind: "talks" | "ministerial" | "briefing"; title: string; date: IsoDate; datePrecision: DatePrecision; startsAt: string | null; endsAt: string | null; began: TimeEstimate | null; ended: TimeEstimate | null; placeId: string | null; outcome: string | null; topicIds: string[]; organizationIds: string[]; participants: SeedParticipant[]; durations: SeedDurationClaim[]; claims: SeedClaim[] }
-    interface SeedWording { sourceId: string; text: string; quoted: boolean | null; attributedTo: string | null; basis: EvidenceBasis; note: string | null }
-    interface SeedStatement { id: string; speakerId: string; saidOn: IsoDate | null; datePrecision: DatePrecision | null; meetingId: string | null; placeId: string | null; occasion: string | null; quoted: boolean; text: string; topicIds: string[]; wordings: SeedWording[] }
-    interface ContractGraph { countries: SeedCountry[]; organizations: SeedOrganization[]; places: SeedPlace[]; topics: SeedTopic[]; sources: SeedSource[]; people: SeedPerson[]; meetings: SeedMeeting[]; statements: SeedStatement[] }
+    interface SourceRef {
+      sourceId: string;
+      excerpt: string;
+      basis: EvidenceBasis;
+      note: string | null;
+    }
+    interface ClaimEvidence {
+      basis: EvidenceBasis;
+      note: string | null;
+      hedge: Hedge;
+      rank: ClaimRank;
+      rankReason: string | null;
+      relaysStatementId: string | null;
+    }
+    interface TimeEstimate {
+      earliest: string | null;
+      latest: string | null;
+      wording: string | null;
+      sourceId: string;
+      basis: EvidenceBasis;
+      note: string | null;
+    }
+    interface SeedCountry {
+      id: string;
+      name: string;
+    }
+    interface SeedOrganization {
+      id: string;
+      name: string;
+      kind: string;
+      aliases: string[];
+      countryId: string | null;
+    }
+    interface SeedPlace {
+      id: string;
+      name: string;
+      kind: "building" | "city" | "region";
+      withinPlaceId: string | null;
+      countryId: string | null;
+    }
+    interface SeedTopic {
+      id: string;
+      name: string;
+      description: string;
+    }
+    interface SeedSource {
+      id: string;
+      title: string;
+      publisher: string | null;
+      publishedOn: IsoDate | null;
+      datePrecision: DatePrecision | null;
+      url: string | null;
+      kind: "article" | "broadcast" | "social-post" | "news-agency-report" | "curator-summary";
+      file: string | null;
+      note: string | null;
+      publishedById: string | null;
+    }
+    interface SeedRole {
+      id: string;
+      title: string;
+      organizationId: string | null;
+      countryId: string | null;
+      from: IsoDate | null;
+      to: IsoDate | null;
+      sources: SourceRef[];
+    }
+    interface SeedRelation {
+      kind: string;
+      toPersonId: string;
+      sources: SourceRef[];
+    }
+    interface SeedPerson {
+      id: string;
+      name: string;
+      aliases: string[];
+      countryIds: string[];
+      roles: SeedRole[];
+      relations: SeedRelation[];
+    }
+    interface SeedParticipant {
+      personId: string;
+      role: string | null;
+      delegationCountryId: string | null;
+      sources: SourceRef[];
+    }
+    interface SeedDurationClaim extends ClaimEvidence {
+      sourceId: string;
+      excerpt: string;
+      wording: string;
+      figureMinutes: number | null;
+      granularityMinutes: number | null;
+      bound: "AROUND" | "UNDER" | "OVER" | null;
+    }
+    interface SeedClaim extends ClaimEvidence {
+      field: string;
+      value: string;
+      wording: string | null;
+      sourceId: string;
+      excerpt: string;
+    }
+    interface SeedMeeting {
+      id: string;
+      kind: "talks" | "ministerial" | "briefing";
+      title: string;
+      date: IsoDate;
+      datePrecision: DatePrecision;
+      startsAt: string | null;
+      endsAt: string | null;
+      began: TimeEstimate | null;
+      ended: TimeEstimate | null;
+      placeId: string | null;
+      outcome: string | null;
+      topicIds: string[];
+      organizationIds: string[];
+      participants: SeedParticipant[];
+      durations: SeedDurationClaim[];
+      claims: SeedClaim[];
+    }
+    interface SeedWording {
+      sourceId: string;
+      text: string;
+      quoted: boolean | null;
+      attributedTo: string | null;
+      basis: EvidenceBasis;
+      note: string | null;
+    }
+    interface SeedStatement {
+      id: string;
+      speakerId: string;
+      saidOn: IsoDate | null;
+      datePrecision: DatePrecision | null;
+      meetingId: string | null;
+      placeId: string | null;
+      occasion: string | null;
+      quoted: boolean;
+      text: string;
+      topicIds: string[];
+      wordings: SeedWording[];
+    }
+    interface ContractGraph {
+      countries: SeedCountry[];
+      organizations: SeedOrganization[];
+      places: SeedPlace[];
+      topics: SeedTopic[];
+      sources: SeedSource[];
+      people: SeedPerson[];
+      meetings: SeedMeeting[];
+      statements: SeedStatement[];
+    }
     type ContractFileName = "countries" | "organizations" | "places" | "topics" | "sources" | "people" | "meetings" | "statements";
 
     expectTypeOf<SeedGraph>().toEqualTypeOf<ContractGraph>();
@@ -222,7 +369,12 @@ describe("the validator rejects", () => {
       const claim = byId(g.meetings, "2025-08-06-putin-witkoff-kremlin").durations[0];
       if (claim) Object.assign(claim, { minMinutes: 200, maxMinutes: 150 });
     });
-    expectProblem(problemsOf(files), "meetings.json", "2025-08-06-putin-witkoff-kremlin", /durations\[0\]\.minMinutes: Unrecognized key|Unrecognized keys?: "minMinutes", "maxMinutes"/);
+    expectProblem(
+      problemsOf(files),
+      "meetings.json",
+      "2025-08-06-putin-witkoff-kremlin",
+      /durations\[0\]\.minMinutes: Unrecognized key|Unrecognized keys?: "minMinutes", "maxMinutes"/,
+    );
   });
 
   it("a figure without its granularity and bound", () => {

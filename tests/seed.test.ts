@@ -27,7 +27,12 @@ ORDER BY m.date`;
 
 describe("the seed graph", () => {
   it("holds the six Putin–Witkoff meetings of 2025 with their dates, places and duration claims", async () => {
-    const meetings = await api.db.read<{ date: string; place: string; minutes: number | null; claims: { minutes: number | null; wording: string; source: string }[] }>("test", PUTIN_WITKOFF_2025);
+    const meetings = await api.db.read<{
+      date: string;
+      place: string;
+      minutes: number | null;
+      claims: { minutes: number | null; wording: string; source: string }[];
+    }>("test", PUTIN_WITKOFF_2025);
 
     expect(meetings.map((m) => [m.date, m.place])).toEqual([
       ["2025-02-11", "moscow"],
@@ -106,7 +111,16 @@ describe("the seed graph", () => {
 
 describe("the seed graph says how each fact is known", () => {
   it("stores each claim's basis, the reasoning of an inference, its hedge, its rank and whose account it relays", async () => {
-    const claims = await api.db.read<{ field: string; value: string; source: string; basis: string; note: string | null; hedge: string; rank: string; claimant: string | null }>(
+    const claims = await api.db.read<{
+      field: string;
+      value: string;
+      source: string;
+      basis: string;
+      note: string | null;
+      hedge: string;
+      rank: string;
+      claimant: string | null;
+    }>(
       "test",
       `MATCH (:Meeting {id: "2025-03-13-putin-witkoff-kremlin"})-[:HAS_CLAIM]->(c:Claim)-[:FROM]->(s:Source)
        WHERE c.field IN ["wait", "date"]
@@ -133,7 +147,17 @@ describe("the seed graph says how each fact is known", () => {
               m.consensusMinMinutes AS consensusMin, m.consensusMaxMinutes AS consensusMax, m.consensusCompatible AS compatible, m.consensusClaimCount AS claimCount,
               [(m)-[:HAS_DURATION]->(d) | [d.wording, d.minMinutes, d.maxMinutes, d.rank, d.preferred]] AS claims`,
     );
-    expect(december).toMatchObject({ minutes: 300, min: 270, max: 330, hedge: "NONE", approximate: false, consensusMin: 270, consensusMax: 300, compatible: true, claimCount: 3 });
+    expect(december).toMatchObject({
+      minutes: 300,
+      min: 270,
+      max: 330,
+      hedge: "NONE",
+      approximate: false,
+      consensusMin: 270,
+      consensusMax: 300,
+      compatible: true,
+      claimCount: 3,
+    });
     expect(december!.claims).toEqual(
       expect.arrayContaining([
         ["five-hour", 270, 330, "PREFERRED", true],

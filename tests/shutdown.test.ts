@@ -102,7 +102,6 @@ describe("on SIGTERM", () => {
   it("stops accepting connections, lets the request in flight finish, and exits 0", async () => {
     const { lock, service, base, inFlight } = await serviceWithUpdateInFlight("30000");
     try {
-
       service.child.kill("SIGTERM");
       expect(await service.waitFor(/SIGTERM received/, 10_000)).not.toBeNull();
       expect(await waitUntil(() => connectionRefused(base), 5_000), "still accepting connections after SIGTERM").not.toBeNull();
@@ -125,7 +124,6 @@ describe("on SIGTERM", () => {
   it("closes a request still in flight after SHUTDOWN_TIMEOUT_MS, and still exits 0", async () => {
     const { lock, service, inFlight } = await serviceWithUpdateInFlight("2000");
     try {
-
       const signalledAt = Date.now();
       service.child.kill("SIGTERM");
       // The lock is never released: the request cannot finish, and the service does not wait for it past the bound.
@@ -163,7 +161,9 @@ function createPerson(agent: http.Agent, base: string, id: string): Promise<Writ
       agent,
       headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${CURATOR_KEY}` },
     });
-    req.on("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED" ? { id, kind: "not connected" } : { id, kind: "lost", error: String(error) }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code === "ECONNREFUSED" ? { id, kind: "not connected" } : { id, kind: "lost", error: String(error) }),
+    );
     req.on("response", (res) => {
       let text = "";
       res.setEncoding("utf8");

@@ -43,7 +43,12 @@ describe("npm start", () => {
     await withPortHeld(async (port) => {
       const service = startService({ ...suiteNeo4jSettings(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_ON_START: "false" });
       expect(await service.exited, service.output()).toBe(1);
-      expect(service.output()).toMatch(new RegExp(`^\\[meetgraph\\] Port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop that process, or set PORT to a free port\\.$`, "m"));
+      expect(service.output()).toMatch(
+        new RegExp(
+          `^\\[meetgraph\\] Port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop that process, or set PORT to a free port\\.$`,
+          "m",
+        ),
+      );
       expect(service.output()).not.toMatch(/Unexpected failure|\n\s+at /);
     });
   }, 90_000);
@@ -52,9 +57,17 @@ describe("npm start", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-busy-bolt-"));
     try {
       await withPortHeld(async (port) => {
-        const service = startService({ NEO4J_URI: "", NEO4J_BOLT_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: "busy-port-password", PORT: "0" });
+        const service = startService({
+          NEO4J_URI: "",
+          NEO4J_BOLT_PORT: String(port),
+          NEO4J_DATA_DIR: dataDir,
+          NEO4J_PASSWORD: "busy-port-password",
+          PORT: "0",
+        });
         expect(await service.exited, service.output()).toBe(1);
-        expect(service.output()).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop that process, or set NEO4J_BOLT_PORT to a free port\\.$`, "m"));
+        expect(service.output()).toMatch(
+          new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop that process, or set NEO4J_BOLT_PORT to a free port\\.$`, "m"),
+        );
         expect(service.output()).not.toMatch(/Unexpected failure|\n\s+at /);
       });
     } finally {

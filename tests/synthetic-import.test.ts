@@ -37,7 +37,8 @@ MATCH (a)-[r]->(b) WHERE NOT a:Migration
 RETURN labels(a)[0] + ":" + a.id AS start, type(r) AS type, labels(b)[0] + ":" + b.id AS end, [key IN keys(r) | [key, valueType(r[key]), r[key]]] AS props`;
 
 type Props = [string, string, unknown][];
-const canonical = (props: Props) => JSON.stringify(props.map(([key, type, value]) => [key, type, typed(value)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+const canonical = (props: Props) =>
+  JSON.stringify(props.map(([key, type, value]) => [key, type, typed(value)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
 
 /** Every node and relationship, one line each, sorted: equal dumps are equal graphs (ids are unique). */
 async function dump(open: OpenDatabase) {
@@ -56,7 +57,13 @@ describe.skipIf(noJava)("loading the synthetic graph with Neo4j's batch importer
 
   beforeAll(async () => {
     const { fixUps } = await importSyntheticStore(dataDir, options, "256m", quiet, say);
-    const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: "384m", NEO4J_PAGE_CACHE: "64m" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_BOLT_PORT: String(await freePort()),
+      NEO4J_HEAP: "384m",
+      NEO4J_PAGE_CACHE: "64m",
+    };
     delete env.NEO4J_URI;
     open = await openDatabase(loadConfig(env), say);
     await finishImport(open.db, fixUps, say);
@@ -71,7 +78,10 @@ describe.skipIf(noJava)("loading the synthetic graph with Neo4j's batch importer
   it("creates the schema the migrations create, online, and records every migration as applied", async () => {
     expect(await migrate(open.db)).toEqual([]);
     const created = migrations.flatMap((m) => m.statements.flatMap((s) => /^CREATE (?:\w+ )?(?:CONSTRAINT|INDEX) (\w+)/.exec(s)?.[1] ?? []));
-    const indexes = await open.db.read<{ name: string; owningConstraint: string | null; state: string }>("test.indexes", "SHOW INDEXES YIELD name, owningConstraint, state RETURN name, owningConstraint, state");
+    const indexes = await open.db.read<{ name: string; owningConstraint: string | null; state: string }>(
+      "test.indexes",
+      "SHOW INDEXES YIELD name, owningConstraint, state RETURN name, owningConstraint, state",
+    );
     const constraints = await open.db.read<{ name: string }>("test.constraints", "SHOW CONSTRAINTS YIELD name RETURN name");
     expect(created.filter((name) => !indexes.some((i) => i.name === name) && !constraints.some((c) => c.name === name))).toEqual([]);
     expect(indexes.filter((i) => i.state !== "ONLINE")).toEqual([]);
@@ -91,7 +101,9 @@ describe("npm run seed:synthetic -- --method import", () => {
   it("refuses a database it cannot create (here the suite's, at NEO4J_URI), says why and what to do instead, and writes nothing", () => {
     const run = runScript("seed/synthetic.ts", "--people", "10", "--meetings", "10", "--method", "import");
     expect(run.code, run.output).toBe(1);
-    expect(run.output).toMatch(/The batch importer writes a local store, and NEO4J_URI \(bolt:.*\) points elsewhere: unset it, or load with --method transactions\./);
+    expect(run.output).toMatch(
+      /The batch importer writes a local store, and NEO4J_URI \(bolt:.*\) points elsewhere: unset it, or load with --method transactions\./,
+    );
   });
 
   it("documents the methods in --help and refuses an unknown one", () => {

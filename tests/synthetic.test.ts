@@ -41,7 +41,11 @@ describe("the synthetic graph", () => {
 
   it("gives durations by the rule: a figure, what it is rounded to and a bound, exactly one preferred per meeting", () => {
     for (const m of meetings().slice(0, 500)) {
-      if (m.durations.length > 0) expect(m.durations.filter((d) => d.rank === "PREFERRED"), m.id).toHaveLength(1);
+      if (m.durations.length > 0)
+        expect(
+          m.durations.filter((d) => d.rank === "PREFERRED"),
+          m.id,
+        ).toHaveLength(1);
       for (const d of m.durations) expect(figureProblem(d), m.id).toBeNull();
     }
   });

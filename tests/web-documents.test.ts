@@ -18,8 +18,11 @@ function operationName(document: string): string {
 }
 
 describe("the web app's queries", () => {
-  it.each(Object.values(documents).map((document) => [operationName(document), document]))("%s is valid against the API's schema and asks for no deprecated field", (_name, document) => {
-    const problems = validate(schema, parse(document), [...specifiedRules, NoDeprecatedCustomRule]).map((error) => error.message);
-    expect(problems).toEqual([]);
-  });
+  it.each(Object.values(documents).map((document) => [operationName(document), document]))(
+    "%s is valid against the API's schema and asks for no deprecated field",
+    (_name, document) => {
+      const problems = validate(schema, parse(document), [...specifiedRules, NoDeprecatedCustomRule]).map((error) => error.message);
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -44,7 +44,9 @@ function claimsOf(row: Locator, sourceId: string): Locator {
 
 /** The evidence markers inside an element, as "label: reason" (the reason is the marker's title). */
 async function markers(scope: Locator): Promise<string[]> {
-  return scope.locator(".marker.evidence").evaluateAll((elements) => elements.map((marker) => `${marker.firstChild?.textContent ?? ""}: ${marker.getAttribute("title") ?? ""}`));
+  return scope
+    .locator(".marker.evidence")
+    .evaluateAll((elements) => elements.map((marker) => `${marker.firstChild?.textContent ?? ""}: ${marker.getAttribute("title") ?? ""}`));
 }
 
 describe("the web app shows how each fact is known", { timeout: 120_000 }, () => {
@@ -94,7 +96,8 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
   });
 
   it("each wording says whether it is a quote or a paraphrase, and how the source names the speaker", async () => {
-    const wordingOn = (page: Page, statementId: string, sourceId: string) => page.locator(`li[data-statement-id="${statementId}"] figure.wording[data-source-id="${sourceId}"]`);
+    const wordingOn = (page: Page, statementId: string, sourceId: string) =>
+      page.locator(`li[data-statement-id="${statementId}"] figure.wording[data-source-id="${sourceId}"]`);
 
     // Putin's words as the Dawat Media Center quotes them, and as the other article paraphrases them.
     const putin = await open("person/vladimir-putin", "ul.statements");
@@ -123,7 +126,9 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     expect(await text(claimsOf(wait.row, "dawat-004").locator(".value"))).toBe("reportedly 8 h");
     expect(await text(claimsOf(wait.row, "truth-social-trump-2025-03-15").locator(".value"))).toBe("no wait");
     // Sky News is known here only through the curator's summary.
-    expect(await markers(claimsOf(wait.row, "sky-news-2025-03-14"))).toEqual([expect.stringMatching(/^summary: Rests on the curators' summary of other reporting/)]);
+    expect(await markers(claimsOf(wait.row, "sky-news-2025-03-14"))).toEqual([
+      expect.stringMatching(/^summary: Rests on the curators' summary of other reporting/),
+    ]);
     expect(await claimsOf(wait.row, "truth-social-trump-2025-03-15").locator(".claimant").innerText()).toBe("Donald Trump, on Truth Social");
 
     // "March 2025" and "13 March 2025" describe one day at different precision.
@@ -150,8 +155,14 @@ describe("the web app shows how each fact is known", { timeout: 120_000 }, () =>
     expect(duration).toMatch(/all sources fit /);
 
     const cbs = "cbs-face-the-nation-witkoff-2025-02";
-    expect(await markers(claimsOf((await claimsRow(page, "date")).row, cbs))).toEqual([expect.stringMatching(/^inferred: Inferred by the curator, not stated by the source: ./)]);
-    expect(await claimsOf((await claimsRow(page, "duration")).row, cbs).locator(".claimant").innerText()).toBe("Steve Witkoff, on CBS");
+    expect(await markers(claimsOf((await claimsRow(page, "date")).row, cbs))).toEqual([
+      expect.stringMatching(/^inferred: Inferred by the curator, not stated by the source: ./),
+    ]);
+    expect(
+      await claimsOf((await claimsRow(page, "duration")).row, cbs)
+        .locator(".claimant")
+        .innerText(),
+    ).toBe("Steve Witkoff, on CBS");
     expect((await claimsRow(page, "duration")).verdict).not.toBe("incompatible");
     await browser.screenshot(page, "web-evidence-february");
   });

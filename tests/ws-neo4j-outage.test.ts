@@ -32,7 +32,11 @@ beforeAll(async () => {
   const server = await createServer({ config, db, logger: createLogger("silent") });
   const url = `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}/graphql`;
   const query: TestApi["query"] = async (text, variables, token) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query: text, variables }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: text, variables }),
+    });
     return { status: response.status, ...((await response.json()) as object) };
   };
   api = { url, db, server, query };
@@ -61,7 +65,11 @@ it("keeps subscriptions open while Neo4j is away, refuses new ones as unavailabl
   // Back once a write goes through: the driver reconnects by itself.
   let written: { data?: { updateMeeting?: { errors: unknown[] } }; errors?: unknown[] } | undefined;
   for (let attempt = 0; attempt < 30 && written?.data?.updateMeeting?.errors?.length !== 0; attempt++) {
-    written = await api.query(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code } } }`, { input: { id: MEETING_ID, title: "After the outage" } }, WRITER);
+    written = await api.query(
+      `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code } } }`,
+      { input: { id: MEETING_ID, title: "After the outage" } },
+      WRITER,
+    );
     if (written.errors) await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   expect(written?.data).toEqual({ updateMeeting: { errors: [] } });

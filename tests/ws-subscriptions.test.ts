@@ -46,7 +46,12 @@ describe("subscribing", () => {
     const { client } = connect(api);
     const subscription = subscribe(client, MEETING_CHANGED, { id: "no-such-meeting" });
     const delivery = await subscription.next();
-    expect(delivery).toEqual({ kind: "next", result: { errors: [expect.objectContaining({ message: expect.stringContaining('"no-such-meeting"'), extensions: { code: "NOT_FOUND", argument: "id" } })] } });
+    expect(delivery).toEqual({
+      kind: "next",
+      result: {
+        errors: [expect.objectContaining({ message: expect.stringContaining('"no-such-meeting"'), extensions: { code: "NOT_FOUND", argument: "id" } })],
+      },
+    });
     expect(await subscription.next()).toEqual({ kind: "complete" });
     client.dispose();
   });
@@ -58,7 +63,9 @@ describe("subscribing", () => {
       return delivery.kind === "error" ? delivery.errors.map((e) => e.extensions?.code) : delivery;
     };
     expect(await codeOf(`{ health { database } }`)).toEqual(["BAD_REQUEST"]);
-    expect(await codeOf(`subscription { meetingChanged(id: "${MEETING_ID}") { meeting { participants { person { meetings { edges { node { id } } } } } } } }`)).toEqual(["QUERY_TOO_DEEP"]);
+    expect(
+      await codeOf(`subscription { meetingChanged(id: "${MEETING_ID}") { meeting { participants { person { meetings { edges { node { id } } } } } } } }`),
+    ).toEqual(["QUERY_TOO_DEEP"]);
     expect(await codeOf(`subscription { meetingChanged(id: "${"x".repeat(600)}") { change } }`)).toEqual(["BAD_USER_INPUT"]);
     expect(await codeOf(`subscription { meetingChanged { change } }`)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
     expect(await codeOf(`subscription {`)).toEqual(["GRAPHQL_PARSE_FAILED"]);
@@ -76,7 +83,10 @@ describe("subscribing", () => {
       if (delivery) refused.push(delivery);
     }
     expect(refused).toHaveLength(47);
-    expect(refused[0]).toEqual({ kind: "error", errors: [{ message: expect.stringContaining("At most 3 subscriptions"), extensions: { code: "TOO_MANY_SUBSCRIPTIONS", maxSubscriptions: 3 } }] });
+    expect(refused[0]).toEqual({
+      kind: "error",
+      errors: [{ message: expect.stringContaining("At most 3 subscriptions"), extensions: { code: "TOO_MANY_SUBSCRIPTIONS", maxSubscriptions: 3 } }],
+    });
     await untilListening(api, 3);
     // A place freed is a place taken again.
     flood.forEach((subscription) => subscription.dispose());
@@ -102,7 +112,10 @@ describe("subscribing", () => {
 
   it("closes a connection whose connection_init is malformed with 4400", async () => {
     expect(await closedAfter(api, [JSON.stringify({ type: "connection_init", payload: "not an object" })])).toMatchObject({ code: 4400 });
-    expect(await closedAfter(api, [JSON.stringify({ type: "connection_init", payload: { authorization: 42 } })])).toEqual({ code: 4400, reason: expect.stringContaining("authorization must be a string") });
+    expect(await closedAfter(api, [JSON.stringify({ type: "connection_init", payload: { authorization: 42 } })])).toEqual({
+      code: 4400,
+      reason: expect.stringContaining("authorization must be a string"),
+    });
     expect(await closedAfter(api, ["{not json"])).toMatchObject({ code: 4400 });
     // Subscribing before connection_init has been acknowledged.
     expect(await closedAfter(api, [JSON.stringify({ id: "1", type: "subscribe", payload: { query: MEETING_CHANGED } })])).toMatchObject({ code: 4401 });
@@ -128,13 +141,17 @@ describe("credentials", () => {
     reader.client.dispose();
   });
 
-  it("closes a JWT's connection with 4401 when the token expires", async () => {
-    const token = await signJwt({ sub: "erin", scope: "read", exp: Math.floor(Date.now() / 1000) + 3 }, JWT_SECRET);
-    const { client, closed, connected } = connect(api, { token });
-    await connected;
-    subscribe(client, MEETING_CHANGED, { id: MEETING_ID });
-    await untilListening(api, 1);
-    expect(await closed).toEqual({ code: 4401, reason: expect.stringContaining("JWT has expired") });
-    await untilListening(api, 0);
-  }, EVENT_WAIT_MS);
+  it(
+    "closes a JWT's connection with 4401 when the token expires",
+    async () => {
+      const token = await signJwt({ sub: "erin", scope: "read", exp: Math.floor(Date.now() / 1000) + 3 }, JWT_SECRET);
+      const { client, closed, connected } = connect(api, { token });
+      await connected;
+      subscribe(client, MEETING_CHANGED, { id: MEETING_ID });
+      await untilListening(api, 1);
+      expect(await closed).toEqual({ code: 4401, reason: expect.stringContaining("JWT has expired") });
+      await untilListening(api, 0);
+    },
+    EVENT_WAIT_MS,
+  );
 });

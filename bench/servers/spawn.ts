@@ -11,7 +11,11 @@ const benchServers: TsProject = { tsconfig: "bench/tsconfig.servers.json", outDi
 /** Compiles the contenders; `startServer` runs what this wrote. */
 export const compileServers = () => compileProject(benchServers);
 
-const entry: Record<ContenderId, string> = { service: "bench/servers/service.ts", floor: "bench/servers/floor.ts", neo4jGraphql: "bench/servers/neo4jGraphql.ts" };
+const entry: Record<ContenderId, string> = {
+  service: "bench/servers/service.ts",
+  floor: "bench/servers/floor.ts",
+  neo4jGraphql: "bench/servers/neo4jGraphql.ts",
+};
 
 export interface ServerProcess {
   id: ContenderId;
@@ -21,7 +25,13 @@ export interface ServerProcess {
 }
 
 /** `logFile` receives the process's stdout and stderr, so a contender's errors can be read after the run. */
-export async function startServer(id: ContenderId, target: BenchTarget, logFile: string, env: Record<string, string> = {}, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServer(
+  id: ContenderId,
+  target: BenchTarget,
+  logFile: string,
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<ServerProcess> {
   const log = fs.openSync(logFile, "a");
   // Compiled JavaScript (the orchestrator compiles first), as `npm start` runs the service.
   const child: ChildProcess = fork(compiledPath(entry[id], benchServers), [], {

@@ -69,11 +69,14 @@ const PERMISSIONS = ["read", "write"] as const;
  * numbers): `sub` the actor, `scope` the permissions, space-separated.
  */
 const jwtClaims = z.object({
-  sub: z.string({ error: "the \"sub\" claim must be a string" }).min(1, { error: "the \"sub\" claim must not be empty" }).max(MAX_SUBJECT_LENGTH, {
-    error: `the "sub" claim must be at most ${MAX_SUBJECT_LENGTH} characters`,
-  }),
+  sub: z
+    .string({ error: 'the "sub" claim must be a string' })
+    .min(1, { error: 'the "sub" claim must not be empty' })
+    .max(MAX_SUBJECT_LENGTH, {
+      error: `the "sub" claim must be at most ${MAX_SUBJECT_LENGTH} characters`,
+    }),
   scope: z
-    .string({ error: "the \"scope\" claim must be a string" })
+    .string({ error: 'the "scope" claim must be a string' })
     .transform((scope) => scope.split(" "))
     .pipe(z.array(z.enum(PERMISSIONS, { error: `the "scope" claim must list ${PERMISSIONS.join(" and/or ")}, separated by spaces` })))
     .optional(),
@@ -101,7 +104,11 @@ function hmacVerificationKey(secret: string): Promise<CryptoKey> {
 export async function verifyJwt(token: string, secret: string, maxLifetimeSeconds: number, now = Date.now()): Promise<JwtOutcome> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, await hmacVerificationKey(secret), { algorithms: ["HS256"], requiredClaims: ["exp", "sub"], currentDate: new Date(now) }));
+    ({ payload } = await jwtVerify(token, await hmacVerificationKey(secret), {
+      algorithms: ["HS256"],
+      requiredClaims: ["exp", "sub"],
+      currentDate: new Date(now),
+    }));
   } catch (error) {
     // Claims are checked only once the signature holds, so their problems can be told to the caller.
     if (error instanceof joseErrors.JWTExpired) return { principal: null, problem: "the JWT has expired" };
@@ -131,7 +138,7 @@ const invalidToken = "the bearer token is not a valid API key or JWT";
 export async function authenticate(header: string | undefined, settings: AuthSettings): Promise<AuthState> {
   if (header === undefined || header.trim() === "") return anonymous;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return { principal: null, problem: "the Authorization header must be \"Bearer <token>\"" };
+  if (!match) return { principal: null, problem: 'the Authorization header must be "Bearer <token>"' };
   const token = match[1]!;
   const principal = apiKeyPrincipal(token, settings.API_KEYS);
   if (principal) return { principal, problem: null };

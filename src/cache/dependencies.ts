@@ -49,7 +49,10 @@ function record(context: unknown, value: unknown): void {
   const ids = typeof context === "object" && context !== null ? shown.get(context) : undefined;
   if (!ids || value === null || typeof value !== "object") return;
   if (value instanceof Promise) {
-    value.then((resolved) => record(context, resolved), () => undefined);
+    value.then(
+      (resolved) => record(context, resolved),
+      () => undefined,
+    );
   } else if (Array.isArray(value)) {
     for (const item of value) record(context, item);
   } else if (typeof (value as { id?: unknown }).id === "string") {
@@ -94,7 +97,8 @@ export function documentTags(schema: GraphQLSchema, document: DocumentNode): str
         const field = typeInfo.getFieldDef();
         if (!parent || !field) return;
         if (parent.name === "Query" && UNCACHEABLE_ROOT_FIELDS.has(field.name)) cacheable = false;
-        const gathers = parent.name === "Query" ? !isLookup(field) : isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith("Connection");
+        const gathers =
+          parent.name === "Query" ? !isLookup(field) : isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith("Connection");
         if (gathers) tags.add(HUBS.has(parent.name) ? WIDE_LISTS : LOCAL_LISTS);
       },
     }),

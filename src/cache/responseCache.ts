@@ -79,7 +79,12 @@ export async function createResponseCache({ schema, maxEntries, db, redis, metri
             return { http: request.response.http, body: { kind: "single", singleResult: { data: entry.data } } };
           }
           metrics.lookup(entry ? "outdated" : "miss");
-          pending = { key, sequence: now.sequence, ids: recordShownIds(request.contextValue), tags: [EVERYTHING, ...tags, ...namedStrings(request.document, request.request.variables).map(idTag)] };
+          pending = {
+            key,
+            sequence: now.sequence,
+            ids: recordShownIds(request.contextValue),
+            tags: [EVERYTHING, ...tags, ...namedStrings(request.document, request.request.variables).map(idTag)],
+          };
           return null;
         },
         async willSendResponse({ response }) {

@@ -61,7 +61,8 @@ export class RedisTagVersions implements TagVersions {
   constructor(private readonly redis: SharedRedis) {}
 
   async read(tags: readonly string[]) {
-    if (this.missedTouch && (await this.redis.attempt((client) => client.eval(TOUCH, 2, SEQUENCE_KEY, tagKey(EVERYTHING)))) !== undefined) this.missedTouch = false;
+    if (this.missedTouch && (await this.redis.attempt((client) => client.eval(TOUCH, 2, SEQUENCE_KEY, tagKey(EVERYTHING)))) !== undefined)
+      this.missedTouch = false;
     if (this.missedTouch) return null;
     const values = await this.redis.attempt((client) => client.mget(SEQUENCE_KEY, ...tags.map(tagKey)));
     if (!values) return null;

@@ -1,6 +1,15 @@
 /** Curating meetings: create (or replace), update, attach claims from sources, retract a claim. */
 import { z } from "zod";
-import type { AttachClaimsInput, ClaimInput, DurationClaimInput, MeetingInput, ParticipantInput, RetractClaimInput, TimeEstimateInput, UpdateMeetingInput } from "../__generated__/resolvers.js";
+import type {
+  AttachClaimsInput,
+  ClaimInput,
+  DurationClaimInput,
+  MeetingInput,
+  ParticipantInput,
+  RetractClaimInput,
+  TimeEstimateInput,
+  UpdateMeetingInput,
+} from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
 import { claimSchema, durationClaimSchema, meetingSchema, minutesValue, type SeedMeeting } from "../model/entries.js";
@@ -15,14 +24,24 @@ import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // Old clients give a duration as its minutes and bounds; they are read back as the figure that
 // gives them by the duration rule, so the graph holds one kind of duration claim.
-const givenDurationSchema = durationClaimSchema.extend({ minutes: minutesValue.nullable(), minMinutes: minutesValue.nullable(), maxMinutes: minutesValue.nullable() });
+const givenDurationSchema = durationClaimSchema.extend({
+  minutes: minutesValue.nullable(),
+  minMinutes: minutesValue.nullable(),
+  maxMinutes: minutesValue.nullable(),
+});
 
 // A meeting given through the API may already have its date claim stored, so claims may be empty here.
 const meetingInputSchema = meetingSchema.extend({ claims: z.array(claimSchema), durations: z.array(givenDurationSchema) });
 
-const participantShape = (p: ParticipantInput) => ({ personId: p.personId, role: p.role ?? null, delegationCountryId: p.delegationCountryId ?? null, sources: p.sources });
+const participantShape = (p: ParticipantInput) => ({
+  personId: p.personId,
+  role: p.role ?? null,
+  delegationCountryId: p.delegationCountryId ?? null,
+  sources: p.sources,
+});
 // Omitted (or null) evidence fields are left out, so the seed schema's defaults apply.
-const evidenceShape = (c: ClaimInput | DurationClaimInput) => compact({ basis: c.basis, note: c.note, hedge: c.hedge, rank: c.rank, rankReason: c.rankReason, relaysStatementId: c.relaysStatementId });
+const evidenceShape = (c: ClaimInput | DurationClaimInput) =>
+  compact({ basis: c.basis, note: c.note, hedge: c.hedge, rank: c.rank, rankReason: c.rankReason, relaysStatementId: c.relaysStatementId });
 const durationShape = (d: DurationClaimInput) => ({
   sourceId: d.sourceId,
   excerpt: d.excerpt,
@@ -37,9 +56,23 @@ const durationShape = (d: DurationClaimInput) => ({
   rank: d.preferred ? "PREFERRED" : "NORMAL",
   ...evidenceShape(d),
 });
-const claimShape = (c: ClaimInput) => ({ field: c.field, value: c.value, wording: c.wording ?? null, sourceId: c.sourceId, excerpt: c.excerpt, ...evidenceShape(c) });
+const claimShape = (c: ClaimInput) => ({
+  field: c.field,
+  value: c.value,
+  wording: c.wording ?? null,
+  sourceId: c.sourceId,
+  excerpt: c.excerpt,
+  ...evidenceShape(c),
+});
 const timeEstimateShape = (t: TimeEstimateInput | null | undefined) =>
-  t && { earliest: t.earliest ?? null, latest: t.latest ?? null, wording: t.wording ?? null, sourceId: t.sourceId, basis: t.basis ?? "STATED", note: t.note ?? null };
+  t && {
+    earliest: t.earliest ?? null,
+    latest: t.latest ?? null,
+    wording: t.wording ?? null,
+    sourceId: t.sourceId,
+    basis: t.basis ?? "STATED",
+    note: t.note ?? null,
+  };
 
 type GivenDuration = z.infer<typeof givenDurationSchema>;
 
@@ -61,7 +94,11 @@ function legacyContradictions(durations: readonly DurationClaimInput[], problems
  * checked by the rule and the minutes and bounds given beside it must be the ones it gives; without
  * a figure, the minutes and bounds are read as the figure that gives them.
  */
-function givenFigure({ figureMinutes, granularityMinutes, bound, minutes, minMinutes, maxMinutes }: GivenDuration, field: (string | number)[], problems: Problems): DurationFigure {
+function givenFigure(
+  { figureMinutes, granularityMinutes, bound, minutes, minMinutes, maxMinutes }: GivenDuration,
+  field: (string | number)[],
+  problems: Problems,
+): DurationFigure {
   const none = { figureMinutes: null, granularityMinutes: null, bound: null };
   const given = { minutes, minMinutes, maxMinutes };
   if (figureMinutes !== null || granularityMinutes !== null || bound !== null) {
@@ -74,7 +111,11 @@ function givenFigure({ figureMinutes, granularityMinutes, bound, minutes, minMin
     const ruled = durationBounds(figure);
     for (const key of ["minutes", "minMinutes", "maxMinutes"] as const) {
       if (given[key] !== null && given[key] !== ruled[key]) {
-        problems.add([...field, key], "CONTRADICTION", `${key} ${given[key]} contradicts the figure: ${bound} ${figureMinutes} rounded to ${granularityMinutes} gives ${key} ${ruled[key] ?? "null (unbounded)"} by the duration rule; leave ${key} out`);
+        problems.add(
+          [...field, key],
+          "CONTRADICTION",
+          `${key} ${given[key]} contradicts the figure: ${bound} ${figureMinutes} rounded to ${granularityMinutes} gives ${key} ${ruled[key] ?? "null (unbounded)"} by the duration rule; leave ${key} out`,
+        );
       }
     }
     return figure;
@@ -134,10 +175,16 @@ function checkMeeting(raw: unknown, at: ParticipantsAt, given: readonly Duration
       return { ...d, ...givenFigure(given, [...INPUT, "durations", i], problems) };
     });
     meeting.durations.forEach((d, i) => {
-      if (durationSources.has(d.sourceId)) problems.add([...INPUT, "durations", i, "sourceId"], "DUPLICATE", `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`);
+      if (durationSources.has(d.sourceId))
+        problems.add(
+          [...INPUT, "durations", i, "sourceId"],
+          "DUPLICATE",
+          `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`,
+        );
       durationSources.add(d.sourceId);
     });
-    if (meeting.durations.filter((d) => d.rank === "PREFERRED").length > 1) problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
+    if (meeting.durations.filter((d) => d.rank === "PREFERRED").length > 1)
+      problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
     const preferredFields = new Set<string>();
     meeting.claims.forEach((c, i) => {
       if (c.rank !== "PREFERRED") return;
@@ -161,11 +208,13 @@ function meetingReferences(meeting: SeedMeeting, at: ParticipantsAt, changed: { 
     ...(changed.placeId ? [{ field: [...INPUT, "placeId"], label: "Place" as const, id: meeting.placeId }] : []),
     ...(changed.topicIds ? idRefs([...INPUT, "topicIds"], "Topic", meeting.topicIds) : []),
     ...(changed.organizationIds ? idRefs([...INPUT, "organizationIds"], "Organization", meeting.organizationIds) : []),
-    ...meeting.participants.slice(at.first).flatMap((p, i): Reference[] => [
-      { field: [...INPUT, at.key, i, "personId"], label: "Person", id: p.personId },
-      { field: [...INPUT, at.key, i, "delegationCountryId"], label: "Country", id: p.delegationCountryId },
-      ...sourceRefs([...INPUT, at.key, i, "sources"], p.sources),
-    ]),
+    ...meeting.participants
+      .slice(at.first)
+      .flatMap((p, i): Reference[] => [
+        { field: [...INPUT, at.key, i, "personId"], label: "Person", id: p.personId },
+        { field: [...INPUT, at.key, i, "delegationCountryId"], label: "Country", id: p.delegationCountryId },
+        ...sourceRefs([...INPUT, at.key, i, "sources"], p.sources),
+      ]),
     ...(["began", "ended"] as const).map((key) => ({ field: [...INPUT, key, "sourceId"], label: "Source" as const, id: meeting[key]?.sourceId })),
     ...(["durations", "claims"] as const).flatMap((key) => [
       ...sourceRefs([...INPUT, key], meeting[key]),
@@ -217,11 +266,17 @@ function claimIds(meeting: SeedMeeting, stored: StoredClaim[], problems: Problem
   };
   const nextClaim = numbered("claim", false);
   const nextDuration = numbered("duration", true);
-  const claims = meeting.claims.map((c) => stored.find((s) => !s.duration && s.field === c.field && s.sourceId === c.sourceId && s.value === c.value)?.id ?? nextClaim());
+  const claims = meeting.claims.map(
+    (c) => stored.find((s) => !s.duration && s.field === c.field && s.sourceId === c.sourceId && s.value === c.value)?.id ?? nextClaim(),
+  );
   const durations = meeting.durations.map((d, i) => {
     const standing = stored.find((s) => s.duration && !s.retracted && s.sourceId === d.sourceId);
     if (standing && standing.wording !== d.wording) {
-      problems.add([...INPUT, "durations", i, "sourceId"], "DUPLICATE", `source ${JSON.stringify(d.sourceId)} already has a duration claim (${JSON.stringify(standing.wording)}, ${standing.id}); retract it first`);
+      problems.add(
+        [...INPUT, "durations", i, "sourceId"],
+        "DUPLICATE",
+        `source ${JSON.stringify(d.sourceId)} already has a duration claim (${JSON.stringify(standing.wording)}, ${standing.id}); retract it first`,
+      );
     }
     return standing?.id ?? nextDuration();
   });
@@ -257,14 +312,16 @@ async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[],
     durations: given.durations.map((d, i) => ({ ...d, ...storedRank(ids.durations[i]!, ranked.durations[i]) })),
   };
   const has = (field: string) => meeting.claims.some((c) => c.field === field) || stored.some((c) => c.field === field && !c.retracted);
-  if (!has("date")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting needs a sourced \"date\" claim");
-  if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", "a meeting with a place needs a sourced \"place\" claim");
+  if (!has("date")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", 'a meeting needs a sourced "date" claim');
+  if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", 'a meeting with a place needs a sourced "place" claim');
   problems.throwIfAny();
 
   const preferredFields = meeting.claims.filter((c) => c.rank === "PREFERRED").map((c) => c.field);
   await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.rank === "PREFERRED"), preferredFields });
   const row = meetingRow(meeting);
-  const rows = [{ ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) }];
+  const rows = [
+    { ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) },
+  ];
   await writeMeetingRows(tx.run, rows);
   await writeClaimRelays(tx.run, rows);
   await tx.run(REFRESH_DURATION, { id: meeting.id });
@@ -349,7 +406,10 @@ async function meetingState(tx: CurationTx, id: string): Promise<SeedMeeting | n
 type MeetingChanges = Omit<UpdateMeetingInput, "id"> & Pick<AttachClaimsInput, "attendances">;
 
 /** `refs` after `more`'s references to sources `refs` does not cite yet. */
-const withSources = <R extends { sourceId: string }>(refs: R[], more: readonly R[]) => [...refs, ...more.filter((m) => !refs.some((r) => r.sourceId === m.sourceId))];
+const withSources = <R extends { sourceId: string }>(refs: R[], more: readonly R[]) => [
+  ...refs,
+  ...more.filter((m) => !refs.some((r) => r.sourceId === m.sourceId)),
+];
 
 /** Applies `changes` to stored meeting `id` (named by input field `idField`) and writes the result. */
 async function changeMeeting(tx: CurationTx, id: string, idField: string, changes: MeetingChanges): Promise<Written> {
@@ -360,11 +420,23 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
   const supported = changes.attendances ?? [];
   const missing = supported.flatMap((a, i) => (state.participants.some((p) => p.personId === a.personId) ? [] : [i]));
   if (missing.length > 0) {
-    throw new UserErrors(missing.map((i) => ({ field: [...INPUT, "attendances", String(i), "personId"], code: "NOT_FOUND", message: `${JSON.stringify(supported[i]!.personId)} is not a participant of ${JSON.stringify(id)}` })));
+    throw new UserErrors(
+      missing.map((i) => ({
+        field: [...INPUT, "attendances", String(i), "personId"],
+        code: "NOT_FOUND",
+        message: `${JSON.stringify(supported[i]!.personId)} is not a participant of ${JSON.stringify(id)}`,
+      })),
+    );
   }
   const kept = state.participants
     .filter((p) => !leaving.has(p.personId))
-    .map((p) => ({ ...p, sources: withSources(p.sources, supported.filter((a) => a.personId === p.personId).flatMap((a) => a.sources)) }));
+    .map((p) => ({
+      ...p,
+      sources: withSources(
+        p.sources,
+        supported.filter((a) => a.personId === p.personId).flatMap((a) => a.sources),
+      ),
+    }));
   const at = { key: "addParticipants", first: kept.length };
   const scalars = compact({
     kind: changes.kind,
@@ -398,12 +470,17 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
 }
 
 export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInput) =>
-  curate(ctx, "updateMeeting", { id, ...changes }, {
-    check: () => id,
-    // Stored participants need no lock of their own: merging one of them takes this meeting's lock.
-    locks: () => [lockKey("Meeting", id), ...(changes.addParticipants ?? []).map((p) => lockKey("Person", p.personId))],
-    work: (tx) => changeMeeting(tx, id, "id", changes),
-  });
+  curate(
+    ctx,
+    "updateMeeting",
+    { id, ...changes },
+    {
+      check: () => id,
+      // Stored participants need no lock of their own: merging one of them takes this meeting's lock.
+      locks: () => [lockKey("Meeting", id), ...(changes.addParticipants ?? []).map((p) => lockKey("Person", p.personId))],
+      work: (tx) => changeMeeting(tx, id, "id", changes),
+    },
+  );
 
 export const attachClaimsPlan = ({ meetingId, ...changes }: AttachClaimsInput): MutationPlan<string> => ({
   check: () => meetingId,
@@ -411,7 +488,8 @@ export const attachClaimsPlan = ({ meetingId, ...changes }: AttachClaimsInput): 
   work: (tx) => changeMeeting(tx, meetingId, "meetingId", changes),
 });
 
-export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) => curate(ctx, "attachClaims", { meetingId, ...changes }, attachClaimsPlan({ meetingId, ...changes }));
+export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) =>
+  curate(ctx, "attachClaims", { meetingId, ...changes }, attachClaimsPlan({ meetingId, ...changes }));
 
 /** Attendances at a stored meeting, for article ingest: a participant already recorded gets these sources, anyone else is added. */
 export interface AttendancesInput {

@@ -30,8 +30,10 @@ function checkPerson(raw: unknown): SeedPerson {
   if (person) {
     const roleIds = new Set<string>();
     person.roles.forEach((role, i) => {
-      if (role.organizationId === null && role.countryId === null) problems.add([...INPUT, "roles", i], "INVALID", "a role needs an organizationId or a countryId");
-      if (role.from !== null && role.to !== null && compareDates(role.from, role.to) > 0) problems.add([...INPUT, "roles", i, "from"], "INVERTED_RANGE", `from ${role.from} is after to ${role.to}`);
+      if (role.organizationId === null && role.countryId === null)
+        problems.add([...INPUT, "roles", i], "INVALID", "a role needs an organizationId or a countryId");
+      if (role.from !== null && role.to !== null && compareDates(role.from, role.to) > 0)
+        problems.add([...INPUT, "roles", i, "from"], "INVERTED_RANGE", `from ${role.from} is after to ${role.to}`);
       if (roleIds.has(role.id)) problems.add([...INPUT, "roles", i, "id"], "DUPLICATE", `role ${JSON.stringify(role.id)} is listed twice`);
       roleIds.add(role.id);
     });
@@ -39,7 +41,8 @@ function checkPerson(raw: unknown): SeedPerson {
     person.relations.forEach((relation, i) => {
       if (relation.toPersonId === person.id) problems.add([...INPUT, "relations", i, "toPersonId"], "INVALID", "a person cannot be related to themself");
       const key = `${relation.kind} ${relation.toPersonId}`;
-      if (relations.has(key)) problems.add([...INPUT, "relations", i], "DUPLICATE", `relation ${relation.kind} to ${JSON.stringify(relation.toPersonId)} is listed twice`);
+      if (relations.has(key))
+        problems.add([...INPUT, "relations", i], "DUPLICATE", `relation ${relation.kind} to ${JSON.stringify(relation.toPersonId)} is listed twice`);
       relations.add(key);
     });
   }
@@ -87,9 +90,18 @@ async function putPerson(tx: CurationTx, person: SeedPerson): Promise<Written> {
     id: person.id,
     roleIds: person.roles.map((r) => r.id),
   });
-  if (conflicts?.mergedInto) problems.add([...INPUT, "id"], "CONFLICT", `${JSON.stringify(person.id)} was merged into ${JSON.stringify(conflicts.mergedInto)}; change that person instead`);
+  if (conflicts?.mergedInto)
+    problems.add(
+      [...INPUT, "id"],
+      "CONFLICT",
+      `${JSON.stringify(person.id)} was merged into ${JSON.stringify(conflicts.mergedInto)}; change that person instead`,
+    );
   for (const { roleId, holderId } of conflicts?.foreignRoles ?? []) {
-    problems.add([...INPUT, "roles", person.roles.findIndex((r) => r.id === roleId), "id"], "CONFLICT", `role ${JSON.stringify(roleId)} belongs to ${JSON.stringify(holderId)}`);
+    problems.add(
+      [...INPUT, "roles", person.roles.findIndex((r) => r.id === roleId), "id"],
+      "CONFLICT",
+      `role ${JSON.stringify(roleId)} belongs to ${JSON.stringify(holderId)}`,
+    );
   }
   problems.throwIfAny();
   await tx.run(CLEAR_PERSON, { id: person.id });
@@ -140,10 +152,17 @@ async function personState(tx: CurationTx, record: Required<PersonRecord>): Prom
     name: record.name,
     aliases: record.aliases,
     countryIds: countries?.items ?? [],
-    roles: (roles?.items ?? []).map((role) => ({ ...role, sources: role.sources.map((s) => ({ ...stored.get(JSON.stringify(["role", role.id, s.sourceId])), ...sourceRef(s) })) })) as SeedPerson["roles"],
+    roles: (roles?.items ?? []).map((role) => ({
+      ...role,
+      sources: role.sources.map((s) => ({ ...stored.get(JSON.stringify(["role", role.id, s.sourceId])), ...sourceRef(s) })),
+    })) as SeedPerson["roles"],
     relations: (relations?.items ?? [])
       .filter((r) => r.direction === "OUTGOING")
-      .map((r) => ({ kind: r.kind, toPersonId: r.personId, sources: r.sources.map((s) => ({ ...stored.get(JSON.stringify(["relation", r.kind, r.personId, s.sourceId])), ...sourceRef(s) })) })) as SeedPerson["relations"],
+      .map((r) => ({
+        kind: r.kind,
+        toPersonId: r.personId,
+        sources: r.sources.map((s) => ({ ...stored.get(JSON.stringify(["relation", r.kind, r.personId, s.sourceId])), ...sourceRef(s) })),
+      })) as SeedPerson["relations"],
   };
 }
 
@@ -193,7 +212,14 @@ export const personAdditionsPlan = (input: PersonAdditionsInput): MutationPlan<P
   locks: () => personLocks(input),
   work: async (tx) => {
     const record = (await resolveLocked(tx, [input.id])).get(input.id);
-    if (!record || record.id !== input.id) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}${record ? ` (it was merged into ${JSON.stringify(record.id)}: use that id)` : ""}` }]);
+    if (!record || record.id !== input.id)
+      throw new UserErrors([
+        {
+          field: [...INPUT, "id"],
+          code: "NOT_FOUND",
+          message: `no person ${JSON.stringify(input.id)}${record ? ` (it was merged into ${JSON.stringify(record.id)}: use that id)` : ""}`,
+        },
+      ]);
     const state = await personState(tx, record);
     // Parsed on their own first, so the sources carry the schema's defaults before they are compared.
     const added = checkPerson({ ...state, roles: (input.roles ?? []).map(roleShape), relations: (input.relations ?? []).map(relationShape) });
@@ -216,7 +242,13 @@ export const updatePerson = (ctx: Context, input: UpdatePersonInput) =>
       // A merged id edits its survivor.
       const record = (await resolveLocked(tx, [input.id])).get(input.id);
       if (!record) throw new UserErrors([{ field: [...INPUT, "id"], code: "NOT_FOUND", message: `no person ${JSON.stringify(input.id)}` }]);
-      const changes = compact({ name: input.name, aliases: input.aliases, countryIds: input.countryIds, roles: input.roles?.map(roleShape), relations: input.relations?.map(relationShape) });
+      const changes = compact({
+        name: input.name,
+        aliases: input.aliases,
+        countryIds: input.countryIds,
+        roles: input.roles?.map(roleShape),
+        relations: input.relations?.map(relationShape),
+      });
       return putPerson(tx, checkPerson({ ...(await personState(tx, record)), ...changes }));
     },
   });

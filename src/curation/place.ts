@@ -39,7 +39,8 @@ export const createPlacePlan = (input: PlaceInput): MutationPlan<SeedPlace> => (
       problems,
     );
     const [stored] = await tx.run<{ name: string }>(PLACE_EXISTS, { id: place.id });
-    if (stored) problems.add([...INPUT, "id"], "CONFLICT", `place ${JSON.stringify(place.id)} exists already (${JSON.stringify(stored.name)}): refer to it instead`);
+    if (stored)
+      problems.add([...INPUT, "id"], "CONFLICT", `place ${JSON.stringify(place.id)} exists already (${JSON.stringify(stored.name)}): refer to it instead`);
     problems.throwIfAny();
     await writePlaces(tx.run, [place]);
     return { id: place.id, entityIds: [place.id] };

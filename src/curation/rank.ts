@@ -13,7 +13,12 @@ const rankSchema = z
   .strictObject({ claimId: z.string().trim().min(1, { error: "must not be empty" }), rank: claimRankSchema, reason: claimSchema.shape.rankReason })
   .superRefine((input, ctx) => {
     if (input.rank === "DEPRECATED" && input.reason === null) {
-      ctx.addIssue({ code: "custom", path: ["reason"], params: { code: "MISSING_REASON" }, message: "a DEPRECATED claim needs a reason saying why it is believed wrong" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        params: { code: "MISSING_REASON" },
+        message: "a DEPRECATED claim needs a reason saying why it is believed wrong",
+      });
     }
   });
 
@@ -37,13 +42,20 @@ export const rankClaim = (ctx: Context, input: RankClaimInput) =>
     locks: ({ claimId }) => [lockKey("Meeting", meetingOfClaim(claimId))],
     work: async (tx, { claimId, rank, reason }) => {
       const [row] = await tx.run<{ meetingId: string }>(RANK_CLAIM, { claimId, rank, reason });
-      if (!row) throw new UserErrors([{ field: [...INPUT, "claimId"], code: "NOT_FOUND", message: `no standing claim ${JSON.stringify(claimId)} (retracted claims keep their rank)` }]);
+      if (!row)
+        throw new UserErrors([
+          { field: [...INPUT, "claimId"], code: "NOT_FOUND", message: `no standing claim ${JSON.stringify(claimId)} (retracted claims keep their rank)` },
+        ]);
       await tx.run(REFRESH_DURATION, { id: row.meetingId });
       // A meeting's standing durations keep exactly one preferred claim, so the refresh may overrule the new rank.
       const [after] = await tx.run<{ rank: string }>(RANK_OF, { claimId });
       if (after?.rank !== rank) {
         throw new UserErrors([
-          { field: [...INPUT, "rank"], code: "CONFLICT", message: `${JSON.stringify(claimId)} is the meeting's only standing duration claim, which stays preferred; add or prefer another duration claim first` },
+          {
+            field: [...INPUT, "rank"],
+            code: "CONFLICT",
+            message: `${JSON.stringify(claimId)} is the meeting's only standing duration claim, which stays preferred; add or prefer another duration claim first`,
+          },
         ]);
       }
       return { id: claimId, entityIds: [claimId, row.meetingId] };

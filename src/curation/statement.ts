@@ -54,10 +54,16 @@ function checkStatement(raw: unknown): SeedStatement {
     const kinds = new Set<string>();
     statement.wordings.forEach((w, i) => {
       const key = wordingKey(w, statement.quoted);
-      if (kinds.has(key)) problems.add([...INPUT, "wordings", i, "sourceId"], "DUPLICATE", `a second ${kindOf(w.quoted ?? statement.quoted)} from source ${JSON.stringify(w.sourceId)}; keep at most one quote and one paraphrase per source`);
+      if (kinds.has(key))
+        problems.add(
+          [...INPUT, "wordings", i, "sourceId"],
+          "DUPLICATE",
+          `a second ${kindOf(w.quoted ?? statement.quoted)} from source ${JSON.stringify(w.sourceId)}; keep at most one quote and one paraphrase per source`,
+        );
       kinds.add(key);
     });
-    if (!statement.wordings.some((w) => w.text === statement.text)) problems.add([...INPUT, "text"], "INVALID", "the canonical text must be one of the wordings, word for word");
+    if (!statement.wordings.some((w) => w.text === statement.text))
+      problems.add([...INPUT, "text"], "INVALID", "the canonical text must be one of the wordings, word for word");
   }
   problems.throwIfAny();
   return statement!;
@@ -150,12 +156,24 @@ export const addWordingPlan = (input: AddWordingInput): MutationPlan<{ statement
     const existing = statement.wordings.find((w) => wordingKey(w, statement.quoted) === key);
     if (existing && existing.text !== wording.text) {
       const kind = kindOf(wording.quoted ?? statement.quoted);
-      problems.add([...INPUT, "wording", "sourceId"], "DUPLICATE", `source ${JSON.stringify(wording.sourceId)} already has a ${kind} of this statement; keep at most one quote and one paraphrase per source`);
+      problems.add(
+        [...INPUT, "wording", "sourceId"],
+        "DUPLICATE",
+        `source ${JSON.stringify(wording.sourceId)} already has a ${kind} of this statement; keep at most one quote and one paraphrase per source`,
+      );
     }
     problems.throwIfAny();
     const wordings = existing ? statement.wordings.map((w) => (w === existing ? wording : w)) : [...statement.wordings, wording];
     await writeStatements(tx.run, [{ ...statement, wordings }]);
-    return { id: statementId, entityIds: [statementId, ...statementRow({ ...statement, wordings }).wordings.filter((w) => w.sourceId === wording.sourceId).map((w) => w.id)] };
+    return {
+      id: statementId,
+      entityIds: [
+        statementId,
+        ...statementRow({ ...statement, wordings })
+          .wordings.filter((w) => w.sourceId === wording.sourceId)
+          .map((w) => w.id),
+      ],
+    };
   },
 });
 

@@ -145,7 +145,9 @@ RETURN ref.index AS index, survivor.id AS mergedInto`;
 export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
   const given = refs.flatMap((ref) => (ref.id ? [{ ...ref, id: ref.id }] : []));
   if (given.length === 0) return;
-  const rows = await tx.run<{ index: number; mergedInto: string | null }>(MISSING_REFERENCES, { refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })) });
+  const rows = await tx.run<{ index: number; mergedInto: string | null }>(MISSING_REFERENCES, {
+    refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })),
+  });
   for (const { index, mergedInto } of rows) {
     const ref = given[index]!;
     const hint = mergedInto ? ` (it was merged into ${JSON.stringify(mergedInto)}: use that id)` : "";
@@ -158,4 +160,5 @@ export const sourceRefs = (field: (string | number)[], refs: readonly { sourceId
   refs.map((ref, i) => ({ field: [...field, i, "sourceId"], label: "Source", id: ref.sourceId }));
 
 /** References to nodes of one label from a list of ids, at `field`[i]. */
-export const idRefs = (field: (string | number)[], label: Referable, ids: readonly string[]): Reference[] => ids.map((id, i) => ({ field: [...field, i], label, id }));
+export const idRefs = (field: (string | number)[], label: Referable, ids: readonly string[]): Reference[] =>
+  ids.map((id, i) => ({ field: [...field, i], label, id }));

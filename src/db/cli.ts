@@ -48,7 +48,8 @@ async function main(command: string | undefined, flags: string[]): Promise<numbe
       if (config.NEO4J_URI) console.log(`NEO4J_URI is set: the service uses ${config.NEO4J_URI}; no local Neo4j is involved.`);
       const status = localNeo4jStatus(dataDir);
       if (status.state === "running") console.log(`running: pid ${status.pid}, ${status.uri}, data in ${dataDir}, since ${status.startedAt}`);
-      else if (status.state === "stale") console.log(`stopped uncleanly: pid ${status.pid} is gone but left its state in ${dataDir}; \`npm run db:start\` recovers.`);
+      else if (status.state === "stale")
+        console.log(`stopped uncleanly: pid ${status.pid} is gone but left its state in ${dataDir}; \`npm run db:start\` recovers.`);
       else console.log(`stopped (data in ${dataDir}${fs.existsSync(dataDir) ? "" : ", not created yet"})`);
       return status.state === "running" ? 0 : 3;
     }

@@ -94,7 +94,9 @@ export async function waitForDatabase(driver: Driver, target: DatabaseTarget, ti
       lastError = error;
       const code = (error as { code?: string }).code ?? "";
       if (code.startsWith("Neo.ClientError.Security")) {
-        throw new DatabaseConnectError(`Neo4j at ${target.uri} refused the credentials for user "${target.user}" (${code}). Check NEO4J_USER and NEO4J_PASSWORD.`);
+        throw new DatabaseConnectError(
+          `Neo4j at ${target.uri} refused the credentials for user "${target.user}" (${code}). Check NEO4J_USER and NEO4J_PASSWORD.`,
+        );
       }
       if (code.startsWith("Neo.ClientError.Database.DatabaseNotFound")) {
         throw new DatabaseConnectError(`Neo4j at ${target.uri} has no database "${target.database}". Check NEO4J_DATABASE.`);

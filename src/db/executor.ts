@@ -235,7 +235,8 @@ const lockWaitCodes = new Set([
 const terminatedCodes = new Set(["Neo.TransientError.Transaction.Terminated"]);
 
 /** Errors the driver raises without a server code when it cannot get a connection. */
-const unavailableMessages = /^(Pool is closed|Connection acquisition timed out|Failed to connect|Could not perform discovery|.*routing table)|ECONNREFUSED|ECONNRESET/i;
+const unavailableMessages =
+  /^(Pool is closed|Connection acquisition timed out|Failed to connect|Could not perform discovery|.*routing table)|ECONNREFUSED|ECONNRESET/i;
 
 /** Driver errors → errors a client can act on, with a stable `extensions.code`. */
 export function toGraphQLError(error: unknown): unknown {
@@ -248,10 +249,13 @@ export function toGraphQLError(error: unknown): unknown {
     });
   }
   if (lockWaitCodes.has(code)) {
-    return new GraphQLError("The write waited too long for objects another write held (or ran past the transaction timeout), so nothing was written; the client may retry the mutation.", {
-      extensions: { code: "WRITE_CONFLICT", retryable: true },
-      originalError: error,
-    });
+    return new GraphQLError(
+      "The write waited too long for objects another write held (or ran past the transaction timeout), so nothing was written; the client may retry the mutation.",
+      {
+        extensions: { code: "WRITE_CONFLICT", retryable: true },
+        originalError: error,
+      },
+    );
   }
   // A server error's message can quote the query, so the message test is only for the driver's own errors (no server code).
   const fromServer = code.startsWith("Neo.");

@@ -69,7 +69,10 @@ const listOf = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).jo
 const evidenceProblems = (x: string, excerpt: string) => [
   problem(`NOT coalesce(${x}.basis IN ${listOf(EVIDENCE_BASES)}, false)`, `'basis ' + coalesce(toString(${x}.basis), 'missing')`),
   problem(`${x}.basis = 'INFERRED' AND NOT ${nonEmptyString(`${x}.note`)}`, "'INFERRED without a note'"),
-  problem(`${x}.basis = 'CURATOR_SUMMARY' AND NOT coalesce(${excerpt} STARTS WITH '${FACTS_MD_PREFIX}', false)`, `'CURATOR_SUMMARY excerpt without the ${FACTS_MD_PREFIX.trim()} prefix'`),
+  problem(
+    `${x}.basis = 'CURATOR_SUMMARY' AND NOT coalesce(${excerpt} STARTS WITH '${FACTS_MD_PREFIX}', false)`,
+    `'CURATOR_SUMMARY excerpt without the ${FACTS_MD_PREFIX.trim()} prefix'`,
+  ),
 ];
 
 // The duration rule (src/model/duration.ts, durationBounds) in Cypher: integer division halves the granularity in whole
@@ -179,7 +182,7 @@ WITH c, [
     subject: "c",
     id: idOf("c"),
     rule:
-      "Every Claim says how it is known: a `basis` of the vocabulary (INFERRED with a `note`, CURATOR_SUMMARY with an excerpt starting \"[FACTS.md] \"), " +
+      'Every Claim says how it is known: a `basis` of the vocabulary (INFERRED with a `note`, CURATOR_SUMMARY with an excerpt starting "[FACTS.md] "), ' +
       "a `hedge` and a `rank` of the vocabulary, `preferred` true exactly when the rank is PREFERRED, at most one RELAYS, to a Statement; " +
       "a DurationClaim with a `figureMinutes` has the minutes and bounds the duration rule gives, and one without has none.",
     why: "a reader must tell a source's words from a curator's inference or summary, and \"reportedly\" from a plain statement; bounds typed by hand drift from the words they read",
@@ -201,7 +204,7 @@ WITH c, [
     name: "wording-evidence",
     subject: "w",
     id: idOf("w"),
-    rule: "Every Wording has a boolean `quoted` and says how it is known: a `basis` of the vocabulary, INFERRED with a `note`, CURATOR_SUMMARY with a text starting \"[FACTS.md] \".",
+    rule: 'Every Wording has a boolean `quoted` and says how it is known: a `basis` of the vocabulary, INFERRED with a `note`, CURATOR_SUMMARY with a text starting "[FACTS.md] ".',
     why: "a quote and a paraphrase read differently, and a wording recorded under a speaker the source does not name is an inference to explain",
     fix: "correct the wording in seed/data and run `npm run seed`; run the migrations on a graph written before them",
     perNode: `
@@ -232,7 +235,7 @@ WITH r, [
     rule:
       "Every ATTENDED and RELATED relationship carries provenance: `sourceIds` non-empty, `excerpts`, `bases` and `notes` of the same length, every sourceId an existing Source; " +
       "no RELATED from a person to themself.",
-    why: "an edge cannot point at a Source node, so its parallel lists are the only answer to \"which source says so\"",
+    why: 'an edge cannot point at a Source node, so its parallel lists are the only answer to "which source says so"',
     fix: "re-save the attendance or relation with its sources through the curation API (or the seed files and `npm run seed`); create the missing Source or correct the id",
     perNode: `
 CALL () { MATCH (s:Source) RETURN collect(s.id) AS knownSources }
@@ -291,7 +294,7 @@ WITH m, [
     subject: "n",
     id: idOf("n"),
     rule: "Every Country, Organization, Place and Topic has a `name` and every Source a `title`; every Place has exactly one WITHIN, to a Place or a Country, and its chain ends at a Country.",
-    why: "a MERGE on a dangling reference creates a node with only an id, which then shows as a blank name; a place outside the hierarchy breaks \"in which country\"",
+    why: 'a MERGE on a dangling reference creates a node with only an id, which then shows as a blank name; a place outside the hierarchy breaks "in which country"',
     fix: "add the missing entry (seed/data and `npm run seed`, or the curation API), or correct the reference that created it",
     perNode: `
 MATCH (n:Country|Organization|Place|Topic|Source)

@@ -50,9 +50,7 @@ interface RunState {
 }
 
 export type LocalNeo4jStatus =
-  | { state: "running"; pid: number; boltPort: number; uri: string; startedAt: string }
-  | { state: "stopped" }
-  | { state: "stale"; pid: number };
+  { state: "running"; pid: number; boltPort: number; uri: string; startedAt: string } | { state: "stopped" } | { state: "stale"; pid: number };
 
 const stateFile = (dataDir: string) => path.join(dataDir, "meetgraph-neo4j.json");
 const outputFile = (dataDir: string) => path.join(dataDir, "neo4j.out");
@@ -72,17 +70,23 @@ export function ensureNeo4jJars(progress: (message: string) => void = () => {}):
   if (current && fs.existsSync(path.join(classesDir, "meetgraph", "Neo4jLauncher.class"))) return;
 
   if (!commandWorks("java", ["-version"])) {
-    throw new LocalNeo4jError("Java 17 or newer is needed to run the local Neo4j, and `java` was not found. Install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use an existing Neo4j.");
+    throw new LocalNeo4jError(
+      "Java 17 or newer is needed to run the local Neo4j, and `java` was not found. Install a JDK (e.g. `apt-get install openjdk-17-jdk-headless`), or set NEO4J_URI to use an existing Neo4j.",
+    );
   }
   if (!commandWorks("mvn", ["-v"])) {
-    throw new LocalNeo4jError("Maven is needed once to fetch Neo4j from Maven Central, and `mvn` was not found. Install it (e.g. `apt-get install maven`), or set NEO4J_URI to use an existing Neo4j.");
+    throw new LocalNeo4jError(
+      "Maven is needed once to fetch Neo4j from Maven Central, and `mvn` was not found. Install it (e.g. `apt-get install maven`), or set NEO4J_URI to use an existing Neo4j.",
+    );
   }
   progress("Fetching Neo4j Community from Maven Central into neo4j/lib (first run only, about 120 MB)...");
   const started = Date.now();
   // Maven's own output (colour codes even with -q) is shown only when it fails.
   const result = spawnSync("mvn", ["-B", "-q", "-f", path.join(neo4jDir, "pom.xml"), "package", "dependency:copy-dependencies"], { encoding: "utf8" });
   if (result.status !== 0) {
-    throw new LocalNeo4jError(`Maven could not fetch Neo4j:\n${tail(`${result.stdout}${result.stderr}`, 30)}\nCheck that Maven Central is reachable, then run \`npm run db:start\` again.`);
+    throw new LocalNeo4jError(
+      `Maven could not fetch Neo4j:\n${tail(`${result.stdout}${result.stderr}`, 30)}\nCheck that Maven Central is reachable, then run \`npm run db:start\` again.`,
+    );
   }
   fs.writeFileSync(stampFile, stamp);
   progress(`Neo4j jars ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
@@ -208,7 +212,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     await sleep(200);
   }
   process.kill(pid, "SIGKILL");
-  throw new LocalNeo4jError(`Neo4j did not become ready within ${options.startTimeoutMs / 1000} s (raise NEO4J_START_TIMEOUT_MS on a slow machine). Its output is in ${out}.`);
+  throw new LocalNeo4jError(
+    `Neo4j did not become ready within ${options.startTimeoutMs / 1000} s (raise NEO4J_START_TIMEOUT_MS on a slow machine). Its output is in ${out}.`,
+  );
 }
 
 /** SIGTERM lets the launcher's shutdown hook close the store cleanly; SIGKILL only if that hangs. */

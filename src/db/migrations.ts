@@ -31,8 +31,7 @@ WITH ${variable} ORDER BY ${variable}.id LIMIT toInteger($pageSize)
 ${work}
 RETURN max(${variable}.id) AS last`;
 
-const uniqueId = (label: string) =>
-  `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`;
+const uniqueId = (label: string) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`;
 
 export const migrations: Migration[] = [
   {
@@ -71,13 +70,20 @@ export const migrations: Migration[] = [
     statements: [],
     // Fills only what is unset, so curated values stay; `npm run seed` then writes the seed's own.
     pages: [
-      pageOf("Claim", "c", `
+      pageOf(
+        "Claim",
+        "c",
+        `
        SET c.basis = coalesce(c.basis, "STATED"),
            c.hedge = coalesce(c.hedge, CASE WHEN c.approximate THEN "APPROXIMATE" ELSE "NONE" END),
-           c.rank = coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END)`),
+           c.rank = coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END)`,
+      ),
       // Bounds written before the rule are read back as the figure that gives them (src/model/duration.ts,
       // figureOf); bounds no figure gives are left for `npm run db:check` to report.
-      pageOf("DurationClaim", "c", `
+      pageOf(
+        "DurationClaim",
+        "c",
+        `
        WITH c, CASE
          WHEN c.figureMinutes IS NOT NULL OR c.bound IS NOT NULL OR c.minutes IS NULL THEN null
          WHEN c.minMinutes IS NULL AND c.maxMinutes IS NULL THEN {figure: c.minutes, granularity: 1, bound: "AROUND"}
@@ -88,25 +94,42 @@ export const migrations: Migration[] = [
        FOREACH (_ IN CASE WHEN read IS NULL THEN [] ELSE [1] END |
          SET c.figureMinutes = read.figure, c.granularityMinutes = read.granularity, c.bound = read.bound,
              c.minMinutes = coalesce(c.minMinutes, c.minutes),
-             c.maxMinutes = CASE WHEN read.bound = "OVER" THEN c.maxMinutes ELSE coalesce(c.maxMinutes, c.minutes) END)`),
-      pageOf("Statement", "st", `
+             c.maxMinutes = CASE WHEN read.bound = "OVER" THEN c.maxMinutes ELSE coalesce(c.maxMinutes, c.minutes) END)`,
+      ),
+      pageOf(
+        "Statement",
+        "st",
+        `
        CALL (st) {
          MATCH (st)-[:HAS_WORDING]->(w:Wording)
          SET w.quoted = coalesce(w.quoted, st.quoted), w.basis = coalesce(w.basis, "STATED")
-       }`),
-      pageOf("Role", "r", `
-       CALL (r) { MATCH (r)-[ref:SOURCED_BY]->() SET ref.basis = coalesce(ref.basis, "STATED") }`),
-      pageOf("Person", "p", `
+       }`,
+      ),
+      pageOf(
+        "Role",
+        "r",
+        `
+       CALL (r) { MATCH (r)-[ref:SOURCED_BY]->() SET ref.basis = coalesce(ref.basis, "STATED") }`,
+      ),
+      pageOf(
+        "Person",
+        "p",
+        `
        CALL (p) {
          MATCH (p)-[e:ATTENDED|RELATED]->() WHERE e.bases IS NULL
          SET e.bases = [x IN e.sourceIds | "STATED"], e.notes = [x IN e.sourceIds | ""]
-       }`),
-      pageOf("Meeting", "m", `
+       }`,
+      ),
+      pageOf(
+        "Meeting",
+        "m",
+        `
        CALL (m) {
          ${REFRESH_DURATION_COPY}
        }
        WITH m, date(left(coalesce(m.endedLatest, m.beganLatest), 10)) AS lastDay
-       SET m.dateEnd = CASE WHEN lastDay > m.dateEnd THEN lastDay ELSE m.dateEnd END`),
+       SET m.dateEnd = CASE WHEN lastDay > m.dateEnd THEN lastDay ELSE m.dateEnd END`,
+      ),
     ],
   },
   {
@@ -133,8 +156,11 @@ export async function migrate(db: Neo4jExecutor): Promise<number[]> {
     // Schema statements cannot share a transaction with data writes, so each runs on its own.
     for (const statement of migration.statements) await db.write(`migration.${migration.version}`, statement);
     for (const page of migration.pages ?? []) {
-      for (let after: string | null = ""; after !== null; ) {
-        const [row]: { last: string | null }[] = await db.write<{ last: string | null }>(`migration.${migration.version}.page`, page, { after, pageSize: PAGE_SIZE });
+      for (let after: string | null = ""; after !== null;) {
+        const [row]: { last: string | null }[] = await db.write<{ last: string | null }>(`migration.${migration.version}.page`, page, {
+          after,
+          pageSize: PAGE_SIZE,
+        });
         after = row?.last ?? null;
       }
     }

@@ -28,7 +28,11 @@ export async function openDatabase(config: Config, progress: (message: string) =
   };
   try {
     await waitForDatabase(driver, target, config.NEO4J_CONNECT_TIMEOUT_MS);
-    const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS, retryTimeoutMs: config.NEO4J_RETRY_TIMEOUT_MS });
+    const db = new Neo4jExecutor(driver, {
+      database: target.database,
+      queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+      retryTimeoutMs: config.NEO4J_RETRY_TIMEOUT_MS,
+    });
     const applied = await migrate(db);
     if (applied.length > 0) progress(`Applied schema migrations ${applied.join(", ")}.`);
     return { db, target, close };

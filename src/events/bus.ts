@@ -33,7 +33,11 @@ export const MAX_PENDING_EVENTS = 1_000;
 
 export class EventStreamDropped extends Error {
   constructor(readonly reason: "bus-closed" | "reader-too-slow") {
-    super(reason === "bus-closed" ? "The event bus closed (the service is stopping)." : `The subscriber fell more than ${MAX_PENDING_EVENTS} events behind and was dropped.`);
+    super(
+      reason === "bus-closed"
+        ? "The event bus closed (the service is stopping)."
+        : `The subscriber fell more than ${MAX_PENDING_EVENTS} events behind and was dropped.`,
+    );
     this.name = "EventStreamDropped";
   }
 }

@@ -103,7 +103,11 @@ export async function eventsOf(write: CommittedWrite, db: Neo4jExecutor): Promis
   const claimIds = write.entityIds.filter(isClaimId);
   // Accepted proposals may have written statements among other things: the read keeps the ids that are statements.
   const statementIds =
-    mutation === "addStatement" || mutation === "addWording" ? [write.id] : mutation === "acceptProposals" ? write.entityIds.filter((id) => !isClaimId(id) && !PROPOSAL_ID.test(id)) : [];
+    mutation === "addStatement" || mutation === "addWording"
+      ? [write.id]
+      : mutation === "acceptProposals"
+        ? write.entityIds.filter((id) => !isClaimId(id) && !PROPOSAL_ID.test(id))
+        : [];
   const meetingChange = MEETING_CHANGES[mutation];
   const events: Event[] = proposalEvents(write, at);
   if (!meetingChange && !PERSON_CHANGES[mutation]) return events;
@@ -127,7 +131,8 @@ export async function eventsOf(write: CommittedWrite, db: Neo4jExecutor): Promis
       events.push({ topic: meetingTopic(meetingId), payload });
     }
   }
-  for (const change of PERSON_CHANGES[mutation]?.(write, merge) ?? []) events.push({ topic: personTopic(change.personId), payload: { ...change, mutation, actor, at } });
+  for (const change of PERSON_CHANGES[mutation]?.(write, merge) ?? [])
+    events.push({ topic: personTopic(change.personId), payload: { ...change, mutation, actor, at } });
   const added = new Set(write.addedClaimIds ?? []);
   for (const claim of claims.filter((c) => added.has(c.claimId))) {
     events.push({ topic: CLAIMS_TOPIC, payload: { ...claim, personIds: [...new Set(claim.personIds)], mutation, actor, at } });

@@ -31,9 +31,26 @@ function decode(raw: string | Buffer): string {
 }
 
 const tooLarge = (bytes: number) =>
-  new ArticleTextError("TOO_LARGE", `The article is ${bytes} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes (200 KB). Send the article's text alone, or split it.`);
+  new ArticleTextError(
+    "TOO_LARGE",
+    `The article is ${bytes} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes (200 KB). Send the article's text alone, or split it.`,
+  );
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "’", lsquo: "‘", ldquo: "“", rdquo: "”", ndash: "–", mdash: "—", hellip: "…" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  rsquo: "’",
+  lsquo: "‘",
+  ldquo: "“",
+  rdquo: "”",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -77,7 +94,11 @@ export function articleText(raw: string | Buffer, format: "text" | "html" | "mar
     throw new ArticleTextError("BINARY", "The article looks like a binary file (it holds control characters): send its text, HTML or Markdown.");
   }
   const reduced = format === "html" ? htmlToText(decoded) : format === "markdown" ? markdownToText(decoded) : decoded;
-  const text = reduced.replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  const text = reduced
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   if (text === "") throw new ArticleTextError("EMPTY", "The article has no text: send the article's text (plain, HTML or Markdown).");
   return text;
 }

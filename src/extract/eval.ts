@@ -64,9 +64,17 @@ export function seedExpectation(graph: SeedGraph, sourceId: string): Expected {
     const participants = m.participants.filter((p) => p.sources.some((s) => s.sourceId === sourceId)).map((p) => p.personId);
     return participants.length === 0 ? [] : [{ date: m.date, dateEnd: meetingRow(m).dateEnd, participants }];
   });
-  const durations = graph.meetings.flatMap((m) => m.durations.filter((d) => d.sourceId === sourceId && d.wording).map((d) => ({ meetingDate: m.date, wording: d.wording! })));
-  const quotes = graph.statements.flatMap((s) => s.wordings.filter((w) => w.sourceId === sourceId && (w.quoted ?? s.quoted)).map((w) => ({ speaker: s.speakerId, text: w.text, saidOn: s.saidOn, occasion: s.occasion })));
-  const roles = graph.people.flatMap((p) => (p.roles.some((r) => r.sources.some((s) => s.sourceId === sourceId && s.basis === "STATED")) ? [{ person: p.id }] : []));
+  const durations = graph.meetings.flatMap((m) =>
+    m.durations.filter((d) => d.sourceId === sourceId && d.wording).map((d) => ({ meetingDate: m.date, wording: d.wording! })),
+  );
+  const quotes = graph.statements.flatMap((s) =>
+    s.wordings
+      .filter((w) => w.sourceId === sourceId && (w.quoted ?? s.quoted))
+      .map((w) => ({ speaker: s.speakerId, text: w.text, saidOn: s.saidOn, occasion: s.occasion })),
+  );
+  const roles = graph.people.flatMap((p) =>
+    p.roles.some((r) => r.sources.some((s) => s.sourceId === sourceId && s.basis === "STATED")) ? [{ person: p.id }] : [],
+  );
   return { meetings, durations, quotes, roles };
 }
 
@@ -75,7 +83,13 @@ export function seedArticles(graph: SeedGraph): EvalArticle[] {
     .filter((s) => s.file !== null && s.file.endsWith(".txt") && fs.existsSync(path.join(seedArticlesDir, s.file)))
     .map((s) => ({
       name: s.file!,
-      article: { text: articleText(fs.readFileSync(path.join(seedArticlesDir, s.file!))), title: s.title, url: s.url, publisher: s.publisher, publishedOn: s.publishedOn ?? SEED_PUBLISHED_ON },
+      article: {
+        text: articleText(fs.readFileSync(path.join(seedArticlesDir, s.file!))),
+        title: s.title,
+        url: s.url,
+        publisher: s.publisher,
+        publishedOn: s.publishedOn ?? SEED_PUBLISHED_ON,
+      },
       expected: seedExpectation(graph, s.id),
     }));
 }
@@ -86,7 +100,9 @@ export function fixtureArticles(): EvalArticle[] {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => {
-      const meta = JSON.parse(fs.readFileSync(path.join(fixtureArticlesDir, f.replace(/\.txt$/, ".json")), "utf8")) as Omit<Article, "text"> & { expected: Expected };
+      const meta = JSON.parse(fs.readFileSync(path.join(fixtureArticlesDir, f.replace(/\.txt$/, ".json")), "utf8")) as Omit<Article, "text"> & {
+        expected: Expected;
+      };
       const { expected, ...metadata } = meta;
       return { name: f, article: { ...metadata, text: articleText(fs.readFileSync(path.join(fixtureArticlesDir, f))) }, expected };
     });
@@ -118,7 +134,9 @@ export async function loadReferenceGraph(db: Neo4jExecutor, graph: SeedGraph): P
 const fmt = (n: number) => n.toFixed(2);
 
 function table(score: Score): string {
-  const rows = SCORED_KINDS.map((k) => `| ${k} | ${fmt(precision(score[k]))} | ${fmt(recall(score[k]))} | ${score[k].hits} | ${score[k].proposed} | ${score[k].expected} |`);
+  const rows = SCORED_KINDS.map(
+    (k) => `| ${k} | ${fmt(precision(score[k]))} | ${fmt(recall(score[k]))} | ${score[k].hits} | ${score[k].proposed} | ${score[k].expected} |`,
+  );
   return ["| kind | precision | recall | right | proposed | expected |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }
 
@@ -135,7 +153,15 @@ export function report(seed: readonly ArticleResult[], fixtures: readonly Articl
     "",
     table(total(results.map((r) => r.score))),
     "",
-    ...results.flatMap((r) => [`### ${r.name}`, "", `${r.draftCount} drafts, extracted and deduped in ${r.milliseconds} ms.`, "", table(r.score), "", details(r.score)]),
+    ...results.flatMap((r) => [
+      `### ${r.name}`,
+      "",
+      `${r.draftCount} drafts, extracted and deduped in ${r.milliseconds} ms.`,
+      "",
+      table(r.score),
+      "",
+      details(r.score),
+    ]),
   ];
   return [
     "# Ingest quality",

@@ -16,7 +16,15 @@ export interface Expected {
   roles: { person: string }[];
 }
 
-export const SCORED_KINDS = ["meetings with participants", "participations", "durations with wording", "direct quotes with speaker", "quote dates", "quote occasions", "roles"] as const;
+export const SCORED_KINDS = [
+  "meetings with participants",
+  "participations",
+  "durations with wording",
+  "direct quotes with speaker",
+  "quote dates",
+  "quote occasions",
+  "roles",
+] as const;
 export type ScoredKind = (typeof SCORED_KINDS)[number];
 
 export interface KindScore {
@@ -44,7 +52,27 @@ function sameDays(draftDate: string, e: Expected["meetings"][number]): boolean {
 /** One date within the other's period: "2025-12-03" is in "2025-12", and the same day is the same day. */
 const sameDate = (a: string, b: string) => a.slice(0, Math.min(a.length, b.length)) === b.slice(0, Math.min(a.length, b.length));
 
-const FUNCTION_WORDS = new Set(["a", "an", "the", "to", "at", "in", "on", "of", "after", "before", "from", "with", "for", "his", "her", "their", "and", "during", "following"]);
+const FUNCTION_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "to",
+  "at",
+  "in",
+  "on",
+  "of",
+  "after",
+  "before",
+  "from",
+  "with",
+  "for",
+  "his",
+  "her",
+  "their",
+  "and",
+  "during",
+  "following",
+]);
 /** The curator words an occasion their own way ("briefing to reporters after the Kremlin talks"): it is the same when they share a content word. */
 const sameOccasion = (a: string, b: string) => {
   const theirs = new Set(words(b));
@@ -85,7 +113,13 @@ export function score(drafts: readonly ProposalDraft[], expected: Expected): Sco
   meetings.misses = expected.meetings.filter((e) => !matchedExactly.has(e)).map(describeMeeting);
 
   const participationDrafts = drafts.filter((d) => d.kind === "PARTICIPATION" && d.participation && "key" in d.participation.meeting);
-  const participations: KindScore = { hits: 0, proposed: participationDrafts.length, expected: expected.meetings.reduce((n, e) => n + e.participants.length, 0), misses: [], falseProposals: [] };
+  const participations: KindScore = {
+    hits: 0,
+    proposed: participationDrafts.length,
+    expected: expected.meetings.reduce((n, e) => n + e.participants.length, 0),
+    misses: [],
+    falseProposals: [],
+  };
   const found = new Set<string>();
   for (const d of participationDrafts) {
     const meetingKey = (d.participation!.meeting as { key: string }).key;
@@ -96,7 +130,9 @@ export function score(drafts: readonly ProposalDraft[], expected: Expected): Sco
       found.add(`${describeMeeting(e)}|${person}`);
     } else participations.falseProposals.push(`${person} at ${drafts.find((m) => m.key === meetingKey)?.meeting?.date ?? meetingKey}`);
   }
-  participations.misses = expected.meetings.flatMap((e) => e.participants.filter((p) => !found.has(`${describeMeeting(e)}|${p}`)).map((p) => `${p} at ${e.date}`));
+  participations.misses = expected.meetings.flatMap((e) =>
+    e.participants.filter((p) => !found.has(`${describeMeeting(e)}|${p}`)).map((p) => `${p} at ${e.date}`),
+  );
 
   const durationDrafts = drafts.filter((d) => d.kind === "DURATION" && d.duration);
   const durations: KindScore = { hits: 0, proposed: durationDrafts.length, expected: expected.durations.length, misses: [], falseProposals: [] };
@@ -104,7 +140,9 @@ export function score(drafts: readonly ProposalDraft[], expected: Expected): Sco
   for (const d of durationDrafts) {
     const meeting = drafts.find((m) => "key" in d.duration!.meeting && m.key === d.duration!.meeting.key);
     const e = meeting ? matchOf.get(meeting.key) : undefined;
-    const hit = expected.durations.find((x) => !durationsFound.has(x) && e && x.meetingDate === e.date && normalize(x.wording) === normalize(d.duration!.wording));
+    const hit = expected.durations.find(
+      (x) => !durationsFound.has(x) && e && x.meetingDate === e.date && normalize(x.wording) === normalize(d.duration!.wording),
+    );
     if (hit) {
       durations.hits++;
       durationsFound.add(hit);
@@ -136,7 +174,9 @@ export function score(drafts: readonly ProposalDraft[], expected: Expected): Sco
       proposed: given.length,
       expected: expected.quotes.filter((q) => q[field]).length,
       misses: expected.quotes.filter((q) => q[field] && !right.some(([r]) => r === q)).map((q) => `${describeQuote(q)} ${field} ${q[field]}`),
-      falseProposals: given.filter((d) => !right.some(([, r]) => r === d)).map((d) => `${idOf(d.statement!.speaker, drafts)}: "${d.statement!.text.slice(0, 50)}" ${field} ${d.statement![field]}`),
+      falseProposals: given
+        .filter((d) => !right.some(([, r]) => r === d))
+        .map((d) => `${idOf(d.statement!.speaker, drafts)}: "${d.statement!.text.slice(0, 50)}" ${field} ${d.statement![field]}`),
     };
   };
 

@@ -23,7 +23,14 @@ const ref = (node: PersonRef | PlaceRef): Ref => (node.existing ? { id: node.exi
 const fromArticle = (article: Article) => (source: SourceRef | null) =>
   source !== null && ((article.sourceId != null && source.id === article.sourceId) || (article.url != null && source.url === article.url));
 
-const RELATIONS: Record<string, string> = { "son-in-law": "son-in-law-of", adviser: "adviser-to", advisor: "adviser-to", aide: "aide-to", envoy: "special-envoy-of", "special envoy": "special-envoy-of" };
+const RELATIONS: Record<string, string> = {
+  "son-in-law": "son-in-law-of",
+  adviser: "adviser-to",
+  advisor: "adviser-to",
+  aide: "aide-to",
+  envoy: "special-envoy-of",
+  "special envoy": "special-envoy-of",
+};
 
 function meetingId(m: FoundMeeting): string {
   const names = m.participants.map((p) => slug(p.mention.person.name.split(/\s+/).at(-1)!));
@@ -38,7 +45,11 @@ function meetingTitle(m: FoundMeeting): string {
 
 /** The days a meeting's date may cover, to ask the graph about. */
 function days(date: string, dateEnd: string | null): { from: string; to: string } {
-  if (date.length === 7) return { from: `${date}-01`, to: `${date}-31` > `${date}-28` ? new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10) : `${date}-28` };
+  if (date.length === 7)
+    return {
+      from: `${date}-01`,
+      to: `${date}-31` > `${date}-28` ? new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10) : `${date}-28`,
+    };
   return { from: date, to: dateEnd ?? date };
 }
 
@@ -61,7 +72,10 @@ export async function extractProposals(article: Article, lookup: GraphLookup): P
   const dated = meetings.filter((m) => m.date !== null && m.participants.some((p) => p.mention.person.existing));
   const [candidates, said] = await Promise.all([
     lookup.meetings(
-      dated.map((m) => ({ personIds: m.participants.flatMap((p) => (p.mention.person.existing ? [p.mention.person.existing.id] : [])), ...days(m.date!, m.dateEnd) })),
+      dated.map((m) => ({
+        personIds: m.participants.flatMap((p) => (p.mention.person.existing ? [p.mention.person.existing.id] : [])),
+        ...days(m.date!, m.dateEnd),
+      })),
     ),
     lookup.statements([...new Set(statements.flatMap((s) => (s.speaker.existing ? [s.speaker.existing.id] : [])))]),
   ]);
@@ -81,7 +95,13 @@ export async function extractProposals(article: Article, lookup: GraphLookup): P
         summary: place.place.existing ? `${place.place.name} (in the graph)` : `New place: ${place.place.name}`,
         confidence: place.confidence,
         reason: place.reason,
-        place: { ...(place.place.existing ? { existingId: place.place.existing.id } : {}), id: place.place.id, name: place.place.name, kind: place.place.kind, within: place.place.existing?.withinIds[0] ? { id: place.place.existing.withinIds[0] } : null },
+        place: {
+          ...(place.place.existing ? { existingId: place.place.existing.id } : {}),
+          id: place.place.id,
+          name: place.place.name,
+          kind: place.place.kind,
+          within: place.place.existing?.withinIds[0] ? { id: place.place.existing.withinIds[0] } : null,
+        },
         known: place.place.existing ? { id: place.place.existing.id, fromThisSource: false, how: "the graph holds this place" } : null,
       }),
     );
@@ -104,7 +124,13 @@ function personDraft(text: string, mention: PersonMention): ProposalDraft {
     confidence: mention.confidence,
     reason: mention.reason,
     note: mention.note,
-    person: { ...(p.existing ? { existingId: p.existing.id } : {}), id: p.id, name: p.name, ...(mention.role ? { description: mention.role.title } : {}), countryIds: p.countryIds },
+    person: {
+      ...(p.existing ? { existingId: p.existing.id } : {}),
+      id: p.id,
+      name: p.name,
+      ...(mention.role ? { description: mention.role.title } : {}),
+      countryIds: p.countryIds,
+    },
     known: p.existing ? { id: p.existing.id, fromThisSource: false, how: `the graph holds ${p.existing.name}` } : null,
   });
 }
@@ -126,8 +152,23 @@ function meetingDrafts(text: string, m: FoundMeeting, existing: MeetingCandidate
       note: m.dateNote,
       dependsOn,
       meetingKey: m.key,
-      meeting: { ...(existing ? { existingId: existing.id } : {}), id, kind: m.kind, title: meetingTitle(m), date: m.date ?? "", dateEnd: m.dateEnd, place, participants },
-      known: existing ? { id: existing.id, fromThisSource: existing.claims.some((c) => thisSource(c.source)) || existing.durations.some((d) => thisSource(d.source)), how: `the graph holds ${existing.id}` } : null,
+      meeting: {
+        ...(existing ? { existingId: existing.id } : {}),
+        id,
+        kind: m.kind,
+        title: meetingTitle(m),
+        date: m.date ?? "",
+        dateEnd: m.dateEnd,
+        place,
+        participants,
+      },
+      known: existing
+        ? {
+            id: existing.id,
+            fromThisSource: existing.claims.some((c) => thisSource(c.source)) || existing.durations.some((d) => thisSource(d.source)),
+            how: `the graph holds ${existing.id}`,
+          }
+        : null,
     }),
   ];
   for (const p of m.participants) {
@@ -153,7 +194,13 @@ function meetingDrafts(text: string, m: FoundMeeting, existing: MeetingCandidate
   return drafts;
 }
 
-function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, existing: MeetingCandidate | null, thisSource: (s: SourceRef | null) => boolean): ProposalDraft[] {
+function durationAndClaimDrafts(
+  text: string,
+  m: FoundMeeting,
+  meeting: Ref,
+  existing: MeetingCandidate | null,
+  thisSource: (s: SourceRef | null) => boolean,
+): ProposalDraft[] {
   const drafts: ProposalDraft[] = [];
   const dependsOn = "key" in meeting ? [meeting.key] : [];
   let duration: { d: DurationWording; headline: boolean } | null = null;
@@ -163,7 +210,11 @@ function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, exi
     // A headline's wording ("Five-Hour Summit") only when the body gives none.
     const first = found.filter((d) => !waits.includes(d)).map((d) => ({ d, headline: isHeadline(s) }))[0];
     if (first && (!duration || (duration.headline && !first.headline))) duration = first;
-    for (const c of findClaims(s.text, s.start, waits.map((w) => ({ ...w, minutes: w.figureMinutes })))) {
+    for (const c of findClaims(
+      s.text,
+      s.start,
+      waits.map((w) => ({ ...w, minutes: w.figureMinutes })),
+    )) {
       const same = existing?.claims.find((x) => x.field === c.field && x.value === c.value);
       const other = existing?.claims.find((x) => x.field === c.field && x.value !== c.value);
       drafts.push(
@@ -187,7 +238,10 @@ function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, exi
     const bounds = durationBounds(d);
     const same = existing?.durations.find((x) => x.wording !== null && normalize(x.wording) === normalize(d.wording));
     const clash = existing?.durations.find(
-      (x) => x.minMinutes !== null && bounds.minMinutes !== null && ((x.maxMinutes !== null && bounds.minMinutes > x.maxMinutes) || (bounds.maxMinutes !== null && x.minMinutes > bounds.maxMinutes)),
+      (x) =>
+        x.minMinutes !== null &&
+        bounds.minMinutes !== null &&
+        ((x.maxMinutes !== null && bounds.minMinutes > x.maxMinutes) || (bounds.maxMinutes !== null && x.minMinutes > bounds.maxMinutes)),
     );
     drafts.push(
       draft(text, d, {
@@ -198,7 +252,16 @@ function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, exi
         reason: d.pattern,
         dependsOn,
         meetingKey: m.key,
-        duration: { meeting, wording: d.wording, figureMinutes: d.figureMinutes, granularityMinutes: d.granularityMinutes, bound: d.bound, minMinutes: bounds.minMinutes, maxMinutes: bounds.maxMinutes, hedge: d.hedge },
+        duration: {
+          meeting,
+          wording: d.wording,
+          figureMinutes: d.figureMinutes,
+          granularityMinutes: d.granularityMinutes,
+          bound: d.bound,
+          minMinutes: bounds.minMinutes,
+          maxMinutes: bounds.maxMinutes,
+          hedge: d.hedge,
+        },
         known: same ? { id: same.id, fromThisSource: thisSource(same.source), how: `the graph's duration claim ${same.id} has the same wording` } : null,
         contradicts: clash ? { id: clash.id, how: `the graph's duration "${clash.wording}" allows ${clash.minMinutes}–${clash.maxMinutes ?? "…"} min` } : null,
       }),
@@ -207,7 +270,13 @@ function durationAndClaimDrafts(text: string, m: FoundMeeting, meeting: Ref, exi
   return drafts;
 }
 
-function statementDraft(text: string, s: ReturnType<typeof findStatements>[number], said: StatementCandidate[], meetings: FoundMeeting[], thisSource: (src: SourceRef | null) => boolean): ProposalDraft {
+function statementDraft(
+  text: string,
+  s: ReturnType<typeof findStatements>[number],
+  said: StatementCandidate[],
+  meetings: FoundMeeting[],
+  thisSource: (src: SourceRef | null) => boolean,
+): ProposalDraft {
   const speaker = ref(s.speaker);
   const known = said.find((x) => x.speakerId === s.speaker.existing?.id && [x.text, ...x.wordings.map((w) => w.text)].some((t) => sameStatement(t, s.text)));
   const within = (at: number) => (m: FoundMeeting) => m.sentences.some((x) => x.start <= at && at < x.end);
@@ -218,7 +287,9 @@ function statementDraft(text: string, s: ReturnType<typeof findStatements>[numbe
   const at = briefing ?? (s.duringMeeting && s.occasionSpan ? meetings.find(within(s.occasionSpan.start)) : undefined);
   const datedBy = !s.saidOn && at?.date ? at : undefined;
   const saidOn = s.saidOn ?? datedBy?.date ?? null;
-  const dateNote = datedBy ? `said at ${meetingTitle(datedBy)}${datedBy.kind === "briefing" ? "" : "'s meeting"} of ${datedBy.date}${datedBy.dateNote ? ` (${datedBy.dateNote})` : ""}` : null;
+  const dateNote = datedBy
+    ? `said at ${meetingTitle(datedBy)}${datedBy.kind === "briefing" ? "" : "'s meeting"} of ${datedBy.date}${datedBy.dateNote ? ` (${datedBy.dateNote})` : ""}`
+    : null;
   const words = s.text.split(/\s+/).slice(0, 6).join(" ");
   return draft(text, s, {
     key: `statement:${s.start}`,
@@ -229,8 +300,19 @@ function statementDraft(text: string, s: ReturnType<typeof findStatements>[numbe
     note: [s.speakerNote, s.whenNote, dateNote].filter(Boolean).join("; ") || null,
     dependsOn: newKeys(speaker, meeting ? { key: meeting.key } : null),
     meetingKey: meeting?.key ?? null,
-    statement: { ...(known ? { existingId: known.id } : {}), id: known?.id ?? `${s.speaker.id}-${slug(words)}`, speaker, text: s.text, kind: s.kind, saidOn, occasion: s.occasion, meeting: meeting ? { key: meeting.key } : null },
-    known: known ? { id: known.id, fromThisSource: known.wordings.some((w) => thisSource(w.source)), how: `${s.speaker.name}'s statement ${known.id} has these words` } : null,
+    statement: {
+      ...(known ? { existingId: known.id } : {}),
+      id: known?.id ?? `${s.speaker.id}-${slug(words)}`,
+      speaker,
+      text: s.text,
+      kind: s.kind,
+      saidOn,
+      occasion: s.occasion,
+      meeting: meeting ? { key: meeting.key } : null,
+    },
+    known: known
+      ? { id: known.id, fromThisSource: known.wordings.some((w) => thisSource(w.source)), how: `${s.speaker.name}'s statement ${known.id} has these words` }
+      : null,
   });
 }
 
@@ -254,7 +336,11 @@ function roleDrafts(text: string, mentions: readonly PersonMention[]): ProposalD
     for (const title of role.title.split(/\s+and\s+/)) {
       const head = roleHead(title);
       const relation = RELATIONS[head] ?? RELATIONS[title.toLowerCase()];
-      const owner = role.owner ? mentions.find((o) => o.start >= role.start && o.end <= role.end && o !== m) : role.pronounOwner ? pronounOwner(text, mentions, role) : undefined;
+      const owner = role.owner
+        ? mentions.find((o) => o.start >= role.start && o.end <= role.end && o !== m)
+        : role.pronounOwner
+          ? pronounOwner(text, mentions, role)
+          : undefined;
       if (relation === "son-in-law-of" || (relation && owner)) {
         if (!owner) continue;
         const key = `relation:${m.person.key}:${relation}:${owner.person.key}`;
@@ -267,7 +353,9 @@ function roleDrafts(text: string, mentions: readonly PersonMention[]): ProposalD
               summary: `${m.person.name} is ${title} of ${owner.person.name}`,
               confidence: 0.7,
               reason: `role phrase "${title}" with the owner ${owner.person.name}`,
-              note: role.pronounOwner ? `"${text.slice(role.start, role.end).split(/\s/)[0]}": ${owner.person.name}, ${owner.possessive ? "named with a possessive just before" : "named just before it"}` : null,
+              note: role.pronounOwner
+                ? `"${text.slice(role.start, role.end).split(/\s/)[0]}": ${owner.person.name}, ${owner.possessive ? "named with a possessive just before" : "named just before it"}`
+                : null,
               dependsOn: newKeys(ref(m.person), ref(owner.person)),
               relation: { from: ref(m.person), to: ref(owner.person), kind: relation },
             }),
@@ -276,7 +364,18 @@ function roleDrafts(text: string, mentions: readonly PersonMention[]): ProposalD
         if (relation === "son-in-law-of") continue;
       }
       const key = `role:${m.person.key}:${slug(title)}`;
-      if (drafts.has(key) || [...drafts.values()].some((d) => d.kind === "ROLE" && d.role?.person && "key" in d.role.person === false && d.key.startsWith(`role:${m.person.key}:`) && slug(title).includes(d.key.split(":").at(-1)!))) continue;
+      if (
+        drafts.has(key) ||
+        [...drafts.values()].some(
+          (d) =>
+            d.kind === "ROLE" &&
+            d.role?.person &&
+            "key" in d.role.person === false &&
+            d.key.startsWith(`role:${m.person.key}:`) &&
+            slug(title).includes(d.key.split(":").at(-1)!),
+        )
+      )
+        continue;
       drafts.set(
         key,
         draft(text, span, {

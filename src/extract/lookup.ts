@@ -68,7 +68,11 @@ export interface GraphLookup {
 }
 
 // Lucene's query syntax would read these as operators; names need none of them.
-const luceneTerms = (phrase: string) => phrase.replace(/[^\p{L}\p{N}\s'’.-]/gu, " ").replace(/[.'’-]/g, " ").trim();
+const luceneTerms = (phrase: string) =>
+  phrase
+    .replace(/[^\p{L}\p{N}\s'’.-]/gu, " ")
+    .replace(/[.'’-]/g, " ")
+    .trim();
 
 /** The nodes with `label` whose searchable names hold each phrase, then `returns` per node. */
 const byName = (returns: string) => `
@@ -112,7 +116,11 @@ MATCH (:Person {id: speakerId})-[:SAID]->(st:Statement)
 RETURN st.id AS id, speakerId, st.text AS text,
   COLLECT { MATCH (st)-[:HAS_WORDING]->(w) OPTIONAL MATCH (w)-[:FROM]->(s:Source) RETURN {text: w.text, source: ${SOURCE("s")}} } AS wordings`;
 
-function byPhrase<T extends { id: string }>(phrases: string[], rows: (T & { phrase: string })[], matches: (phrase: string, row: T) => boolean): Map<string, T[]> {
+function byPhrase<T extends { id: string }>(
+  phrases: string[],
+  rows: (T & { phrase: string })[],
+  matches: (phrase: string, row: T) => boolean,
+): Map<string, T[]> {
   const result = new Map<string, T[]>(phrases.map((p) => [p, []]));
   for (const { phrase, ...row } of rows) {
     const candidate = row as unknown as T;
@@ -132,12 +140,18 @@ export function neo4jLookup(db: Neo4jExecutor): GraphLookup {
   return {
     async people(phrases) {
       const unique = [...new Set(phrases)];
-      const rows = unique.length === 0 ? [] : await db.read<PersonCandidate & { phrase: string }>("extract.people", PEOPLE, { phrases: phraseParams(unique), label: "Person" });
+      const rows =
+        unique.length === 0
+          ? []
+          : await db.read<PersonCandidate & { phrase: string }>("extract.people", PEOPLE, { phrases: phraseParams(unique), label: "Person" });
       return byPhrase(unique, rows, (phrase, p) => [p.name, ...p.aliases].some((n) => normalize(n) === normalize(phrase)));
     },
     async places(phrases) {
       const unique = [...new Set(phrases)];
-      const rows = unique.length === 0 ? [] : await db.read<PlaceCandidate & { phrase: string }>("extract.places", PLACES, { phrases: phraseParams(unique), label: "Place" });
+      const rows =
+        unique.length === 0
+          ? []
+          : await db.read<PlaceCandidate & { phrase: string }>("extract.places", PLACES, { phrases: phraseParams(unique), label: "Place" });
       return byPhrase(unique, rows, () => true);
     },
     async meetings(queries) {

@@ -27,12 +27,15 @@ export interface FoundMeeting {
   dateSpan: Span | null;
 }
 
-const MEETING_WORDS = /\b(meeting|meetings|met|meet|talks|session|summit|negotiations?|discussions|dialogue|delegation|sat down|encounter|tête-à-tête|conversation)\b/i;
+const MEETING_WORDS =
+  /\b(meeting|meetings|met|meet|talks|session|summit|negotiations?|discussions|dialogue|delegation|sat down|encounter|tête-à-tête|conversation)\b/i;
 /** Someone briefing: a verb, or a briefing as the frame of the sentence ("At a news conference", not "called the news conference"). */
-const BRIEFING = /\b(to brief|briefed|told reporters|to reporters|(?:at|in|during|gave|held)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference))\b/i;
+const BRIEFING =
+  /\b(to brief|briefed|told reporters|to reporters|(?:at|in|during|gave|held)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:briefing|press conference|news conference))\b/i;
 /** A meeting that did not happen: "no meeting … is scheduled", "not under consideration". */
 /** Someone at the talks without a meeting word of their own: "who attended the talks", "sat in on the lunch", "was also in the room". */
-const ATTENDANCE = /\b(?:attended the (?:talks|meeting|summit|session)|sat in on|sat on the [\p{L}-]+ side|(?:was|were) (?:also )?in the room|(?:was|were) joined by)\b/iu;
+const ATTENDANCE =
+  /\b(?:attended the (?:talks|meeting|summit|session)|sat in on|sat on the [\p{L}-]+ side|(?:was|were) (?:also )?in the room|(?:was|were) joined by)\b/iu;
 /** Between two names: "… met …", "… also met with Finnish President …". */
 const MET = /^\s+(?:also\s+|had\s+|then\s+)?met(?:\s+with)?\s+(?:[\p{L}.-]+\s+){0,3}$/u;
 const JOINT = /\bjoint\s+(?:news|press)\s+(?:conference|briefing|appearance|availability)\b/i;
@@ -49,12 +52,27 @@ function ownWords(s: Sentence): string {
 
 const within = (span: Span, s: Sentence) => span.start >= s.start && span.end <= s.end;
 
-export function findMeetings(sentences: readonly Sentence[], mentions: readonly PersonMention[], places: readonly PlaceMention[], publishedOn: string | null): FoundMeeting[] {
+export function findMeetings(
+  sentences: readonly Sentence[],
+  mentions: readonly PersonMention[],
+  places: readonly PlaceMention[],
+  publishedOn: string | null,
+): FoundMeeting[] {
   const meetings: FoundMeeting[] = [];
   let main: FoundMeeting | null = null;
   const peopleIn = (s: Sentence) => mentions.filter((m) => within(m, s) && !m.possessive && !m.quoted);
   const create = (kind: FoundMeeting["kind"], s: Sentence): FoundMeeting => {
-    const m: FoundMeeting = { key: `meeting:${s.start}`, kind, sentences: [], participants: [], place: null, date: null, dateEnd: null, dateNote: null, dateSpan: null };
+    const m: FoundMeeting = {
+      key: `meeting:${s.start}`,
+      kind,
+      sentences: [],
+      participants: [],
+      place: null,
+      date: null,
+      dateEnd: null,
+      dateNote: null,
+      dateSpan: null,
+    };
     meetings.push(m);
     return m;
   };
@@ -86,11 +104,13 @@ export function findMeetings(sentences: readonly Sentence[], mentions: readonly 
     // "Blinken, who attended the talks, …", "Wang Yi was also in the room": people at the talks the article is about.
     if (main && ATTENDANCE.test(plain) && people.some((p) => !main!.participants.some((x) => x.mention.person.key === p.person.key))) {
       main.sentences.push(s);
-      for (const p of people) if (!main.participants.some((x) => x.mention.person.key === p.person.key)) main.participants.push({ mention: p, inherited: null });
+      for (const p of people)
+        if (!main.participants.some((x) => x.mention.person.key === p.person.key)) main.participants.push({ mention: p, inherited: null });
     }
     if (BRIEFING.test(plain) && people.length > 0) {
       const briefer = people[0]!;
-      const briefing = meetings.find((m) => m.kind === "briefing" && m.participants.some((p) => p.mention.person.key === briefer.person.key)) ?? create("briefing", s);
+      const briefing =
+        meetings.find((m) => m.kind === "briefing" && m.participants.some((p) => p.mention.person.key === briefer.person.key)) ?? create("briefing", s);
       briefing.sentences.push(s);
       if (briefing.participants.length === 0) briefing.participants.push({ mention: briefer, inherited: null });
       // A joint news conference is given by the parties to the talks it follows.
@@ -110,7 +130,8 @@ export function findMeetings(sentences: readonly Sentence[], mentions: readonly 
     }
     const talk = MEETING_WORDS.test(plain);
     // "Trump met Finnish President Sauli Niinistö": a pair meeting beside the article's main talks, with someone not at them.
-    const pair = main && main.participants.length >= 2 ? people.findIndex((x, i) => i > 0 && MET.test(s.text.slice(people[i - 1]!.end - s.start, x.start - s.start))) : -1;
+    const pair =
+      main && main.participants.length >= 2 ? people.findIndex((x, i) => i > 0 && MET.test(s.text.slice(people[i - 1]!.end - s.start, x.start - s.start))) : -1;
     if (pair > 0 && !main!.participants.some((x) => x.mention.person.key === people[pair]!.person.key)) {
       const met = create("talks", s);
       met.sentences.push(s);

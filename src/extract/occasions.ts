@@ -21,7 +21,8 @@ const EVENT = "briefing|press conference|news conference|press availability|inte
 
 export const MOMENT_OF_A_MEETING = "moment of a meeting";
 
-const CALENDAR = "(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)";
+const CALENDAR =
+  "(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\\b)";
 
 interface Pattern {
   name: string;
@@ -34,11 +35,26 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   { name: "speech to an audience", prefix: "to ", re: new RegExp(String.raw`\b(?:told|telling|to)\s+((?:${AUDIENCE})\b${WHEN})`, "iu") },
-  { name: "interview with a broadcaster", re: new RegExp(String.raw`\b(?:[Ii]n|[Dd]uring)\s+((?:an|a|the)\s+(?:\S+\s+)?interview\s+(?:with|on)\s+(${NAME}))`, "u"), named: 2 },
-  { name: "speech at an event", re: new RegExp(String.raw`\b(?:[Aa]t|[Ii]n|[Dd]uring|gave|held)\s+((?:a|an|the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:${EVENT})(?![\p{L}-])(?:\s+(?:on|to)\s+(?:${CALENDAR}${NAME}|${AUDIENCE}))?${WHEN})`, "u") },
+  {
+    name: "interview with a broadcaster",
+    re: new RegExp(String.raw`\b(?:[Ii]n|[Dd]uring)\s+((?:an|a|the)\s+(?:\S+\s+)?interview\s+(?:with|on)\s+(${NAME}))`, "u"),
+    named: 2,
+  },
+  {
+    name: "speech at an event",
+    re: new RegExp(
+      String.raw`\b(?:[Aa]t|[Ii]n|[Dd]uring|gave|held)\s+((?:a|an|the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:${EVENT})(?![\p{L}-])(?:\s+(?:on|to)\s+(?:${CALENDAR}${NAME}|${AUDIENCE}))?${WHEN})`,
+      "u",
+    ),
+  },
   { name: "speaking from a place", prefix: "speaking ", re: new RegExp(String.raw`\b[Ss]peaking\s+((?:from|at|in|on)\s+[^,.;:]+)`, "u") },
   { name: MOMENT_OF_A_MEETING, re: /\b(at the (?:start|end|opening|close|beginning|top) of (?:the|their|a) [\p{L}-]+)/iu },
-  { name: "told a broadcaster", prefix: "to ", re: new RegExp(String.raw`\btold\s+(${NAME}['’]s\s+(?:“|")?[\p{Lu}\p{N}][\p{L}\p{N}'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}'’-]*)*(?:”|")?|${NAME})`, "u"), named: 1 },
+  {
+    name: "told a broadcaster",
+    prefix: "to ",
+    re: new RegExp(String.raw`\btold\s+(${NAME}['’]s\s+(?:“|")?[\p{Lu}\p{N}][\p{L}\p{N}'’-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}'’-]*)*(?:”|")?|${NAME})`, "u"),
+    named: 1,
+  },
 ];
 
 /**

@@ -42,7 +42,8 @@ interface NameSpan extends Span {
 }
 
 const ALL_CAPS_DATELINE = /^[\p{Lu}\s.]+$/u;
-const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const CALENDAR =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** A proper-noun span reduced to the name: titles and nationalities before it, possessive and punctuation after it, dropped. */
 function cleanName(text: string, start: number, taggedPerson: boolean, source: string): NameSpan | null {
@@ -126,8 +127,11 @@ export async function findPeople(text: string, lookup: GraphLookup, headlines: r
 
   const mentions: PersonMention[] = [];
   const byName = new Map<string, PersonRef>();
-  const mention = (span: Span & { text: string; possessive: boolean }, person: PersonRef, how: Pick<PersonMention, "confidence" | "reason" | "note" | "byRole" | "role">) =>
-    mentions.push({ start: span.start, end: span.end, text: span.text, possessive: span.possessive, quoted: inside(span, quotes), person, ...how });
+  const mention = (
+    span: Span & { text: string; possessive: boolean },
+    person: PersonRef,
+    how: Pick<PersonMention, "confidence" | "reason" | "note" | "byRole" | "role">,
+  ) => mentions.push({ start: span.start, end: span.end, text: span.text, possessive: span.possessive, quoted: inside(span, quotes), person, ...how });
 
   for (const name of names) {
     const before = text.slice(0, name.start);
@@ -149,7 +153,13 @@ export async function findPeople(text: string, lookup: GraphLookup, headlines: r
     const words = name.text.split(/\s+/);
     const earlier = [...byName.entries()].find(([full]) => words.length === 1 && full.split(" ").length > 1 && full.split(" ").includes(normalize(name.text)));
     if (earlier) {
-      mention(name, earlier[1], { confidence: 0.85, reason: `"${name.text}" is part of the name ${earlier[1].name} given earlier`, note: null, byRole: false, role });
+      mention(name, earlier[1], {
+        confidence: 0.85,
+        reason: `"${name.text}" is part of the name ${earlier[1].name} given earlier`,
+        note: null,
+        byRole: false,
+        role,
+      });
     } else if ((name.taggedPerson || role !== null) && words.length > 1 && words.length <= 4 && !inHeadline(name)) {
       const person = newPerson(name.text);
       byName.set(normalize(name.text), person);
@@ -168,9 +178,20 @@ export async function findPeople(text: string, lookup: GraphLookup, headlines: r
     if (nameParts(person).length < 2) continue;
     for (const part of parts) {
       for (const m of text.matchAll(new RegExp(`(?<![\\p{L}-])${part}(?![\\p{L}-])`, "gu"))) {
-        const span = { start: m.index, end: m.index + part.length, text: part, possessive: /^['’]s\b/.test(text.slice(m.index + part.length, m.index + part.length + 3)) };
+        const span = {
+          start: m.index,
+          end: m.index + part.length,
+          text: part,
+          possessive: /^['’]s\b/.test(text.slice(m.index + part.length, m.index + part.length + 3)),
+        };
         if (span.start < first.end || mentions.some((x) => x.start < span.end && span.start < x.end) || inHeadline(span)) continue;
-        mention(span, person, { confidence: 0.8, reason: `"${part}" is part of the name of ${person.name}, named earlier`, note: null, byRole: false, role: null });
+        mention(span, person, {
+          confidence: 0.8,
+          reason: `"${part}" is part of the name of ${person.name}, named earlier`,
+          note: null,
+          byRole: false,
+          role: null,
+        });
       }
     }
   }

@@ -22,7 +22,8 @@ export interface PlaceMention extends Span {
 }
 
 const AFTER_PREPOSITION = /\b(?:in|at|from|to|near|outside)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:of\s+|in\s+)?[\p{Lu}][\p{L}.'’-]*){0,4})/gu;
-const NOT_A_PLACE: RegExp = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|President|Presidents|NATO|The)$/;
+const NOT_A_PLACE: RegExp =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|President|Presidents|NATO|The)$/;
 
 /** How specific a kind of place is: a meeting is placed at its most specific one. */
 export const PLACE_RANK: Record<string, number> = { building: 3, site: 3, estate: 3, city: 2, region: 1 };
@@ -63,10 +64,20 @@ export async function findPlaces(text: string, lookup: GraphLookup, isPersonName
     const match = best(span.text, found.get(span.text) ?? []);
     if (match) {
       const exact = words(match.name).join(" ") === words(span.text).join(" ");
-      mentions.push({ ...span, place: { key: `place:${match.id}`, id: match.id, existing: match, name: match.name, kind: match.kind }, confidence: exact ? 0.9 : 0.75, reason: `${exact ? "name" : "part of the name"} "${span.text}" matches the graph's place ${match.id}` });
+      mentions.push({
+        ...span,
+        place: { key: `place:${match.id}`, id: match.id, existing: match, name: match.name, kind: match.kind },
+        confidence: exact ? 0.9 : 0.75,
+        reason: `${exact ? "name" : "part of the name"} "${span.text}" matches the graph's place ${match.id}`,
+      });
     } else if (tagged.has(span.start) && words(span.text).length > 0) {
       const id = slug(span.text);
-      mentions.push({ ...span, place: { key: `place:${id}`, id, existing: null, name: span.text, kind: "city" }, confidence: 0.5, reason: `compromise tags "${span.text}" as a place; the graph has none by that name` });
+      mentions.push({
+        ...span,
+        place: { key: `place:${id}`, id, existing: null, name: span.text, kind: "city" },
+        confidence: 0.5,
+        reason: `compromise tags "${span.text}" as a place; the graph has none by that name`,
+      });
     }
   }
   return mentions.sort((a, b) => a.start - b.start);

@@ -8,7 +8,12 @@ import { DEMONYMS, ROLE_HEADS, ROLE_QUALIFIERS } from "./vocabulary.js";
 const alternatives = (list: readonly string[]) =>
   [...list]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.]/g, "\\.").replace(/-/g, "[- ]").replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`))
+    .map((w) =>
+      w
+        .replace(/[.]/g, "\\.")
+        .replace(/-/g, "[- ]")
+        .replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`),
+    )
     .join("|");
 
 const HEAD = `(?:${alternatives(ROLE_HEADS)})`;

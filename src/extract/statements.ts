@@ -41,7 +41,13 @@ function whenIn(text: string, span: Span, mentions: readonly PersonMention[], pu
   const occasion = findOccasion(words, span.start, isPerson);
   const date = findDates(words, span.start, publishedOn)[0] ?? null;
   if (!occasion && !date) return NO_WHEN;
-  return { saidOn: date?.date ?? null, occasion: occasion?.text ?? null, occasionSpan: occasion ?? date, duringMeeting: occasion?.pattern === MOMENT_OF_A_MEETING, whenNote: date?.relativeNote ?? null };
+  return {
+    saidOn: date?.date ?? null,
+    occasion: occasion?.text ?? null,
+    occasionSpan: occasion ?? date,
+    duringMeeting: occasion?.pattern === MOMENT_OF_A_MEETING,
+    whenNote: date?.relativeNote ?? null,
+  };
 }
 
 const sameParagraph = (text: string, a: Span, b: Span) => !text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)).includes("\n");
@@ -51,20 +57,40 @@ const sameParagraph = (text: string, a: Span, b: Span) => !text.slice(Math.min(a
  * its speaker ("In a post-meeting briefing, Ushakov offered …"), else the speaker's statement just
  * before it in the same paragraph.
  */
-function inheritWhen(text: string, sentences: readonly Sentence[], mentions: readonly PersonMention[], found: readonly FoundStatement[], publishedOn: string | null): void {
+function inheritWhen(
+  text: string,
+  sentences: readonly Sentence[],
+  mentions: readonly PersonMention[],
+  found: readonly FoundStatement[],
+  publishedOn: string | null,
+): void {
   found.forEach((f, i) => {
     if (f.saidOn || f.occasion) return;
     const first = sentenceAt(sentences, f.start);
     const before = sentences[first.index - 1];
-    const named = before && sameParagraph(text, before, f) && mentions.some((m) => m.person.key === f.speaker.key && m.start >= before.start && m.end <= before.end);
+    const named =
+      before && sameParagraph(text, before, f) && mentions.some((m) => m.person.key === f.speaker.key && m.start >= before.start && m.end <= before.end);
     const fromSentence = named ? whenIn(text, before, mentions, publishedOn) : NO_WHEN;
     if (fromSentence.occasionSpan && before) {
-      Object.assign(f, fromSentence, { whenNote: [`the sentence before names ${f.speaker.name} and when or where they spoke: "${before.text.slice(0, 80)}"`, fromSentence.whenNote].filter(Boolean).join("; ") });
+      Object.assign(f, fromSentence, {
+        whenNote: [`the sentence before names ${f.speaker.name} and when or where they spoke: "${before.text.slice(0, 80)}"`, fromSentence.whenNote]
+          .filter(Boolean)
+          .join("; "),
+      });
       return;
     }
-    const previous = found.slice(0, i).reverse().find((p) => p.speaker.key === f.speaker.key);
+    const previous = found
+      .slice(0, i)
+      .reverse()
+      .find((p) => p.speaker.key === f.speaker.key);
     if (previous?.occasionSpan && sameParagraph(text, previous, f)) {
-      Object.assign(f, { saidOn: previous.saidOn, occasion: previous.occasion, occasionSpan: previous.occasionSpan, duringMeeting: previous.duringMeeting, whenNote: `as ${f.speaker.name}'s statement before it in the same paragraph${previous.whenNote ? `: ${previous.whenNote}` : ""}` });
+      Object.assign(f, {
+        saidOn: previous.saidOn,
+        occasion: previous.occasion,
+        occasionSpan: previous.occasionSpan,
+        duringMeeting: previous.duringMeeting,
+        whenNote: `as ${f.speaker.name}'s statement before it in the same paragraph${previous.whenNote ? `: ${previous.whenNote}` : ""}`,
+      });
     }
   });
 }
@@ -72,7 +98,10 @@ function inheritWhen(text: string, sentences: readonly Sentence[], mentions: rea
 const SPEECH_VERB =
   "(?:said|says|stated|remarked|added|told|noted|warned|declared|insisted|explained|wrote|replied|continued|recalled|observed|stressed|emphasized|emphasised|acknowledged|confirmed|announced|argued|claimed|asked|answered)";
 /** After a closing quote: "he stated", "the secretary of state said", "said Putin", "Ushakov remarked". */
-const AFTER_QUOTE = new RegExp(`^[,.!?]?\\s*(?:(he|she)\\s+${SPEECH_VERB}|the\\s+[\\p{L}\\s.-]{2,40}?\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.\\-’' ]*|\\p{Lu}[\\p{L}.\\-’' ]*?\\s+${SPEECH_VERB})\\b`, "u");
+const AFTER_QUOTE = new RegExp(
+  `^[,.!?]?\\s*(?:(he|she)\\s+${SPEECH_VERB}|the\\s+[\\p{L}\\s.-]{2,40}?\\s+${SPEECH_VERB}|${SPEECH_VERB}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.\\-’' ]*|\\p{Lu}[\\p{L}.\\-’' ]*?\\s+${SPEECH_VERB})\\b`,
+  "u",
+);
 /** When or where, between a speech verb and "that": "on Wednesday", "at a press briefing on Wednesday", "after the talks". */
 const SAID_WHEN = `(?:on\\s+(?:[A-Z][a-z]+day|\\d[^,.;:"“”]{0,20}?)|(?:at|in|during|after|following)\\s+(?:a|an|the|his|her|their)\\s+[^,.;:"“”]{1,40}?)`;
 /** "said that", "told reporters after the talks that", "said at a press briefing on Wednesday that". */
@@ -80,7 +109,10 @@ const PARAPHRASE = new RegExp(`\\b(?:${SPEECH_VERB}(?:\\s+${SAID_WHEN})?|told\\s
 const QUOTE = /“([^”]+)”|"([^"\n]+)"/g;
 
 const speakers = (mentions: readonly PersonMention[]) => mentions.filter((m) => !m.possessive && !m.quoted);
-const lastBefore = (mentions: readonly PersonMention[], at: number) => speakers(mentions).filter((m) => m.end <= at).at(-1);
+const lastBefore = (mentions: readonly PersonMention[], at: number) =>
+  speakers(mentions)
+    .filter((m) => m.end <= at)
+    .at(-1);
 const firstIn = (mentions: readonly PersonMention[], span: Span) => speakers(mentions).find((m) => m.start >= span.start && m.end <= span.end);
 const sentenceAt = (sentences: readonly Sentence[], at: number) => sentences.find((s) => s.start <= at && at < s.end) ?? sentences.at(-1)!;
 
@@ -107,10 +139,16 @@ function attribute(text: string, sentences: readonly Sentence[], mentions: reado
     }
     return { speaker: speakers(mentions).find((m) => m.start >= close && m.start <= close + after[0].length), note: null, reason, end };
   }
-  if (/:\s*$/.test(text.slice(first.start, open))) return { speaker: firstIn(mentions, { start: first.start, end: open }), note: null, reason: "quote introduced with a colon by its speaker", end };
+  if (/:\s*$/.test(text.slice(first.start, open)))
+    return { speaker: firstIn(mentions, { start: first.start, end: open }), note: null, reason: "quote introduced with a colon by its speaker", end };
   const next = sentences[last.index + 1];
   const speaker = next && new RegExp(SPEECH_VERB).test(next.text) ? firstIn(mentions, next) : undefined;
-  return { speaker, note: speaker ? `the next sentence names the speaker: "${next!.text.slice(0, 80)}"` : null, reason: "quote whose speaker the next sentence names", end: speaker ? next!.end : end };
+  return {
+    speaker,
+    note: speaker ? `the next sentence names the speaker: "${next!.text.slice(0, 80)}"` : null,
+    reason: "quote whose speaker the next sentence names",
+    end: speaker ? next!.end : end,
+  };
 }
 
 export function findStatements(text: string, sentences: readonly Sentence[], mentions: readonly PersonMention[], publishedOn: string | null): FoundStatement[] {
@@ -128,7 +166,16 @@ export function findStatements(text: string, sentences: readonly Sentence[], men
     if (!speaker) continue;
     const speakerNote = [note, speaker.byRole ? speaker.note : null].filter(Boolean).join("; ") || null;
     const span = { start: Math.min(first.start, open), end };
-    found.push({ ...span, text: inner, kind: "QUOTE", speaker: speaker.person, speakerNote, confidence: speakerNote ? 0.75 : 0.9, reason, ...whenIn(text, span, mentions, publishedOn) });
+    found.push({
+      ...span,
+      text: inner,
+      kind: "QUOTE",
+      speaker: speaker.person,
+      speakerNote,
+      confidence: speakerNote ? 0.75 : 0.9,
+      reason,
+      ...whenIn(text, span, mentions, publishedOn),
+    });
   }
   for (const s of sentences) {
     const verb = PARAPHRASE.exec(s.text);
@@ -136,7 +183,13 @@ export function findStatements(text: string, sentences: readonly Sentence[], men
     const subject = firstIn(mentions, { start: s.start, end: s.start + verb.index });
     const pronoun = /\b(he|she)\s+(?:also\s+|later\s+|then\s+)?$/i.test(s.text.slice(0, verb.index));
     // "He also confirmed that …" goes on with the speaker of the statement just before it, else with the person named last.
-    const previous = pronoun && !subject ? found.filter((f) => f.end <= s.start && sameParagraph(text, f, s)).sort((a, b) => a.end - b.end).at(-1) : undefined;
+    const previous =
+      pronoun && !subject
+        ? found
+            .filter((f) => f.end <= s.start && sameParagraph(text, f, s))
+            .sort((a, b) => a.end - b.end)
+            .at(-1)
+        : undefined;
     const named = subject ?? (pronoun && !previous ? lastBefore(mentions, s.start) : undefined);
     const speaker = previous?.speaker ?? named?.person;
     if (!speaker) continue;

@@ -14,7 +14,37 @@ export interface Sentence extends Span {
 }
 
 // A period after these does not end a sentence ("the U.S. Embassy", "St. Petersburg").
-const ABBREVIATIONS = new Set(["u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "jr", "sr", "e.u"]);
+const ABBREVIATIONS = new Set([
+  "u.s",
+  "u.k",
+  "u.n",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "gen",
+  "sen",
+  "rep",
+  "gov",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "no",
+  "vs",
+  "jr",
+  "sr",
+  "e.u",
+]);
 
 const SENTENCE_END = /[.!?]+["”’)]*(?=\s)|\n/g;
 
@@ -33,7 +63,11 @@ export function sentences(text: string): Sentence[] {
   for (const match of text.matchAll(SENTENCE_END)) {
     const end = match.index + match[0].length;
     if (match[0] !== "\n") {
-      const word = /([\w.]+)[.!?]*["”’)]*$/.exec(text.slice(Math.max(from, match.index - 12), end))?.[1]?.replace(/\.+$/, "").toLowerCase() ?? "";
+      const word =
+        /([\w.]+)[.!?]*["”’)]*$/
+          .exec(text.slice(Math.max(from, match.index - 12), end))?.[1]
+          ?.replace(/\.+$/, "")
+          .toLowerCase() ?? "";
       if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
     }
     push(from, end);
@@ -44,13 +78,7 @@ export function sentences(text: string): Sentence[] {
 }
 
 /** For comparing names and phrases: typographic apostrophes folded, case and spacing ignored. */
-export const normalize = (s: string) =>
-  s
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+export const normalize = (s: string) => s.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
 
 /** The words of a text, for overlap measures: lowercase letters and digits only. */
 export const words = (s: string): string[] => Array.from(normalize(s).matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);

@@ -65,10 +65,12 @@ export function compiledExecution(schema: GraphQLSchema, { enabled, maxDocuments
   const seenOnce = new LRUCache<string, true>({ max: maxDocuments });
   const compiledRuns = new LRUCache<string, Run>({ max: maxDocuments });
 
-  const interpreted = (document: DocumentNode, operationName: string | undefined): Run => (context, variables) => {
-    executionCounts.interpreted += 1;
-    return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
-  };
+  const interpreted =
+    (document: DocumentNode, operationName: string | undefined): Run =>
+    (context, variables) => {
+      executionCounts.interpreted += 1;
+      return execute({ schema, document, operationName, contextValue: context, variableValues: variables });
+    };
   const compile = (document: DocumentNode, operationName: string | undefined): Run => {
     const compiled = compileQuery(schema, document, operationName);
     if (!isCompiledQuery(compiled)) return interpreted(document, operationName);

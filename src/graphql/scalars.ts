@@ -12,12 +12,14 @@ import { isValidIsoDate, isValidIsoDateTime, MIN_YEAR, periodOf, precisionOf } f
 import { badUserInput } from "./errors.js";
 
 function isoScalar(name: string, description: string, isValidInput: (value: string) => boolean, isValidOutput: (value: string) => boolean, expected: string) {
-  const checker = (isValid: (value: string) => boolean) => (value: unknown): string => {
-    if (typeof value !== "string" || !isValid(value)) {
-      throw new GraphQLError(`${name} cannot represent ${JSON.stringify(value)}: expected ${expected}`, { extensions: { code: "BAD_USER_INPUT" } });
-    }
-    return value;
-  };
+  const checker =
+    (isValid: (value: string) => boolean) =>
+    (value: unknown): string => {
+      if (typeof value !== "string" || !isValid(value)) {
+        throw new GraphQLError(`${name} cannot represent ${JSON.stringify(value)}: expected ${expected}`, { extensions: { code: "BAD_USER_INPUT" } });
+      }
+      return value;
+    };
   const parse = checker(isValidInput);
   return new GraphQLScalarType<string, string>({
     name,

@@ -100,7 +100,8 @@ function sampleVariables(operation: OperationDefinitionNode, samples: Samples): 
 
 /** Boolean variables (the web app's @include / @skip switches) set to true, so the fields they include run and get planned too. */
 function switchesOn(operation: OperationDefinitionNode): Record<string, boolean> {
-  const isBoolean = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isBoolean(type.type) : type.kind === Kind.NAMED_TYPE && type.name.value === "Boolean");
+  const isBoolean = (type: TypeNode): boolean =>
+    type.kind === Kind.NON_NULL_TYPE ? isBoolean(type.type) : type.kind === Kind.NAMED_TYPE && type.name.value === "Boolean";
   return Object.fromEntries((operation.variableDefinitions ?? []).filter((d) => isBoolean(d.type)).map((d) => [d.variable.name.value, true]));
 }
 
@@ -128,7 +129,9 @@ export function warmupRequests(documents: KnownDocument[], samples: Samples): { 
     const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     if (!operation || operation.operation !== "query") continue;
     const variables = { ...switchesOn(operation), ...document.variables, ...sampleVariables(operation, samples) };
-    const missing = (operation.variableDefinitions ?? []).some((d) => d.type.kind === Kind.NON_NULL_TYPE && d.defaultValue === undefined && !(d.variable.name.value in variables));
+    const missing = (operation.variableDefinitions ?? []).some(
+      (d) => d.type.kind === Kind.NON_NULL_TYPE && d.defaultValue === undefined && !(d.variable.name.value in variables),
+    );
     if (missing) skipped.push(document.name);
     else requests.push({ query: document.query, variables });
   }

@@ -13,10 +13,18 @@ const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
  * does: only clients that ask for the newer media type get it; everyone else gets plain JSON.
  */
 export function responseMediaType(accept: string | undefined): "application/json" | typeof GRAPHQL_RESPONSE_JSON {
-  return accepts({ headers: { accept } } as IncomingMessage).type(["application/json", GRAPHQL_RESPONSE_JSON]) === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : "application/json";
+  return accepts({ headers: { accept } } as IncomingMessage).type(["application/json", GRAPHQL_RESPONSE_JSON]) === GRAPHQL_RESPONSE_JSON
+    ? GRAPHQL_RESPONSE_JSON
+    : "application/json";
 }
 
-export function sendGraphQLError(req: IncomingMessage, res: ServerResponse, status: number, message: string, extensions: Record<string, unknown> & { code: string }): void {
+export function sendGraphQLError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extensions: Record<string, unknown> & { code: string },
+): void {
   const type = responseMediaType(req.headers.accept);
   sendBody(res, status, `${type}; charset=utf-8`, JSON.stringify({ errors: [{ message, extensions }] }));
 }

@@ -105,9 +105,15 @@ export function rateLimit({ perMinute, burst, clientOf, now = Date.now, shared, 
     onRefused?.();
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
     res.setHeader("Retry-After", String(retryAfter));
-    sendGraphQLError(req, res, 429, `Too many requests: this client may make ${perMinute} requests a minute (bursts of ${burst}). Try again in ${retryAfter} s.`, {
-      code: "RATE_LIMITED",
-      retryAfterSeconds: retryAfter,
-    });
+    sendGraphQLError(
+      req,
+      res,
+      429,
+      `Too many requests: this client may make ${perMinute} requests a minute (bursts of ${burst}). Try again in ${retryAfter} s.`,
+      {
+        code: "RATE_LIMITED",
+        retryAfterSeconds: retryAfter,
+      },
+    );
   };
 }

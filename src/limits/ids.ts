@@ -50,7 +50,12 @@ function findLongIdLiteral(schema: GraphQLSchema, document: DocumentNode, maxLen
 }
 
 /** The first ID longer than `maxLength` in the variables, following each variable's declared type; null when none. */
-export function longIdInVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, maxLength: number): LongId | null {
+export function longIdInVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  maxLength: number,
+): LongId | null {
   const pending: [string, GraphQLInputType, unknown][] = [];
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type);

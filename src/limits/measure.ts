@@ -66,7 +66,9 @@ export function measureOperation(args: {
   const measures: OperationMeasures = { depth: 0, aliases: 0, selections: 0, cost: 0, selectionsExceeded: false };
   // `query ($n: Int = 50)` without $n sent: the page size is the variable's default.
   const variableDefaults = Object.fromEntries(
-    (args.operation.variableDefinitions ?? []).flatMap((definition) => (definition.defaultValue?.kind === Kind.INT ? [[definition.variable.name.value, Number.parseInt(definition.defaultValue.value, 10)]] : [])),
+    (args.operation.variableDefinitions ?? []).flatMap((definition) =>
+      definition.defaultValue?.kind === Kind.INT ? [[definition.variable.name.value, Number.parseInt(definition.defaultValue.value, 10)]] : [],
+    ),
   );
   const variables = { ...variableDefaults, ...args.variables };
   const walk: Walk = { schema: args.schema, fragments, variables, maxSelections: args.maxSelections, measures, expanding: new Set() };
@@ -169,7 +171,8 @@ function countStructurally(walk: Walk, selectionSet: SelectionSetNode): void {
  * schema with its CommonJS build.
  */
 const tagOf = (type: unknown): string | undefined => (type as { [Symbol.toStringTag]?: string } | null | undefined)?.[Symbol.toStringTag];
-const isCompositeType = (type: unknown): type is GraphQLCompositeType => ["GraphQLObjectType", "GraphQLInterfaceType", "GraphQLUnionType"].includes(tagOf(type) ?? "");
+const isCompositeType = (type: unknown): type is GraphQLCompositeType =>
+  ["GraphQLObjectType", "GraphQLInterfaceType", "GraphQLUnionType"].includes(tagOf(type) ?? "");
 const getNullableType = (type: GraphQLOutputType) => (tagOf(type) === "GraphQLNonNull" ? (type as { ofType: GraphQLOutputType }).ofType : type);
 const isListType = (type: GraphQLOutputType) => tagOf(type) === "GraphQLList";
 function getNamedType(type: GraphQLOutputType): GraphQLNamedType {

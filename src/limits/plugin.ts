@@ -26,21 +26,28 @@ function limitError(code: string, message: string, figures: Record<string, numbe
 }
 
 /** The first limit the operation breaks, or null. */
-export function checkLimits(
-  limits: QueryLimits,
-  request: Omit<Parameters<typeof measureOperation>[0], "maxSelections">,
-): GraphQLError | null {
+export function checkLimits(limits: QueryLimits, request: Omit<Parameters<typeof measureOperation>[0], "maxSelections">): GraphQLError | null {
   const measures = measureOperation({ ...request, maxSelections: limits.maxSelections });
   if (measures.selectionsExceeded) {
-    return limitError("TOO_MANY_SELECTIONS", `The operation has more than ${limits.maxSelections} selections (fields and fragments, counting every use of a fragment); split it into smaller operations.`, {
-      maxSelections: limits.maxSelections,
-    });
+    return limitError(
+      "TOO_MANY_SELECTIONS",
+      `The operation has more than ${limits.maxSelections} selections (fields and fragments, counting every use of a fragment); split it into smaller operations.`,
+      {
+        maxSelections: limits.maxSelections,
+      },
+    );
   }
   if (measures.depth > limits.maxDepth) {
-    return limitError("QUERY_TOO_DEEP", `The operation nests fields ${measures.depth} deep; at most ${limits.maxDepth} levels are allowed.`, { depth: measures.depth, maxDepth: limits.maxDepth });
+    return limitError("QUERY_TOO_DEEP", `The operation nests fields ${measures.depth} deep; at most ${limits.maxDepth} levels are allowed.`, {
+      depth: measures.depth,
+      maxDepth: limits.maxDepth,
+    });
   }
   if (measures.aliases > limits.maxAliases) {
-    return limitError("TOO_MANY_ALIASES", `The operation uses ${measures.aliases} aliases; at most ${limits.maxAliases} are allowed.`, { aliases: measures.aliases, maxAliases: limits.maxAliases });
+    return limitError("TOO_MANY_ALIASES", `The operation uses ${measures.aliases} aliases; at most ${limits.maxAliases} are allowed.`, {
+      aliases: measures.aliases,
+      maxAliases: limits.maxAliases,
+    });
   }
   const longList = longListInVariables(request.variables, limits.maxListLength) ?? longListInDocument(request.document, limits.maxListLength);
   if (longList) {
@@ -50,13 +57,19 @@ export function checkLimits(
       maxLength: limits.maxListLength,
     });
   }
-  const longId = longIdInVariables(request.schema, request.operation, request.variables, MAX_ID_ARGUMENT_LENGTH) ?? longIdInDocument(request.schema, request.document, MAX_ID_ARGUMENT_LENGTH);
+  const longId =
+    longIdInVariables(request.schema, request.operation, request.variables, MAX_ID_ARGUMENT_LENGTH) ??
+    longIdInDocument(request.schema, request.document, MAX_ID_ARGUMENT_LENGTH);
   if (longId) {
-    return limitError("BAD_USER_INPUT", `Invalid argument "${longId.path}": an id has at most ${MAX_ID_ARGUMENT_LENGTH} characters, this one ${longId.length}.`, {
-      argument: longId.path,
-      length: longId.length,
-      maxLength: MAX_ID_ARGUMENT_LENGTH,
-    });
+    return limitError(
+      "BAD_USER_INPUT",
+      `Invalid argument "${longId.path}": an id has at most ${MAX_ID_ARGUMENT_LENGTH} characters, this one ${longId.length}.`,
+      {
+        argument: longId.path,
+        length: longId.length,
+        maxLength: MAX_ID_ARGUMENT_LENGTH,
+      },
+    );
   }
   if (measures.cost > limits.maxCost) {
     return limitError(

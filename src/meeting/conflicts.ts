@@ -81,10 +81,14 @@ export function createConflictsLoader(db: Neo4jExecutor, claimsByMeeting: DataLo
   return new DataLoader<string, ConflictRecord[]>(async (ids) => {
     const claims = await all(claimsByMeeting.loadMany(ids));
     // Places matter only where a meeting's sources name more than one.
-    const placeIds = [...new Set(claims.flatMap((list) => {
-      const named = new Set(list.filter((c) => c.field === "place").map((c) => c.value));
-      return named.size > 1 ? [...named] : [];
-    }))];
+    const placeIds = [
+      ...new Set(
+        claims.flatMap((list) => {
+          const named = new Set(list.filter((c) => c.field === "place").map((c) => c.value));
+          return named.size > 1 ? [...named] : [];
+        }),
+      ),
+    ];
     const recordIds = ids.filter((_id, i) => claims[i]!.some((c) => c.field === "record" && c.value === LONGEST_TO_DATE));
     const [chains, earlier] = await Promise.all([all(placeChains.loadMany(placeIds)), all(earlierMeetings.loadMany(recordIds))]);
     const places = new Map(placeIds.map((id, i) => [id, chains[i]!] as const).filter(([, chain]) => chain.length > 0));
@@ -118,7 +122,10 @@ export async function conflictConnection(
   counted: boolean,
 ): Promise<ConflictConnectionRecord> {
   const filter = compact(input ?? {});
-  const rows = await db.read<{ id: string; date: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, { fields: CONFLICT_FIELDS, filter: { meetingId: null, field: null, ...filter } });
+  const rows = await db.read<{ id: string; date: string }>("conflicts.meetingIds", CONFLICTED_MEETING_IDS, {
+    fields: CONFLICT_FIELDS,
+    filter: { meetingId: null, field: null, ...filter },
+  });
   const dates = new Map(rows.map(({ id, date }) => [id, date]));
   const keysOf = (c: ConflictRecord): KeyValue[] => [dates.get(c.meetingId)!, c.meetingId, c.field];
   const after = cursorKeys(args, CONFLICT_KEY_COUNT);

@@ -129,8 +129,11 @@ export function meetingMatches(f: MeetingFilterParams, anchor: Anchor): string {
  */
 export function meetingsMatching(f: MeetingFilterParams, pageOrder?: string): string {
   const anchor = anchorOf(f);
-  const orderFirst = pageOrder && f.participantIds && f.participantIds.length > 1 ? `
-  WITH * ORDER BY ${pageOrder}` : "";
+  const orderFirst =
+    pageOrder && f.participantIds && f.participantIds.length > 1
+      ? `
+  WITH * ORDER BY ${pageOrder}`
+      : "";
   return `${filterDates(f)}${CANDIDATES[anchor]}${orderFirst}
   WITH * WHERE ${meetingMatches(f, anchor)}`;
 }

@@ -97,7 +97,8 @@ const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | $
  * and what the meeting's own fields need of the place (its country).
  */
 type Selected = Set<string>;
-const placeLinksFor = (selected: Selected) => PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
+const placeLinksFor = (selected: Selected) =>
+  PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
 
 /**
  * How the preferred duration claim of meeting `m` states its figure. Only the bounds are copied

@@ -30,7 +30,8 @@ export const meetingResolvers: Resolvers = {
     meetingsBetween: (_root, { personIds, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, { participantIds: idList(personIds, "personIds") }, { first, after }, DEFAULT_MEETING_ORDER, info),
     timeTogether: (_root, { personIds }, { db }) => timeTogether(db, idList(personIds, "personIds")),
-    conflicts: (_root, { filter, first, after }, { db, loaders }, info) => conflictConnection(db, loaders, filter, { first, after }, selects(info, ["totalCount"])),
+    conflicts: (_root, { filter, first, after }, { db, loaders }, info) =>
+      conflictConnection(db, loaders, filter, { first, after }, selects(info, ["totalCount"])),
   },
   Meeting: {
     heldOn: (m) => m.date,

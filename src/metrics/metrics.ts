@@ -27,7 +27,12 @@ export function createMetrics({ driver, redis, openSubscriptions }: MetricsSourc
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
-    errors: new Counter({ name: "meetgraph_graphql_errors_total", help: "Errors in GraphQL answers, by extensions.code", labelNames: ["code"] as const, registers }),
+    errors: new Counter({
+      name: "meetgraph_graphql_errors_total",
+      help: "Errors in GraphQL answers, by extensions.code",
+      labelNames: ["code"] as const,
+      registers,
+    }),
     cypherRoundTrips: new Counter({
       name: "meetgraph_cypher_round_trips_total",
       help: "Cypher statements sent to Neo4j by GraphQL requests, by operation name",
@@ -60,7 +65,8 @@ export function createMetrics({ driver, redis, openSubscriptions }: MetricsSourc
     },
   });
   const maxPoolSize = driverPoolSize(driver);
-  if (maxPoolSize !== undefined) new Gauge({ name: "meetgraph_neo4j_pool_max_connections", help: "The most connections the driver opens to one server", registers }).set(maxPoolSize);
+  if (maxPoolSize !== undefined)
+    new Gauge({ name: "meetgraph_neo4j_pool_max_connections", help: "The most connections the driver opens to one server", registers }).set(maxPoolSize);
   if (redis) {
     new Gauge({
       name: "meetgraph_redis_shared",
@@ -106,7 +112,11 @@ function responseCacheMetrics(registers: Registry[]) {
       labelNames: ["outcome"] as const,
       registers,
     }),
-    invalidations: new Counter({ name: "meetgraph_response_cache_invalidations_total", help: "Committed writes whose tags the response cache touched", registers }),
+    invalidations: new Counter({
+      name: "meetgraph_response_cache_invalidations_total",
+      help: "Committed writes whose tags the response cache touched",
+      registers,
+    }),
     touchedTags: new Counter({ name: "meetgraph_response_cache_touched_tags_total", help: "Tags (ids and lists) those writes touched", registers }),
   };
 }

@@ -86,7 +86,11 @@ const minutesText = (minutes: number) => `${minutes} minute${minutes === 1 ? "" 
 
 /** "270 to 300 minutes", "at least 300 minutes". */
 const rangeText = ({ minMinutes, maxMinutes }: DurationConsensus) =>
-  maxMinutes === null ? `at least ${minutesText(minMinutes)}` : minMinutes === maxMinutes ? `exactly ${minutesText(minMinutes)}` : `${minMinutes} to ${minutesText(maxMinutes)}`;
+  maxMinutes === null
+    ? `at least ${minutesText(minMinutes)}`
+    : minMinutes === maxMinutes
+      ? `exactly ${minutesText(minMinutes)}`
+      : `${minMinutes} to ${minutesText(maxMinutes)}`;
 
 const durationRule: ValueRule = (claims) => {
   const consensus = durationConsensus(claims.flatMap((c) => (c.duration ? [c.duration] : [])))!;

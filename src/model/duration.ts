@@ -60,7 +60,6 @@ export function durationProblems(d: DurationBounds): DurationProblem[] {
   return problems;
 }
 
-
 /**
  * The bounds a figure allows. A figure rounded to G minutes is within half of G of the truth; half
  * of G is taken in whole minutes, so a figure in exact minutes (G = 1) is exact.

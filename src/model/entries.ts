@@ -19,13 +19,14 @@ const isoDate = z.string().refine(isValidIsoDate, {
 });
 const isoDateTime = z.string().refine(isValidIsoDateTime, {
   params: { code: "INVALID_DATE" },
-  error: (issue) => `invalid date-time ${JSON.stringify(issue.input)} (expected ISO 8601 with an offset from the year ${MIN_YEAR} on, e.g. 2025-03-14T01:30:00+03:00)`,
+  error: (issue) =>
+    `invalid date-time ${JSON.stringify(issue.input)} (expected ISO 8601 with an offset from the year ${MIN_YEAR} on, e.g. 2025-03-14T01:30:00+03:00)`,
 });
 const datePrecision = z.enum(["DAY", "MONTH", "YEAR"]);
 const atMost = (max: number) => ({ error: `must be at most ${max} characters` });
 // The length is checked first, so a huge value is not run through the pattern.
-const slug = z.string().max(MAX_ID_LENGTH, atMost(MAX_ID_LENGTH)).regex(SLUG, { error: "must be a lowercase slug like \"steve-witkoff\"" });
-const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 code like \"RU\"" });
+const slug = z.string().max(MAX_ID_LENGTH, atMost(MAX_ID_LENGTH)).regex(SLUG, { error: 'must be a lowercase slug like "steve-witkoff"' });
+const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code like "RU"' });
 const boundedText = (max: number) => z.string().trim().min(1, { error: "must not be empty" }).max(max, atMost(max));
 /** A name, title, kind, alias, wording or claim value. */
 const name = boundedText(MAX_NAME_LENGTH);
@@ -78,7 +79,10 @@ export const sourceSchema = z.strictObject({
   publisher: name.nullable(),
   publishedOn: isoDate.nullable(),
   datePrecision: datePrecision.nullable(),
-  url: z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH, atMost(MAX_URL_LENGTH)).nullable(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_URL_LENGTH, atMost(MAX_URL_LENGTH))
+    .nullable(),
   kind: z.enum(["article", "broadcast", "social-post", "news-agency-report", "curator-summary"]),
   file: name.nullable(),
   note: text.nullable(),

@@ -37,6 +37,7 @@ export function evidenceProblem(ref: { basis: EvidenceBasis; note: string | null
   const summarised = ref.excerpt?.startsWith(FACTS_MD_PREFIX) ?? false;
   if (ref.basis === "INFERRED" && ref.note === null) return "an INFERRED fact needs a note giving the reasoning";
   if (ref.basis === "CURATOR_SUMMARY" && ref.excerpt != null && !summarised) return `a CURATOR_SUMMARY excerpt starts with ${JSON.stringify(FACTS_MD_PREFIX)}`;
-  if (ref.basis === "STATED" && summarised) return `a STATED excerpt is the source's own words: ${JSON.stringify(FACTS_MD_PREFIX.trim())} marks a summary (use basis CURATOR_SUMMARY)`;
+  if (ref.basis === "STATED" && summarised)
+    return `a STATED excerpt is the source's own words: ${JSON.stringify(FACTS_MD_PREFIX.trim())} marks a summary (use basis CURATOR_SUMMARY)`;
   return null;
 }

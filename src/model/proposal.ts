@@ -57,8 +57,26 @@ export interface ProposalDraft {
   place?: { existingId?: string; id: string; name: string; kind: string; within?: Ref | null };
   meeting?: { existingId?: string; id: string; kind: string; title: string; date: string; dateEnd?: string | null; place?: Ref | null; participants: Ref[] };
   participation?: { meeting: Ref; person: Ref; role?: string | null };
-  duration?: { meeting: Ref; wording: string; figureMinutes: number | null; granularityMinutes: number | null; bound: DurationBound | null; minMinutes: number | null; maxMinutes: number | null; hedge: Hedge };
-  statement?: { existingId?: string; id: string; speaker: Ref; text: string; kind: "QUOTE" | "PARAPHRASE"; saidOn?: string | null; occasion?: string | null; meeting?: Ref | null };
+  duration?: {
+    meeting: Ref;
+    wording: string;
+    figureMinutes: number | null;
+    granularityMinutes: number | null;
+    bound: DurationBound | null;
+    minMinutes: number | null;
+    maxMinutes: number | null;
+    hedge: Hedge;
+  };
+  statement?: {
+    existingId?: string;
+    id: string;
+    speaker: Ref;
+    text: string;
+    kind: "QUOTE" | "PARAPHRASE";
+    saidOn?: string | null;
+    occasion?: string | null;
+    meeting?: Ref | null;
+  };
   claim?: { meeting: Ref; field: string; value: string; wording?: string | null; hedge: Hedge };
   role?: { person: Ref; id: string; title: string; organizationId?: string | null; countryId?: string | null };
   relation?: { from: Ref; to: Ref; kind: string };

@@ -127,6 +127,11 @@ export function createCounterpartLoaders(db: Neo4jExecutor) {
   return {
     counterparts: byRequest<CounterpartRequest, CounterpartRecord[]>(db, "people.counterparts", counterparts, []),
     counterpartCount: byRequest<CounterpartCountRequest, number>(db, "people.counterpartCount", counterpartCount, 0),
-    personWithCounterparts: byRequest<PersonWithCounterpartsRequest, PersonWithCounterparts | null>(db, "people.withCounterparts", personWithCounterparts, null),
+    personWithCounterparts: byRequest<PersonWithCounterpartsRequest, PersonWithCounterparts | null>(
+      db,
+      "people.withCounterparts",
+      personWithCounterparts,
+      null,
+    ),
   };
 }

@@ -28,7 +28,9 @@ function packageDir(name: string): string {
 export const playgroundVersion: string = (require(`${playgroundReactPackage}/package.json`) as { version: string }).version;
 
 /** The style sheets declaring the Playground's fonts (each covers every script subset through unicode-range). */
-export const fontStylesheets: string[] = fonts.flatMap(({ family, weights }) => weights.map((weight) => `${playgroundAssetsPath}/fonts/${family}/${weight}.css`));
+export const fontStylesheets: string[] = fonts.flatMap(({ family, weights }) =>
+  weights.map((weight) => `${playgroundAssetsPath}/fonts/${family}/${weight}.css`),
+);
 
 /** Serves the Playground's build and its fonts under `playgroundAssetsPath`. */
 export function playgroundAssets(): express.Router {

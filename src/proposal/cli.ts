@@ -47,7 +47,10 @@ function formatOf(file: string, given: string | undefined): Format {
 }
 
 /** Who the command-line writes as, in the audit trail: the user at this machine. */
-const commandLineAuth = (): AuthState => ({ principal: { actor: `cli:${os.userInfo().username}`, via: "command-line", permissions: ["read", "write"] }, problem: null });
+const commandLineAuth = (): AuthState => ({
+  principal: { actor: `cli:${os.userInfo().username}`, via: "command-line", permissions: ["read", "write"] },
+  problem: null,
+});
 
 const oneLine = (text: string, width: number) => {
   const flat = text.replace(/\s+/g, " ");
@@ -56,7 +59,14 @@ const oneLine = (text: string, width: number) => {
 
 /** The proposals as a table: status, kind, confidence, summary, excerpt and id, one line each. */
 function proposalTable(proposals: readonly ProposalRecord[]): string {
-  const rows = proposals.map((p) => [p.status, p.draft.kind, p.draft.confidence.toFixed(2), oneLine(p.draft.summary, 60), `"${oneLine(p.draft.excerpt, 50)}"`, p.id]);
+  const rows = proposals.map((p) => [
+    p.status,
+    p.draft.kind,
+    p.draft.confidence.toFixed(2),
+    oneLine(p.draft.summary, 60),
+    `"${oneLine(p.draft.excerpt, 50)}"`,
+    p.id,
+  ]);
   const header = ["STATUS", "KIND", "CONF", "SUMMARY", "EXCERPT", "ID"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [header, ...rows].map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")).join("\n");
@@ -92,7 +102,7 @@ async function acceptSet(ctx: Context, given: string[], refused: Map<string, Use
 async function acceptAll(ctx: Context, sourceId: string): Promise<{ accepted: number; refused: UserError[] }> {
   const refused = new Map<string, UserError>();
   let accepted = 0;
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     const pending = (await proposalsOfSource(ctx.db, sourceId)).filter((p) => p.status === "PENDING");
     const groups = new Map<string, string[]>();
     for (const p of pending) groups.set(p.draft.meetingKey ?? "", [...(groups.get(p.draft.meetingKey ?? "") ?? []), p.id]);
@@ -123,7 +133,8 @@ async function main(): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "Name the article's file." : `Give one file, not ${positionals.length}.`);
   const file = positionals[0]!;
-  if (values.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.published)) throw new UsageError(`--published must be a date like 2025-12-03, got "${values.published}".`);
+  if (values.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.published))
+    throw new UsageError(`--published must be a date like 2025-12-03, got "${values.published}".`);
   const format = formatOf(file, values.format);
   let raw: Buffer;
   try {
@@ -153,7 +164,8 @@ async function main(): Promise<number> {
     }
     const proposals = await proposalsOfSource(db, sourceId);
     console.log(`Source ${sourceId}: ${proposals.length} proposals.\n${proposalTable(proposals)}`);
-    if (!values["accept-all"]) console.log(`\nNothing was written but the source and its proposals. Review them (acceptProposals / rejectProposals), or run again with --accept-all.`);
+    if (!values["accept-all"])
+      console.log(`\nNothing was written but the source and its proposals. Review them (acceptProposals / rejectProposals), or run again with --accept-all.`);
     return 0;
   } finally {
     await close();

@@ -71,35 +71,64 @@ RETURN t.index AS index,
  * ingested is refused, naming the edit that fixes it), and what they create must not be there yet.
  */
 async function checkTargets(tx: CurationTx, targets: { target: Target; index: number; record: ProposalRecord }[], problems: Problems): Promise<void> {
-  const rows = await tx.run<{ index: number; found: boolean; mergedInto: string | null }>(TARGETS, { targets: targets.map(({ target }, index) => ({ ...target, index })) });
+  const rows = await tx.run<{ index: number; found: boolean; mergedInto: string | null }>(TARGETS, {
+    targets: targets.map(({ target }, index) => ({ ...target, index })),
+  });
   for (const { index, found, mergedInto } of rows) {
     const { target, record, index: proposal } = targets[index]!;
     const what = `${record.draft.summary}: ${target.label.toLowerCase()} ${JSON.stringify(target.id)}`;
     if (target.isNew && (found || mergedInto)) {
-      problems.add(at(proposal), "ID_TAKEN", `${what} would be new, but the graph holds it already${mergedInto ? ` (merged into ${JSON.stringify(mergedInto)})` : ""}: accept with edits [{id, existingId}] to add this source to it`);
+      problems.add(
+        at(proposal),
+        "ID_TAKEN",
+        `${what} would be new, but the graph holds it already${mergedInto ? ` (merged into ${JSON.stringify(mergedInto)})` : ""}: accept with edits [{id, existingId}] to add this source to it`,
+      );
     } else if (!target.isNew && !found && mergedInto) {
-      problems.add(at(proposal), "TARGET_MERGED", `${what} was merged into ${JSON.stringify(mergedInto)}: accept again with an edit giving ${target.via} ${JSON.stringify(mergedInto)}`);
+      problems.add(
+        at(proposal),
+        "TARGET_MERGED",
+        `${what} was merged into ${JSON.stringify(mergedInto)}: accept again with an edit giving ${target.via} ${JSON.stringify(mergedInto)}`,
+      );
     } else if (!target.isNew && !found) {
-      problems.add(at(proposal), "TARGET_DELETED", `${what} is no longer in the graph: reject the proposal, or accept it with an edit naming what it refers to now (${target.via})`);
+      problems.add(
+        at(proposal),
+        "TARGET_DELETED",
+        `${what} is no longer in the graph: reject the proposal, or accept it with an edit naming what it refers to now (${target.via})`,
+      );
     }
   }
 }
 
 /** The edits by proposal id; an edit of a proposal not in `ids`, given twice, or of a field its kind does not have is refused. */
-function editsById(ids: readonly string[], edits: readonly ProposalEdit[], records: Map<string, ProposalRecord>, problems: Problems): Map<string, ProposalEdit> {
+function editsById(
+  ids: readonly string[],
+  edits: readonly ProposalEdit[],
+  records: Map<string, ProposalRecord>,
+  problems: Problems,
+): Map<string, ProposalEdit> {
   const byId = new Map<string, ProposalEdit>();
   edits.forEach((edit, i) => {
     const record = records.get(edit.id);
     if (!ids.includes(edit.id)) problems.add(["edits", String(i), "id"], "INVALID_EDIT", `proposal ${JSON.stringify(edit.id)} is not among the ids to accept`);
-    else if (byId.has(edit.id)) problems.add(["edits", String(i), "id"], "INVALID_EDIT", `proposal ${JSON.stringify(edit.id)} is edited twice; give one edit per proposal`);
+    else if (byId.has(edit.id))
+      problems.add(["edits", String(i), "id"], "INVALID_EDIT", `proposal ${JSON.stringify(edit.id)} is edited twice; give one edit per proposal`);
     if (record) {
       const allowed = new Set<string>(["id", "note", ...EDITABLE[record.draft.kind]]);
       for (const [field, value] of Object.entries(edit)) {
-        if (value != null && !allowed.has(field)) problems.add(["edits", String(i), field], "INVALID_EDIT", `a ${record.draft.kind} proposal has no ${field} to correct; it can correct ${[...allowed].filter((f) => f !== "id").join(", ")}`);
+        if (value != null && !allowed.has(field))
+          problems.add(
+            ["edits", String(i), field],
+            "INVALID_EDIT",
+            `a ${record.draft.kind} proposal has no ${field} to correct; it can correct ${[...allowed].filter((f) => f !== "id").join(", ")}`,
+          );
       }
       const date = edit.date ?? record.draft.meeting?.date;
       if (record.draft.kind === "MEETING" && edit.dateEnd != null && date && !endsAfter(edit.dateEnd, date)) {
-        problems.add(["edits", String(i), "dateEnd"], "INVALID_EDIT", `dateEnd ${edit.dateEnd} must be a whole day (YYYY-MM-DD) after the meeting's date ${date}`);
+        problems.add(
+          ["edits", String(i), "dateEnd"],
+          "INVALID_EDIT",
+          `dateEnd ${edit.dateEnd} must be a whole day (YYYY-MM-DD) after the meeting's date ${date}`,
+        );
       }
     }
     byId.set(edit.id, edit);
@@ -126,14 +155,21 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   ids.forEach((id, index) => {
     const record = records.get(id);
     if (!record) problems.add(at(index), "NOT_FOUND", `no proposal ${JSON.stringify(id)}`);
-    else if (record.status === "REJECTED") problems.add(at(index), "PROPOSAL_REJECTED", `${record.draft.summary}: it was rejected by ${record.decidedBy} (${record.rejectionReason ?? "no reason given"}), so it cannot be accepted; ingest the article again into a new source to reconsider it`);
+    else if (record.status === "REJECTED")
+      problems.add(
+        at(index),
+        "PROPOSAL_REJECTED",
+        `${record.draft.summary}: it was rejected by ${record.decidedBy} (${record.rejectionReason ?? "no reason given"}), so it cannot be accepted; ingest the article again into a new source to reconsider it`,
+      );
     // Accepted (or known) already: accepting it again changes nothing.
     else if (record.status === "PENDING") batch.set(id, { record, index });
   });
   problems.throwIfAny();
 
   // The dependencies outside the call are locked too, so none is rejected while this reads it as accepted.
-  const outside = [...new Set([...batch.values()].flatMap(({ record }) => dependencyKeys(record.draft).map((key) => proposalId(record.sourceId, key))))].filter((id) => !batch.has(id));
+  const outside = [...new Set([...batch.values()].flatMap(({ record }) => dependencyKeys(record.draft).map((key) => proposalId(record.sourceId, key))))].filter(
+    (id) => !batch.has(id),
+  );
   await tx.lock(outside.map((id) => lockKey("Proposal", id)));
   const decided = await readProposals(tx.run, outside);
   for (const { record, index } of batch.values()) {
@@ -142,7 +178,11 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
       const dependency = decided.get(id);
       if (batch.has(id) || dependency?.became) continue;
       const what = dependency ? `${JSON.stringify(dependency.draft.summary)} (${id}) is ${dependency.status}` : `proposal ${JSON.stringify(key)} is not stored`;
-      problems.add(at(index), "DEPENDENCY_NOT_ACCEPTED", `${record.draft.summary}: it depends on ${what}; accept it in the same call (add ${id} to ids) or first`);
+      problems.add(
+        at(index),
+        "DEPENDENCY_NOT_ACCEPTED",
+        `${record.draft.summary}: it depends on ${what}; accept it in the same call (add ${id} to ids) or first`,
+      );
     }
   }
   const order = dependencyOrder(batch, problems);
@@ -170,7 +210,9 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
 
   await tx.lock(planned.flatMap((p) => p.checked.flatMap((c) => c.locks)));
   const created = new Set(planned.flatMap((p) => p.planned.targets.filter((t) => t.isNew).map((t) => `${t.label}:${t.id}`)));
-  const targets = planned.flatMap(({ planned: p, index, record }) => p.targets.filter((t) => t.isNew || !created.has(`${t.label}:${t.id}`)).map((target) => ({ target, index, record })));
+  const targets = planned.flatMap(({ planned: p, index, record }) =>
+    p.targets.filter((t) => t.isNew || !created.has(`${t.label}:${t.id}`)).map((target) => ({ target, index, record })),
+  );
   await checkTargets(tx, targets, problems);
   problems.throwIfAny();
 
@@ -220,7 +262,12 @@ export const rejectProposals = (ctx: Context, input: RejectInput): Promise<Outco
       ids.forEach((id, index) => {
         const record = records.get(id);
         if (!record) problems.add(at(index), "NOT_FOUND", `no proposal ${JSON.stringify(id)}`);
-        else if (record.status === "ACCEPTED") problems.add(at(index), "PROPOSAL_ACCEPTED", `${record.draft.summary}: it was accepted by ${record.decidedBy}; retract what it became instead (retractClaim)`);
+        else if (record.status === "ACCEPTED")
+          problems.add(
+            at(index),
+            "PROPOSAL_ACCEPTED",
+            `${record.draft.summary}: it was accepted by ${record.decidedBy}; retract what it became instead (retractClaim)`,
+          );
       });
       problems.throwIfAny();
       await tx.run(MARK_REJECTED, { ids, actor: tx.actor.actor, reason: reason ?? null });

@@ -38,7 +38,12 @@ function slugOf(parts: (string | null | undefined)[]): string {
 }
 
 /** The article's first line, as its title when none is given. */
-const firstLine = (text: string) => text.split("\n").find((line) => line.trim() !== "")!.trim().slice(0, 200);
+const firstLine = (text: string) =>
+  text
+    .split("\n")
+    .find((line) => line.trim() !== "")!
+    .trim()
+    .slice(0, 200);
 
 /** The id of a new source for the article: from its title, publisher and date; from its text when they give no letters. */
 const sourceIdFor = (input: Pick<IngestArticleInput, "title" | "publisher" | "publishedOn">, text: string) =>
@@ -52,12 +57,30 @@ async function putSource(tx: CurationTx, input: IngestArticleInput, id: string, 
   const [stored] = await tx.run<{ text: string | null }>(STORED_SOURCE, { id });
   const refuse = (field: string, code: string, message: string) => new UserErrors([{ field: [...INPUT, field], code, message }]);
   if (input.sourceId) {
-    if (!stored) throw refuse("sourceId", "UNKNOWN_REFERENCE", `unknown source ${JSON.stringify(id)}: leave sourceId out to create a source for the article, or createSource first`);
-    if (stored.text !== null && stored.text !== text) throw refuse("text", "TEXT_MISMATCH", `source ${JSON.stringify(id)} holds another text; ingest this article into a new source (leave sourceId out)`);
+    if (!stored)
+      throw refuse(
+        "sourceId",
+        "UNKNOWN_REFERENCE",
+        `unknown source ${JSON.stringify(id)}: leave sourceId out to create a source for the article, or createSource first`,
+      );
+    if (stored.text !== null && stored.text !== text)
+      throw refuse("text", "TEXT_MISMATCH", `source ${JSON.stringify(id)} holds another text; ingest this article into a new source (leave sourceId out)`);
   } else if (stored && stored.text !== text) {
-    throw refuse("title", "SOURCE_EXISTS", `source ${JSON.stringify(id)} (made of the title, publisher and date) exists and holds ${stored.text === null ? "no" : "another"} text: give sourceId to ingest into it, or a different title`);
+    throw refuse(
+      "title",
+      "SOURCE_EXISTS",
+      `source ${JSON.stringify(id)} (made of the title, publisher and date) exists and holds ${stored.text === null ? "no" : "another"} text: give sourceId to ingest into it, or a different title`,
+    );
   } else if (!stored) {
-    const sourceInput = { id, title: input.title ?? firstLine(text), publisher: input.publisher, publishedOn: input.publishedOn, url: input.url, kind: "article", note: input.title ? null : "title: the article's first line" };
+    const sourceInput = {
+      id,
+      title: input.title ?? firstLine(text),
+      publisher: input.publisher,
+      publishedOn: input.publishedOn,
+      url: input.url,
+      kind: "article",
+      note: input.title ? null : "title: the article's first line",
+    };
     const plan = createSourcePlan(sourceInput);
     const source = checked(sourceInput, plan.check);
     await tx.lock(plan.locks(source));
@@ -78,7 +101,14 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput, ext
     return { id: null, errors: [{ field: [...INPUT, "text"], code, message: (error as Error).message }] };
   }
   const id = input.sourceId ?? sourceIdFor(input, text);
-  const drafts = await extraction.extract(ctx, { text, sourceId: id, title: input.title, url: input.url, publisher: input.publisher, publishedOn: input.publishedOn });
+  const drafts = await extraction.extract(ctx, {
+    text,
+    sourceId: id,
+    title: input.title,
+    url: input.url,
+    publisher: input.publisher,
+    publishedOn: input.publishedOn,
+  });
   // The audit entry keeps the article's length and hash, not the article itself.
   const audited = { ...input, text: `${text.length} characters, sha256 ${createHash("sha256").update(text).digest("hex")}` };
   return curate(ctx, "ingestArticle", audited, {

@@ -22,7 +22,10 @@ async function decided(ctx: Context, ids: readonly string[], outcome: Promise<Ou
 }
 
 /** The draft's part for its kind, as the schema's Proposed* types, with its references carrying the article. */
-const refOf = (p: ProposalRecord) => (ref: Ref | null | undefined): RefRecord | null => (ref ? { sourceId: p.sourceId, ref } : null);
+const refOf =
+  (p: ProposalRecord) =>
+  (ref: Ref | null | undefined): RefRecord | null =>
+    ref ? { sourceId: p.sourceId, ref } : null;
 const refTo = (p: ProposalRecord, ref: Ref): RefRecord => ({ sourceId: p.sourceId, ref });
 const part = <T, R>(value: T | undefined, shape: (value: T) => R): R | null => (value ? shape(value) : null);
 
@@ -30,7 +33,18 @@ const part = <T, R>(value: T | undefined, shape: (value: T) => R): R | null => (
 function idOfProposal(p: ProposalRecord | null): string | null {
   if (!p) return null;
   const { person, place, meeting, statement } = p.draft;
-  return p.became ?? person?.existingId ?? person?.id ?? place?.existingId ?? place?.id ?? meeting?.existingId ?? meeting?.id ?? statement?.existingId ?? statement?.id ?? null;
+  return (
+    p.became ??
+    person?.existingId ??
+    person?.id ??
+    place?.existingId ??
+    place?.id ??
+    meeting?.existingId ??
+    meeting?.id ??
+    statement?.existingId ??
+    statement?.id ??
+    null
+  );
 }
 
 export const proposalResolvers: Resolvers = {
@@ -73,14 +87,24 @@ export const proposalResolvers: Resolvers = {
     basis: (p) => p.draft.basis,
     note: (p) => p.draft.note ?? null,
     source: async (p, _args, ctx) => (await ctx.loaders.sourceById.load(p.sourceId))!,
-    dependsOn: (p, _args, ctx) => proposalsById(ctx, p.draft.dependsOn.map((key) => proposalId(p.sourceId, key))),
-    meeting: (p, _args, ctx) => (p.draft.meetingKey && p.draft.meetingKey !== p.draft.key ? ctx.loaders.proposalById.load(proposalId(p.sourceId, p.draft.meetingKey)) : null),
+    dependsOn: (p, _args, ctx) =>
+      proposalsById(
+        ctx,
+        p.draft.dependsOn.map((key) => proposalId(p.sourceId, key)),
+      ),
+    meeting: (p, _args, ctx) =>
+      p.draft.meetingKey && p.draft.meetingKey !== p.draft.key ? ctx.loaders.proposalById.load(proposalId(p.sourceId, p.draft.meetingKey)) : null,
     known: (p) => p.draft.known ?? null,
     contradicts: (p) => (p.draft.contradicts ? { ...p.draft.contradicts, fromThisSource: null } : null),
     person: (p) => part(p.draft.person, (person) => ({ aliases: [], countryIds: [], description: null, ...person, existingId: person.existingId ?? null })),
     place: (p) => part(p.draft.place, (place) => ({ ...place, existingId: place.existingId ?? null, within: refOf(p)(place.within) })),
     proposedMeeting: (p) =>
-      part(p.draft.meeting, (meeting) => ({ ...meeting, existingId: meeting.existingId ?? null, place: refOf(p)(meeting.place), participants: meeting.participants.map((ref) => ({ sourceId: p.sourceId, ref })) })),
+      part(p.draft.meeting, (meeting) => ({
+        ...meeting,
+        existingId: meeting.existingId ?? null,
+        place: refOf(p)(meeting.place),
+        participants: meeting.participants.map((ref) => ({ sourceId: p.sourceId, ref })),
+      })),
     participation: (p) => part(p.draft.participation, (x) => ({ ...x, meeting: refTo(p, x.meeting), person: refTo(p, x.person) })),
     duration: (p) => part(p.draft.duration, (x) => ({ ...x, meeting: refTo(p, x.meeting) })),
     statement: (p) => part(p.draft.statement, (x) => ({ ...x, existingId: x.existingId ?? null, speaker: refTo(p, x.speaker), meeting: refOf(p)(x.meeting) })),
@@ -89,7 +113,8 @@ export const proposalResolvers: Resolvers = {
     relation: (p) => part(p.draft.relation, (x) => ({ ...x, from: refTo(p, x.from), to: refTo(p, x.to) })),
   },
   ProposalRef: {
-    id: async ({ sourceId, ref }, _args, ctx) => ("id" in ref ? ref.id : (idOfProposal(await ctx.loaders.proposalById.load(proposalId(sourceId, ref.key))) ?? ref.key)),
+    id: async ({ sourceId, ref }, _args, ctx) =>
+      "id" in ref ? ref.id : (idOfProposal(await ctx.loaders.proposalById.load(proposalId(sourceId, ref.key))) ?? ref.key),
     proposal: ({ sourceId, ref }, _args, ctx) => ("key" in ref ? ctx.loaders.proposalById.load(proposalId(sourceId, ref.key)) : null),
   },
 };

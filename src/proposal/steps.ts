@@ -93,14 +93,23 @@ export function plan(draft: ProposalDraft, edit: ProposalEdit | undefined, sourc
       const existingId = edit?.existingId ?? person.existingId;
       if (existingId) return { steps: [], targets: [existing("Person", existingId, "existingId")], became: existingId };
       const input = { id: person.id, name: edit?.name ?? person.name, aliases: person.aliases ?? [], countryIds: person.countryIds ?? [] };
-      return { steps: [step("createPerson", input, createPersonPlan(input))], targets: [{ label: "Person", id: person.id, isNew: true, via: "existingId" }], became: person.id };
+      return {
+        steps: [step("createPerson", input, createPersonPlan(input))],
+        targets: [{ label: "Person", id: person.id, isNew: true, via: "existingId" }],
+        became: person.id,
+      };
     }
     case "PLACE": {
       const place = draft.place!;
       const existingId = edit?.existingId ?? place.existingId;
       if (existingId) return { steps: [], targets: [existing("Place", existingId, "existingId")], became: existingId };
       const within = place.within ? resolve(place.within) : null;
-      const input = { id: place.id, name: edit?.name ?? place.name, kind: place.kind, ...(within && isCountryId(within) ? { countryId: within } : { withinPlaceId: within }) };
+      const input = {
+        id: place.id,
+        name: edit?.name ?? place.name,
+        kind: place.kind,
+        ...(within && isCountryId(within) ? { countryId: within } : { withinPlaceId: within }),
+      };
       const targets: Target[] = [{ label: "Place", id: place.id, isNew: true, via: "existingId" }];
       if (within && !isCountryId(within)) targets.push(existing("Place", within, "within"));
       return { steps: [step("createPlace", input, createPlacePlan(input))], targets, became: place.id };
@@ -128,8 +137,21 @@ export function plan(draft: ProposalDraft, edit: ProposalEdit | undefined, sourc
           became: existingId,
         };
       }
-      const input = { id: meeting.id, kind: meeting.kind, title: edit?.title ?? meeting.title, date, ended: endedOn(edit?.dateEnd ?? meeting.dateEnd ?? null, date, ref), placeId, participants, claims };
-      return { steps: [step("createMeeting", input, createMeetingPlan(input))], targets: [{ label: "Meeting", id: meeting.id, isNew: true, via: "existingId" }, ...targets], became: meeting.id };
+      const input = {
+        id: meeting.id,
+        kind: meeting.kind,
+        title: edit?.title ?? meeting.title,
+        date,
+        ended: endedOn(edit?.dateEnd ?? meeting.dateEnd ?? null, date, ref),
+        placeId,
+        participants,
+        claims,
+      };
+      return {
+        steps: [step("createMeeting", input, createMeetingPlan(input))],
+        targets: [{ label: "Meeting", id: meeting.id, isNew: true, via: "existingId" }, ...targets],
+        became: meeting.id,
+      };
     }
     case "PARTICIPATION": {
       const { meeting, person, role } = draft.participation!;
@@ -164,17 +186,33 @@ export function plan(draft: ProposalDraft, edit: ProposalEdit | undefined, sourc
         return { steps: [step("addWording", input, addWordingPlan(input))], targets: [existing("Statement", existingId, "existingId")], became: existingId };
       }
       const meetingId = s.meeting ? resolve(s.meeting) : null;
-      const input = { id: s.id, speakerId, saidOn: edit?.date ?? s.saidOn ?? null, meetingId, occasion: s.occasion ?? null, quoted, text: s.text, wordings: [wording] };
+      const input = {
+        id: s.id,
+        speakerId,
+        saidOn: edit?.date ?? s.saidOn ?? null,
+        meetingId,
+        occasion: s.occasion ?? null,
+        quoted,
+        text: s.text,
+        wordings: [wording],
+      };
       return {
         steps: [step("addStatement", input, addStatementPlan(input))],
-        targets: [{ label: "Statement", id: s.id, isNew: true, via: "existingId" }, existing("Person", speakerId, "speakerId"), ...(meetingId ? [existing("Meeting", meetingId, "meeting")] : [])],
+        targets: [
+          { label: "Statement", id: s.id, isNew: true, via: "existingId" },
+          existing("Person", speakerId, "speakerId"),
+          ...(meetingId ? [existing("Meeting", meetingId, "meeting")] : []),
+        ],
         became: s.id,
       };
     }
     case "ROLE": {
       const r = draft.role!;
       const personId = edit?.personId ?? resolve(r.person);
-      const input = { id: personId, roles: [{ id: r.id, title: edit?.title ?? r.title, organizationId: r.organizationId ?? null, countryId: r.countryId ?? null, sources: [ref] }] };
+      const input = {
+        id: personId,
+        roles: [{ id: r.id, title: edit?.title ?? r.title, organizationId: r.organizationId ?? null, countryId: r.countryId ?? null, sources: [ref] }],
+      };
       return { steps: [step("updatePerson", input, personAdditionsPlan(input))], targets: [existing("Person", personId, "personId")], became: r.id };
     }
     case "RELATION": {

@@ -131,8 +131,18 @@ export function createProposalLoaders(db: Neo4jExecutor) {
   const proposalById = nodesById<StoredRow>(db, "proposals.byId", byIdCypher("p", "Proposal", PROPOSAL_FIELDS));
   return {
     proposalById: { load: async (id: string) => ((row) => (row ? record(row) : null))(await proposalById.load(id)) },
-    proposalPages: connectionLoader<ProposalFilter, StoredRow>(db, "proposals", { node: "p", match: PROPOSAL_MATCH, order: [{ by: "[(p)-[:PROPOSED_FROM]->(x:Source) | x.id][0]" }, { by: "p.start" }, { by: "p.id" }], fields: PROPOSAL_FIELDS }),
-    ingestedSourcePages: connectionLoader<Record<string, never>, IngestedSourceRecord>(db, "ingestedSources", { node: "counts", match: INGESTED_MATCH, order: [{ by: "counts.pending", descending: true }, { by: "counts.sourceId" }], fields: "counts" }),
+    proposalPages: connectionLoader<ProposalFilter, StoredRow>(db, "proposals", {
+      node: "p",
+      match: PROPOSAL_MATCH,
+      order: [{ by: "[(p)-[:PROPOSED_FROM]->(x:Source) | x.id][0]" }, { by: "p.start" }, { by: "p.id" }],
+      fields: PROPOSAL_FIELDS,
+    }),
+    ingestedSourcePages: connectionLoader<Record<string, never>, IngestedSourceRecord>(db, "ingestedSources", {
+      node: "counts",
+      match: INGESTED_MATCH,
+      order: [{ by: "counts.pending", descending: true }, { by: "counts.sourceId" }],
+      fields: "counts",
+    }),
     sourceText: nodesById<{ id: string; text: string }>(db, "sources.text", SOURCE_TEXTS),
   };
 }
@@ -148,4 +158,7 @@ export async function proposalsOfSource(db: Neo4jExecutor, sourceId: string): Pr
 }
 
 /** A page of stored proposal rows as records. */
-export const proposalConnection = (page: Connection<StoredRow>): ProposalConnectionRecord => ({ ...page, edges: page.edges.map((e) => ({ ...e, node: record(e.node) })) });
+export const proposalConnection = (page: Connection<StoredRow>): ProposalConnectionRecord => ({
+  ...page,
+  edges: page.edges.map((e) => ({ ...e, node: record(e.node) })),
+});

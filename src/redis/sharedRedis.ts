@@ -89,12 +89,18 @@ export class SharedRedis {
   private lost(error: Error): void {
     if (this.outageSince) return;
     this.outageSince = new Date();
-    this.logger.warn({ err: error, redis: redactedUrl(this.url) }, "Redis is unreachable: rate limits, persisted queries and subscription events are per instance until it is back");
+    this.logger.warn(
+      { err: error, redis: redactedUrl(this.url) },
+      "Redis is unreachable: rate limits, persisted queries and subscription events are per instance until it is back",
+    );
   }
 
   private restored(): void {
     if (!this.outageSince) return;
-    this.logger.info({ redis: redactedUrl(this.url), outageSeconds: Math.round((Date.now() - this.outageSince.getTime()) / 1000) }, "Redis is back: state is shared again");
+    this.logger.info(
+      { redis: redactedUrl(this.url), outageSeconds: Math.round((Date.now() - this.outageSince.getTime()) / 1000) },
+      "Redis is back: state is shared again",
+    );
     this.outageSince = null;
   }
 }

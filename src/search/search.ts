@@ -54,7 +54,10 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  * lower-cased into plain words, each word matched whole (ranks higher) or as a prefix.
  */
 export function luceneQuery(text: string): string {
-  const words = normalizeText(text).split(/\s+/).filter(Boolean).map((w) => w.replace(LUCENE_SPECIAL, "\\$&"));
+  const words = normalizeText(text)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(LUCENE_SPECIAL, "\\$&"));
   return words.map((w) => `${w} ${w}*`).join(" ");
 }
 
@@ -97,5 +100,9 @@ export function createSearchLoaders(db: Neo4jExecutor) {
 }
 
 /** Query.searchResults: `search`'s results a page at a time. */
-export const searchConnection = (loaders: ReturnType<typeof createSearchLoaders>, text: string, args: PageArgs, info: Selection): Promise<SearchConnectionRecord> =>
-  loadConnection(loaders.searchConnection, { query: searchQuery(text) }, args, info);
+export const searchConnection = (
+  loaders: ReturnType<typeof createSearchLoaders>,
+  text: string,
+  args: PageArgs,
+  info: Selection,
+): Promise<SearchConnectionRecord> => loadConnection(loaders.searchConnection, { query: searchQuery(text) }, args, info);

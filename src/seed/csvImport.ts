@@ -44,13 +44,15 @@ function field(value: unknown, type: ColumnType): string {
 function listElement(element: unknown): string {
   const text = String(element);
   if (text === "") return " ";
-  if (text.includes(ARRAY_DELIMITER) || text.trim() !== text) throw new Error(`A list element the importer would change (the array delimiter U+001F, or blanks around it): ${JSON.stringify(text)}.`);
+  if (text.includes(ARRAY_DELIMITER) || text.trim() !== text)
+    throw new Error(`A list element the importer would change (the array delimiter U+001F, or blanks around it): ${JSON.stringify(text)}.`);
   return text;
 }
 
 function quote(text: string): string {
   // Multi-line fields would make the importer read every file in its slow mode.
-  if (text.includes("\n") || text.includes("\r")) throw new Error(`The batch importer is run without multi-line fields, and a value has a line break: ${JSON.stringify(text)}.`);
+  if (text.includes("\n") || text.includes("\r"))
+    throw new Error(`The batch importer is run without multi-line fields, and a value has a line break: ${JSON.stringify(text)}.`);
   return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }
 
@@ -76,7 +78,8 @@ abstract class CsvTable {
   protected addLine(keys: string[], props: Record<string, unknown>) {
     for (const name of Object.keys(props)) {
       // A property the Cypher writers would store and this table has no column for must not vanish silently.
-      if (!(name in this.columns) && props[name] !== null && props[name] !== undefined) throw new Error(`${this.file} has no column for the property "${name}".`);
+      if (!(name in this.columns) && props[name] !== null && props[name] !== undefined)
+        throw new Error(`${this.file} has no column for the property "${name}".`);
     }
     const fields = keys.map((key) => quote(key));
     for (const [name, type] of this.columnList) {
@@ -106,7 +109,8 @@ abstract class CsvTable {
   fixUps(): FixUp[] {
     return [...this.emptyLists].map((name) => {
       // Both would be read back as no property, and only one of them can be set afterwards.
-      if (this.missingLists.has(name)) throw new Error(`${this.file}: the column "${name}" has both empty lists and no list, which the batch importer cannot tell apart.`);
+      if (this.missingLists.has(name))
+        throw new Error(`${this.file}: the column "${name}" has both empty lists and no list, which the batch importer cannot tell apart.`);
       return this.fixUpCypher(name);
     });
   }
@@ -125,7 +129,10 @@ export class NodeTable extends CsvTable {
     /** False for nodes that have no id property (they are never the end of a relationship). */
     private readonly storesId = true,
   ) {
-    super(path.join(dir, `nodes-${labels.join("-")}.csv`), columns, [`${storesId ? "id" : ""}:ID(${labels[0]})`, ...Object.entries(columns).map(([name, type]) => `${name}:${type}`)]);
+    super(path.join(dir, `nodes-${labels.join("-")}.csv`), columns, [
+      `${storesId ? "id" : ""}:ID(${labels[0]})`,
+      ...Object.entries(columns).map(([name, type]) => `${name}:${type}`),
+    ]);
   }
 
   add(id: string, props: Record<string, unknown>) {
@@ -152,7 +159,11 @@ export class RelationshipTable extends CsvTable {
     private readonly to: string,
     columns: Columns = {},
   ) {
-    super(path.join(dir, `relationships-${from}-${type}-${to}.csv`), columns, [`:START_ID(${from})`, `:END_ID(${to})`, ...Object.entries(columns).map(([name, type]) => `${name}:${type}`)]);
+    super(path.join(dir, `relationships-${from}-${type}-${to}.csv`), columns, [
+      `:START_ID(${from})`,
+      `:END_ID(${to})`,
+      ...Object.entries(columns).map(([name, type]) => `${name}:${type}`),
+    ]);
   }
 
   add(fromId: string, toId: string, props: Record<string, unknown> = {}) {
@@ -191,7 +202,9 @@ const STAGE_LINE = /^\(\d\/\d\)|^IMPORT (DONE|FAILED)|^\s+\d+ (nodes|relationshi
 /** Runs `neo4j-admin database import full` on the tables; rejects with the importer's last words if it fails. */
 export async function runImport({ dataDir, csvDir, tables, memory, say }: ImportOptions): Promise<void> {
   if (storeExists(dataDir)) {
-    throw new UserFacingError(`${dataDir} already holds a database; the batch importer only creates new ones. Use an empty data directory, or load with transactions.`);
+    throw new UserFacingError(
+      `${dataDir} already holds a database; the batch importer only creates new ones. Use an empty data directory, or load with transactions.`,
+    );
   }
   ensureNeo4jJars(say);
   const confDir = path.join(csvDir, "conf");

@@ -2,7 +2,24 @@
  * The hand-curated seed graph's files (seed/data/*.json): which there are, in which order they
  * are read, and the entry schema (src/model/entries.ts) each holds.
  */
-import { countrySchema, meetingSchema, organizationSchema, personSchema, placeSchema, sourceSchema, statementSchema, topicSchema, type SeedCountry, type SeedMeeting, type SeedOrganization, type SeedPerson, type SeedPlace, type SeedSource, type SeedStatement, type SeedTopic } from "../model/entries.js";
+import {
+  countrySchema,
+  meetingSchema,
+  organizationSchema,
+  personSchema,
+  placeSchema,
+  sourceSchema,
+  statementSchema,
+  topicSchema,
+  type SeedCountry,
+  type SeedMeeting,
+  type SeedOrganization,
+  type SeedPerson,
+  type SeedPlace,
+  type SeedSource,
+  type SeedStatement,
+  type SeedTopic,
+} from "../model/entries.js";
 
 export const seedFileSchemas = {
   countries: countrySchema,
@@ -29,13 +46,4 @@ export interface SeedGraph {
 export type SeedFileName = keyof SeedGraph;
 
 /** The eight files, in dependency order (each only refers to files before it, except people → people). */
-export const SEED_FILE_NAMES: readonly SeedFileName[] = [
-  "countries",
-  "organizations",
-  "places",
-  "topics",
-  "sources",
-  "people",
-  "meetings",
-  "statements",
-];
+export const SEED_FILE_NAMES: readonly SeedFileName[] = ["countries", "organizations", "places", "topics", "sources", "people", "meetings", "statements"];

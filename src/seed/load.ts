@@ -1,7 +1,19 @@
 /** The hand-curated seed graph (seed/data/*.json), once read and validated: load it, count it, or wipe the graph. */
 import type { RecordShape } from "neo4j-driver";
 import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
-import { meetingRow, statementRow, writeClaimRelays, writeCountries, writeMeetingRows, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics } from "../db/writes.js";
+import {
+  meetingRow,
+  statementRow,
+  writeClaimRelays,
+  writeCountries,
+  writeMeetingRows,
+  writeOrganizations,
+  writePeople,
+  writePlaces,
+  writeSources,
+  writeStatements,
+  writeTopics,
+} from "../db/writes.js";
 import { UserFacingError } from "../script.js";
 import type { SeedGraph } from "./files.js";
 import { planSeed, readCuratedState, type SeedNote } from "./seedOnCuratedGraph.js";
@@ -112,7 +124,9 @@ export function idsByLabel(graph: SeedGraph): Record<GraphLabel, string[]> {
 }
 
 // One index seek per id; the label names are constants, never user input.
-const COUNT_EXISTING = GRAPH_LABELS.map((label) => `MATCH (n:${label}) WHERE n.id IN $ids.${label} WITH count(n) AS count RETURN "${label}" AS label, count`).join("\nUNION ALL\n");
+const COUNT_EXISTING = GRAPH_LABELS.map(
+  (label) => `MATCH (n:${label}) WHERE n.id IN $ids.${label} WITH count(n) AS count RETURN "${label}" AS label, count`,
+).join("\nUNION ALL\n");
 
 /** How many of the given nodes exist now, by label. Counting only these ids keeps the figure exact while others write. */
 export async function countExisting(run: RunStatement, ids: Record<GraphLabel, string[]>): Promise<Record<GraphLabel, number>> {

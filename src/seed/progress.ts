@@ -16,4 +16,3 @@ export function progressBar(label: string, total: number) {
     }
   };
 }
-

@@ -104,7 +104,8 @@ export function planSeed(graph: SeedGraph, state: CuratedState): SeedPlan {
     entries.filter((entry) => {
       const survivor = state.survivorOf.get(entry.id);
       if (survivor) skipped.push({ file, entry: entry.id, reason: `merged into ${JSON.stringify(survivor)}; its facts are that person's now` });
-      else if (state.curated.has(entry.id)) skipped.push({ file, entry: entry.id, reason: "changed through the API (see auditLog); the curated version is kept" });
+      else if (state.curated.has(entry.id))
+        skipped.push({ file, entry: entry.id, reason: "changed through the API (see auditLog); the curated version is kept" });
       else return true;
       return false;
     });

@@ -10,7 +10,18 @@
  */
 import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
 import type { ClaimRank, Hedge } from "../model/evidence.js";
-import type { SeedCountry, SeedDurationClaim, SeedMeeting, SeedOrganization, SeedPerson, SeedPlace, SeedSource, SeedStatement, SeedTopic, SourceRef } from "../model/entries.js";
+import type {
+  SeedCountry,
+  SeedDurationClaim,
+  SeedMeeting,
+  SeedOrganization,
+  SeedPerson,
+  SeedPlace,
+  SeedSource,
+  SeedStatement,
+  SeedTopic,
+  SourceRef,
+} from "../model/entries.js";
 import { writeCountries, writeMeetings, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics } from "../db/writes.js";
 
 export interface SyntheticOptions {
@@ -32,14 +43,102 @@ export function random(seed: number): () => number {
 }
 
 const COUNTRIES: [string, string][] = [
-  ["RU", "Russia"], ["US", "United States"], ["UA", "Ukraine"], ["BE", "Belgium"], ["IE", "Ireland"], ["DE", "Germany"],
-  ["FR", "France"], ["GB", "United Kingdom"], ["CN", "China"], ["TR", "Türkiye"], ["SA", "Saudi Arabia"], ["AE", "United Arab Emirates"],
-  ["PL", "Poland"], ["IT", "Italy"], ["JP", "Japan"], ["IN", "India"], ["BR", "Brazil"], ["QA", "Qatar"], ["CH", "Switzerland"], ["FI", "Finland"],
+  ["RU", "Russia"],
+  ["US", "United States"],
+  ["UA", "Ukraine"],
+  ["BE", "Belgium"],
+  ["IE", "Ireland"],
+  ["DE", "Germany"],
+  ["FR", "France"],
+  ["GB", "United Kingdom"],
+  ["CN", "China"],
+  ["TR", "Türkiye"],
+  ["SA", "Saudi Arabia"],
+  ["AE", "United Arab Emirates"],
+  ["PL", "Poland"],
+  ["IT", "Italy"],
+  ["JP", "Japan"],
+  ["IN", "India"],
+  ["BR", "Brazil"],
+  ["QA", "Qatar"],
+  ["CH", "Switzerland"],
+  ["FI", "Finland"],
 ];
-const FIRST = ["Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Katya", "Liam", "Maya", "Nikolai", "Olga", "Pavel", "Quinn", "Rosa", "Sergei", "Tamar", "Umar", "Vera", "Walter", "Xenia", "Yusuf", "Zofia"];
-const LAST = ["Ivanov", "Smith", "Kovalenko", "Peeters", "Murphy", "Schulz", "Dubois", "Taylor", "Wang", "Yilmaz", "Al-Saud", "Nowak", "Rossi", "Tanaka", "Sharma", "Silva", "Meier", "Virtanen", "Petrov", "Brown"];
-const ROLE_TITLES = ["Foreign Minister", "Special Envoy", "National Security Adviser", "Ambassador", "Deputy Prime Minister", "Chief of Staff", "Trade Representative", "Defence Minister"];
-const TOPICS = ["Energy", "Trade", "Sanctions", "Arms control", "Prisoner exchange", "Grain exports", "Nuclear safety", "Humanitarian corridors", "Cyber security", "Climate", "Migration", "Maritime security", "Investment"];
+const FIRST = [
+  "Anna",
+  "Boris",
+  "Clara",
+  "Dmitri",
+  "Elena",
+  "Farid",
+  "Greta",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Katya",
+  "Liam",
+  "Maya",
+  "Nikolai",
+  "Olga",
+  "Pavel",
+  "Quinn",
+  "Rosa",
+  "Sergei",
+  "Tamar",
+  "Umar",
+  "Vera",
+  "Walter",
+  "Xenia",
+  "Yusuf",
+  "Zofia",
+];
+const LAST = [
+  "Ivanov",
+  "Smith",
+  "Kovalenko",
+  "Peeters",
+  "Murphy",
+  "Schulz",
+  "Dubois",
+  "Taylor",
+  "Wang",
+  "Yilmaz",
+  "Al-Saud",
+  "Nowak",
+  "Rossi",
+  "Tanaka",
+  "Sharma",
+  "Silva",
+  "Meier",
+  "Virtanen",
+  "Petrov",
+  "Brown",
+];
+const ROLE_TITLES = [
+  "Foreign Minister",
+  "Special Envoy",
+  "National Security Adviser",
+  "Ambassador",
+  "Deputy Prime Minister",
+  "Chief of Staff",
+  "Trade Representative",
+  "Defence Minister",
+];
+const TOPICS = [
+  "Energy",
+  "Trade",
+  "Sanctions",
+  "Arms control",
+  "Prisoner exchange",
+  "Grain exports",
+  "Nuclear safety",
+  "Humanitarian corridors",
+  "Cyber security",
+  "Climate",
+  "Migration",
+  "Maritime security",
+  "Investment",
+];
 const PUBLISHERS = ["Wire Service", "Daily Herald", "Evening Post", "Broadcast News", "Policy Review", "Regional Times", "Business Journal", "Foreign Desk"];
 const BUILDING_KINDS = ["Presidential Palace", "Foreign Ministry", "Embassy", "Conference Centre", "Grand Hotel"];
 
@@ -114,9 +213,22 @@ export function* syntheticPeople(options: SyntheticOptions, batchSize: number): 
         name,
         aliases: hasRole ? [`the ${countryId} ${title.toLowerCase()}`] : [],
         countryIds: [countryId],
-        roles: hasRole ? [{ id: `syn-role-${i}`, title, organizationId: `syn-gov-${countryId.toLowerCase()}`, countryId, from: null, to: null, sources: [sourceRef(rand, `${name}, ${title}`)] }] : [],
+        roles: hasRole
+          ? [
+              {
+                id: `syn-role-${i}`,
+                title,
+                organizationId: `syn-gov-${countryId.toLowerCase()}`,
+                countryId,
+                from: null,
+                to: null,
+                sources: [sourceRef(rand, `${name}, ${title}`)],
+              },
+            ]
+          : [],
         // Relations point backwards so the other person is already written.
-        relations: i > 0 && rand() < 0.05 ? [{ kind: "adviser-to", toPersonId: personId(Math.floor(rand() * i)), sources: [sourceRef(rand, `${name} advises`)] }] : [],
+        relations:
+          i > 0 && rand() < 0.05 ? [{ kind: "adviser-to", toPersonId: personId(Math.floor(rand() * i)), sources: [sourceRef(rand, `${name} advises`)] }] : [],
       });
     }
     yield batch;
@@ -133,7 +245,17 @@ function durationClaims(rand: () => number, id: string): SeedDurationClaim[] {
   const minutes = 30 + Math.floor(rand() * 16) * 15; // 30 min .. 4 h 15
   if (roll < 0.1) return []; // nobody reported a duration
   if (roll < 0.15) {
-    return [{ sourceId: sourceRef(rand, "").sourceId, excerpt: "talks were said to be brief", wording: "brief", figureMinutes: null, granularityMinutes: null, bound: null, ...claimEvidence("PREFERRED", "RUMORED") }];
+    return [
+      {
+        sourceId: sourceRef(rand, "").sourceId,
+        excerpt: "talks were said to be brief",
+        wording: "brief",
+        figureMinutes: null,
+        granularityMinutes: null,
+        bound: null,
+        ...claimEvidence("PREFERRED", "RUMORED"),
+      },
+    ];
   }
   const approximate = roll < 0.45;
   const claims: SeedDurationClaim[] = [
@@ -149,7 +271,15 @@ function durationClaims(rand: () => number, id: string): SeedDurationClaim[] {
   ];
   if (rand() < 0.1) {
     const other = minutes + 30;
-    claims.push({ sourceId: sourceRef(rand, "").sourceId, excerpt: `some ${other} minutes`, wording: `some ${other} minutes`, figureMinutes: other, granularityMinutes: 30, bound: "AROUND", ...claimEvidence("NORMAL", "APPROXIMATE") });
+    claims.push({
+      sourceId: sourceRef(rand, "").sourceId,
+      excerpt: `some ${other} minutes`,
+      wording: `some ${other} minutes`,
+      figureMinutes: other,
+      granularityMinutes: 30,
+      bound: "AROUND",
+      ...claimEvidence("NORMAL", "APPROXIMATE"),
+    });
   }
   return claims;
 }
@@ -168,7 +298,12 @@ export function* syntheticMeetings(options: SyntheticOptions, buildingsByCountry
       const placeId = pick(rand, buildingsByCountry.get(host)!);
       const day = FIRST_DAY + Math.floor(rand() * DAYS) * DAY_MS;
       const precisionRoll = rand();
-      const [date, datePrecision] = precisionRoll < 0.9 ? [isoDay(day), "DAY" as const] : precisionRoll < 0.98 ? [isoDay(day).slice(0, 7), "MONTH" as const] : [isoDay(day).slice(0, 4), "YEAR" as const];
+      const [date, datePrecision] =
+        precisionRoll < 0.9
+          ? [isoDay(day), "DAY" as const]
+          : precisionRoll < 0.98
+            ? [isoDay(day).slice(0, 7), "MONTH" as const]
+            : [isoDay(day).slice(0, 4), "YEAR" as const];
       const source = sourceRef(rand, `Talks held on ${date}`);
       batch.push({
         id,
@@ -208,7 +343,8 @@ export function* syntheticStatements(options: SyntheticOptions, batchSize: numbe
       const text = `On ${TOPICS[topic]!.toLowerCase()}, statement ${i}: progress is possible but difficult.`;
       const wording = (sourceId: string, words: string) => ({ sourceId, text: words, quoted: null, attributedTo: null, ...stated });
       const wordings = [wording(sourceRef(rand, "").sourceId, text)];
-      if (rand() < 0.2) wordings.push(wording(`syn-source-${201 - Number(wordings[0]!.sourceId.slice(11))}`, text.replace("progress is possible", "progress may be possible")));
+      if (rand() < 0.2)
+        wordings.push(wording(`syn-source-${201 - Number(wordings[0]!.sourceId.slice(11))}`, text.replace("progress is possible", "progress may be possible")));
       batch.push({
         id: `syn-statement-${i}`,
         speakerId: personId(heavyTailed(rand, options.people)),
@@ -230,7 +366,14 @@ export function* syntheticStatements(options: SyntheticOptions, batchSize: numbe
 /** Reports progress of one kind of row: called with the total, returns a callback for rows done. */
 export type Progress = (label: string, total: number) => (done: number) => void;
 
-async function loadBatches<T>(db: Neo4jExecutor, label: string, total: number, batches: Iterable<T[]>, write: (run: RunStatement, rows: T[]) => Promise<unknown>, reportProgress: Progress) {
+async function loadBatches<T>(
+  db: Neo4jExecutor,
+  label: string,
+  total: number,
+  batches: Iterable<T[]>,
+  write: (run: RunStatement, rows: T[]) => Promise<unknown>,
+  reportProgress: Progress,
+) {
   const progress = reportProgress(label, total);
   let done = 0;
   progress(0);

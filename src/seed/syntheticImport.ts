@@ -39,7 +39,8 @@ const DURATION_CLAIM: Columns = {
   maxMinutes: "double",
   approximate: "boolean",
 };
-const estimate = (key: string): Columns => Object.fromEntries(["Earliest", "Latest", "Wording", "SourceId", "Basis", "Note"].map((part) => [`${key}${part}`, "string"]));
+const estimate = (key: string): Columns =>
+  Object.fromEntries(["Earliest", "Latest", "Wording", "SourceId", "Basis", "Note"].map((part) => [`${key}${part}`, "string"]));
 const MEETING: Columns = {
   kind: "string",
   title: "string",
@@ -65,7 +66,16 @@ const MEETING: Columns = {
   dateStart: "date",
   dateEnd: "date",
 };
-const STATEMENT: Columns = { text: "string", saidOn: "string", datePrecision: "string", occasion: "string", quoted: "boolean", searchText: "string", saidOnStart: "date", saidOnEnd: "date" };
+const STATEMENT: Columns = {
+  text: "string",
+  saidOn: "string",
+  datePrecision: "string",
+  occasion: "string",
+  quoted: "boolean",
+  searchText: "string",
+  saidOnStart: "date",
+  saidOnEnd: "date",
+};
 
 /** Every table of the graph, opened in `dir`. */
 function openTables(dir: string) {
@@ -76,7 +86,16 @@ function openTables(dir: string) {
     organization: node(["Organization"], { name: "string", kind: "string", aliases: "string[]", searchText: "string" }),
     place: node(["Place"], { name: "string", kind: "string", searchText: "string" }),
     topic: node(["Topic"], { name: "string", description: "string" }),
-    source: node(["Source"], { title: "string", publisher: "string", publishedOn: "string", datePrecision: "string", url: "string", kind: "string", file: "string", note: "string" }),
+    source: node(["Source"], {
+      title: "string",
+      publisher: "string",
+      publishedOn: "string",
+      datePrecision: "string",
+      url: "string",
+      kind: "string",
+      file: "string",
+      note: "string",
+    }),
     person: node(["Person"], { name: "string", aliases: "string[]", searchText: "string" }),
     role: node(["Role"], { title: "string", from: "string", to: "string" }),
     meeting: node(["Meeting"], MEETING),
@@ -200,8 +219,20 @@ export function writeSyntheticCsv(dir: string, options: SyntheticOptions, progre
   const appliedAt = new Date().toISOString();
   for (const m of migrations) t.migration.add(`migration-${m.version}`, { version: m.version, name: m.name, appliedAt });
   writeAll("people", options.people, syntheticPeople(options, ROWS_PER_PROGRESS_STEP), (batch) => writePeople(t, batch), progress);
-  writeAll("meetings", options.meetings, syntheticMeetings(options, reference.buildingsByCountry, ROWS_PER_PROGRESS_STEP), (batch) => writeMeetings(t, batch), progress);
-  writeAll("statements", Math.floor(options.meetings / 10), syntheticStatements(options, ROWS_PER_PROGRESS_STEP), (batch) => writeStatements(t, batch), progress);
+  writeAll(
+    "meetings",
+    options.meetings,
+    syntheticMeetings(options, reference.buildingsByCountry, ROWS_PER_PROGRESS_STEP),
+    (batch) => writeMeetings(t, batch),
+    progress,
+  );
+  writeAll(
+    "statements",
+    Math.floor(options.meetings / 10),
+    syntheticStatements(options, ROWS_PER_PROGRESS_STEP),
+    (batch) => writeStatements(t, batch),
+    progress,
+  );
   const tables = Object.values(t);
   for (const table of tables) table.close();
   return tables;
@@ -216,7 +247,13 @@ export interface ImportTimings {
  * Creates the store of a database that does not exist yet, holding the synthetic graph. The
  * server must not be running on `dataDir`; start it afterwards and call `finishImport`.
  */
-export async function importSyntheticStore(dataDir: string, options: SyntheticOptions, memory: string, progress: Progress, say: (message: string) => void): Promise<{ fixUps: FixUp[]; timings: ImportTimings }> {
+export async function importSyntheticStore(
+  dataDir: string,
+  options: SyntheticOptions,
+  memory: string,
+  progress: Progress,
+  say: (message: string) => void,
+): Promise<{ fixUps: FixUp[]; timings: ImportTimings }> {
   const csvDir = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-import-"));
   try {
     const started = Date.now();
@@ -235,7 +272,11 @@ export async function importSyntheticStore(dataDir: string, options: SyntheticOp
 const SCHEMA_STATEMENT = /^\s*(?:(?:CREATE|DROP)\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\b|CALL db\.awaitIndexes\b)/i;
 
 /** What the importer cannot do, once the server runs on the new store: the empty lists CSV cannot hold, then the schema. */
-export async function finishImport(db: Neo4jExecutor, fixUps: FixUp[], say: (message: string) => void): Promise<{ fixUpSeconds: number; schemaSeconds: number }> {
+export async function finishImport(
+  db: Neo4jExecutor,
+  fixUps: FixUp[],
+  say: (message: string) => void,
+): Promise<{ fixUpSeconds: number; schemaSeconds: number }> {
   const started = Date.now();
   // CALL … IN TRANSACTIONS commits as it goes, so it runs outside the executor's managed transactions.
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.WRITE });
@@ -265,13 +306,19 @@ export const canImport = (config: Config) => !config.NEO4J_URI && !storeExists(c
  * The whole fast path: a new local store holding the synthetic graph, the server started on it
  * (as `openDatabase` starts it), and the schema online. The caller closes the database.
  */
-export async function importAndOpen(config: Config, options: SyntheticOptions, memory: string, progress: Progress, say: (message: string) => void): Promise<{ open: OpenDatabase; report: ImportReport }> {
+export async function importAndOpen(
+  config: Config,
+  options: SyntheticOptions,
+  memory: string,
+  progress: Progress,
+  say: (message: string) => void,
+): Promise<{ open: OpenDatabase; report: ImportReport }> {
   if (!canImport(config)) {
     throw new UserFacingError(
       config.NEO4J_URI
         ? `The batch importer writes a local store, and NEO4J_URI (${config.NEO4J_URI}) points elsewhere: unset it, or load with --method transactions.`
         : `${config.NEO4J_DATA_DIR} already holds a database, and the batch importer only creates new ones: set NEO4J_DATA_DIR to a new directory, ` +
-          "delete this one (`npm run db:reset -- --yes`), or load with --method transactions.",
+            "delete this one (`npm run db:reset -- --yes`), or load with --method transactions.",
     );
   }
   const started = Date.now();

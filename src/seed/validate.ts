@@ -52,10 +52,11 @@ function entryName(raw: unknown, index: number): string {
 /** Ids present in a file's raw entries, so a bad entry does not also make every reference to it dangle. */
 function rawIds(raw: unknown): Set<string> {
   const ids = new Set<string>();
-  if (Array.isArray(raw)) raw.forEach((entry, i) => {
-    const name = entryName(entry, i);
-    if (!name.startsWith("[")) ids.add(name);
-  });
+  if (Array.isArray(raw))
+    raw.forEach((entry, i) => {
+      const name = entryName(entry, i);
+      if (!name.startsWith("[")) ids.add(name);
+    });
   return ids;
 }
 
@@ -103,20 +104,30 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
     const seen = new Map<string, number>();
     ids.forEach((id, index) => {
       const first = seen.get(id);
-      if (first !== undefined) problems.push({ file, entry: id, message: `duplicate id ${JSON.stringify(id)} (first used by entry [${first}], again by entry [${index}])` });
+      if (first !== undefined)
+        problems.push({ file, entry: id, message: `duplicate id ${JSON.stringify(id)} (first used by entry [${first}], again by entry [${index}])` });
       else seen.set(id, index);
     });
   };
   for (const name of SEED_FILE_NAMES) {
     const raw = files[name];
-    if (Array.isArray(raw)) checkUnique(`${name}.json`, raw.map((entry, i) => entryName(entry, i)).filter((id) => !id.startsWith("[")));
+    if (Array.isArray(raw))
+      checkUnique(
+        `${name}.json`,
+        raw.map((entry, i) => entryName(entry, i)).filter((id) => !id.startsWith("[")),
+      );
   }
   {
     const seen = new Map<string, string>();
     for (const person of graph.people) {
       for (const role of person.roles) {
         const owner = seen.get(role.id);
-        if (owner !== undefined) problems.push({ file: "people.json", entry: person.id, message: `roles: duplicate role id ${JSON.stringify(role.id)} (already used by ${owner}); role ids are unique across all people` });
+        if (owner !== undefined)
+          problems.push({
+            file: "people.json",
+            entry: person.id,
+            message: `roles: duplicate role id ${JSON.stringify(role.id)} (already used by ${owner}); role ids are unique across all people`,
+          });
         else seen.set(role.id, person.id);
       }
     }
@@ -155,7 +166,11 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
     if ((date === null) !== (precision === null)) {
       problems.push({ file, entry, message: `${dateKey} and datePrecision must both be set or both be null` });
     } else if (date !== null && precision !== null && precisionOf(date) !== precision) {
-      problems.push({ file, entry, message: `datePrecision ${precision} does not match ${dateKey} ${JSON.stringify(date)} (which is ${precisionOf(date)} precision)` });
+      problems.push({
+        file,
+        entry,
+        message: `datePrecision ${precision} does not match ${dateKey} ${JSON.stringify(date)} (which is ${precisionOf(date)} precision)`,
+      });
     }
   };
 
@@ -198,8 +213,10 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
       ref(file, person.id, `${where}.organizationId`, "organization", role.organizationId);
       ref(file, person.id, `${where}.countryId`, "country", role.countryId);
       sourceRefs(file, person.id, `${where}.sources`, role.sources);
-      if (role.organizationId === null && role.countryId === null) problems.push({ file, entry: person.id, message: `${where}: a role needs an organizationId or a countryId` });
-      if (role.from !== null && role.to !== null && compareDates(role.from, role.to) > 0) problems.push({ file, entry: person.id, message: `${where}: from ${role.from} is after to ${role.to}` });
+      if (role.organizationId === null && role.countryId === null)
+        problems.push({ file, entry: person.id, message: `${where}: a role needs an organizationId or a countryId` });
+      if (role.from !== null && role.to !== null && compareDates(role.from, role.to) > 0)
+        problems.push({ file, entry: person.id, message: `${where}: from ${role.from} is after to ${role.to}` });
     });
     person.relations.forEach((relation, i) => {
       const where = `relations[${i}]`;
@@ -263,8 +280,9 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
       const count = meeting.claims.filter((c) => c.field === field && c.rank === "PREFERRED").length;
       if (count > 1) problems.push({ file, entry, message: `claims: at most one ${JSON.stringify(field)} claim can have rank PREFERRED, found ${count}` });
     }
-    if (!meeting.claims.some((c) => c.field === "date")) problems.push({ file, entry, message: "claims: no sourced \"date\" claim" });
-    if (meeting.placeId !== null && !meeting.claims.some((c) => c.field === "place")) problems.push({ file, entry, message: "claims: the meeting has a placeId but no sourced \"place\" claim" });
+    if (!meeting.claims.some((c) => c.field === "date")) problems.push({ file, entry, message: 'claims: no sourced "date" claim' });
+    if (meeting.placeId !== null && !meeting.claims.some((c) => c.field === "place"))
+      problems.push({ file, entry, message: 'claims: the meeting has a placeId but no sourced "place" claim' });
   }
 
   for (const statement of graph.statements) {
@@ -282,7 +300,11 @@ export function validateSeedGraph(files: Record<SeedFileName, unknown>): SeedGra
       basis(file, entry, where, { ...w, excerpt: w.text });
       const key = JSON.stringify([w.sourceId, w.quoted ?? statement.quoted]);
       if (bySourceAndKind.has(key)) {
-        problems.push({ file, entry, message: `${where}.sourceId: a second ${(w.quoted ?? statement.quoted) ? "quote" : "paraphrase"} from source ${JSON.stringify(w.sourceId)}; keep at most one quote and one paraphrase per source` });
+        problems.push({
+          file,
+          entry,
+          message: `${where}.sourceId: a second ${(w.quoted ?? statement.quoted) ? "quote" : "paraphrase"} from source ${JSON.stringify(w.sourceId)}; keep at most one quote and one paraphrase per source`,
+        });
       }
       bySourceAndKind.add(key);
     });

@@ -6,7 +6,8 @@ import { statementFilter } from "./statement.js";
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_root, { id }, { loaders }) => loaders.statementById.load(id),
-    statements: (_root, { filter, first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }, info),
+    statements: (_root, { filter, first, after }, { loaders }, info) =>
+      loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }, info),
   },
   Statement: {
     madeOn: (s) => s.saidOn,

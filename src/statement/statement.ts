@@ -89,6 +89,10 @@ export function createStatementLoaders(db: Neo4jExecutor) {
     }),
     statementWordings: listsById<WordingRecord>(db, "statements.wordings", WORDINGS),
     statementTopicIds: listsById<string>(db, "statements.topicIds", STATEMENT_TOPIC_IDS),
-    statementSourceIds: listsById<string>(db, "statements.sourceIds", relatedIds("(:Statement {id: id})-[:HAS_WORDING]->(:Wording)-[:FROM]->(x:Source)", "x.id")),
+    statementSourceIds: listsById<string>(
+      db,
+      "statements.sourceIds",
+      relatedIds("(:Statement {id: id})-[:HAS_WORDING]->(:Wording)-[:FROM]->(x:Source)", "x.id"),
+    ),
   };
 }

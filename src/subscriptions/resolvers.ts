@@ -7,7 +7,16 @@ import { GraphQLError } from "graphql";
 import type { ClaimFilter, Resolvers } from "../__generated__/resolvers.js";
 import { refreshLoaders, type Context } from "../context.js";
 import { EventStreamDropped, type EventBus, type EventStream, type Json } from "../events/bus.js";
-import { CLAIMS_TOPIC, meetingTopic, personTopic, PROPOSALS_TOPIC, type ClaimAdded, type MeetingChanged, type PersonChanged, type ProposalsChanged } from "../events/topics.js";
+import {
+  CLAIMS_TOPIC,
+  meetingTopic,
+  personTopic,
+  PROPOSALS_TOPIC,
+  type ClaimAdded,
+  type MeetingChanged,
+  type PersonChanged,
+  type ProposalsChanged,
+} from "../events/topics.js";
 
 /**
  * The events of `stream` that `keep` accepts, each read with fresh loaders, as it is now. Not an
@@ -45,7 +54,9 @@ function eventsFor<T>(ctx: Context, stream: EventStream, keep: (event: T) => boo
 }
 
 const notFound = (what: string, id: string) =>
-  new GraphQLError(`No ${what} ${JSON.stringify(id)}: check the id (subscriptions are to existing objects).`, { extensions: { code: "NOT_FOUND", argument: "id" } });
+  new GraphQLError(`No ${what} ${JSON.stringify(id)}: check the id (subscriptions are to existing objects).`, {
+    extensions: { code: "NOT_FOUND", argument: "id" },
+  });
 
 /**
  * Subscribes, then checks that `id` names something: in that order, so no event between the check
@@ -88,13 +99,15 @@ export function subscriptionResolvers(bus: EventBus): Resolvers {
         resolve: (event: ClaimAdded) => event,
       },
       proposalsChanged: {
-        subscribe: (_root, { sourceId }, ctx) => eventsFor<ProposalsChanged>(ctx, bus.subscribe(PROPOSALS_TOPIC), (event) => sourceId == null || event.sourceId === sourceId),
+        subscribe: (_root, { sourceId }, ctx) =>
+          eventsFor<ProposalsChanged>(ctx, bus.subscribe(PROPOSALS_TOPIC), (event) => sourceId == null || event.sourceId === sourceId),
         resolve: (event: ProposalsChanged) => event,
       },
     },
     ProposalsChangedEvent: {
       source: (event, _args, { loaders }) => loaders.sourceById.load(event.sourceId),
-      proposals: async (event, _args, { loaders }) => (await Promise.all(event.proposalIds.map((id) => loaders.proposalById.load(id)))).filter((p) => p !== null),
+      proposals: async (event, _args, { loaders }) =>
+        (await Promise.all(event.proposalIds.map((id) => loaders.proposalById.load(id)))).filter((p) => p !== null),
     },
     MeetingChangedEvent: {
       meeting: (event, _args, { loaders }) => loaders.meetingById.load(event.meetingId),

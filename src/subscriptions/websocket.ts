@@ -8,7 +8,16 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import { parse, validate, getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import {
+  parse,
+  validate,
+  getOperationAST,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from "graphql";
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, type Context as WsContext, type SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import { decodeJwt } from "jose";
@@ -33,7 +42,15 @@ export const CLOSE = {
 } as const;
 
 export type SubscriptionSettings = AuthSettings &
-  Pick<Config, "READS_REQUIRE_AUTH" | "MAX_QUERY_TOKENS" | "WS_MAX_SUBSCRIPTIONS_PER_CONNECTION" | "WS_MAX_CONNECTIONS_PER_CLIENT" | "WS_KEEP_ALIVE_MS" | "WS_MAX_BUFFERED_BYTES">;
+  Pick<
+    Config,
+    | "READS_REQUIRE_AUTH"
+    | "MAX_QUERY_TOKENS"
+    | "WS_MAX_SUBSCRIPTIONS_PER_CONNECTION"
+    | "WS_MAX_CONNECTIONS_PER_CLIENT"
+    | "WS_KEEP_ALIVE_MS"
+    | "WS_MAX_BUFFERED_BYTES"
+  >;
 
 export interface SubscriptionServerDeps {
   httpServer: http.Server;
@@ -61,7 +78,13 @@ type ConnectionExtra = Extra & { connection?: Connection };
 type ConnectionContext = WsContext<Record<string, unknown> | undefined, ConnectionExtra>;
 
 /** A WebSocket close reason is at most 123 bytes. */
-const closeReason = (text: string) => (Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 119).toString().replace(/\uFFFD+$/, "")}...`);
+const closeReason = (text: string) =>
+  Buffer.byteLength(text) <= 123
+    ? text
+    : `${Buffer.from(text)
+        .subarray(0, 119)
+        .toString()
+        .replace(/\uFFFD+$/, "")}...`;
 const close = (socket: WebSocket, code: number, reason: string) => socket.close(code, closeReason(reason));
 
 const refusal = (code: string, message: string, figures: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...figures } });
@@ -85,7 +108,11 @@ function expiresAt(authorization: string | undefined, auth: AuthState): number |
 export function serveSubscriptions({ httpServer, path, schema, db, settings, limits, allowList, formatError, logger }: SubscriptionServerDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   // GraphQL Playground's older protocol: its sockets join the same server, translated (legacyProtocol.ts).
-  const legacyWss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, handleProtocols: (protocols) => (protocols.has(LEGACY_PROTOCOL) ? LEGACY_PROTOCOL : false) });
+  const legacyWss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+    handleProtocols: (protocols) => (protocols.has(LEGACY_PROTOCOL) ? LEGACY_PROTOCOL : false),
+  });
   legacyWss.on("connection", (socket, request) => wss.emit("connection", new LegacyProtocolSocket(socket), request));
   const sockets = () => [...wss.clients, ...legacyWss.clients];
   const connectionsOf = new Map<string, number>();
@@ -160,7 +187,13 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
         }
         connectionsOf.set(client, open + 1);
         const expires = expiresAt(authorization, auth);
-        const expiry = expires === null ? null : setTimeout(() => close(socket, CloseCode.Unauthorized, "Unauthorized: the JWT has expired; connect again with a fresh one"), Math.max(0, expires - Date.now()));
+        const expiry =
+          expires === null
+            ? null
+            : setTimeout(
+                () => close(socket, CloseCode.Unauthorized, "Unauthorized: the JWT has expired; connect again with a fresh one"),
+                Math.max(0, expires - Date.now()),
+              );
         ctx.extra.connection = { auth, client, expiry, listening: new Set() };
         return true;
       },
@@ -179,9 +212,13 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
         const open = Object.keys(ctx.subscriptions).length;
         if (open > settings.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [
-            refusal("TOO_MANY_SUBSCRIPTIONS", `At most ${settings.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions at once on one connection; complete one first, or open another connection.`, {
-              maxSubscriptions: settings.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
-            }),
+            refusal(
+              "TOO_MANY_SUBSCRIPTIONS",
+              `At most ${settings.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions at once on one connection; complete one first, or open another connection.`,
+              {
+                maxSubscriptions: settings.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+              },
+            ),
           ];
         }
         const query = documentText(payload);
@@ -192,15 +229,31 @@ export function serveSubscriptions({ httpServer, path, schema, db, settings, lim
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [refusal("BAD_REQUEST", "The document has no operation of that name, or several operations and no operationName.")];
         if (operation.operation !== "subscription") {
-          return [refusal("BAD_REQUEST", `Only subscriptions run over WebSocket; send ${operation.operation === "query" ? "queries" : "mutations"} to this URL over HTTP (POST).`)];
+          return [
+            refusal(
+              "BAD_REQUEST",
+              `Only subscriptions run over WebSocket; send ${operation.operation === "query" ? "queries" : "mutations"} to this URL over HTTP (POST).`,
+            ),
+          ];
         }
         if (allowList && !allowList.has(createHash("sha256").update(query).digest("hex"))) {
-          return [refusal("OPERATION_NOT_ALLOWED", "This server runs only the operations of its web app (persisted-query allow-list); this operation is not one of them.")];
+          return [
+            refusal(
+              "OPERATION_NOT_ALLOWED",
+              "This server runs only the operations of its web app (persisted-query allow-list); this operation is not one of them.",
+            ),
+          ];
         }
         const variables = payload.variables ?? {};
         const limited = checkLimits(limits, { schema, document, operation, variables });
         if (limited) return [limited];
-        return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: createContext(db, ctx.extra.connection!.auth) };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: variables,
+          contextValue: createContext(db, ctx.extra.connection!.auth),
+        };
       },
       onOperation: (ctx, id, _payload, _args, result) => {
         const connection = ctx.extra.connection;

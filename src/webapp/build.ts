@@ -15,7 +15,13 @@ export const webDistDir = path.join(webDir, "dist");
 const builtIndex = path.join(webDistDir, "index.html");
 
 /** What the build is made from: the app's own files, and the installed dependencies' versions. */
-const buildInputs = [path.join(webDir, "src"), path.join(webDir, "public"), path.join(webDir, "index.html"), path.join(webDir, "vite.config.ts"), path.join(projectRoot, "package-lock.json")];
+const buildInputs = [
+  path.join(webDir, "src"),
+  path.join(webDir, "public"),
+  path.join(webDir, "index.html"),
+  path.join(webDir, "vite.config.ts"),
+  path.join(projectRoot, "package-lock.json"),
+];
 
 function newestModification(file: string): number {
   const stat = fs.statSync(file);
@@ -34,7 +40,12 @@ export function buildWeb(): void {
   try {
     // A production build whatever NODE_ENV the caller runs under (vitest sets "test", which Vite would honour).
     const env = { ...process.env, NODE_ENV: "production" };
-    execFileSync(process.execPath, [vite, "build", webDir, "--mode", "production", "--logLevel", "warn"], { cwd: projectRoot, env, stdio: "pipe", encoding: "utf8" });
+    execFileSync(process.execPath, [vite, "build", webDir, "--mode", "production", "--logLevel", "warn"], {
+      cwd: projectRoot,
+      env,
+      stdio: "pipe",
+      encoding: "utf8",
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`Building the web app failed:\n${stdout ?? ""}${stderr ?? ""}`);

@@ -8,7 +8,8 @@ export function webApp(): express.Router {
   router.use(
     express.static(webDistDir, {
       // Vite puts a content hash in every file name under assets/, so those never change; index.html is always revalidated.
-      setHeaders: (res, file) => res.setHeader("Cache-Control", file.startsWith(path.join(webDistDir, "assets") + path.sep) ? "public, max-age=31536000, immutable" : "no-cache"),
+      setHeaders: (res, file) =>
+        res.setHeader("Cache-Control", file.startsWith(path.join(webDistDir, "assets") + path.sep) ? "public, max-age=31536000, immutable" : "no-cache"),
     }),
   );
   // Browsers that do not read index.html's icon link (or an address typed by hand) still ask for /favicon.ico.

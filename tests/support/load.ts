@@ -47,7 +47,12 @@ export interface Load {
 }
 
 /** `next(i)` gives the i-th request (numbered across all clients). */
-export function startLoad(url: string, concurrency: number, next: (i: number) => GraphQLRequest, onOutcome?: (request: GraphQLRequest, outcome: Outcome) => void): Load {
+export function startLoad(
+  url: string,
+  concurrency: number,
+  next: (i: number) => GraphQLRequest,
+  onOutcome?: (request: GraphQLRequest, outcome: Outcome) => void,
+): Load {
   const outcomes: Outcome[] = [];
   let running = true;
   let count = 0;

@@ -18,7 +18,20 @@ export function article(text: string) {
     draft(kind: ProposalKind, key: string, phrase: string, details: Partial<ProposalDraft>): ProposalDraft {
       const start = text.indexOf(phrase);
       if (start < 0) throw new Error(`the article has no ${JSON.stringify(phrase)}`);
-      return { key, kind, summary: `${kind.toLowerCase()} ${key}`, excerpt: phrase, start, end: start + phrase.length, basis: "STATED", confidence: 0.9, reason: "test builder", dependsOn: [], meetingKey: null, ...details };
+      return {
+        key,
+        kind,
+        summary: `${kind.toLowerCase()} ${key}`,
+        excerpt: phrase,
+        start,
+        end: start + phrase.length,
+        basis: "STATED",
+        confidence: 0.9,
+        reason: "test builder",
+        dependsOn: [],
+        meetingKey: null,
+        ...details,
+      };
     },
   };
 }
@@ -41,29 +54,63 @@ export const MEETING_TEXT = `Alice Testova met Steve Witkoff at the Birch Lodge 
 export async function storeMeetingArticle(api: TestApi, token: string, attendees: string[] = []) {
   const sourceId = testId("article");
   const ids = { person: testId("person"), place: testId("place"), meeting: testId("meeting"), statement: testId("statement") };
-  const res = await api.query(`mutation($input: SourceInput!) { createSource(input: $input) { ${ERRORS} } }`, { input: { id: sourceId, title: `Test article ${sourceId}`, kind: "article" } }, token);
+  const res = await api.query(
+    `mutation($input: SourceInput!) { createSource(input: $input) { ${ERRORS} } }`,
+    { input: { id: sourceId, title: `Test article ${sourceId}`, kind: "article" } },
+    token,
+  );
   expect(res.data?.createSource.errors).toEqual([]);
   const a = article(MEETING_TEXT);
   const drafts = [
     a.draft("PERSON", "person", "Alice Testova", { person: { id: ids.person, name: "Alice Testova" }, meetingKey: "meeting" }),
-    a.draft("PLACE", "place", "Birch Lodge outside Moscow", { place: { id: ids.place, name: "Birch Lodge", kind: "building", within: { id: "moscow" } }, meetingKey: "meeting" }),
+    a.draft("PLACE", "place", "Birch Lodge outside Moscow", {
+      place: { id: ids.place, name: "Birch Lodge", kind: "building", within: { id: "moscow" } },
+      meetingKey: "meeting",
+    }),
     a.draft("MEETING", "meeting", "Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025", {
-      meeting: { id: ids.meeting, kind: "talks", title: "Alice Testova and Steve Witkoff at the Birch Lodge", date: "2025-06-03", place: { key: "place" }, participants: [{ key: "person" }, { id: "steve-witkoff" }] },
+      meeting: {
+        id: ids.meeting,
+        kind: "talks",
+        title: "Alice Testova and Steve Witkoff at the Birch Lodge",
+        date: "2025-06-03",
+        place: { key: "place" },
+        participants: [{ key: "person" }, { id: "steve-witkoff" }],
+      },
       dependsOn: ["person", "place"],
       meetingKey: "meeting",
     }),
     a.draft("DURATION", "duration", "The talks lasted about three hours", {
-      duration: { meeting: { key: "meeting" }, wording: "about three hours", figureMinutes: 180, granularityMinutes: 60, bound: "AROUND", minMinutes: 150, maxMinutes: 210, hedge: "APPROXIMATE" },
+      duration: {
+        meeting: { key: "meeting" },
+        wording: "about three hours",
+        figureMinutes: 180,
+        granularityMinutes: 60,
+        bound: "AROUND",
+        minMinutes: 150,
+        maxMinutes: 210,
+        hedge: "APPROXIMATE",
+      },
       dependsOn: ["meeting"],
       meetingKey: "meeting",
     }),
     a.draft("STATEMENT", "quote", "We made real progress,", {
-      statement: { id: ids.statement, speaker: { id: "steve-witkoff" }, text: "We made real progress,", kind: "QUOTE", saidOn: "2025-06-03", meeting: { key: "meeting" } },
+      statement: {
+        id: ids.statement,
+        speaker: { id: "steve-witkoff" },
+        text: "We made real progress,",
+        kind: "QUOTE",
+        saidOn: "2025-06-03",
+        meeting: { key: "meeting" },
+      },
       dependsOn: ["meeting"],
       meetingKey: "meeting",
     }),
     ...attendees.map((personId, i) =>
-      a.draft("PARTICIPATION", `attendee-${i}`, "aides said", { participation: { meeting: { key: "meeting" }, person: { id: personId }, role: "aide" }, dependsOn: ["meeting"], meetingKey: "meeting" }),
+      a.draft("PARTICIPATION", `attendee-${i}`, "aides said", {
+        participation: { meeting: { key: "meeting" }, person: { id: personId }, role: "aide" },
+        dependsOn: ["meeting"],
+        meetingKey: "meeting",
+      }),
     ),
   ];
   const [person, place, meeting, duration, quote, ...attendances] = await storeDrafts(api, sourceId, MEETING_TEXT, drafts);

@@ -29,14 +29,18 @@ export function useRedis(): TestRedis {
   const redis: TestRedis = {
     url: "",
     async start() {
-      const started = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+      const started = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"], {
+        stdio: "ignore",
+      });
       server = started;
       // Should the test process end without its afterAll (a crash, a timeout's kill), the server goes with it.
       const orphaned = () => started.kill("SIGKILL");
       process.once("exit", orphaned);
       started.once("exit", () => process.removeListener("exit", orphaned));
       const failed = new Promise<never>((_, reject) => {
-        started.once("error", (error) => reject(new Error(`Could not start ${REDIS_SERVER} (${error.message}): install it (apt-get install redis-server) or set REDIS_SERVER to its path.`)));
+        started.once("error", (error) =>
+          reject(new Error(`Could not start ${REDIS_SERVER} (${error.message}): install it (apt-get install redis-server) or set REDIS_SERVER to its path.`)),
+        );
       });
       await Promise.race([waitForPing(redis.url), failed]);
     },

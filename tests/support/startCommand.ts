@@ -13,7 +13,10 @@ export function suiteNeo4jSettings(): Record<string, string> {
 
 /** Runs what `npm start` runs, the compiled src/main.ts (the global setup compiles it), with `env` over the test's environment (logs silent). */
 export function startService(env: Record<string, string>) {
-  const child = spawn(process.execPath, [compiledPath("src/main.ts")], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [compiledPath("src/main.ts")], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

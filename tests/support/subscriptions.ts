@@ -24,7 +24,10 @@ export interface TestClient {
 }
 
 /** A client that connects at once and never retries; `token` is sent in connection_init as `authorization: Bearer <token>`. */
-export function connect(api: Pick<TestApi, "url">, { token, connectionParams }: { token?: string; connectionParams?: Record<string, unknown> } = {}): TestClient {
+export function connect(
+  api: Pick<TestApi, "url">,
+  { token, connectionParams }: { token?: string; connectionParams?: Record<string, unknown> } = {},
+): TestClient {
   let onClosed: (event: ClosedEvent) => void = () => {};
   let onConnected: () => void = () => {};
   const closed = new Promise<ClosedEvent>((resolve) => (onClosed = resolve));
@@ -48,7 +51,10 @@ export function connect(api: Pick<TestApi, "url">, { token, connectionParams }: 
   return { client, closed, connected };
 }
 
-export type Delivery = { kind: "next"; result: FormattedExecutionResult<Record<string, any>, unknown> } | { kind: "error"; errors: { message: string; extensions?: Record<string, any> }[] } | { kind: "complete" };
+export type Delivery =
+  | { kind: "next"; result: FormattedExecutionResult<Record<string, any>, unknown> }
+  | { kind: "error"; errors: { message: string; extensions?: Record<string, any> }[] }
+  | { kind: "complete" };
 
 export interface TestSubscription {
   /** The next thing the server sent for this subscription: a result, an error, or its completion. */
@@ -72,7 +78,8 @@ export function subscribe(client: Client, query: string, variables?: Record<stri
     { query, variables },
     {
       next: (result) => deliver({ kind: "next", result }),
-      error: (error) => deliver({ kind: "error", errors: Array.isArray(error) ? error : [{ message: String((error as { reason?: string }).reason ?? error) }] }),
+      error: (error) =>
+        deliver({ kind: "error", errors: Array.isArray(error) ? error : [{ message: String((error as { reason?: string }).reason ?? error) }] }),
       complete: () => deliver({ kind: "complete" }),
     },
   );
@@ -99,7 +106,8 @@ export function subscribe(client: Client, query: string, variables?: Record<stri
 export async function untilListening(api: Pick<TestApi, "server">, count: number): Promise<void> {
   const until = Date.now() + EVENT_WAIT_MS;
   while (api.server.subscriptions.listening !== count) {
-    if (Date.now() > until) throw new Error(`the service did not have ${count} subscriptions listening within ${EVENT_WAIT_MS} ms (it has ${api.server.subscriptions.listening})`);
+    if (Date.now() > until)
+      throw new Error(`the service did not have ${count} subscriptions listening within ${EVENT_WAIT_MS} ms (it has ${api.server.subscriptions.listening})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -108,7 +116,8 @@ export async function untilListening(api: Pick<TestApi, "server">, count: number
 export async function untilConnections(api: TestApi, count: number): Promise<void> {
   const until = Date.now() + EVENT_WAIT_MS;
   while (api.server.subscriptions.connections !== count) {
-    if (Date.now() > until) throw new Error(`the service did not have ${count} WebSocket connections within ${EVENT_WAIT_MS} ms (it has ${api.server.subscriptions.connections})`);
+    if (Date.now() > until)
+      throw new Error(`the service did not have ${count} WebSocket connections within ${EVENT_WAIT_MS} ms (it has ${api.server.subscriptions.connections})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

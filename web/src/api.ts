@@ -38,7 +38,11 @@ async function post<TResult>(payload: Record<string, unknown>, signal?: AbortSig
   const token = bearerToken();
   const response = await fetch(endpoint, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(payload),
     signal,
   });
@@ -50,14 +54,21 @@ async function post<TResult>(payload: Record<string, unknown>, signal?: AbortSig
  * from codegen's persisted-documents.json, and in allow-list mode runs only those). An API that
  * does not know the hash answers PERSISTED_QUERY_NOT_FOUND, and then the document itself is sent.
  */
-export async function execute<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TResult> {
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
   const hash: unknown = document.__meta__?.hash;
   let answer = typeof hash === "string" ? await post<TResult>({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, signal) : null;
   if (!answer || answer.body.errors?.some((error) => error.extensions?.code === "PERSISTED_QUERY_NOT_FOUND")) {
     answer = await post<TResult>({ query: document.toString(), variables }, signal);
   }
   const { status, body } = answer;
-  if (body.errors?.length) throw new ApiError(body.errors.map((error) => ({ message: error.message, code: typeof error.extensions?.code === "string" ? error.extensions.code : null })));
+  if (body.errors?.length)
+    throw new ApiError(
+      body.errors.map((error) => ({ message: error.message, code: typeof error.extensions?.code === "string" ? error.extensions.code : null })),
+    );
   if (!body.data) throw new Error(`The API answered ${status} without data.`);
   return body.data;
 }
@@ -137,7 +148,8 @@ export function usePagedQuery<TResult, TVariables extends { after?: string | nul
         setMore((state) => ({ pages: page ? [...state.pages, page] : state.pages, loading: false }));
       },
       (error: unknown) => {
-        if (currentKey.current === requestKey) setMore((state) => ({ ...state, loading: false, error: error instanceof Error ? error : new Error(String(error)) }));
+        if (currentKey.current === requestKey)
+          setMore((state) => ({ ...state, loading: false, error: error instanceof Error ? error : new Error(String(error)) }));
       },
     );
   };

@@ -62,7 +62,12 @@ function liveClient(token: string | null): Client {
  * runs each time the connection is back after it was lost (a service restart, a dropped network):
  * the page reads again what the events it missed meanwhile would have told it.
  */
-export function useSubscription<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, onEvent: (data: TResult) => void, catchUp: () => void): void {
+export function useSubscription<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  onEvent: (data: TResult) => void,
+  catchUp: () => void,
+): void {
   // The latest handlers, so a re-render with new closures does not subscribe again.
   const handler = useRef(onEvent);
   handler.current = onEvent;

@@ -41,10 +41,22 @@ export const ClaimFields = graphql(`
 
 function RankMarker({ claim }: { claim: ClaimFieldsFragment }) {
   if (claim.rank === "PREFERRED") {
-    return <Marker label="preferred" explanation={claim.rankReason ?? "The value the graph shows for the meeting, among its sources' claims."} className="rank preferred" />;
+    return (
+      <Marker
+        label="preferred"
+        explanation={claim.rankReason ?? "The value the graph shows for the meeting, among its sources' claims."}
+        className="rank preferred"
+      />
+    );
   }
   if (claim.rank === "DEPRECATED") {
-    return <Marker label="believed wrong" explanation={claim.rankReason ?? "Believed wrong by the curator; kept to show what the source said."} className="rank deprecated" />;
+    return (
+      <Marker
+        label="believed wrong"
+        explanation={claim.rankReason ?? "Believed wrong by the curator; kept to show what the source said."}
+        className="rank deprecated"
+      />
+    );
   }
   return null;
 }

@@ -45,11 +45,7 @@ function ConflictVerdict({ conflict, meetingId }: { conflict: ConflictFieldsFrag
   const elsewhere = conflict.claims.filter((claim) => claim.meeting.id !== meetingId);
   return (
     <div className={conflict.compatible ? "verdict compatible" : "verdict incompatible"}>
-      {conflict.compatible ? (
-        <span className="agreement">compatible</span>
-      ) : (
-        <span className="badge warn">sources conflict</span>
-      )}
+      {conflict.compatible ? <span className="agreement">compatible</span> : <span className="badge warn">sources conflict</span>}
       <div className="explanation">{conflict.explanation}</div>
       {elsewhere.length > 0 && (
         <ul className="elsewhere">
@@ -73,7 +69,17 @@ function SourceHeading({ source }: { source: SourceFieldsFragment }) {
   );
 }
 
-export function ClaimsBySource({ meetingId, claims, conflicts, sources }: { meetingId: string; claims: ClaimFieldsFragment[]; conflicts: ConflictFieldsFragment[]; sources: SourceFieldsFragment[] }) {
+export function ClaimsBySource({
+  meetingId,
+  claims,
+  conflicts,
+  sources,
+}: {
+  meetingId: string;
+  claims: ClaimFieldsFragment[];
+  conflicts: ConflictFieldsFragment[];
+  sources: SourceFieldsFragment[];
+}) {
   const columns = sources.filter((source) => claims.some((claim) => claim.source.id === source.id));
   return (
     <>
@@ -124,7 +130,12 @@ export function ClaimsBySource({ meetingId, claims, conflicts, sources }: { meet
         {sources.map((source) => (
           <li key={source.id}>
             <a href={href.source(source.id)}>{forReaders(source.title)}</a>
-            <span className="muted"> {[source.publisher, source.publishedOn && source.datePrecision && formatDate(source.publishedOn, source.datePrecision)].filter(Boolean).join(", ")}</span>
+            <span className="muted">
+              {" "}
+              {[source.publisher, source.publishedOn && source.datePrecision && formatDate(source.publishedOn, source.datePrecision)]
+                .filter(Boolean)
+                .join(", ")}
+            </span>
             {source.url && (
               <>
                 {" · "}

@@ -67,7 +67,15 @@ function othersLabel(shown: number, total: number): string | null {
   return `and ${others} ${others === 1 ? "other" : "others"}`;
 }
 
-export function CounterpartNetwork({ center: person, counterparts, total }: { center: { name: string }; counterparts: CounterpartFieldsFragment[]; total: number }) {
+export function CounterpartNetwork({
+  center: person,
+  counterparts,
+  total,
+}: {
+  center: { name: string };
+  counterparts: CounterpartFieldsFragment[];
+  total: number;
+}) {
   const [showAll, setShowAll] = useState(false);
   if (counterparts.length === 0) return <p className="muted">No meetings with anyone else on record.</p>;
   const drawn = counterparts.slice(0, drawnCount);
@@ -118,36 +126,36 @@ export function CounterpartNetwork({ center: person, counterparts, total }: { ce
         )}
       </svg>
       <div className="scroll">
-      <table className="counterparts">
-        <thead>
-          <tr>
-            <th>Met</th>
-            <th>Meetings</th>
-            <th>Time together</th>
-            <th>First</th>
-            <th>Last</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((counterpart) => (
-            <tr key={counterpart.person.id}>
-              <td>
-                <a href={href.person(counterpart.person.id)}>{counterpart.person.name}</a>
-              </td>
-              <td>{counterpart.meetingCount}</td>
-              <td>
-                <DurationSummaryText summary={counterpart.time} />
-              </td>
-              <td>
-                <a href={href.meeting(counterpart.firstMeeting.id)}>{formatDate(counterpart.firstMeeting.heldOn, counterpart.firstMeeting.datePrecision)}</a>
-              </td>
-              <td>
-                <a href={href.meeting(counterpart.lastMeeting.id)}>{formatDate(counterpart.lastMeeting.heldOn, counterpart.lastMeeting.datePrecision)}</a>
-              </td>
+        <table className="counterparts">
+          <thead>
+            <tr>
+              <th>Met</th>
+              <th>Meetings</th>
+              <th>Time together</th>
+              <th>First</th>
+              <th>Last</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((counterpart) => (
+              <tr key={counterpart.person.id}>
+                <td>
+                  <a href={href.person(counterpart.person.id)}>{counterpart.person.name}</a>
+                </td>
+                <td>{counterpart.meetingCount}</td>
+                <td>
+                  <DurationSummaryText summary={counterpart.time} />
+                </td>
+                <td>
+                  <a href={href.meeting(counterpart.firstMeeting.id)}>{formatDate(counterpart.firstMeeting.heldOn, counterpart.firstMeeting.datePrecision)}</a>
+                </td>
+                <td>
+                  <a href={href.meeting(counterpart.lastMeeting.id)}>{formatDate(counterpart.lastMeeting.heldOn, counterpart.lastMeeting.datePrecision)}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {rows.length < counterparts.length && (
         <div className="show-more">

@@ -35,7 +35,11 @@ function ticks(start: number, end: number): { time: number; label: string }[] {
     if (time > end) break;
     if (time < start) continue;
     const date = new Date(time);
-    const label = byMonth ? (date.getUTCMonth() === 0 || found.length === 0 ? `${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}` : (monthNames[date.getUTCMonth()] ?? "")) : String(date.getUTCFullYear());
+    const label = byMonth
+      ? date.getUTCMonth() === 0 || found.length === 0
+        ? `${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+        : (monthNames[date.getUTCMonth()] ?? "")
+      : String(date.getUTCFullYear());
     found.push({ time, label });
   }
   return found;
@@ -78,7 +82,13 @@ export function MeetingDateAxis({ meetings }: { meetings: TimelineMeetingFieldsF
             ) : (
               <>
                 {duration.minMinutes != null && (
-                  <line className="range" x1={x(from) + barWidth / 2} x2={x(from) + barWidth / 2} y1={y(duration.maxMinutes ?? longest)} y2={y(duration.minMinutes)} />
+                  <line
+                    className="range"
+                    x1={x(from) + barWidth / 2}
+                    x2={x(from) + barWidth / 2}
+                    y1={y(duration.maxMinutes ?? longest)}
+                    y2={y(duration.minMinutes)}
+                  />
                 )}
                 <rect x={x(from)} y={y(duration.minutes)} width={barWidth} height={axisY - y(duration.minutes)} data-minutes={duration.minutes} />
               </>

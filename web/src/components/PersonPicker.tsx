@@ -60,7 +60,17 @@ function Suggestions({ search, exclude, onPick }: { search: string; exclude: str
   );
 }
 
-export function PersonPicker({ label, selected, onChange, max = Infinity }: { label: string; selected: string[]; onChange: (ids: string[]) => void; max?: number }) {
+export function PersonPicker({
+  label,
+  selected,
+  onChange,
+  max = Infinity,
+}: {
+  label: string;
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  max?: number;
+}) {
   const [text, setText] = useState("");
   const search = useDebounced(text.trim(), 200);
   const full = selected.length >= max;
@@ -71,15 +81,7 @@ export function PersonPicker({ label, selected, onChange, max = Infinity }: { la
           <Chip key={id} id={id} onRemove={() => onChange(selected.filter((other) => other !== id))} />
         ))}
       </span>
-      {!full && (
-        <input
-          type="search"
-          aria-label={label}
-          placeholder={label}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      )}
+      {!full && <input type="search" aria-label={label} placeholder={label} value={text} onChange={(event) => setText(event.target.value)} />}
       {!full && text.trim() && search && (
         <Suggestions
           search={search}

@@ -50,7 +50,12 @@ export function Relations({ relations, personName }: { relations: RelationFields
         </thead>
         <tbody>
           {relations.map((relation) => (
-            <tr key={`${relation.direction}-${relation.kind}-${relation.person.id}`} data-kind={relation.kind} data-direction={relation.direction} data-person-id={relation.person.id}>
+            <tr
+              key={`${relation.direction}-${relation.kind}-${relation.person.id}`}
+              data-kind={relation.kind}
+              data-direction={relation.direction}
+              data-person-id={relation.person.id}
+            >
               <td>
                 <RelationText relation={relation} personName={personName} />
               </td>

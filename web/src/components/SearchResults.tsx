@@ -180,7 +180,9 @@ export function SearchResults({ query }: { query: string }) {
         const mayHaveMore = search.length === first && first < mostResults;
         return (
           <>
-            <p className="muted">{search.length === 0 ? `Nothing found for “${query}”` : `${search.length}${mayHaveMore ? "+" : ""} found for “${query}”, best match first`}</p>
+            <p className="muted">
+              {search.length === 0 ? `Nothing found for “${query}”` : `${search.length}${mayHaveMore ? "+" : ""} found for “${query}”, best match first`}
+            </p>
             <Group kind="Person" title="People" count={ofKind(search, "Person").length}>
               <PersonList people={ofKind(search, "Person")} />
             </Group>

@@ -1,7 +1,13 @@
 /** The foot of a paged list: how many of how many are shown, and a button for the next page. */
 import type { PagedState } from "../api";
 
-export function ShowMore({ list, noun }: { list: Pick<PagedState<unknown, unknown>, "nodes" | "totalCount" | "hasMore" | "loadingMore" | "moreError" | "loadMore">; noun: string }) {
+export function ShowMore({
+  list,
+  noun,
+}: {
+  list: Pick<PagedState<unknown, unknown>, "nodes" | "totalCount" | "hasMore" | "loadingMore" | "moreError" | "loadMore">;
+  noun: string;
+}) {
   const shown = list.nodes.length;
   const total = list.totalCount;
   return (
@@ -12,7 +18,11 @@ export function ShowMore({ list, noun }: { list: Pick<PagedState<unknown, unknow
           {list.loadingMore ? "Loading…" : "Show more"}
         </button>
       )}
-      {list.moreError && <span className="error" role="alert">The API could not answer: {list.moreError.message}</span>}
+      {list.moreError && (
+        <span className="error" role="alert">
+          The API could not answer: {list.moreError.message}
+        </span>
+      )}
     </div>
   );
 }

@@ -50,7 +50,8 @@ function Summary({ meetingCount, time }: { meetingCount: number; time: DurationS
           {" · "}
           <DurationSummaryText summary={time} />
           <div className="muted breakdown">
-            {time.knownCount} of known length{time.approximateCount > 0 && `, ${time.approximateCount} of them approximate`}; {time.unknownCount} of unknown length
+            {time.knownCount} of known length{time.approximateCount > 0 && `, ${time.approximateCount} of them approximate`}; {time.unknownCount} of unknown
+            length
           </div>
         </>
       )}

@@ -75,7 +75,12 @@ function Field({ label, children }: { label: string; children: (id: string) => R
 
 /** Country and place: a place chosen elsewhere (a search result) shows by name even when its country is not chosen. */
 function WhereFields({ query, change }: { query: MeetingsQuery; change: (next: Partial<MeetingsQuery>) => void }) {
-  const choices = useQuery(WhereChoices, { country: query.country ?? "", withCountry: Boolean(query.country), place: query.place ?? "", withPlace: Boolean(query.place) });
+  const choices = useQuery(WhereChoices, {
+    country: query.country ?? "",
+    withCountry: Boolean(query.country),
+    place: query.place ?? "",
+    withPlace: Boolean(query.place),
+  });
   if (choices.status !== "done") return null;
   const { countries, country, place } = choices.data;
   const placeInList = country?.places.some((candidate) => candidate.id === query.place);
@@ -144,8 +149,12 @@ export function MeetingsPage({ query }: { query: MeetingsQuery }) {
           <legend>People who met (all of them together)</legend>
           <PersonPicker label="Add a person" selected={query.people} onChange={(people) => change({ people })} />
         </fieldset>
-        <Field label="From">{(id) => <input id={id} type="date" value={query.from ?? ""} onChange={(event) => change({ from: event.target.value || undefined })} />}</Field>
-        <Field label="To">{(id) => <input id={id} type="date" value={query.to ?? ""} onChange={(event) => change({ to: event.target.value || undefined })} />}</Field>
+        <Field label="From">
+          {(id) => <input id={id} type="date" value={query.from ?? ""} onChange={(event) => change({ from: event.target.value || undefined })} />}
+        </Field>
+        <Field label="To">
+          {(id) => <input id={id} type="date" value={query.to ?? ""} onChange={(event) => change({ to: event.target.value || undefined })} />}
+        </Field>
         <WhereFields query={query} change={change} />
       </form>
       {query.people.length >= 2 && <TimeTogether people={query.people} filter={filterOf(query)} />}

@@ -36,9 +36,7 @@ function Chain({ from, to }: { from: string; to: string }) {
         if (connectionPath.length === 0) return <p className="muted">That is the same person.</p>;
         return (
           <>
-            <p>
-              {connectionPath.length === 1 ? "They met directly:" : `${connectionPath.length} steps, each a meeting both people of the step attended:`}
-            </p>
+            <p>{connectionPath.length === 1 ? "They met directly:" : `${connectionPath.length} steps, each a meeting both people of the step attended:`}</p>
             <ol className="path">
               {connectionPath.map((step) => (
                 <li key={`${step.from.id}-${step.meeting.id}-${step.to.id}`}>

@@ -73,8 +73,8 @@ export function PlacesPage() {
     <>
       <h1>Where meetings happened</h1>
       <p className="muted">
-        Each count includes the meetings held anywhere within the place: a country’s those of its cities, a city’s those of its buildings. Countries and
-        places where no meeting is known are left out.
+        Each count includes the meetings held anywhere within the place: a country’s those of its cities, a city’s those of its buildings. Countries and places
+        where no meeting is known are left out.
       </p>
       <Status state={result}>
         {({ countries }) => (

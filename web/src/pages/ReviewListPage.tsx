@@ -34,7 +34,14 @@ export function ReviewListPage() {
                     <tr key={node.source.id} data-source-id={node.source.id}>
                       <td>
                         <a href={href.review(node.source.id)}>{node.source.title ?? node.source.id}</a>
-                        <div className="muted">{[node.source.publisher, node.source.publishedOn && node.source.datePrecision ? formatDate(node.source.publishedOn, node.source.datePrecision) : null].filter(Boolean).join(" · ")}</div>
+                        <div className="muted">
+                          {[
+                            node.source.publisher,
+                            node.source.publishedOn && node.source.datePrecision ? formatDate(node.source.publishedOn, node.source.datePrecision) : null,
+                          ]
+                            .filter(Boolean)
+                            .join(" · ")}
+                        </div>
                       </td>
                       <td className="count pending">{node.pending}</td>
                       <td className="count">{node.accepted}</td>

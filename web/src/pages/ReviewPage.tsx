@@ -42,8 +42,18 @@ export function ReviewPage({ sourceId }: { sourceId: string }) {
   const byId = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal])), [proposals]);
   const sections = useMemo(() => sectionsOf(proposals), [proposals]);
 
-  if (state.status === "loading") return <p className="muted" role="status">Loading…</p>;
-  if (state.status === "error") return <p className="error" role="alert">The API could not answer: {state.error.message}</p>;
+  if (state.status === "loading")
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
+  if (state.status === "error")
+    return (
+      <p className="error" role="alert">
+        The API could not answer: {state.error.message}
+      </p>
+    );
   if (state.status === "missing") return <p className="error">No source with the id “{sourceId}”.</p>;
   const { article } = state;
   /** Selects a proposal and shows the other side of it: its words when chosen among the proposals, its card when chosen in the text. */
@@ -66,7 +76,9 @@ export function ReviewPage({ sourceId }: { sourceId: string }) {
       </p>
       <h1>{article.title ?? article.id}</h1>
       <p className="muted">
-        {[article.publisher, article.publishedOn && article.datePrecision ? formatDate(article.publishedOn, article.datePrecision) : null].filter(Boolean).join(" · ")}
+        {[article.publisher, article.publishedOn && article.datePrecision ? formatDate(article.publishedOn, article.datePrecision) : null]
+          .filter(Boolean)
+          .join(" · ")}
         {article.url && (
           <>
             {" · "}
@@ -87,12 +99,7 @@ export function ReviewPage({ sourceId }: { sourceId: string }) {
         <section className="review-article" aria-label="The article">
           <h2>The article</h2>
           {article.text ? (
-            <ArticleText
-              text={article.text}
-              proposals={proposals}
-              selected={selected}
-              onSelect={(id) => select(id, "card")}
-            />
+            <ArticleText text={article.text} proposals={proposals} selected={selected} onSelect={(id) => select(id, "card")} />
           ) : (
             <p className="muted">This source holds no text: it was not ingested as an article.</p>
           )}
@@ -102,7 +109,13 @@ export function ReviewPage({ sourceId }: { sourceId: string }) {
           {groups
             .filter((group) => group.proposals.length > 0)
             .map((group) => (
-              <ProposalGroup key={`${group.kind}-${group.proposals[0]?.id}`} title={group.title} kind={group.kind} proposals={group.proposals} {...groupProps} />
+              <ProposalGroup
+                key={`${group.kind}-${group.proposals[0]?.id}`}
+                title={group.title}
+                kind={group.kind}
+                proposals={group.proposals}
+                {...groupProps}
+              />
             ))}
         </section>
       </div>

@@ -35,7 +35,11 @@ const SourcePageQuery = graphql(`
 
 type SourceClaim = NonNullable<SourcePageResult["source"]>["claims"][number];
 
-const kindNames: Record<string, string> = { "curator-summary": "the curator's summary, not a source's own text", "news-agency-report": "news agency report", "social-post": "social media post" };
+const kindNames: Record<string, string> = {
+  "curator-summary": "the curator's summary, not a source's own text",
+  "news-agency-report": "news agency report",
+  "social-post": "social media post",
+};
 
 /** The source's claims grouped by meeting, in the order the API gives them (by meeting date). */
 function byMeeting(claims: SourceClaim[]): { meeting: SourceClaim["meeting"]; claims: SourceClaim[] }[] {
@@ -63,10 +67,14 @@ export function SourcePage({ id }: { id: string }) {
               <dt>Published by</dt>
               <dd className="source-publisher">
                 {publisher ?? <span className="muted">not known</span>}
-                {source.publishedBy && source.publisher && source.publisher !== source.publishedBy.name && <span className="muted"> (printed as “{source.publisher}”)</span>}
+                {source.publishedBy && source.publisher && source.publisher !== source.publishedBy.name && (
+                  <span className="muted"> (printed as “{source.publisher}”)</span>
+                )}
               </dd>
               <dt>When</dt>
-              <dd>{source.publishedOn && source.datePrecision ? formatDate(source.publishedOn, source.datePrecision) : <span className="muted">undated</span>}</dd>
+              <dd>
+                {source.publishedOn && source.datePrecision ? formatDate(source.publishedOn, source.datePrecision) : <span className="muted">undated</span>}
+              </dd>
               {source.kind && (
                 <>
                   <dt>Kind</dt>

@@ -7,7 +7,17 @@ import type { Proposal } from "./useReview";
  * proposal stands). Choosing a highlight selects its innermost proposal; the selected proposal's
  * excerpt is outlined.
  */
-export function ArticleText({ text, proposals, selected, onSelect }: { text: string; proposals: readonly Proposal[]; selected: string | null; onSelect: (id: string) => void }) {
+export function ArticleText({
+  text,
+  proposals,
+  selected,
+  onSelect,
+}: {
+  text: string;
+  proposals: readonly Proposal[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
   const pieces = useMemo(() => cutText(text, proposals), [text, proposals]);
   const statusOf = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal.status.toLowerCase().replace("_", "-")])), [proposals]);
   return (

@@ -17,7 +17,17 @@ function describe(hit: Hit): string | null {
 }
 
 /** Search-as-you-type over the graph's people or places (the API's full-text `search`); choosing one hands its id up. */
-export function EntityPicker({ kind, label, picked, onPick }: { kind: Pickable; label: string; picked: Picked | null; onPick: (picked: Picked | null) => void }) {
+export function EntityPicker({
+  kind,
+  label,
+  picked,
+  onPick,
+}: {
+  kind: Pickable;
+  label: string;
+  picked: Picked | null;
+  onPick: (picked: Picked | null) => void;
+}) {
   const [text, setText] = useState("");
   const [hits, setHits] = useState<Hit[]>([]);
   useEffect(() => {
@@ -51,7 +61,12 @@ export function EntityPicker({ kind, label, picked, onPick }: { kind: Pickable; 
     <div className="picker">
       <label>
         {label}
-        <input type="search" value={text} placeholder={`Search ${kind === "Person" ? "people" : "places"} by name`} onChange={(event) => setText(event.target.value)} />
+        <input
+          type="search"
+          value={text}
+          placeholder={`Search ${kind === "Person" ? "people" : "places"} by name`}
+          onChange={(event) => setText(event.target.value)}
+        />
       </label>
       {hits.length > 0 && (
         <ul role="listbox" aria-label={`${label}: matches`}>

@@ -12,13 +12,22 @@ export function IngestForm() {
   const [fields, setFields] = useState({ title: "", publisher: "", publishedOn: "", url: "", text: "" });
   const [busy, setBusy] = useState(false);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
-  const field = (name: keyof typeof fields) => ({ value: fields[name], onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }) });
+  const field = (name: keyof typeof fields) => ({
+    value: fields[name],
+    onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }),
+  });
 
   const ingest = async () => {
     setBusy(true);
     setRefusals([]);
     try {
-      const input = { text: fields.text, title: emptyToNull(fields.title), publisher: emptyToNull(fields.publisher), publishedOn: emptyToNull(fields.publishedOn), url: emptyToNull(fields.url) };
+      const input = {
+        text: fields.text,
+        title: emptyToNull(fields.title),
+        publisher: emptyToNull(fields.publisher),
+        publishedOn: emptyToNull(fields.publishedOn),
+        url: emptyToNull(fields.url),
+      };
       const { ingestArticle } = await execute(IngestArticleMutation, { input });
       if (ingestArticle.source && ingestArticle.errors.length === 0) window.location.hash = href.review(ingestArticle.source.id);
       else setRefusals(ingestArticle.errors);

@@ -30,10 +30,22 @@ function factLink(kind: string, id: string): ReactNode {
 function Details({ proposal, byId }: { proposal: Proposal; byId: ReadonlyMap<string, Proposal> }) {
   const { person, place, proposedMeeting, participation, duration, statement, claim, role, relation } = proposal;
   const rows: [string, ReactNode][] = [];
-  if (person) rows.push(["Person", person.existingId ? <>the graph&apos;s {factLink("PERSON", person.existingId)}</> : `new: ${person.name}${person.description ? `, ${person.description}` : ""}`]);
-  if (place) rows.push(["Place", place.existingId ? `the graph's ${place.existingId}` : `new ${place.kind}: ${place.name}, within ${refLabel(place.within, byId)}`]);
+  if (person)
+    rows.push([
+      "Person",
+      person.existingId ? (
+        <>the graph&apos;s {factLink("PERSON", person.existingId)}</>
+      ) : (
+        `new: ${person.name}${person.description ? `, ${person.description}` : ""}`
+      ),
+    ]);
+  if (place)
+    rows.push(["Place", place.existingId ? `the graph's ${place.existingId}` : `new ${place.kind}: ${place.name}, within ${refLabel(place.within, byId)}`]);
   if (proposedMeeting) {
-    rows.push(["Meeting", proposedMeeting.existingId ? <>the graph&apos;s {factLink("MEETING", proposedMeeting.existingId)}</> : `new: ${proposedMeeting.title}`]);
+    rows.push([
+      "Meeting",
+      proposedMeeting.existingId ? <>the graph&apos;s {factLink("MEETING", proposedMeeting.existingId)}</> : `new: ${proposedMeeting.title}`,
+    ]);
     rows.push(["Date", proposedMeeting.dateEnd ? `${proposedMeeting.date} – ${proposedMeeting.dateEnd}` : proposedMeeting.date]);
     rows.push(["Place", refLabel(proposedMeeting.place, byId)]);
     rows.push(["Participants", proposedMeeting.participants.map((ref) => refLabel(ref, byId)).join(", ")]);
@@ -46,7 +58,8 @@ function Details({ proposal, byId }: { proposal: Proposal; byId: ReadonlyMap<str
   if (statement) {
     rows.push(["Speaker", refLabel(statement.speaker, byId)]);
     rows.push([statement.kind === "QUOTE" ? "Quote" : "Paraphrase", `“${statement.text}”`]);
-    if (statement.saidOn || statement.occasion) rows.push(["Said", [statement.saidOn && `on ${statement.saidOn}`, statement.occasion].filter(Boolean).join(", ")]);
+    if (statement.saidOn || statement.occasion)
+      rows.push(["Said", [statement.saidOn && `on ${statement.saidOn}`, statement.occasion].filter(Boolean).join(", ")]);
     if (statement.existingId) rows.push(["Statement", `a new wording of the graph's ${statement.existingId}`]);
   }
   if (claim) rows.push([claim.field, `${[hedgeWord(claim.hedge), claim.value].filter(Boolean).join(" ")}${claim.wording ? ` (“${claim.wording}”)` : ""}`]);
@@ -118,7 +131,8 @@ export function ProposalCard({
 }) {
   const [mode, setMode] = useState<"view" | "edit">("view");
   const decisions = useDecisions(update);
-  const accept = (edit?: ProposalEdit) => void decisions.decide({ kind: "accept", ids: withDependencies([proposal], [...byId.values()]), edits: edit ? [edit] : undefined });
+  const accept = (edit?: ProposalEdit) =>
+    void decisions.decide({ kind: "accept", ids: withDependencies([proposal], [...byId.values()]), edits: edit ? [edit] : undefined });
   const pending = proposal.status === "PENDING";
   const needs = proposal.dependsOn.filter((dependency) => byId.get(dependency.id)?.status === "PENDING");
   return (
@@ -145,7 +159,12 @@ export function ProposalCard({
       <Decision proposal={proposal} />
       {pending && mode === "view" && (
         <div className="actions">
-          <button type="button" disabled={decisions.busy} onClick={() => accept()} title={needs.length > 0 ? `Also accepts what it needs first: ${needs.map((dependency) => byId.get(dependency.id)?.summary).join("; ")}` : undefined}>
+          <button
+            type="button"
+            disabled={decisions.busy}
+            onClick={() => accept()}
+            title={needs.length > 0 ? `Also accepts what it needs first: ${needs.map((dependency) => byId.get(dependency.id)?.summary).join("; ")}` : undefined}
+          >
             Accept{needs.length > 0 ? ` (with ${needs.length} it needs)` : ""}
           </button>
           {isEditable(proposal) && (
@@ -153,7 +172,11 @@ export function ProposalCard({
               Edit…
             </button>
           )}
-          <RejectForm label={proposal.summary} busy={decisions.busy} onReject={(reason) => void decisions.decide({ kind: "reject", ids: [proposal.id], reason })} />
+          <RejectForm
+            label={proposal.summary}
+            busy={decisions.busy}
+            onReject={(reason) => void decisions.decide({ kind: "reject", ids: [proposal.id], reason })}
+          />
         </div>
       )}
       {pending && mode === "edit" && <ProposalEditor proposal={proposal} busy={decisions.busy} onAccept={accept} onCancel={() => setMode("view")} />}

@@ -28,7 +28,17 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
  * a speaker, a value. The excerpt is the article's own words and is never edited. Only what the
  * curator changed is sent, so an untouched field keeps the proposal's evidence as stated.
  */
-export function ProposalEditor({ proposal, busy, onAccept, onCancel }: { proposal: Proposal; busy: boolean; onAccept: (edit: ProposalEdit) => void; onCancel: () => void }) {
+export function ProposalEditor({
+  proposal,
+  busy,
+  onAccept,
+  onCancel,
+}: {
+  proposal: Proposal;
+  busy: boolean;
+  onAccept: (edit: ProposalEdit) => void;
+  onCancel: () => void;
+}) {
   const { kind } = proposal;
   const proposedDate = proposal.proposedMeeting?.date ?? proposal.statement?.saidOn ?? "";
   const proposedDateEnd = proposal.proposedMeeting?.dateEnd ?? "";
@@ -70,7 +80,12 @@ export function ProposalEditor({ proposal, busy, onAccept, onCancel }: { proposa
     >
       {(kind === "PERSON" || kind === "PLACE") && (
         <>
-          <EntityPicker kind={kind === "PERSON" ? "Person" : "Place"} label={`The existing ${kind === "PERSON" ? "person" : "place"} it is`} picked={existing} onPick={setExisting} />
+          <EntityPicker
+            kind={kind === "PERSON" ? "Person" : "Place"}
+            label={`The existing ${kind === "PERSON" ? "person" : "place"} it is`}
+            picked={existing}
+            onPick={setExisting}
+          />
           {!existing && (
             <Field label="Or create it under the name">
               <input value={name} onChange={(event) => setName(event.target.value)} />

@@ -32,7 +32,12 @@ export function ProposalGroup({
   const toAccept = withDependencies(pending, [...byId.values()]);
   const extra = toAccept.length - pending.length;
   return (
-    <section className={`proposal-group ${kind}`} aria-label={title} data-group={kind} data-meeting-proposal-id={kind === "meeting" ? proposals[0]?.id : undefined}>
+    <section
+      className={`proposal-group ${kind}`}
+      aria-label={title}
+      data-group={kind}
+      data-meeting-proposal-id={kind === "meeting" ? proposals[0]?.id : undefined}
+    >
       <h3>
         {title} <span className="muted counts">{countByStatus(proposals)}</span>
       </h3>
@@ -41,7 +46,11 @@ export function ProposalGroup({
           <button type="button" disabled={decisions.busy} onClick={() => void decisions.decide({ kind: "accept", ids: toAccept })}>
             Accept all {pending.length} pending{extra > 0 ? ` (and ${extra} they need)` : ""}
           </button>
-          <RejectForm label={`all pending of ${title}`} busy={decisions.busy} onReject={(reason) => void decisions.decide({ kind: "reject", ids: pending.map((proposal) => proposal.id), reason })} />
+          <RejectForm
+            label={`all pending of ${title}`}
+            busy={decisions.busy}
+            onReject={(reason) => void decisions.decide({ kind: "reject", ids: pending.map((proposal) => proposal.id), reason })}
+          />
         </div>
       )}
       <Refusals refusals={decisions.refusals} />

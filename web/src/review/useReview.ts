@@ -4,7 +4,11 @@
  * curators' decisions, so neither reloads the page.
  */
 import { useCallback, useEffect, useState } from "react";
-import type { ProposalFieldsFragment, ReviewArticleQuery as ReviewArticleResult, ReviewProposalsQuery as ReviewProposalsResult } from "../__generated__/graphql";
+import type {
+  ProposalFieldsFragment,
+  ReviewArticleQuery as ReviewArticleResult,
+  ReviewProposalsQuery as ReviewProposalsResult,
+} from "../__generated__/graphql";
 import { execute } from "../api";
 import { ReviewArticleQuery, ReviewProposalsQuery } from "./documents";
 
@@ -56,7 +60,10 @@ export function useReview(sourceId: string): { state: ReviewState; update: (chan
   /** Reads every proposal again (after live updates were lost for a while) and takes them in as if they had changed. */
   const reloadProposals = useCallback(() => {
     // A failed read changes nothing: the page keeps what it shows until the next event or reconnection.
-    loadProposals(sourceId, new AbortController().signal).then(({ proposals }) => update(proposals), () => {});
+    loadProposals(sourceId, new AbortController().signal).then(
+      ({ proposals }) => update(proposals),
+      () => {},
+    );
   }, [sourceId, update]);
 
   return { state, update, reloadProposals };
