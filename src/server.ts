@@ -130,8 +130,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     parseOptions: { maxTokens: settings.MAX_QUERY_TOKENS },
     formatError,
     plugins: [
-      // Both wrap every field resolver of every request: cache hints (no @cacheControl in the schema, no
-      // response cache) and federation traces (not a subgraph).
+      // Both wrap every field resolver of every request: cache hints (no @cacheControl in the schema; the
+      // response cache is invalidated by writes, not by hints) and federation traces (not a subgraph).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       roundTripsPlugin(settings.DEBUG_EXTENSIONS),

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import type { ProposalChangeKind } from "../__generated__/graphql";
 import { LiveNote, type LiveUpdate } from "../components/LiveNote";
+import { ApiError, Loading } from "../components/Status";
 import { formatDate } from "../format";
 import { useSubscription } from "../live";
 import { href } from "../router";
@@ -42,18 +43,8 @@ export function ReviewPage({ sourceId }: { sourceId: string }) {
   const byId = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal])), [proposals]);
   const sections = useMemo(() => sectionsOf(proposals), [proposals]);
 
-  if (state.status === "loading")
-    return (
-      <p className="muted" role="status">
-        Loading…
-      </p>
-    );
-  if (state.status === "error")
-    return (
-      <p className="error" role="alert">
-        The API could not answer: {state.error.message}
-      </p>
-    );
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") return <ApiError error={state.error} />;
   if (state.status === "missing") return <p className="error">No source with the id “{sourceId}”.</p>;
   const { article } = state;
   /** Selects a proposal and shows the other side of it: its words when chosen among the proposals, its card when chosen in the text. */
