@@ -61,6 +61,7 @@ export async function timeRequests(server: ServerProcess, scenarios: Scenario[],
 
 /** Writes cold-start.json and COLD-START.md into `out`; returns their paths. */
 export function writeColdStartReport(out: string, run: { date: string; sizes: { people: number; meetings: number }; variants: ColdStartVariant[] }): string[] {
+  fs.mkdirSync(out, { recursive: true });
   const json = path.join(out, "cold-start.json");
   fs.writeFileSync(json, `${JSON.stringify(run, null, 2)}\n`);
   const ratio = (v: ColdStartVariant) => (v.first.p99 !== null && v.warm.p99 ? `${(v.first.p99 / v.warm.p99).toFixed(2)}×` : "n/a");
