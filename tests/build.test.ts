@@ -6,10 +6,12 @@
  */
 import fs from "node:fs";
 import { builtinModules } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/config.js";
+import { viteCommand } from "../src/webapp/build.js";
 
 /** The project's own files tsc compiles for a tsconfig, imports followed: what its build emits. */
 function compiledSources(tsconfig: string): string[] {
@@ -116,5 +118,16 @@ describe("the web app, a package of its own (web/package.json, a workspace of th
     const inRoot = (name: string) => root.dependencies?.[name] ?? root.devDependencies?.[name];
     expect(webOnly).toContain("react");
     expect(webOnly.filter((name) => inRoot(name) !== undefined)).toEqual([]);
+  });
+
+  it("builds with the Vite its package installs, and says how to install Vite when it is missing", () => {
+    expect(fs.existsSync(viteCommand())).toBe(true);
+    const withoutVite = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-no-vite-"));
+    try {
+      fs.writeFileSync(path.join(withoutVite, "package.json"), JSON.stringify({ name: "no-vite", private: true }));
+      expect(() => viteCommand(withoutVite)).toThrow("run `npm ci` at the project root");
+    } finally {
+      fs.rmSync(withoutVite, { recursive: true });
+    }
   });
 });

@@ -36,10 +36,10 @@ export function webBuildIsStale(): boolean {
   return Math.max(...buildInputs.map(newestModification)) > fs.statSync(builtIndex).mtimeMs;
 }
 
-/** The web package's Vite; throws saying how to install it when it is not installed. */
-function viteCommand(): string {
+/** The Vite a package (the web app's by default) builds with; throws saying how to install it when it is not installed. */
+export function viteCommand(packageDir: string = webDir): string {
   try {
-    return path.join(path.dirname(createRequire(path.join(webDir, "package.json")).resolve("vite/package.json")), "bin", "vite.js");
+    return path.join(path.dirname(createRequire(path.join(packageDir, "package.json")).resolve("vite/package.json")), "bin", "vite.js");
   } catch {
     throw new Error(
       "Building the web app needs Vite, a dependency of web/package.json, and it is not installed: " +
