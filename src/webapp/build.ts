@@ -2,6 +2,8 @@
  * Builds the web app (web/ → web/dist/) with Vite when the build is missing or older than
  * its sources, so `npm start` (its prestart) and the browser tests always serve the current app.
  * Run directly (`npm run build:web`), it builds when stale; `--force` builds anyway.
+ * The app is a package of its own (web/package.json, an npm workspace): Vite is its dependency,
+ * not the service's, so it is resolved from there.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -34,14 +36,26 @@ export function webBuildIsStale(): boolean {
   return Math.max(...buildInputs.map(newestModification)) > fs.statSync(builtIndex).mtimeMs;
 }
 
-/** Runs `vite build web`; throws with Vite's output when it fails. */
+/** The Vite a package (the web app's by default) builds with; throws saying how to install it when it is not installed. */
+export function viteCommand(packageDir: string = webDir): string {
+  try {
+    return path.join(path.dirname(createRequire(path.join(packageDir, "package.json")).resolve("vite/package.json")), "bin", "vite.js");
+  } catch {
+    throw new Error(
+      "Building the web app needs Vite, a dependency of web/package.json, and it is not installed: " +
+        "run `npm ci` at the project root (it installs the web app's dependencies too).",
+    );
+  }
+}
+
+/** Runs the web package's `vite build`; throws with Vite's output when it fails. */
 export function buildWeb(): void {
-  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
+  const vite = viteCommand();
   try {
     // A production build whatever NODE_ENV the caller runs under (vitest sets "test", which Vite would honour).
     const env = { ...process.env, NODE_ENV: "production" };
-    execFileSync(process.execPath, [vite, "build", webDir, "--mode", "production", "--logLevel", "warn"], {
-      cwd: projectRoot,
+    execFileSync(process.execPath, [vite, "build", "--mode", "production", "--logLevel", "warn"], {
+      cwd: webDir,
       env,
       stdio: "pipe",
       encoding: "utf8",
@@ -60,8 +74,20 @@ export function ensureWebBuild(): boolean {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const force = process.argv.includes("--force");
-  if (force) buildWeb();
-  const built = force || ensureWebBuild();
-  console.log(`[meetgraph] Web app: ${built ? "built" : "up to date"} in ${path.relative(projectRoot, webDistDir)}/`);
+  if (process.argv.includes("--help")) {
+    console.log(
+      "Usage: tsx src/webapp/build.ts [--force]\n\nBuilds the web app (web/) into web/dist/ with Vite when the build is missing or older than its sources;\n" +
+        "--force builds anyway. `npm run build` runs it, and `npm start` runs the build first.",
+    );
+    process.exit(0);
+  }
+  try {
+    const force = process.argv.includes("--force");
+    if (force) buildWeb();
+    const built = force || ensureWebBuild();
+    console.log(`[meetgraph] Web app: ${built ? "built" : "up to date"} in ${path.relative(projectRoot, webDistDir)}/`);
+  } catch (error) {
+    console.error(`[meetgraph] ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
