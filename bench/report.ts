@@ -10,6 +10,7 @@ import path from "node:path";
 import type { LoadResult } from "./load.js";
 import type { BenchParams } from "./params.js";
 import { SCENARIOS, type ContenderId } from "./scenarios.js";
+import type { WriteResults } from "./writes.js";
 
 export type Probe = { ms: number } & (
   { ok: true; answer: unknown; sameAnswerAsFloor?: boolean; roundTrips: number | undefined; bytes: number } | { ok: false; error: string }
@@ -39,6 +40,8 @@ export interface RunResult {
   fixedCosts: { noDatabaseP50: Partial<Record<ContenderId, number | null>>; roundTripP50: number | null };
   probes: Record<string, Partial<Record<ContenderId, Probe>>>;
   measurements: Measurement[];
+  /** The write scenarios (bench/writes.ts), when the run had them. */
+  writes?: WriteResults;
 }
 
 interface ResultsFile {
