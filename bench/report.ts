@@ -193,7 +193,8 @@ const WRITE_TITLES = new Map(WRITE_SCENARIOS.map((s) => [s.id, s.title]));
 /** The write scenarios: (a) and (b) side by side, the ratio at concurrency 1, and the checks that make them comparable. */
 function renderWrites(run: RunResult, writes: WriteResults): string {
   const ids = Object.keys(writes.checks);
-  const write = (s: string, contender: ContenderId, c: number) => writes.measurements.find((m) => m.scenario === s && m.contender === contender && m.connections === c);
+  const write = (s: string, contender: ContenderId, c: number) =>
+    writes.measurements.find((m) => m.scenario === s && m.contender === contender && m.connections === c);
   const rows = ids.flatMap((s) =>
     writes.concurrency.map((c) => [
       `${WRITE_TITLES.get(s)?.split(" ")[0]?.replace(".", "") ?? ""} ${s}`,
@@ -288,7 +289,12 @@ function renderTargets(runs: RunResult[]): string {
     const ab = ratio(findIn(measurements, s, "service", 1)?.p50, findIn(measurements, s, "floor", 1)?.p50);
     rows.push([s, "(a) p50 ≤ 1.5 × (b) p50, c=1", `${fmt(ab, 2)}×`, verdict(check.sameGraph ? ab : undefined, (v) => v <= 1.5)]);
     const atEight = measurements.find((m) => m.scenario === s && m.contender === "service" && m.connections === 8);
-    rows.push([s, "no failed write at c=8", atEight ? `${failures(atEight)} failed of ${atEight.requests + failures(atEight)}` : "not run", verdict(atEight && failures(atEight), (v) => v === 0)]);
+    rows.push([
+      s,
+      "no failed write at c=8",
+      atEight ? `${failures(atEight)} failed of ${atEight.requests + failures(atEight)}` : "not run",
+      verdict(atEight && failures(atEight), (v) => v === 0),
+    ]);
   }
   return ["## Targets (generated from the runs above)", "", table(["scenario", "target", "measured", ""], rows)].join("\n");
 }

@@ -19,11 +19,16 @@ import { waitForIdle } from "./database.js";
 import { mergeRounds, runRound, type LoadRound, type LoadTarget } from "./load.js";
 import type { Measurement } from "./report.js";
 
-export const WRITE_PREFIX = "bench-write-";
-const SOURCE_ID = `${WRITE_PREFIX}source`;
-/** People the benchmark's meetings are attended by: two per request, so requests in flight at once share none (no lock waits between them). */
-const PEOPLE = 64;
-const personId = (k: number) => `${WRITE_PREFIX}person-${k % PEOPLE}`;
+const WRITE_PREFIX = "bench-write-";
+/**
+ * Request n works in slot n % SLOTS: it cites that slot's source and its meetings are attended by
+ * that slot's two people. Requests in flight at once are in different slots, so none waits for
+ * another's lock (adding a relationship locks both its nodes); n and n + SLOTS write alike.
+ */
+const SLOTS = 32;
+const slot = (n: number) => n % SLOTS;
+const sourceId = (n: number) => `${WRITE_PREFIX}source-${slot(n)}`;
+const personId = (k: number) => `${WRITE_PREFIX}person-${k}`;
 const DATE = "2025-06-01";
 
 /** The curator the service knows (servers/service.ts reads the hash from the environment). */
@@ -31,12 +36,13 @@ const curatorKey = randomBytes(24).toString("hex");
 export const curatorEnv = { BENCH_CURATOR_KEY_SHA256: createHash("sha256").update(curatorKey).digest("hex") };
 const authorization = { authorization: `Bearer ${curatorKey}` };
 
-const sources = (excerpt: string) => [{ sourceId: SOURCE_ID, excerpt }];
-const attendance = (n: number) => [personId(2 * n), personId(2 * n + 1)].map((id) => ({ personId: id, sources: sources("[bench] they met") }));
-const dateClaim = { field: "date", value: DATE, sourceId: SOURCE_ID, excerpt: "[bench] on 1 June" };
+const sources = (n: number, excerpt: string) => [{ sourceId: sourceId(n), excerpt }];
+const attendance = (n: number, people = [personId(2 * slot(n)), personId(2 * slot(n) + 1)]) =>
+  people.map((id) => ({ personId: id, sources: sources(n, "[bench] they met") }));
+const dateClaim = (n: number) => ({ field: "date", value: DATE, sourceId: sourceId(n), excerpt: "[bench] on 1 June" });
 
-/** A stored meeting for request `token` to work on, as the seed loader writes one. */
-const fixtureMeeting = (id: string, people: { personId: string; sources: ReturnType<typeof sources> }[]) =>
+/** A stored meeting for a request to work on, as the seed loader writes one. */
+const fixtureMeeting = (id: string, n: number, people?: string[]) =>
   meetingSchema.parse({
     id,
     kind: "talks",
@@ -49,9 +55,9 @@ const fixtureMeeting = (id: string, people: { personId: string; sources: ReturnT
     outcome: null,
     topicIds: [],
     organizationIds: [],
-    participants: people.map((p) => ({ ...p, role: null, delegationCountryId: null })),
+    participants: attendance(n, people).map((p) => ({ ...p, role: null, delegationCountryId: null })),
     durations: [],
-    claims: [{ ...dateClaim, wording: null }],
+    claims: [{ ...dateClaim(n), wording: null }],
   });
 
 const fixturePerson = (id: string, name: string) => personSchema.parse({ id, name, aliases: [], countryIds: [], roles: [], relations: [] });
@@ -74,15 +80,22 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
     title: "W1. createMeeting: a meeting with two participants and its date claim",
     field: "createMeeting",
     query: `mutation CreateMeeting($input: MeetingInput!) { createMeeting(input: $input) { meeting { id } errors { field code message } } }`,
-    input: (token, n) => ({ id: token, kind: "talks", title: `Bench meeting ${token}`, date: DATE, participants: attendance(n), claims: [dateClaim] }),
+    input: (token, n) => ({ id: token, kind: "talks", title: `Bench meeting ${token}`, date: DATE, participants: attendance(n), claims: [dateClaim(n)] }),
   },
   {
     id: "attachClaims",
     title: "W2. attachClaims: a sourced outcome claim on a stored meeting with two participants",
     field: "attachClaims",
     query: `mutation AttachClaims($input: AttachClaimsInput!) { attachClaims(input: $input) { meeting { id } errors { field code message } } }`,
-    input: (token) => ({ meetingId: token, claims: [{ field: "outcome", value: `Outcome of ${token}`, sourceId: SOURCE_ID, excerpt: "[bench] an outcome" }] }),
-    prepare: (run, requests) => writeMeetings(run, requests.map(({ token, n }) => fixtureMeeting(token, attendance(n)))),
+    input: (token, n) => ({
+      meetingId: token,
+      claims: [{ field: "outcome", value: `Outcome of ${token}`, sourceId: sourceId(n), excerpt: "[bench] an outcome" }],
+    }),
+    prepare: (run, requests) =>
+      writeMeetings(
+        run,
+        requests.map(({ token, n }) => fixtureMeeting(token, n)),
+      ),
   },
   {
     id: "mergePeople",
@@ -97,12 +110,7 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
       );
       await writeMeetings(
         run,
-        requests.map(({ token }) =>
-          fixtureMeeting(
-            `${token}-m`,
-            ["a", "b"].map((side) => ({ personId: `${token}-${side}`, sources: sources("[bench] they met") })),
-          ),
-        ),
+        requests.map(({ token, n }) => fixtureMeeting(`${token}-m`, n, [`${token}-a`, `${token}-b`])),
       );
     },
   },
@@ -124,42 +132,45 @@ WITH n LIMIT 5000
 DETACH DELETE n
 RETURN count(*) AS removed`;
 
-export interface GraphCounts {
+interface GraphCounts {
   nodes: number;
   relationships: number;
 }
 
-export async function countGraph(db: Neo4jExecutor): Promise<GraphCounts> {
+async function countGraph(db: Neo4jExecutor): Promise<GraphCounts> {
   const [counts] = await db.read<{ nodes: number; relationships: number }>("bench.writes.count", COUNTS);
   return counts!;
 }
 
-export async function removeWrites(db: Neo4jExecutor): Promise<void> {
+async function removeWrites(db: Neo4jExecutor): Promise<void> {
   for (;;) {
     const [row] = await db.write<{ removed: number }>("bench.writes.remove", REMOVE_BATCH, { prefix: WRITE_PREFIX });
     if (!row || row.removed === 0) return;
   }
 }
 
-/** The source every claim cites and the people the meetings are attended by. */
+/** The slots' sources and people. */
 async function writeFixtures(db: Neo4jExecutor): Promise<void> {
   await db.writeTransaction("bench.writes.fixtures", async (run) => {
-    await writeSources(run, [
-      sourceSchema.parse({
-        id: SOURCE_ID,
-        title: "Benchmark writes",
-        publisher: null,
-        publishedOn: null,
-        datePrecision: null,
-        url: null,
-        kind: "curator-summary",
-        file: null,
-        note: "made by npm run bench, removed at its end",
-      }),
-    ]);
+    await writeSources(
+      run,
+      Array.from({ length: SLOTS }, (_, k) =>
+        sourceSchema.parse({
+          id: sourceId(k),
+          title: "Benchmark writes",
+          publisher: null,
+          publishedOn: null,
+          datePrecision: null,
+          url: null,
+          kind: "curator-summary",
+          file: null,
+          note: "made by npm run bench, removed at its end",
+        }),
+      ),
+    );
     await writePeople(
       run,
-      Array.from({ length: PEOPLE }, (_, k) => fixturePerson(personId(k), `Bench Attendee ${k}`)),
+      Array.from({ length: 2 * SLOTS }, (_, k) => fixturePerson(personId(k), `Bench Attendee ${k}`)),
     );
   });
 }
@@ -182,7 +193,7 @@ class Requests {
   // Ids are lowercase slugs.
   token = (n: number) => `${WRITE_PREFIX}${this.scenario.id.toLowerCase()}-${n}`;
 
-  /** Skips to the next n that is a multiple of `step`: two such requests attend the same people. */
+  /** Skips to the next n that is a multiple of `step`. */
   align(step: number): void {
     this.next = Math.ceil(this.next / step) * step;
   }
@@ -203,7 +214,7 @@ class Requests {
     return this.token(this.next);
   }
 
-  take(): { token: string; n: number } {
+  private take(): { token: string; n: number } {
     const n = this.next++;
     return { n, token: this.token(n) };
   }
@@ -221,7 +232,7 @@ class Requests {
 }
 
 /** A write succeeded: no GraphQL errors and an empty payload `errors` (servers answer JSON, so parsing costs little beside a write). */
-export function writeSucceeded(field: string): (body: string) => boolean {
+function writeSucceeded(field: string): (body: string) => boolean {
   return (body) => {
     try {
       const json = JSON.parse(body) as { errors?: unknown; data?: Record<string, { errors?: unknown[] } | null> };
@@ -291,7 +302,7 @@ export interface WriteProbe {
   roundTrips?: number;
 }
 
-export interface WriteCheck {
+interface WriteCheck {
   service: WriteProbe;
   floor: WriteProbe;
   /** Both wrote the same nodes and relationships; `difference` shows the first that differ. */
@@ -320,7 +331,7 @@ export interface WriteResults {
   measurements: Measurement[];
 }
 
-export interface WriteRunOptions {
+interface WriteRunOptions {
   concurrency: number[];
   duration: number;
   rounds: number;
@@ -350,7 +361,9 @@ export async function runWrites(
       const c = checks[scenario.id]!;
       for (const contender of ["service", "floor"] as const) {
         const p = c[contender];
-        say(`  ${contender.padEnd(12)} ${p.ok ? `${p.ms.toFixed(0)} ms${p.roundTrips === undefined ? "" : `, ${p.roundTrips} round trips`}` : `FAILED: ${p.error}`}`);
+        say(
+          `  ${contender.padEnd(12)} ${p.ok ? `${p.ms.toFixed(0)} ms${p.roundTrips === undefined ? "" : `, ${p.roundTrips} round trips`}` : `FAILED: ${p.error}`}`,
+        );
       }
       say(`  ${c.sameGraph ? "the same graph written by both" : `GRAPHS DIFFER: ${c.difference}`}`);
       if (!c.service.ok || !c.floor.ok) continue;
@@ -400,12 +413,12 @@ export async function runWrites(
   return { concurrency: options.concurrency, countsBefore, countsAfter, checks, measurements };
 }
 
-/** One request by each contender on entities that differ only in their ids (n and n + PEOPLE / 2 attend the same people): the graphs they leave must be equal. */
+/** One request by each contender on entities that differ only in their ids (requests n and n + SLOTS): the graphs they leave must be equal. */
 async function check(scenario: WriteScenario, requests: Requests, servers: Record<WriteContender, Server>, db: Neo4jExecutor): Promise<WriteCheck> {
   const result: Partial<WriteCheck> = {};
   const tokens: Partial<Record<WriteContender, string>> = {};
   for (const contender of ["service", "floor"] as const) {
-    requests.align(PEOPLE / 2);
+    requests.align(SLOTS);
     await requests.ensure(1);
     tokens[contender] = requests.upcoming;
     result[contender] = await probe(scenario, requests, contender, servers[contender]);

@@ -18,7 +18,14 @@ runServerProcess(async (driver, target) => {
   const { API_KEYS } = loadConfig({ API_KEYS: curatorKey ? `bench:write:${curatorKey}` : "" });
   const warmupDocuments = JSON.parse(process.env.BENCH_WARMUP_DOCUMENTS ?? "null") as KnownDocument[] | null;
   const server = await createServer({
-    config: { NODE_ENV: "production", API_KEYS, PLAYGROUND: false, RATE_LIMIT_PER_MINUTE: 0, DEBUG_EXTENSIONS: true, WARMUP_ON_START: warmupDocuments !== null },
+    config: {
+      NODE_ENV: "production",
+      API_KEYS,
+      PLAYGROUND: false,
+      RATE_LIMIT_PER_MINUTE: 0,
+      DEBUG_EXTENSIONS: true,
+      WARMUP_ON_START: warmupDocuments !== null,
+    },
     db,
     logger: createLogger("error"),
   });

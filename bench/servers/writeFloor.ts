@@ -164,7 +164,8 @@ runServerProcess(async (driver, target) => {
         const id = await session.executeWrite((tx) => write(tx, name, mutation, input), { timeout: 60_000 });
         answer({ [mutation.object]: { id }, errors: [] });
       } catch (error) {
-        if (error instanceof UnknownReference) answer({ [mutation.object]: null, errors: [{ field: ["input"], code: "UNKNOWN_REFERENCE", message: error.message }] });
+        if (error instanceof UnknownReference)
+          answer({ [mutation.object]: null, errors: [{ field: ["input"], code: "UNKNOWN_REFERENCE", message: error.message }] });
         else res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
       } finally {
         await session.close();
