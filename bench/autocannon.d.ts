@@ -7,6 +7,8 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each request is sent; what it returns is sent instead. */
+    requests?: { setupRequest?: (request: { body?: string }) => { body?: string } }[];
     connections?: number;
     duration?: number;
     timeout?: number;

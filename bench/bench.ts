@@ -22,6 +22,7 @@ import { profileScenarios } from "./profile.js";
 import { machineInfo, renderReport, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
 import { CONTENDERS, SCENARIOS, type ContenderId, type Scenario } from "./scenarios.js";
 import { compileServers, startServer, type ServerProcess } from "./servers/spawn.js";
+import { curatorEnv, runWrites, WRITE_SCENARIOS, type WriteResults, type WriteScenario } from "./writes.js";
 
 const usage = `Usage: npm run bench -- [options]
 
@@ -52,7 +53,12 @@ Load:
                      other contenders' (default 3; --quick: 1)
   --warmup S         seconds of warm-up per scenario and contender (default 5)
   --concurrency L    comma-separated connection counts (default 1,8,32)
-  --scenarios L      comma-separated scenario ids (default all: ${SCENARIOS.map((s) => s.id).join(",")})
+  --scenarios L      comma-separated scenario ids (default all: ${SCENARIOS.map((s) => s.id).join(",")},
+                     and the writes ${WRITE_SCENARIOS.map((s) => s.id).join(",")})
+  --writes           only the write scenarios: curation mutations through the service as a
+                     curator against one hand-written write transaction each (bench/writes.ts);
+                     they make and remove their own entities, so the graph is unchanged after
+  --write-concurrency L  comma-separated connection counts for the writes (default 1,8)
 
 Output:
   --out DIR          where results.json and RESULTS.md go (default bench/; --quick: a temp dir)
@@ -83,6 +89,8 @@ interface Options {
   warmup: number;
   concurrency: number[];
   scenarios: Scenario[];
+  writes: WriteScenario[];
+  writeConcurrency: number[];
   out: string;
 }
 
@@ -117,6 +125,8 @@ function parseOptions(args: string[]): Options | null {
       warmup: { type: "string" },
       concurrency: { type: "string" },
       scenarios: { type: "string" },
+      writes: { type: "boolean" },
+      "write-concurrency": { type: "string" },
       out: { type: "string" },
       profile: { type: "boolean" },
       report: { type: "boolean" },
@@ -133,10 +143,13 @@ function parseOptions(args: string[]): Options | null {
       ? { people: 100_000, meetings: 1_000_000, duration: 10, warmup: 5 }
       : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
   const concurrency = (values.concurrency ?? "1,8,32").split(",").map((c) => positive("concurrency", c.trim(), 1));
+  if (values.writes && values.scenarios) throw new UsageError("--writes selects the write scenarios; give --scenarios alone to pick some of them.");
   const wanted = values.scenarios?.split(",").map((s) => s.trim());
-  const scenarios = wanted
-    ? wanted.map((id) => SCENARIOS.find((s) => s.id === id) ?? fail(`Unknown scenario "${id}"; the scenarios are ${SCENARIOS.map((s) => s.id).join(", ")}.`))
-    : SCENARIOS;
+  const known = [...SCENARIOS, ...WRITE_SCENARIOS].map((s) => s.id);
+  for (const id of wanted ?? []) if (!known.includes(id)) fail(`Unknown scenario "${id}"; the scenarios are ${known.join(", ")}.`);
+  const scenarios = values.writes ? [] : wanted ? SCENARIOS.filter((s) => wanted.includes(s.id)) : SCENARIOS;
+  const writes = wanted ? WRITE_SCENARIOS.filter((s) => wanted.includes(s.id)) : WRITE_SCENARIOS;
+  const writeConcurrency = (values["write-concurrency"] ?? "1,8").split(",").map((c) => positive("write-concurrency", c.trim(), 1));
   return {
     graph: {
       people: positive("people", values.people, preset.people),
@@ -157,6 +170,8 @@ function parseOptions(args: string[]): Options | null {
     warmup: positive("warmup", values.warmup, preset.warmup, false),
     concurrency,
     scenarios,
+    writes,
+    writeConcurrency,
     out: values.out ?? (values.quick ? fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-results-")) : here),
   };
 }
@@ -248,7 +263,11 @@ async function main(): Promise<number> {
       return 0;
     }
     say(`Starting the three servers (logs in ${logDir})...`);
-    servers.push(...(await Promise.all(CONTENDERS.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`))))));
+    // Only the service when the run has no read scenarios; it knows the write scenarios' curator.
+    const contenders = options.scenarios.length > 0 ? CONTENDERS : (["service"] as const);
+    servers.push(
+      ...(await Promise.all(contenders.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`), id === "service" ? curatorEnv : {})))),
+    );
     const serverOf = (id: ContenderId) => servers.find((s) => s.id === id)!;
 
     const measurements: Measurement[] = [];
@@ -299,6 +318,17 @@ async function main(): Promise<number> {
       }
     }
 
+    let writes: WriteResults | undefined;
+    if (options.writes.length > 0) {
+      const floor = await startServer("writeFloor", database.target, path.join(logDir, "writeFloor.log"));
+      try {
+        const settings = { ...options, concurrency: options.writeConcurrency };
+        writes = await runWrites(options.writes, settings, { service: serverOf("service"), floor }, database.db, say);
+      } finally {
+        await floor.stop();
+      }
+    }
+
     // Last, when the servers and Neo4j are warm: measured first, a round trip took 6 to 9 ms instead of 1 to 2.
     say("Fixed costs: a request that reads nothing, and one statement...");
     const fixedCosts = await measureFixedCosts(servers, database.db, Math.min(3, options.duration));
@@ -324,6 +354,7 @@ async function main(): Promise<number> {
       fixedCosts,
       probes,
       measurements,
+      ...(writes && { writes }),
     };
     const written = writeReport(options.out, result);
     say(`Wrote ${written.join(" and ")}.`);

@@ -8,8 +8,13 @@ import autocannon from "autocannon";
 
 export interface LoadTarget {
   url: string;
-  /** The JSON request body, the same for every request. */
+  /** The JSON request body, the same for every request unless `nextBody` is given. */
   body: string;
+  /** A fresh body for each request (a write must not repeat an earlier one's input). */
+  nextBody?: () => string;
+  headers?: Record<string, string>;
+  /** Whether a 200's body is a success; by default, one without an `errors` member. */
+  succeeded?: (body: string) => boolean;
 }
 
 export interface LoadResult {
@@ -73,15 +78,16 @@ export function runRound(target: LoadTarget, connections: number, seconds: numbe
       {
         url: target.url,
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        headers: { "content-type": "application/json", accept: "application/json", ...target.headers },
         body: target.body,
+        ...(target.nextBody && { requests: [{ setupRequest: (request) => ({ ...request, body: target.nextBody!() }) }] }),
         connections,
         duration: seconds,
         timeout: 60,
         // The end of `duration` is noticed at a sample; the default 1 s would stretch short runs to a second.
         sampleInt: 100,
         // A string test, not JSON.parse, keeps the generator's own cost per response small.
-        verifyBody: (body) => !body.includes('"errors":'),
+        verifyBody: target.succeeded ?? ((body) => !body.includes('"errors":')),
       },
       (error, result) => {
         if (error) return reject(error);

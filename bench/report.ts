@@ -7,9 +7,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import type { LoadResult } from "./load.js";
 import type { BenchParams } from "./params.js";
 import { SCENARIOS, type ContenderId } from "./scenarios.js";
+import { WRITE_SCENARIOS, type WriteProbe, type WriteResults } from "./writes.js";
 
 export type Probe = { ms: number } & (
   { ok: true; answer: unknown; sameAnswerAsFloor?: boolean; roundTrips: number | undefined; bytes: number } | { ok: false; error: string }
@@ -39,6 +41,8 @@ export interface RunResult {
   fixedCosts: { noDatabaseP50: Partial<Record<ContenderId, number | null>>; roundTripP50: number | null };
   probes: Record<string, Partial<Record<ContenderId, Probe>>>;
   measurements: Measurement[];
+  /** The write scenarios (bench/writes.ts), when the run had them. */
+  writes?: WriteResults;
 }
 
 interface ResultsFile {
@@ -99,7 +103,11 @@ const kilo = (n: number) => (n >= 1_000_000 ? `${Math.round(n / 1_000_000)}M` : 
 const sizeLabel = (run: RunResult) => `${kilo(run.sizes.people)} people / ${kilo(run.sizes.meetings)} meetings`;
 
 function find(run: RunResult, scenario: string, contender: ContenderId, connections: number): Measurement | undefined {
-  const m = run.measurements.find((x) => x.scenario === scenario && x.contender === contender && x.connections === connections);
+  return findIn(run.measurements, scenario, contender, connections);
+}
+
+function findIn(measurements: Measurement[], scenario: string, contender: ContenderId, connections: number): Measurement | undefined {
+  const m = measurements.find((x) => x.scenario === scenario && x.contender === contender && x.connections === connections);
   // A measurement with failed responses is not a timing of the scenario: it is reported, never used in a ratio.
   return m && failures(m) === 0 ? m : undefined;
 }
@@ -176,7 +184,56 @@ function renderRun(run: RunResult): string {
       }),
     ),
   );
+  if (run.writes) lines.push("", renderWrites(run, run.writes));
   return lines.join("\n");
+}
+
+const WRITE_TITLES = new Map(WRITE_SCENARIOS.map((s) => [s.id, s.title]));
+
+/** The write scenarios: (a) and (b) side by side, the ratio at concurrency 1, and the checks that make them comparable. */
+function renderWrites(run: RunResult, writes: WriteResults): string {
+  const ids = Object.keys(writes.checks);
+  const write = (s: string, contender: ContenderId, c: number) =>
+    writes.measurements.find((m) => m.scenario === s && m.contender === contender && m.connections === c);
+  const rows = ids.flatMap((s) =>
+    writes.concurrency.map((c) => [
+      `${WRITE_TITLES.get(s)?.split(" ")[0]?.replace(".", "") ?? ""} ${s}`,
+      String(c),
+      ...(["service", "floor"] as const).flatMap((contender) => {
+        const m = write(s, contender, c);
+        if (!m) return ["n/a", "", "", ""];
+        if (failures(m) > 0) return [`**${failures(m)} failed**`, "", "", ""];
+        if (m.p50 === null) return [`none within ${fmt(run.settings.duration / (run.settings.rounds ?? 1), 1)} s`, "", "", ""];
+        return [fmt(m.p50), fmt(m.p95), fmt(m.p99), fmt(m.rps, 0)];
+      }),
+    ]),
+  );
+  const unchanged = isDeepStrictEqual(writes.countsBefore, writes.countsAfter);
+  return [
+    "### Writes (ms, requests/s)",
+    "",
+    "Curation mutations through (a) as a curator, against (b) one hand-written write transaction with the same locks and audit entry (`servers/writeFloor.ts`); every request writes a different input, and every response is checked (status 200, no `errors`, an empty payload `errors`).",
+    "",
+    table(["scenario", "c", "(a) p50", "p95", "p99", "req/s", "(b) p50", "p95", "p99", "req/s"], rows),
+    "",
+    table(
+      ["scenario", "a/b p50 c=1", "(a) Cypher round trips", "same graph written by (a) and (b)"],
+      ids.map((s) => {
+        const check = writes.checks[s]!;
+        const probeText = (p: WriteProbe) => (p.ok ? "" : `; error: ${p.error}`);
+        return [
+          s,
+          fmt(ratio(findIn(writes.measurements, s, "service", 1)?.p50, findIn(writes.measurements, s, "floor", 1)?.p50), 2),
+          String(check.service.roundTrips ?? "n/a"),
+          // A difference shows stored text, which may hold the table's separator.
+          `${check.sameGraph ? "yes" : `**no**: ${check.difference}`}${probeText(check.service)}${probeText(check.floor)}`.replaceAll("|", "\\|"),
+        ];
+      }),
+    ),
+    "",
+    `The graph before the write scenarios made their entities: ${writes.countsBefore.nodes} nodes and ${writes.countsBefore.relationships} relationships; after they were removed: ` +
+      `${writes.countsAfter.nodes} and ${writes.countsAfter.relationships}${unchanged ? " (unchanged)" : " (**changed**)"}.`,
+  ].join("\n");
 }
 
 /** p50 of the service at concurrency 1 across sizes, for scenarios 1, 2 and 4 (and the floor's, for comparison). */
@@ -226,6 +283,18 @@ function renderTargets(runs: RunResult[]): string {
   for (const s of ["counterparts", "meetingsBetween", "timeTogether"]) {
     const growth = large ? ratio(find(large, s, "service", 1)?.p50, find(base, s, "service", 1)?.p50) : undefined;
     rows.push([s, "(a) p50 at 1M ≤ 2 × p50 at 100k, c=1", large ? `${fmt(growth, 2)}×` : "not run", verdict(growth, (v) => v <= 2)]);
+  }
+  for (const [s, check] of Object.entries(base.writes?.checks ?? {})) {
+    const measurements = base.writes!.measurements;
+    const ab = ratio(findIn(measurements, s, "service", 1)?.p50, findIn(measurements, s, "floor", 1)?.p50);
+    rows.push([s, "(a) p50 ≤ 1.5 × (b) p50, c=1", `${fmt(ab, 2)}×`, verdict(check.sameGraph ? ab : undefined, (v) => v <= 1.5)]);
+    const atEight = measurements.find((m) => m.scenario === s && m.contender === "service" && m.connections === 8);
+    rows.push([
+      s,
+      "no failed write at c=8",
+      atEight ? `${failures(atEight)} failed of ${atEight.requests + failures(atEight)}` : "not run",
+      verdict(atEight && failures(atEight), (v) => v === 0),
+    ]);
   }
   return ["## Targets (generated from the runs above)", "", table(["scenario", "target", "measured", ""], rows)].join("\n");
 }

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/config.js";
 import type { RunResult } from "../bench/report.js";
 import { CONTENDERS, SCENARIOS } from "../bench/scenarios.js";
+import { WRITE_SCENARIOS } from "../bench/writes.js";
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-test-"));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -33,7 +34,7 @@ function runQuickBench(): Promise<{ code: number | null; output: string }> {
 }
 
 describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
-  it("runs every scenario against the three contenders and writes results.json and RESULTS.md", { timeout: 240_000 }, async () => {
+  it("runs every scenario against its contenders and writes results.json and RESULTS.md", { timeout: 240_000 }, async () => {
     const { code, output } = await runQuickBench();
     expect(code, output).toBe(0);
 
@@ -56,8 +57,22 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
       expect((run!.probes[scenario.id]!.service as { roundTrips?: number }).roundTrips).toBeGreaterThan(0);
     }
 
+    // Writes: each contender's write committed and left the same graph; none failed under load; the graph is as before.
+    const writes = run!.writes!;
+    for (const scenario of WRITE_SCENARIOS) {
+      expect(writes.checks[scenario.id], scenario.id).toMatchObject({ service: { ok: true }, floor: { ok: true }, sameGraph: true });
+      for (const contender of ["service", "floor"] as const) {
+        for (const connections of writes.concurrency) {
+          const m = writes.measurements.find((x) => x.scenario === scenario.id && x.contender === contender && x.connections === connections);
+          expect(m?.failures, `${scenario.id} ${contender} c=${connections}`).toEqual({ non200: 0, graphqlErrors: 0, transport: 0 });
+        }
+      }
+    }
+    expect(writes.countsAfter).toEqual(writes.countsBefore);
+
     const markdown = fs.readFileSync(path.join(out, "RESULTS.md"), "utf8");
     expect(markdown).toContain("### Latency (ms) and throughput (requests/s)");
-    for (const scenario of SCENARIOS) expect(markdown).toContain(scenario.id);
+    for (const scenario of [...SCENARIOS, ...WRITE_SCENARIOS]) expect(markdown).toContain(scenario.id);
+    expect(markdown).toContain("### Writes");
   });
 });

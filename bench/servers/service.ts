@@ -1,4 +1,5 @@
 /** Contender (a): this service, exactly as `npm start` wires it (createServer), in production mode. */
+import { loadConfig } from "../../src/config.js";
 import { Neo4jExecutor } from "../../src/db/executor.js";
 import type { KnownDocument } from "../../src/health/warmup.js";
 import { createLogger } from "../../src/logger.js";
@@ -12,9 +13,19 @@ runServerProcess(async (driver, target) => {
   // DEBUG_EXTENSIONS: the benchmark reports each scenario's `extensions.cypherRoundTrips`.
   // The load runs warm every contender alike, so the service warms up (with the scenarios as its known
   // documents) only when the cold-start measurement asks, through BENCH_WARMUP_DOCUMENTS.
+  // The write scenarios (bench/writes.ts) send the key whose SHA-256 this is, as a curator named "bench".
+  const curatorKey = process.env.BENCH_CURATOR_KEY_SHA256;
+  const { API_KEYS } = loadConfig({ API_KEYS: curatorKey ? `bench:write:${curatorKey}` : "" });
   const warmupDocuments = JSON.parse(process.env.BENCH_WARMUP_DOCUMENTS ?? "null") as KnownDocument[] | null;
   const server = await createServer({
-    config: { NODE_ENV: "production", PLAYGROUND: false, RATE_LIMIT_PER_MINUTE: 0, DEBUG_EXTENSIONS: true, WARMUP_ON_START: warmupDocuments !== null },
+    config: {
+      NODE_ENV: "production",
+      API_KEYS,
+      PLAYGROUND: false,
+      RATE_LIMIT_PER_MINUTE: 0,
+      DEBUG_EXTENSIONS: true,
+      WARMUP_ON_START: warmupDocuments !== null,
+    },
     db,
     logger: createLogger("error"),
   });

@@ -11,27 +11,31 @@ const benchServers: TsProject = { tsconfig: "bench/tsconfig.servers.json", outDi
 /** Compiles the contenders; `startServer` runs what this wrote. */
 export const compileServers = () => compileProject(benchServers);
 
-const entry: Record<ContenderId, string> = {
+/** The read scenarios' contenders, and the floor of the write scenarios (bench/writes.ts). */
+export type ServerId = ContenderId | "writeFloor";
+
+const entry: Record<ServerId, string> = {
   service: "bench/servers/service.ts",
   floor: "bench/servers/floor.ts",
   neo4jGraphql: "bench/servers/neo4jGraphql.ts",
+  writeFloor: "bench/servers/writeFloor.ts",
 };
 
-export interface ServerProcess {
-  id: ContenderId;
+export interface ServerProcess<Id extends ServerId = ContenderId> {
+  id: Id;
   pid: number;
   port: number;
   stop(): Promise<void>;
 }
 
 /** `logFile` receives the process's stdout and stderr, so a contender's errors can be read after the run. */
-export async function startServer(
-  id: ContenderId,
+export async function startServer<Id extends ServerId>(
+  id: Id,
   target: BenchTarget,
   logFile: string,
   env: Record<string, string> = {},
   timeoutMs = 120_000,
-): Promise<ServerProcess> {
+): Promise<ServerProcess<Id>> {
   const log = fs.openSync(logFile, "a");
   // Compiled JavaScript (the orchestrator compiles first), as `npm start` runs the service.
   const child: ChildProcess = fork(compiledPath(entry[id], benchServers), [], {
