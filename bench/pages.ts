@@ -11,6 +11,7 @@
  * claims, place chains and earlier meetings the statement read. (a) and (b) are compared on the
  * whole `data`.
  */
+import neo4j from "neo4j-driver";
 import { encodeCursor } from "../src/db/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "../src/meeting/duration.js";
 import { conflictsOf, LONGEST_TO_DATE } from "../src/model/conflicts.js";
@@ -96,6 +97,21 @@ function withPageInfo(c: { edges: unknown[]; hasNextPage: boolean; endKeys: unkn
   return { edges, totalCount, pageInfo: { hasNextPage, endCursor: endKeys ? encodeCursor(endKeys) : null } };
 }
 
+/** (c)'s selection of a meeting's place: the country one or two levels up (the synthetic graph's depth; variable-length paths cannot be expressed). */
+const LIBRARY_PLACE = "place { id name withinPlace { name withinCountry { name } } withinCountry { name } }";
+/** (c)'s place as the service answers it. */
+function libraryPlace(place: any) {
+  if (!place) return null;
+  const [within] = place.withinPlace;
+  const country = place.withinCountry[0] ?? within?.withinCountry[0];
+  return { id: place.id, name: place.name, within: within ? { name: within.name } : null, country: country ? { name: country.name } : null };
+}
+/** An ISO day as the driver's date, which is how the service's cursors hold a date key. */
+const cursorDate = (day: string) => {
+  const [year, month, date] = day.split("-").map(Number);
+  return new neo4j.types.Date(year!, month!, date!);
+};
+
 const TIMELINE_MEETING = `m {.id, .title, .datePrecision, heldOn: m.date, duration: ${DURATION},
   place: ${placeOf("m")},
   participants: COLLECT { MATCH (x:Person)-[a:ATTENDED]->(m) WITH x, a ORDER BY a.delegationCountryId, x.name, x.id RETURN {person: x {.id, .name}} }}`;
@@ -151,7 +167,60 @@ RETURN {person: {id: p.id, meetings: ${connection(PERSON_MEETINGS_FIRST, "COUNT 
     params: (p) => ({ id: p.page.personId }),
     finish: (data) => ({ person: data.person && { ...data.person, meetings: withPageInfo(data.person.meetings) } }),
   },
-  neo4jGraphql: null,
+  neo4jGraphql: {
+    how:
+      "generated: the person's meetingsConnection sorted, first 50, totalCount; participants sorted on the attendance's delegation; the place's country one or two levels up; " +
+      "the client fills defaults (hedge), and re-encodes the end cursor the service's way",
+    query: `query PersonMeetings($id: ID!, $first: Int!) {
+  people(where: { id: { eq: $id } }) {
+    id
+    meetingsConnection(first: $first, sort: [{ node: { dateStart: ASC } }, { node: { id: ASC } }]) {
+      totalCount
+      pageInfo { hasNextPage }
+      edges { node {
+        id title date datePrecision dateStart durationMinutes durationMinMinutes durationMaxMinutes durationWording durationHedge
+        durationClaims(where: { preferred: { eq: true } }) { figureMinutes bound }
+        ${LIBRARY_PLACE}
+        participantsConnection(sort: [{ edge: { delegationCountryId: ASC } }, { node: { name: ASC } }, { node: { id: ASC } }]) { edges { node { id name } } }
+      } }
+    }
+  }
+}`,
+    variables: (p) => ({ id: p.page.personId, first: PERSON_MEETINGS_FIRST }),
+    answer: (data) => {
+      const person = data.people[0];
+      if (!person) return { person: null };
+      const { totalCount, pageInfo, edges } = person.meetingsConnection;
+      const meetings = edges.map(({ node: m }: any) => ({
+        id: m.id,
+        title: m.title,
+        datePrecision: m.datePrecision,
+        heldOn: m.date,
+        duration: {
+          minutes: m.durationMinutes,
+          minMinutes: m.durationMinMinutes,
+          maxMinutes: m.durationMaxMinutes,
+          wording: m.durationWording,
+          hedge: m.durationHedge ?? "NONE",
+          figureMinutes: m.durationClaims[0]?.figureMinutes ?? null,
+          bound: m.durationClaims[0]?.bound ?? null,
+        },
+        place: libraryPlace(m.place[0]),
+        participants: m.participantsConnection.edges.map(({ node }: any) => ({ person: { id: node.id, name: node.name } })),
+      }));
+      const last = edges.at(-1)?.node;
+      return {
+        person: {
+          id: person.id,
+          meetings: {
+            totalCount,
+            edges: meetings.map((node: unknown) => ({ node })),
+            pageInfo: { hasNextPage: pageInfo.hasNextPage, endCursor: last ? encodeCursor([cursorDate(last.dateStart), last.id]) : null },
+          },
+        },
+      };
+    },
+  },
 };
 
 const personStatements: Scenario = {
@@ -166,7 +235,59 @@ RETURN {person: {id: p.id, statements: ${connection(PERSON_STATEMENTS_FIRST, "CO
     params: (p) => ({ id: p.page.personId }),
     finish: (data) => ({ person: data.person && { ...data.person, statements: withPageInfo(data.person.statements) } }),
   },
-  neo4jGraphql: null,
+  neo4jGraphql: {
+    how: "generated: the person's statementsConnection sorted, first 20, totalCount, with wordings and their sources; the client orders the wordings (canonical first: an expression the library cannot sort on), fills defaults, and re-encodes the end cursor",
+    query: `query PersonStatements($id: ID!, $first: Int!) {
+  people(where: { id: { eq: $id } }) {
+    id
+    statementsConnection(first: $first, sort: [{ node: { saidOnStart: ASC } }, { node: { id: ASC } }]) {
+      totalCount
+      pageInfo { hasNextPage }
+      edges { node {
+        id text saidOn saidOnStart datePrecision occasion quoted
+        speaker { id name }
+        meeting { id title }
+        wordings { id text quoted attributedTo basis note source { id publisher title } }
+      } }
+    }
+  }
+}`,
+    variables: (p) => ({ id: p.page.personId, first: PERSON_STATEMENTS_FIRST }),
+    answer: (data) => {
+      const person = data.people[0];
+      if (!person) return { person: null };
+      const { totalCount, pageInfo, edges } = person.statementsConnection;
+      const statements = edges.map(({ node: s }: any) => {
+        const wordings = s.wordings.map((w: any) => ({ ...w, quoted: w.quoted ?? s.quoted ?? false, basis: w.basis ?? "STATED", source: w.source[0] }));
+        const rank = (w: any) => [w.text === s.text ? 0 : 1, w.source.id, w.quoted ? 0 : 1] as const;
+        wordings.sort((x: any, y: any) => {
+          const [a, b] = [rank(x), rank(y)];
+          return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2];
+        });
+        return {
+          id: s.id,
+          text: s.text,
+          datePrecision: s.datePrecision,
+          occasion: s.occasion,
+          madeOn: s.saidOn,
+          speaker: s.speaker[0],
+          meeting: s.meeting[0] ?? null,
+          wordings,
+        };
+      });
+      const last = edges.at(-1)?.node;
+      return {
+        person: {
+          id: person.id,
+          statements: {
+            totalCount,
+            edges: statements.map((node: unknown) => ({ node })),
+            pageInfo: { hasNextPage: pageInfo.hasNextPage, endCursor: last ? encodeCursor([last.saidOnStart && cursorDate(last.saidOnStart), last.id]) : null },
+          },
+        },
+      };
+    },
+  },
 };
 
 /** A claim `c` as the meeting page shows it, with its meeting (which a conflict shows, and the page's own claims do not). */

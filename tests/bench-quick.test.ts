@@ -33,7 +33,7 @@ function runQuickBench(): Promise<{ code: number | null; output: string }> {
 }
 
 describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
-  it("runs every scenario against the three contenders and writes results.json and RESULTS.md", { timeout: 240_000 }, async () => {
+  it("runs every scenario against the three contenders and writes results.json and RESULTS.md", { timeout: 300_000 }, async () => {
     const { code, output } = await runQuickBench();
     expect(code, output).toBe(0);
 
@@ -43,7 +43,8 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
     expect(run!.machine.neo4j).toMatch(/^5\./);
     expect(run!.fixedCosts.roundTripP50).toBeGreaterThan(0);
     for (const scenario of SCENARIOS) {
-      for (const contender of CONTENDERS) {
+      // @neo4j/graphql cannot express some of the web app's pages (bench/pages.ts says why): those run against two contenders.
+      for (const contender of CONTENDERS.filter((c) => c !== "neo4jGraphql" || scenario.neo4jGraphql)) {
         const probe = run!.probes[scenario.id]![contender]!;
         expect(probe, `${scenario.id} ${contender}: ${JSON.stringify(probe)}`).toMatchObject({ ok: true, sameAnswerAsFloor: true });
         for (const connections of run!.settings.concurrency) {
@@ -58,6 +59,7 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
 
     const markdown = fs.readFileSync(path.join(out, "RESULTS.md"), "utf8");
     expect(markdown).toContain("### Latency (ms) and throughput (requests/s)");
+    expect(markdown).toContain("### The web app's pages: latency (ms) and throughput (requests/s)");
     for (const scenario of SCENARIOS) expect(markdown).toContain(scenario.id);
   });
 });
