@@ -14,12 +14,20 @@ export const typeDefs = /* GraphQL */ `
     searchText: String
     meetings: [Meeting!]! @relationship(type: "ATTENDED", direction: OUT)
     statements: [Statement!]! @relationship(type: "SAID", direction: OUT)
+    countries: [Country!]! @relationship(type: "OF_COUNTRY", direction: OUT)
+    roles: [Role!]! @relationship(type: "HOLDS", direction: OUT)
     "Aggregation over a two-hop pattern: not expressible with generated queries."
     counterparts(first: Int = 10): [Counterpart!]! @cypher(statement: """${counterpartRows("this", "$first")}""", columnName: "counterpart")
   }
 
-  type Meeting @node {
+  type Role @node {
     id: ID!
+    title: String!
+  }
+
+  type Meeting @node @fulltext(indexes: [{ indexName: "meetgraph_search", queryName: "searchMeetings", fields: ["searchText"] }]) {
+    id: ID!
+    searchText: String
     title: String!
     kind: String
     date: String!
@@ -48,8 +56,9 @@ export const typeDefs = /* GraphQL */ `
     bound: String
   }
 
-  type Statement @node {
+  type Statement @node @fulltext(indexes: [{ indexName: "meetgraph_search", queryName: "searchStatements", fields: ["searchText"] }]) {
     id: ID!
+    searchText: String
     text: String!
     saidOn: String
     saidOnStart: Date
@@ -78,17 +87,27 @@ export const typeDefs = /* GraphQL */ `
   }
 
   "WITHIN leads to a place or, at the top, a country: two relationship fields over the same type, told apart by the target label."
-  type Place @node {
+  type Place @node @fulltext(indexes: [{ indexName: "meetgraph_search", queryName: "searchPlaces", fields: ["searchText"] }]) {
     id: ID!
+    searchText: String
     name: String!
     kind: String
     withinPlace: [Place!]! @relationship(type: "WITHIN", direction: OUT)
     withinCountry: [Country!]! @relationship(type: "WITHIN", direction: OUT)
   }
 
-  type Country @node {
+  type Country @node @fulltext(indexes: [{ indexName: "meetgraph_search", queryName: "searchCountries", fields: ["searchText"] }]) {
     id: ID!
     name: String!
+    searchText: String
+  }
+
+  type Organization @node @fulltext(indexes: [{ indexName: "meetgraph_search", queryName: "searchOrganizations", fields: ["searchText"] }]) {
+    id: ID!
+    name: String!
+    kind: String
+    searchText: String
+    country: [Country!]! @relationship(type: "BASED_IN", direction: OUT)
   }
 
   type PersonSummary {

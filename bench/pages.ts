@@ -411,7 +411,44 @@ END AS hit
 RETURN {search: collect(hit {.*, __typename: label})} AS data`,
     params: (p) => ({ index: SEARCH_INDEX, query: luceneQuery(p.page.personName), labels: SEARCHABLE }),
   },
-  neo4jGraphql: null,
+  neo4jGraphql: {
+    how: "generated @fulltext queries over the same index, one per type (the library queries one type per field), merged by score by the client, which builds the Lucene query",
+    query: `query SearchEverything($q: String!, $first: Int!) {
+  Person: searchPeople(phrase: $q, first: $first, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node {
+    id name aliases countries(sort: [{ name: ASC }, { id: ASC }]) { id name } roles(sort: [{ title: ASC }, { id: ASC }]) { title } } } }
+  Meeting: searchMeetings(phrase: $q, first: $first, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node {
+    id title datePrecision date ${LIBRARY_PLACE} } } }
+  Statement: searchStatements(phrase: $q, first: $first, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node {
+    id text datePrecision saidOn quoted speaker { id name } meeting { id title } } } }
+  Place: searchPlaces(phrase: $q, first: $first, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node {
+    id name kind withinPlace { name withinCountry { name } } withinCountry { name } } } }
+  Organization: searchOrganizations(phrase: $q, first: $first, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node {
+    id name kind country { id name } } } }
+  Country: searchCountries(phrase: $q, first: $first, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node { id name } } }
+}`,
+    variables: (p) => ({ q: luceneQuery(p.page.personName), first: SEARCH_FIRST }),
+    answer: (data) => {
+      const hit: Record<string, (node: any) => Record<string, unknown>> = {
+        Person: (n) => ({ id: n.id, name: n.name, aliases: n.aliases ?? [], countries: n.countries, roles: n.roles }),
+        Meeting: (n) => ({ id: n.id, title: n.title, datePrecision: n.datePrecision, heldOn: n.date, place: libraryPlace(n.place[0]) }),
+        Statement: (n) => ({
+          id: n.id,
+          text: n.text,
+          madeOnPrecision: n.datePrecision,
+          madeOn: n.saidOn,
+          quoted: n.quoted ?? false,
+          speaker: n.speaker[0],
+          meeting: n.meeting[0] ?? null,
+        }),
+        Place: (n) => ({ ...libraryPlace(n), kind: n.kind }),
+        Organization: (n) => ({ id: n.id, name: n.name, kind: n.kind, country: n.country[0] ?? null }),
+        Country: (n) => ({ id: n.id, name: n.name }),
+      };
+      const hits = SEARCHABLE.flatMap((label, rank) => data[label].edges.map((e: any) => ({ label, rank, score: e.score as number, node: e.node })));
+      hits.sort((x, y) => y.score - x.score || x.rank - y.rank || (x.node.id < y.node.id ? -1 : x.node.id > y.node.id ? 1 : 0));
+      return { search: hits.slice(0, SEARCH_FIRST).map((h) => ({ __typename: h.label, ...hit[h.label]!(h.node) })) };
+    },
+  },
 };
 
 /** The service's request for the web app's operation `name`: its hash alone, as the app sends it; compared on the whole `data`. */
