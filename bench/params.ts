@@ -23,8 +23,8 @@ export interface BenchParams {
   searchTerm: string;
   /**
    * The web app's pages (pages.ts): scenario 1's person (at the busiest person of the pair, the
-   * person page's ranking of every counterpart took the floor itself 0.45 s at 100k meetings on a
-   * loaded machine, and the service answered no request at concurrency 32), their name as the search, and
+   * person page ranks every counterpart of thousands of meetings, and a loaded machine answered
+   * almost nothing at the highest concurrency), their name as the search, and
    * a meeting whose sources disagree on its duration (a conflict), with the most statements and
    * participants among those. Absent in results from before the pages were measured.
    */

@@ -1,8 +1,8 @@
 /**
  * A person's statements (the person page's list, `Person.statements`) are reached from the person:
  * the statement the service sends for them is planned by the real Neo4j and must start at the
- * person's index entry, never read every statement in the graph (as it once did, 48× slower than
- * a hand-written read at 100k meetings in bench/). The page itself is the person's statements.
+ * person's index entry, never read every statement in the graph (as it once did: bench/'s
+ * personStatements page). The page itself is the person's statements.
  */
 import type { Driver, Plan, RecordShape } from "neo4j-driver";
 import neo4j from "neo4j-driver";
