@@ -187,7 +187,9 @@ const say = (message: string) => console.log(`[bench ${Math.round((Date.now() - 
 function request(contender: ContenderId, scenario: Scenario, params: BenchParams): { path: string; body: string } | null {
   if (contender === "floor") return { path: `/${scenario.id}`, body: JSON.stringify(scenario.floor.params(params)) };
   const call = contender === "service" ? scenario.service : scenario.neo4jGraphql;
-  return call && { path: "/graphql", body: JSON.stringify({ query: call.query, variables: call.variables(params) }) };
+  if (!call) return null;
+  const document = call.persistedHash ? { extensions: { persistedQuery: { version: 1, sha256Hash: call.persistedHash } } } : { query: call.query };
+  return { path: "/graphql", body: JSON.stringify({ ...document, variables: call.variables(params) }) };
 }
 
 /** One request, read in full: is it a success, what is its answer, and what did it cost the service. */
@@ -281,7 +283,11 @@ async function main(): Promise<number> {
       }
       // The floor's answer is the reference: the other two must compute the same thing.
       const reference = checked.floor?.ok ? checked.floor.answer : undefined;
-      for (const p of Object.values(checked)) if (p.ok && reference !== undefined) p.sameAnswerAsFloor = isDeepStrictEqual(p.answer, reference);
+      for (const p of Object.values(checked)) {
+        if (!p.ok || reference === undefined) continue;
+        p.sameAnswerAsFloor = isDeepStrictEqual(p.answer, reference);
+        if (!p.sameAnswerAsFloor) say(`  first difference from the floor's answer: ${firstDifference(p.answer, reference)}`);
+      }
       probes[scenario.id] = checked;
       for (const [contender, p] of Object.entries(checked)) {
         say(
@@ -392,6 +398,18 @@ async function measureFixedCosts(servers: ServerProcess[], db: Neo4jExecutor, se
       0.5,
     ),
   };
+}
+
+/** Where `x` and `y` first differ, as a path with both values, for the log when an answer differs from the floor's. */
+function firstDifference(x: unknown, y: unknown, path = "data"): string {
+  if (x !== null && y !== null && typeof x === "object" && typeof y === "object" && Array.isArray(x) === Array.isArray(y)) {
+    const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])];
+    for (const key of keys) {
+      const [a, b] = [(x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]];
+      if (!isDeepStrictEqual(a, b)) return firstDifference(a, b, `${path}.${key}`);
+    }
+  }
+  return `${path}: ${JSON.stringify(x)?.slice(0, 300)} against ${JSON.stringify(y)?.slice(0, 300)}`;
 }
 
 function target(contender: ContenderId, scenario: Scenario, params: BenchParams, server: ServerProcess) {

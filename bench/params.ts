@@ -21,6 +21,14 @@ export interface BenchParams {
   path: { from: string; to: string; hops: number };
   /** Scenario 6: the scenario-1 person's name, as a user would type it. */
   searchTerm: string;
+  /**
+   * The web app's pages (pages.ts): scenario 1's person (at the busiest person of the pair, the
+   * person page ranks every counterpart of thousands of meetings, and a loaded machine answered
+   * almost nothing at the highest concurrency), their name as the search, and
+   * a meeting whose sources disagree on its duration (a conflict), with the most statements and
+   * participants among those. Absent in results from before the pages were measured.
+   */
+  page: { personId: string; personName: string; meetingId: string; meetingParticipants: number; meetingStatements: number };
 }
 
 const PERCENTILE = 0.95;
@@ -40,6 +48,15 @@ const MEETINGS_BY_COUNTRY = `
 MATCH (c:Country)<-[:WITHIN*1..]-(:Place)<-[:HELD_AT]-(m:Meeting) WHERE m.id STARTS WITH 'syn-meeting-'
 RETURN c.id AS id, count(m) AS meetings
 ORDER BY meetings DESC, id`;
+
+/** A meeting with more than one duration claim, the most statements and participants first. */
+const CONFLICTED_MEETING = `
+MATCH (m:Meeting)-[:HAS_DURATION]->(:DurationClaim) WHERE m.id STARTS WITH 'syn-meeting-'
+WITH m, count(*) AS durations WHERE durations > 1
+WITH m, COUNT { (m)<-[:IN_CONTEXT_OF]-(:Statement) } AS statements, COUNT { (m)<-[:ATTENDED]-() } AS participants
+RETURN m.id AS id, statements, participants
+ORDER BY statements DESC, participants DESC, id
+LIMIT 1`;
 
 const YEARS = `MATCH (m:Meeting) WHERE m.id STARTS WITH 'syn-meeting-' RETURN min(m.dateStart).year AS first, max(m.dateStart).year AS last`;
 
@@ -65,6 +82,9 @@ export async function pickParams(db: Neo4jExecutor): Promise<BenchParams> {
   const [years] = await db.read<{ first: number; last: number }>("bench.years", YEARS);
   const year = Math.floor((years!.first + years!.last) / 2);
 
+  const [meeting] = await db.read<{ id: string; statements: number; participants: number }>("bench.meeting", CONFLICTED_MEETING);
+  if (!meeting) throw new Error("The graph has no meeting with two duration claims; load a larger one.");
+
   return {
     person: { id: person.id, name: person.name, meetings: person.meetings, degreePercentile: PERCENTILE * 100 },
     pair: [busy.id, counterpart!.id],
@@ -73,6 +93,13 @@ export async function pickParams(db: Neo4jExecutor): Promise<BenchParams> {
     filter: { countryId: country.id, from: `${year}-01-01`, to: `${year}-12-31`, minDurationMinutes: 120, countryMeetings: country.meetings },
     path: await threeHopPair(db, byDegree),
     searchTerm: person.name,
+    page: {
+      personId: person.id,
+      personName: person.name,
+      meetingId: meeting.id,
+      meetingParticipants: meeting.participants,
+      meetingStatements: meeting.statements,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The six scenarios of issue 6, each written three times side by side: (a) the query a client
+ * The six scenarios of issue 6 (the web app's pages, issue 24's, are in pages.ts), each written three times side by side: (a) the query a client
  * sends this service, (b) the floor's one hand-written Cypher statement, returning the same JSON
  * shape as (a)'s `data`, and (c) the closest query @neo4j/graphql supports over the schema in
  * neo4jGraphql.graphql. `answer` reduces each response to what must be equal across the three,
@@ -8,6 +8,7 @@
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY } from "../src/meeting/duration.js";
 import { luceneQuery, SEARCH_INDEX, SEARCHABLE } from "../src/search/search.js";
 import type { BenchParams } from "./params.js";
+import { PAGES } from "./pages.js";
 
 export type ContenderId = "service" | "floor" | "neo4jGraphql";
 export const CONTENDERS: ContenderId[] = ["service", "floor", "neo4jGraphql"];
@@ -15,6 +16,8 @@ export const CONTENDERS: ContenderId[] = ["service", "floor", "neo4jGraphql"];
 /** A GraphQL request: query and variables, and what to compare of its `data`. */
 export interface GraphQLCall {
   query: string;
+  /** Sent instead of the query when set, as the web app sends its operations (the document's SHA-256: src/persisted/). */
+  persistedHash?: string;
   variables: (p: BenchParams) => Record<string, unknown>;
   answer: (data: any) => unknown;
 }
@@ -23,8 +26,11 @@ export interface Scenario {
   id: string;
   title: string;
   service: GraphQLCall;
-  /** Runs as one auto-commit read; returns one row with a `data` column shaped like the service's `data`. */
-  floor: { cypher: string; params: (p: BenchParams) => Record<string, unknown> };
+  /**
+   * Runs as one auto-commit read; returns one row with a `data` column shaped like the service's
+   * `data`, or shaped by `finish` when the answer needs what Cypher alone does not give (a cursor's encoding, a domain rule).
+   */
+  floor: { cypher: string; params: (p: BenchParams) => Record<string, unknown>; finish?: (data: any) => unknown };
   /** Null when @neo4j/graphql cannot express the scenario. */
   neo4jGraphql: (GraphQLCall & { how: string }) | null;
 }
@@ -297,4 +303,6 @@ RETURN {search: collect(CASE label
   },
 };
 
-export const SCENARIOS: Scenario[] = [counterparts, meetingsBetween, filteredMeetings, timeTogether, connectionPath, search];
+/** Issue 6's six scenarios. */
+export const READ_SCENARIOS: Scenario[] = [counterparts, meetingsBetween, filteredMeetings, timeTogether, connectionPath, search];
+export const SCENARIOS: Scenario[] = [...READ_SCENARIOS, ...PAGES];

@@ -34,7 +34,7 @@ function runQuickBench(): Promise<{ code: number | null; output: string }> {
 }
 
 describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
-  it("runs every scenario against its contenders and writes results.json and RESULTS.md", { timeout: 240_000 }, async () => {
+  it("runs every scenario against its contenders and writes results.json and RESULTS.md", { timeout: 420_000 }, async () => {
     const { code, output } = await runQuickBench();
     expect(code, output).toBe(0);
 
@@ -44,7 +44,8 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
     expect(run!.machine.neo4j).toMatch(/^5\./);
     expect(run!.fixedCosts.roundTripP50).toBeGreaterThan(0);
     for (const scenario of SCENARIOS) {
-      for (const contender of CONTENDERS) {
+      // @neo4j/graphql cannot express some of the web app's pages (bench/pages.ts says why): those run against two contenders.
+      for (const contender of CONTENDERS.filter((c) => c !== "neo4jGraphql" || scenario.neo4jGraphql)) {
         const probe = run!.probes[scenario.id]![contender]!;
         expect(probe, `${scenario.id} ${contender}: ${JSON.stringify(probe)}`).toMatchObject({ ok: true, sameAnswerAsFloor: true });
         for (const connections of run!.settings.concurrency) {
@@ -72,7 +73,8 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
 
     const markdown = fs.readFileSync(path.join(out, "RESULTS.md"), "utf8");
     expect(markdown).toContain("### Latency (ms) and throughput (requests/s)");
-    for (const scenario of [...SCENARIOS, ...WRITE_SCENARIOS]) expect(markdown).toContain(scenario.id);
+    expect(markdown).toContain("### The web app's pages: latency (ms) and throughput (requests/s)");
     expect(markdown).toContain("### Writes");
+    for (const scenario of [...SCENARIOS, ...WRITE_SCENARIOS]) expect(markdown).toContain(scenario.id);
   });
 });

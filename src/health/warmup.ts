@@ -144,4 +144,4 @@ export async function readSamples(db: Neo4jExecutor): Promise<Samples> {
 }
 
 /** How many times each request runs: the first plans its statements, the second compiles the document. */
-export const WARMUP_RUNS = Number(process.env.TMP_WARMUP_RUNS ?? 2);
+export const WARMUP_RUNS = 2;

@@ -4,7 +4,7 @@ import type { Neo4jExecutor } from "../db/executor.js";
 import { byIdCypher, connectionLoader, relatedIds } from "../db/connections.js";
 import { compact, normalizedCypher, searchText } from "../graphql/input.js";
 import { listsById, nodesById } from "../db/loaders.js";
-import type { Connection, Edge } from "../db/pagination.js";
+import type { Connection, Edge, PageKey } from "../db/pagination.js";
 import { dayRange } from "../graphql/scalars.js";
 import type { DatePrecision } from "../model/dates.js";
 
@@ -50,11 +50,14 @@ export const STATEMENT_FIELDS = `s {
 
 export const STATEMENTS_BY_ID = byIdCypher("s", "Statement", STATEMENT_FIELDS);
 
-// A statement said in a month matches any range that reaches into that month.
-const STATEMENT_MATCH = `
-MATCH (s:Statement)
-WHERE (f.speakerId IS NULL OR EXISTS { (:Person {id: f.speakerId})-[:SAID]->(s) })
-  AND (f.meetingId IS NULL OR EXISTS { (s)-[:IN_CONTEXT_OF]->(:Meeting {id: f.meetingId}) })
+/**
+ * A speaker's statements are reached from the speaker (a person page's list): tested one by one,
+ * every statement in the graph was read for each page. A statement said in a month matches any
+ * range that reaches into that month.
+ */
+const statementMatch = ({ filter }: PageKey<StatementFilterParams>) => `
+MATCH ${filter.speakerId === undefined ? "(s:Statement)" : "(:Person {id: f.speakerId})-[:SAID]->(s:Statement)"}
+WHERE (f.meetingId IS NULL OR EXISTS { (s)-[:IN_CONTEXT_OF]->(:Meeting {id: f.meetingId}) })
   AND (f.topicId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Topic {id: f.topicId}) })
   AND (f.sourceId IS NULL OR EXISTS { (s)-[:HAS_WORDING]->(:Wording)-[:FROM]->(:Source {id: f.sourceId}) })
   AND (f.from IS NULL OR s.saidOnEnd >= date(f.from))
@@ -83,7 +86,7 @@ export function createStatementLoaders(db: Neo4jExecutor) {
     statementById: nodesById<StatementRecord>(db, "statements.byId", STATEMENTS_BY_ID),
     statementConnection: connectionLoader<StatementFilterParams, StatementRecord>(db, "statements", {
       node: "s",
-      match: STATEMENT_MATCH,
+      match: statementMatch,
       order: [{ by: "s.saidOnStart" }, { by: "s.id" }],
       fields: STATEMENT_FIELDS,
     }),
