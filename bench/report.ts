@@ -153,18 +153,8 @@ function renderRun(run: RunResult): string {
       table(
         ["scenario", "a/b p50 c=1", "a/b p50 c=8", `a/b p50 c=${maxC}`, `a/c req/s c=${maxC}`, "(a) Cypher round trips", "same answer (a) / (c)", "(c) how"],
         reads.map((s) => {
-          const p50 = (c: number) => fmt(ratio(find(run, s, "service", c)?.p50, find(run, s, "floor", c)?.p50), 2);
           const probes = run.probes[s] ?? {};
-          return [
-            s,
-            p50(1),
-            p50(8),
-            p50(maxC),
-            fmt(ratio(find(run, s, "service", maxC)?.rps, find(run, s, "neo4jGraphql", maxC)?.rps), 2),
-            roundTrips(probes),
-            `${same(probes.service)} / ${same(probes.neo4jGraphql)}`,
-            HOW.get(s)!,
-          ];
+          return [s, ...ratioCells(run, s, maxC), roundTrips(probes), `${same(probes.service)} / ${same(probes.neo4jGraphql)}`, HOW.get(s)!];
         }),
       ),
     );
@@ -193,15 +183,11 @@ function renderRun(run: RunResult): string {
           "(c) how",
         ],
         pages.map((s) => {
-          const p50 = (c: number) => fmt(ratio(find(run, s, "service", c)?.p50, find(run, s, "floor", c)?.p50), 2);
           const probes = run.probes[s] ?? {};
           const service = probes.service;
           return [
             s,
-            p50(1),
-            p50(8),
-            p50(maxC),
-            fmt(ratio(find(run, s, "service", maxC)?.rps, find(run, s, "neo4jGraphql", maxC)?.rps), 2),
+            ...ratioCells(run, s, maxC),
             roundTrips(probes),
             service?.ok ? `${fmt(service.bytes / 1024)} KB` : "n/a",
             `${same(service)} / ${same(probes.neo4jGraphql)}`,
@@ -214,6 +200,12 @@ function renderRun(run: RunResult): string {
   if (run.writes) lines.push("", renderWrites(run, run.writes));
   return lines.join("\n");
 }
+
+/** (a)/(b) p50 at concurrency 1, 8 and `maxC`, and (a)/(c) throughput at `maxC`: the ratio columns of the read and page tables. */
+const ratioCells = (run: RunResult, s: string, maxC: number) => [
+  ...[1, 8, maxC].map((c) => fmt(ratio(find(run, s, "service", c)?.p50, find(run, s, "floor", c)?.p50), 2)),
+  fmt(ratio(find(run, s, "service", maxC)?.rps, find(run, s, "neo4jGraphql", maxC)?.rps), 2),
+];
 
 const same = (p: Probe | undefined) =>
   !p ? "n/a" : !p.ok ? `error: ${p.error}` : p.sameAnswerAsFloor === undefined ? "no reference" : p.sameAnswerAsFloor ? "yes" : "**no**";
