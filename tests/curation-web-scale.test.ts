@@ -140,5 +140,19 @@ describe("the web app over a graph larger than the seed", { timeout: 240_000 }, 
       "labels cut off at the drawing's edge",
     ).toEqual([]);
     await browser.screenshot(page, "app-network-busy");
+
+    // The table: its first rows, then the 100 the API lists, then where the others are.
+    const rows = page.locator("table.counterparts tbody tr");
+    const foot = page.locator("div.scroll:has(table.counterparts) + div.show-more");
+    expect(await rows.count()).toBe(24);
+    expect(await foot.locator(".count").innerText()).toBe(`24 of ${busiest.counterparts} shown`);
+    await foot.getByRole("button", { name: "Show the top 100" }).click();
+    await expect.poll(() => rows.count(), patiently).toBe(100);
+    expect(await foot.locator(".count").innerText()).toBe(`100 of ${busiest.counterparts} shown`);
+    expect(await foot.getByRole("button").count()).toBe(0);
+    expect(await foot.locator(".unlisted").innerText()).toBe(
+      `The API lists the 100 with most time together; the other ${busiest.counterparts - 100} are among all of ${busiest.name}'s meetings.`,
+    );
+    expect(await foot.getByRole("link").getAttribute("href")).toBe(`#/meetings?people=${busiest.id}`);
   });
 });

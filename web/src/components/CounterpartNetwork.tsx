@@ -72,7 +72,7 @@ export function CounterpartNetwork({
   counterparts,
   total,
 }: {
-  center: { name: string };
+  center: { id: string; name: string };
   counterparts: CounterpartFieldsFragment[];
   total: number;
 }) {
@@ -81,6 +81,8 @@ export function CounterpartNetwork({
   const drawn = counterparts.slice(0, drawnCount);
   const others = othersLabel(drawn.length, total);
   const rows = showAll ? counterparts : counterparts.slice(0, tableRows);
+  /** Counted by the API (counterpartCount) but beyond the page it listed. */
+  const unlisted = total - counterparts.length;
   const longest = Math.max(1, ...drawn.map((counterpart) => counterpart.time.minutes));
   return (
     <>
@@ -157,14 +159,22 @@ export function CounterpartNetwork({
           </tbody>
         </table>
       </div>
-      {rows.length < counterparts.length && (
+      {(rows.length < counterparts.length || unlisted > 0) && (
         <div className="show-more">
           <span className="muted count">
             {rows.length} of {total} shown
           </span>
-          <button type="button" onClick={() => setShowAll(true)}>
-            Show all {counterparts.length}
-          </button>
+          {rows.length < counterparts.length && (
+            <button type="button" onClick={() => setShowAll(true)}>
+              {unlisted > 0 ? `Show the top ${counterparts.length}` : `Show all ${counterparts.length}`}
+            </button>
+          )}
+          {rows.length === counterparts.length && unlisted > 0 && (
+            <span className="muted unlisted">
+              The API lists the {counterparts.length} with most time together; the other {unlisted} are among{" "}
+              <a href={href.meetings({ people: [person.id] })}>all of {person.name}'s meetings</a>.
+            </span>
+          )}
         </div>
       )}
     </>
