@@ -105,18 +105,19 @@ const rankedRows = (request: RankingRequest, time: string) => `
  * counterpart's grouping key (0.25 to 0.3 ms of Neo4j's CPU per ranking in two measurements of
  * three in bench/, within the noise in the third).
  */
-export const counterpartRanking = (request: RankingRequest) => `${sharedMeetings(request.filter)}
+export const counterpartRanking = (request: RankingRequest) => `${perCounterpart(request)}${rankedRows(request, DURATION_SUMMARY_WITH_CONSENSUS)}`;
+
+/** One row per counterpart with the columns of DURATION_AGGREGATES and, when the request needs them, the meeting bounds. */
+const perCounterpart = (request: RankingRequest) => `${sharedMeetings(request.filter)}
   WITH other, m, ${DURATION_FIGURES}
-  WITH other, ${DURATION_AGGREGATES}${request.withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}${rankedRows(request, DURATION_SUMMARY_WITH_CONSENSUS)}`;
+  WITH other, ${DURATION_AGGREGATES}${request.withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}`;
 
 /**
  * The ranking and, as `counterpartCount`, how many counterparts it has in all: every
  * counterpart's row is kept to be counted before the top ones are taken, so the count costs no
  * second pass over the shared meetings.
  */
-export const countedCounterpartRanking = (request: RankingRequest) => `${sharedMeetings(request.filter)}
-  WITH other, m, ${DURATION_FIGURES}
-  WITH other, ${DURATION_AGGREGATES}${request.withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}
+export const countedCounterpartRanking = (request: RankingRequest) => `${perCounterpart(request)}
   WITH collect({other: other, meetingCount: meetingCount, minutes: minutes, time: ${DURATION_SUMMARY_WITH_CONSENSUS}${
     request.withMeetingBounds ? ", firstMeeting: firstMeeting, lastMeeting: lastMeeting" : ""
   }}) AS counted
