@@ -7,7 +7,10 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
-import type { CountryRecord } from "../country/country.js";
+import type DataLoader from "dataloader";
+import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
+import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
+import { SOURCE_FIELDS, type SourceRecord } from "../source/source.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { byRequest } from "../db/loaders.js";
 import { selectedFields, type Selection } from "../graphql/lookahead.js";
@@ -16,6 +19,41 @@ import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants } from "../meeti
 import { loadMeetingConnection } from "../meeting/meeting.js";
 import { counterpartRanking, countedCounterpartRanking, rankingRequest, type CounterpartRecord, type RankingRequest } from "./counterparts.js";
 import { countriesOf, PERSON_FIELDS, PERSON_LOOKUP, relationsOf, rolesOf, type PersonRecord, type RelationRecord, type RoleRecord } from "./person.js";
+
+/**
+ * The nodes the person's roles and relations point to, each read with the page when the client
+ * selects it (at `path` below the person), for the loaders that read them by id.
+ */
+const REFERENCES = {
+  organizations: {
+    paths: [["roles", "organization"]],
+    cypher: `COLLECT { MATCH (person)-[:HOLDS]->(:Role)-[:AT]->(o:Organization) RETURN DISTINCT ${ORGANIZATION_FIELDS} }`,
+  },
+  roleCountries: {
+    paths: [["roles", "country"]],
+    cypher: `COLLECT { MATCH (person)-[:HOLDS]->(:Role)-[:FOR]->(c:Country) RETURN DISTINCT ${COUNTRY_FIELDS} }`,
+  },
+  people: {
+    paths: [["relations", "person"]],
+    cypher: `COLLECT { MATCH (person)-[:RELATED]-(p:Person) RETURN DISTINCT ${PERSON_FIELDS} }`,
+  },
+  sources: {
+    paths: [
+      ["roles", "sources", "source"],
+      ["relations", "sources", "source"],
+    ],
+    cypher: `COLLECT {
+    CALL (person) {
+      MATCH (person)-[:HOLDS]->(:Role)-[:SOURCED_BY]->(s:Source) RETURN s
+      UNION
+      MATCH (person)-[a:RELATED]-(:Person) UNWIND a.sourceIds AS sourceId MATCH (s:Source {id: sourceId}) RETURN s
+    }
+    RETURN ${SOURCE_FIELDS}
+  }`,
+  },
+};
+type Reference = keyof typeof REFERENCES;
+const REFERENCE_NAMES = Object.keys(REFERENCES) as Reference[];
 
 /** What one person's page reads besides the person: each part only when selected. */
 interface PersonPageRequest {
@@ -26,6 +64,7 @@ interface PersonPageRequest {
   roles: boolean;
   relations: boolean;
   countries: boolean;
+  references?: Reference[];
 }
 
 interface PersonPage {
@@ -35,6 +74,10 @@ interface PersonPage {
   roles?: RoleRecord[];
   relations?: RelationRecord[];
   countries?: CountryRecord[];
+  organizations?: OrganizationRecord[];
+  roleCountries?: CountryRecord[];
+  people?: PersonRecord[];
+  sources?: SourceRecord[];
 }
 
 /**
@@ -49,6 +92,7 @@ const personPage = (request: PersonPageRequest) => {
     request.roles ? `roles: ${rolesOf("person")}` : "",
     request.relations ? `relations: ${relationsOf("person")}` : "",
     request.countries ? `countries: ${countriesOf("person")}` : "",
+    ...(request.references ?? []).map((name) => `${name}: ${REFERENCES[name].cypher}`),
   ].filter(Boolean);
   return `
 UNWIND $requests AS r
@@ -103,7 +147,16 @@ function pageRequest(id: string, info: GraphQLResolveInfo): PersonPageRequest {
   } catch {
     counted = false;
   }
-  return { id, counterparts: ranking, counted, roles: selected("roles"), relations: selected("relations"), countries: selected("countries") };
+  const references = REFERENCE_NAMES.filter((name) => REFERENCES[name].paths.some((path) => selectedFields(info, path).length > 0));
+  return {
+    id,
+    counterparts: ranking,
+    counted,
+    roles: selected("roles"),
+    relations: selected("relations"),
+    countries: selected("countries"),
+    ...(references.length > 0 ? { references } : {}),
+  };
 }
 
 /**
@@ -125,6 +178,10 @@ function startMeetings(id: string, { loaders }: Context, info: GraphQLResolveInf
   }
 }
 
+const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, records: T[] | undefined) => {
+  for (const record of records ?? []) loader.prime(record.id, record);
+};
+
 /** `person(id:)`: the person, and the parts of their page the client selected, in one statement. */
 export async function loadPerson(id: string, context: Context, info: GraphQLResolveInfo): Promise<PersonRecord | null> {
   const { loaders } = context;
@@ -139,9 +196,10 @@ export async function loadPerson(id: string, context: Context, info: GraphQLReso
   if (request.counted) loaders.counterpartCount.prime({ personId: person.id, filter: request.counterparts!.filter }, found.counterpartCount ?? 0);
   if (found.roles) loaders.personRoles.prime(person.id, found.roles);
   if (found.relations) loaders.personRelations.prime(person.id, found.relations);
-  if (found.countries) {
-    loaders.personCountryIds.prime(person.id, found.countries.map((c) => c.id));
-    for (const country of found.countries) loaders.countryById.prime(country.id, country);
-  }
+  if (found.countries) loaders.personCountryIds.prime(person.id, found.countries.map((c) => c.id));
+  primeAll(loaders.countryById, [...(found.countries ?? []), ...(found.roleCountries ?? [])]);
+  primeAll(loaders.organizationById, found.organizations);
+  primeAll(loaders.personById, found.people);
+  primeAll(loaders.sourceById, found.sources);
   return person;
 }
