@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import type DataLoader from "dataloader";
+import type { Person, PersonCounterpartCountArgs, PersonCounterpartsArgs, PersonMeetingsArgs } from "../__generated__/resolvers.js";
 import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
 import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
 import { SOURCE_FIELDS, type SourceRecord } from "../source/source.js";
@@ -116,14 +117,17 @@ export function createPersonPageLoaders(db: Neo4jExecutor) {
   return { personPage: byRequest<PersonPageRequest, PersonPage | null>(db, "people.page", personPage, null) };
 }
 
-/** The arguments of the one field at `path` below `info`'s, or undefined when it is not selected once, or its arguments are wrong (the field itself then says so, at its path). */
-function selectedOnce(info: GraphQLResolveInfo, name: string): { node: FieldNode; args: Record<string, unknown> } | undefined {
+/**
+ * The Person field `name` selected below `info`'s field, with its arguments; undefined when it is
+ * not selected exactly once, or its arguments are wrong (the field itself then says so, at its path).
+ */
+function selectedOnce<Args>(info: GraphQLResolveInfo, name: keyof Person): { node: FieldNode; args: Args } | undefined {
   const nodes = selectedFields(info, [name]);
   if (nodes.length !== 1) return undefined;
   const node = nodes[0]!;
   const field = (info.schema.getType("Person") as GraphQLObjectType).getFields()[name]!;
   try {
-    return { node, args: getArgumentValues(field, node, info.variableValues) };
+    return { node, args: getArgumentValues(field, node, info.variableValues) as Args };
   } catch {
     return undefined;
   }
@@ -133,17 +137,17 @@ const selectionOf = (node: FieldNode, info: GraphQLResolveInfo): Selection => ({
 
 function pageRequest(id: string, info: GraphQLResolveInfo): PersonPageRequest {
   const selected = (name: string) => selectedFields(info, [name]).length > 0;
-  const counterparts = selectedOnce(info, "counterparts");
+  const counterparts = selectedOnce<PersonCounterpartsArgs>(info, "counterparts");
   let ranking: RankingRequest | undefined;
   try {
     ranking = counterparts && rankingRequest(counterparts.args, selectionOf(counterparts.node, info));
   } catch {
     ranking = undefined;
   }
-  const count = ranking && selectedOnce(info, "counterpartCount");
+  const count = ranking && selectedOnce<PersonCounterpartCountArgs>(info, "counterpartCount");
   let counted = false;
   try {
-    counted = count !== undefined && isDeepStrictEqual(meetingFilter(count.args.filter as never), ranking!.filter);
+    counted = count !== undefined && isDeepStrictEqual(meetingFilter(count.args.filter), ranking!.filter);
   } catch {
     counted = false;
   }
@@ -166,9 +170,9 @@ function pageRequest(id: string, info: GraphQLResolveInfo): PersonPageRequest {
  * the same page, and gets this one.
  */
 function startMeetings(id: string, { loaders }: Context, info: GraphQLResolveInfo): void {
-  const meetings = selectedOnce(info, "meetings");
+  const meetings = selectedOnce<PersonMeetingsArgs>(info, "meetings");
   if (!meetings) return;
-  const { filter, orderBy, first, after } = meetings.args as { filter?: never; orderBy?: string; first?: number; after?: string };
+  const { filter, orderBy, first, after } = meetings.args;
   try {
     loadMeetingConnection(loaders, withParticipants(meetingFilter(filter), [id]), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, selectionOf(meetings.node, info)).catch(
       () => {},
