@@ -57,7 +57,10 @@ describe("the person page", () => {
       `query ($id: ID!, $filter: MeetingFilter) { person(id: $id) { counterpartCount(filter: $filter) counterparts(filter: $filter, first: 2) { person { id } } } }`,
       { id: PUTIN, filter },
     );
-    const alone = await dataOf(api, `query ($id: ID!, $filter: MeetingFilter) { person(id: $id) { counterpartCount(filter: $filter) } }`, { id: PUTIN, filter });
+    const alone = await dataOf(api, `query ($id: ID!, $filter: MeetingFilter) { person(id: $id) { counterpartCount(filter: $filter) } }`, {
+      id: PUTIN,
+      filter,
+    });
     expect(together.data.person.counterpartCount).toBe(alone.person.counterpartCount);
     expect(together.data.person.counterparts).toHaveLength(2);
     expect(together.roundTrips).toBe(1);
@@ -73,11 +76,9 @@ describe("the person page", () => {
     expect(roundTrips).toBeLessThanOrEqual(2);
     expect(data.person.counterparts.length).toBeGreaterThan(3);
     for (const { person, firstMeeting, lastMeeting } of data.person.counterparts) {
-      const { meetingsBetween } = await dataOf(
-        api,
-        `query ($ids: [ID!]!) { meetingsBetween(personIds: $ids, first: 100) { edges { node { ${MEETING} } } } }`,
-        { ids: [PUTIN, person.id] },
-      );
+      const { meetingsBetween } = await dataOf(api, `query ($ids: [ID!]!) { meetingsBetween(personIds: $ids, first: 100) { edges { node { ${MEETING} } } } }`, {
+        ids: [PUTIN, person.id],
+      });
       const meetings = meetingsBetween.edges.map(({ node }: { node: unknown }) => node);
       expect([firstMeeting, lastMeeting]).toEqual([meetings[0], meetings.at(-1)]);
     }

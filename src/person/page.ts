@@ -174,9 +174,13 @@ function startMeetings(id: string, { loaders }: Context, info: GraphQLResolveInf
   if (!meetings) return;
   const { filter, orderBy, first, after } = meetings.args;
   try {
-    loadMeetingConnection(loaders, withParticipants(meetingFilter(filter), [id]), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, selectionOf(meetings.node, info)).catch(
-      () => {},
-    );
+    loadMeetingConnection(
+      loaders,
+      withParticipants(meetingFilter(filter), [id]),
+      { first, after },
+      orderBy ?? DEFAULT_MEETING_ORDER,
+      selectionOf(meetings.node, info),
+    ).catch(() => {});
   } catch {
     // Person.meetings reports the error at its own path.
   }
@@ -200,7 +204,11 @@ export async function loadPerson(id: string, context: Context, info: GraphQLReso
   if (request.counted) loaders.counterpartCount.prime({ personId: person.id, filter: request.counterparts!.filter }, found.counterpartCount ?? 0);
   if (found.roles) loaders.personRoles.prime(person.id, found.roles);
   if (found.relations) loaders.personRelations.prime(person.id, found.relations);
-  if (found.countries) loaders.personCountryIds.prime(person.id, found.countries.map((c) => c.id));
+  if (found.countries)
+    loaders.personCountryIds.prime(
+      person.id,
+      found.countries.map((c) => c.id),
+    );
   primeAll(loaders.countryById, [...(found.countries ?? []), ...(found.roleCountries ?? [])]);
   primeAll(loaders.organizationById, found.organizations);
   primeAll(loaders.personById, found.people);
