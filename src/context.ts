@@ -7,6 +7,7 @@ import { createClaimLoaders } from "./meeting/claims.js";
 import { createMeetingLoaders } from "./meeting/meeting.js";
 import { createOrganizationLoaders } from "./organization/organization.js";
 import { createCounterpartLoaders } from "./person/counterparts.js";
+import { createPersonPageLoaders } from "./person/page.js";
 import { createPersonLoaders } from "./person/person.js";
 import { createPlaceLoaders } from "./place/place.js";
 import { createProposalLoaders } from "./proposal/store.js";
@@ -40,6 +41,7 @@ function createLoaders(db: Neo4jExecutor) {
   return merged(
     createPersonLoaders(db),
     createCounterpartLoaders(db),
+    createPersonPageLoaders(db),
     createMeetingLoaders(db),
     createClaimLoaders(db),
     createStatementLoaders(db),

@@ -255,7 +255,7 @@ describe("a ranking of counterparts", () => {
     const loaders = loadersOf(database);
     const [alone, withPerson] = await Promise.all([
       loaders.counterparts.load({ personId: PUTIN, ...ranking }),
-      loaders.personWithCounterparts.load({ id: PUTIN, counterparts: ranking }),
+      loaders.personPage.load({ id: PUTIN, counterparts: ranking, counted: false, roles: false, relations: false, countries: false }),
     ]);
     expect(withPerson?.counterparts).toEqual(alone);
     return alone;

@@ -2,8 +2,7 @@
 import type { Neo4jExecutor } from "../db/executor.js";
 import { byIdCypher, connectionLoader, EDGE_SOURCES, orderBy, ownEntry, relatedIds, type OrderKey } from "../db/connections.js";
 import { listsById, nodesById } from "../db/loaders.js";
-import type { GraphQLResolveInfo } from "graphql";
-import { selectedNames } from "../graphql/lookahead.js";
+import { selectedNames, type Selection } from "../graphql/lookahead.js";
 import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
 import type { DatePrecision } from "../model/dates.js";
 import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
@@ -169,7 +168,10 @@ export const MEETING_FIELDS = meetingProjection(
  * meetings with their participants costs one statement, and no more than the answer needs. Each
  * selection's statement is made of the constant parts above.
  */
-const meetingPageFields = ({ include }: PageKey<MeetingFilterParams>) => (include ? meetingProjection(include, new Set(include)) : MEETING_FIELDS);
+const meetingPageFields = ({ include }: PageKey<MeetingFilterParams>) => (include ? includedMeetingFields(include) : MEETING_FIELDS);
+
+/** Projects meeting `m` with only the fields `include` names (see selectedMeetingFields). */
+export const includedMeetingFields = (include: string[]) => meetingProjection(include, new Set(include));
 
 export const MEETINGS_BY_ID = byIdCypher("m", "Meeting", MEETING_FIELDS);
 
@@ -243,16 +245,22 @@ export function participantPart<P extends ParticipantPart>(p: ParticipantRecord,
   return p[part] ?? null;
 }
 
+/**
+ * The fields selected of the meetings at `path` below the field of `info`, and, dotted, those
+ * below their place, duration and participants: what a statement reading meetings by selection includes.
+ */
+export function selectedMeetingFields(info: Selection, path: string[]): string[] {
+  const below = (part: string) => selectedNames(info, [...path, ...part.split(".")]).map((name) => `${part}.${name}`);
+  return [...selectedNames(info, path), ...below("place"), ...below("duration"), ...below("participants"), ...below("participants.person")];
+}
+
 /** A MeetingConnection field's page: the participants come in the page's statement when the client selected them. */
 export function loadMeetingConnection(
   loaders: MeetingLoaders,
   filter: MeetingFilterParams,
   args: PageArgs,
   order: string,
-  info: GraphQLResolveInfo,
+  info: Selection,
 ): Promise<MeetingConnectionRecord> {
-  const node = ["edges", "node"];
-  const below = (path: string) => selectedNames(info, [...node, ...path.split(".")]).map((name) => `${path}.${name}`);
-  const include = [...selectedNames(info, node), ...below("place"), ...below("duration"), ...below("participants"), ...below("participants.person")];
-  return loadConnection(loaders.meetingConnection, filter, args, info, order, include);
+  return loadConnection(loaders.meetingConnection, filter, args, info, order, selectedMeetingFields(info, ["edges", "node"]));
 }

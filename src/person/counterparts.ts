@@ -7,16 +7,16 @@ import { selects, type Selection } from "../graphql/lookahead.js";
 import { pageSize } from "../db/pagination.js";
 import { DURATION_AGGREGATES, DURATION_FIGURES, DURATION_SUMMARY_WITH_CONSENSUS } from "../meeting/duration.js";
 import { filterDates, meetingFilter, meetingMatches, otherParticipantsOf, type MeetingFilterParams } from "../meeting/filter.js";
-import type { TimeTogetherRecord } from "../meeting/meeting.js";
-import { PERSON_FIELDS, PERSON_LOOKUP, personFields, type PersonRecord } from "./person.js";
+import { includedMeetingFields, selectedMeetingFields, type MeetingRecord, type TimeTogetherRecord } from "../meeting/meeting.js";
+import { personFields, type PersonRecord } from "./person.js";
 
 export interface CounterpartRecord {
   person: PersonRecord;
   meetingCount: number;
   time: TimeTogetherRecord["time"];
-  /** Read only when the request asked for the meeting bounds. */
-  firstMeetingId?: string;
-  lastMeetingId?: string;
+  /** Read only when the request selected them, with the fields it selected (see RankingRequest). */
+  firstMeeting?: MeetingRecord | null;
+  lastMeeting?: MeetingRecord | null;
 }
 
 /** A ranking of one person's counterparts, as the Cypher reads it (`cr`). */
@@ -26,6 +26,9 @@ export interface RankingRequest {
   limit: number;
   /** Find each counterpart's first and last meeting: two more reads per shared meeting, so only when asked. */
   withMeetingBounds: boolean;
+  /** The fields selected of the first and last meetings (see selectedMeetingFields), read in the ranking's statement; absent when not selected. */
+  firstMeeting?: string[];
+  lastMeeting?: string[];
   /** Read the counterparts' aliases (only when selected: one more list per row to send). */
   withAliases: boolean;
 }
@@ -35,21 +38,21 @@ export type CounterpartCountRequest = Pick<CounterpartRequest, "personId" | "fil
 /** What a `counterparts` selection asks for; `info` is the selection's (the field's own, or found by lookahead). */
 export function rankingRequest(args: PersonCounterpartsArgs, info: Selection): RankingRequest {
   const order = args.orderBy ?? "TIME_TOGETHER";
+  const bound = (field: BoundField) => (selects(info, [field]) ? selectedMeetingFields(info, [field]) : undefined);
+  const [firstMeeting, lastMeeting] = [bound("firstMeeting"), bound("lastMeeting")];
   return {
     filter: meetingFilter(args.filter),
     order,
     limit: pageSize(args.first),
-    withMeetingBounds: order === "LAST_MEETING" || selects(info, ["firstMeeting"]) || selects(info, ["lastMeeting"]),
+    withMeetingBounds: order === "LAST_MEETING" || firstMeeting !== undefined || lastMeeting !== undefined,
+    firstMeeting,
+    lastMeeting,
     withAliases: selects(info, ["person", "aliases"]),
   };
 }
 
-/**
- * `me`'s counterparts for request `cr`, ranked, as `value`; the statement holds the request's filter conditions, order and bounds. One pass over the shared meetings
- * aggregates each counterpart's figures; names and records are read for the page only.
- * [dateStart, id] pairs order meetings the way the API does, so min and max are first and last.
- * Only people attend, and only meetings (src/db/writes.ts): no label checks per row.
- */
+type BoundField = "firstMeeting" | "lastMeeting";
+
 /** ORDER BY keys per CounterpartOrder; name and id follow. */
 const RANKINGS: Record<CounterpartOrder, string> = {
   TIME_TOGETHER: "minutes DESC, meetingCount DESC, ",
@@ -69,18 +72,60 @@ const sharedMeetings = (filter: MeetingFilterParams) => `
   WHERE other <> me AND ${meetingMatches(filter, "participant")}`;
 
 /**
+ * Each selected bound of a ranked row (`firstMeeting`, `lastMeeting`: [dateStart, id]) as the
+ * meeting record with the fields selected: by id, for the page's rows only, where reading them by
+ * id in another statement read every field of each and walked up to its country.
+ */
+const boundMeetings = (request: RankingRequest) =>
+  (["firstMeeting", "lastMeeting"] as const)
+    .flatMap((field) => {
+      const include = request[field];
+      return include ? [`${field}: COLLECT { MATCH (m:Meeting {id: ${field}[1]}) RETURN ${includedMeetingFields(include)} }[0], `] : [];
+    })
+    .join("");
+
+/**
+ * The ranked rows, from rows binding `other`, `meetingCount`, `minutes` and, with bounds,
+ * `firstMeeting` and `lastMeeting`; `time` is the row's DurationSummary.
  * The limit is written into the statement (an integer of at most MAX_PAGE_SIZE), as LIMIT cannot
  * read it from the request row: the database then keeps only the top rows while it orders, and
- * builds records for those alone. Only the filter is read of the request `cr`: carried on, the
- * request map would be part of every counterpart's grouping key (0.25 to 0.3 ms of Neo4j's CPU
- * per ranking in two measurements of three in bench/, within the noise in the third).
+ * builds records for those alone.
  */
-const counterpartRanking = ({ filter, order, limit, withMeetingBounds, withAliases }: RankingRequest) => `${sharedMeetings(filter)}
+const rankedRows = (request: RankingRequest, time: string) => `
+  ORDER BY ${RANKINGS[request.order]}other.name, other.id
+  LIMIT ${limitLiteral(request.limit)}
+  RETURN collect({meetingCount: meetingCount, time: ${time}, ${boundMeetings(request)}person: [p IN [other] | ${personFields(request.withAliases)}][0]}) AS value`;
+
+/**
+ * `me`'s counterparts for request `cr`, ranked, as `value`; the statement holds the request's filter conditions, order and bounds. One pass over the shared meetings
+ * aggregates each counterpart's figures; names and records are read for the page only.
+ * [dateStart, id] pairs order meetings the way the API does, so min and max are first and last.
+ * Only people attend, and only meetings (src/db/writes.ts): no label checks per row.
+ * Only the filter is read of the request `cr`: carried on, the request map would be part of every
+ * counterpart's grouping key (0.25 to 0.3 ms of Neo4j's CPU per ranking in two measurements of
+ * three in bench/, within the noise in the third).
+ */
+export const counterpartRanking = (request: RankingRequest) => `${perCounterpart(request)}${rankedRows(request, DURATION_SUMMARY_WITH_CONSENSUS)}`;
+
+/** One row per counterpart with the columns of DURATION_AGGREGATES and, when the request needs them, the meeting bounds. */
+const perCounterpart = (request: RankingRequest) => `${sharedMeetings(request.filter)}
   WITH other, m, ${DURATION_FIGURES}
-  WITH other, ${DURATION_AGGREGATES}${withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}
-  ORDER BY ${RANKINGS[order]}other.name, other.id
-  LIMIT ${limitLiteral(limit)}
-  RETURN collect({meetingCount: meetingCount, time: ${DURATION_SUMMARY_WITH_CONSENSUS}, ${withMeetingBounds ? "firstMeetingId: firstMeeting[1], lastMeetingId: lastMeeting[1], " : ""}person: [p IN [other] | ${personFields(withAliases)}][0]}) AS value`;
+  WITH other, ${DURATION_AGGREGATES}${request.withMeetingBounds ? `, ${MEETING_BOUNDS}` : ""}`;
+
+/**
+ * The ranking and, as `counterpartCount`, how many counterparts it has in all: every
+ * counterpart's row is kept to be counted before the top ones are taken, so the count costs no
+ * second pass over the shared meetings.
+ */
+export const countedCounterpartRanking = (request: RankingRequest) => `${perCounterpart(request)}
+  WITH collect({other: other, meetingCount: meetingCount, minutes: minutes, time: ${DURATION_SUMMARY_WITH_CONSENSUS}${
+    request.withMeetingBounds ? ", firstMeeting: firstMeeting, lastMeeting: lastMeeting" : ""
+  }}) AS counted
+  CALL (counted) {
+    UNWIND counted AS c
+    WITH c.other AS other, c.meetingCount AS meetingCount, c.minutes AS minutes, c.time AS time, c.firstMeeting AS firstMeeting, c.lastMeeting AS lastMeeting${rankedRows(request, "time")}
+  }
+  RETURN value, size(counted) AS counterpartCount`;
 
 const counterparts = (request: CounterpartRequest) => `
 UNWIND $requests AS cr
@@ -99,39 +144,9 @@ CALL (cr) {
 }
 RETURN cr.index AS index, value`;
 
-/** A person by id (or by a merged-away id) and one ranking of their counterparts, in one statement. */
-const personWithCounterparts = ({ counterparts }: PersonWithCounterpartsRequest) => `
-UNWIND $requests AS r
-CALL (r) {
-  WITH r.id AS id
-  ${PERSON_LOOKUP}
-  RETURN p
-}
-CALL (r, p) {
-  WITH p AS me, r.counterparts AS cr
-  ${counterpartRanking(counterparts)}
-}
-RETURN r.index AS index, {person: ${PERSON_FIELDS}, counterparts: value} AS value`;
-
-interface PersonWithCounterpartsRequest {
-  id: string;
-  counterparts: RankingRequest;
-}
-
-export interface PersonWithCounterparts {
-  person: PersonRecord;
-  counterparts: CounterpartRecord[];
-}
-
 export function createCounterpartLoaders(db: Neo4jExecutor) {
   return {
     counterparts: byRequest<CounterpartRequest, CounterpartRecord[]>(db, "people.counterparts", counterparts, []),
     counterpartCount: byRequest<CounterpartCountRequest, number>(db, "people.counterpartCount", counterpartCount, 0),
-    personWithCounterparts: byRequest<PersonWithCounterpartsRequest, PersonWithCounterparts | null>(
-      db,
-      "people.withCounterparts",
-      personWithCounterparts,
-      null,
-    ),
   };
 }

@@ -1,7 +1,8 @@
 /** People: the record, their roles, relations and countries, and the people connection. */
 import type { EvidenceBasis } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { connectionLoader, EDGE_SOURCES, relatedIds } from "../db/connections.js";
+import { connectionLoader, EDGE_SOURCES } from "../db/connections.js";
+import { COUNTRY_FIELDS } from "../country/country.js";
 import { normalizedCypher } from "../graphql/input.js";
 import { listsById, nodesById } from "../db/loaders.js";
 import type { Connection, Edge } from "../db/pagination.js";
@@ -67,29 +68,46 @@ MATCH (p:Person)
 WHERE (f.search IS NULL OR any(name IN [p.name] + coalesce(p.aliases, []) WHERE ${normalizedCypher("name")} CONTAINS f.search))
   AND (f.countryId IS NULL OR EXISTS { (p)-[:OF_COUNTRY]->(:Country {id: f.countryId}) })`;
 
-export const ROLES = `
-UNWIND $ids AS id
-MATCH (:Person {id: id})-[:HOLDS]->(role:Role)
-WITH id, role ORDER BY role.title, role.id
-RETURN id, collect(role {
-  .id, .title, .from, .to,
-  organizationId: [(role)-[:AT]->(o:Organization) | o.id][0],
-  countryId: [(role)-[:FOR]->(c:Country) | c.id][0],
-  sources: [(role)-[s:SOURCED_BY]->(source:Source) | {sourceId: source.id, excerpt: s.excerpt, basis: coalesce(s.basis, 'STATED'), note: s.note}]
-}) AS items`;
+/** The roles of person `person`, by title. */
+export const rolesOf = (person: string) => `COLLECT {
+  MATCH (${person})-[:HOLDS]->(role:Role)
+  WITH role ORDER BY role.title, role.id
+  RETURN role {
+    .id, .title, .from, .to,
+    organizationId: [(role)-[:AT]->(o:Organization) | o.id][0],
+    countryId: [(role)-[:FOR]->(c:Country) | c.id][0],
+    sources: [(role)-[s:SOURCED_BY]->(source:Source) | {sourceId: source.id, excerpt: s.excerpt, basis: coalesce(s.basis, 'STATED'), note: s.note}]
+  }
+}`;
 
-export const RELATIONS = `
-UNWIND $ids AS id
-MATCH (p:Person {id: id})-[a:RELATED]-(other:Person)
-WITH id, p, a, other ORDER BY a.kind, other.name, other.id
-RETURN id, collect({
-  kind: a.kind,
-  direction: CASE WHEN startNode(a) = p THEN 'OUTGOING' ELSE 'INCOMING' END,
-  personId: other.id,
-  sources: ${EDGE_SOURCES}
-}) AS items`;
+/** The relations of person `person` to other people, by kind and name. */
+export const relationsOf = (person: string) => `COLLECT {
+  MATCH (${person})-[a:RELATED]-(other:Person)
+  WITH a, other ORDER BY a.kind, other.name, other.id
+  RETURN {
+    kind: a.kind,
+    direction: CASE WHEN startNode(a) = ${person} THEN 'OUTGOING' ELSE 'INCOMING' END,
+    personId: other.id,
+    sources: ${EDGE_SOURCES}
+  }
+}`;
 
-export const COUNTRY_IDS = relatedIds("(:Person {id: id})-[:OF_COUNTRY]->(x:Country)", "x.name, x.id");
+/** The countries of person `person` as CountryRecords, by name. */
+export const countriesOf = (person: string) => `COLLECT {
+  MATCH (${person})-[:OF_COUNTRY]->(c:Country)
+  WITH DISTINCT c ORDER BY c.name, c.id
+  RETURN ${COUNTRY_FIELDS}
+}`;
+
+/** A list per person in `$ids`, for listsById: `list` reads person `person`. */
+const listsOfPeople = (list: string) => `
+UNWIND $ids AS id
+MATCH (person:Person {id: id})
+RETURN id, ${list} AS items`;
+
+export const ROLES = listsOfPeople(rolesOf("person"));
+export const RELATIONS = listsOfPeople(relationsOf("person"));
+export const COUNTRY_IDS = listsOfPeople(`[c IN ${countriesOf("person")} | c.id]`);
 
 export function createPersonLoaders(db: Neo4jExecutor) {
   return {

@@ -1,39 +1,12 @@
-import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import type { Resolvers } from "../__generated__/resolvers.js";
-import type { Context } from "../context.js";
 import { required } from "../graphql/errors.js";
 import { compact, searchText } from "../graphql/input.js";
 import { loadAll, loadOptional, loadRequired } from "../db/loaders.js";
-import { selectedFields } from "../graphql/lookahead.js";
 import { loadConnection } from "../db/pagination.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants } from "../meeting/filter.js";
 import { loadMeetingConnection } from "../meeting/meeting.js";
-import { rankingRequest, type RankingRequest } from "./counterparts.js";
-import type { PersonRecord } from "./person.js";
-
-/**
- * `person(id:)`. When the client also selects one ranking of counterparts, the person and the
- * ranking come from one statement, and the ranking is put in the loader `Person.counterparts`
- * reads, so the request costs one round trip instead of two. Arguments the counterparts field
- * would refuse are left to it, so its error keeps its path.
- */
-async function loadPerson(id: string, { loaders }: Context, info: GraphQLResolveInfo): Promise<PersonRecord | null> {
-  const selections = selectedFields(info, ["counterparts"]);
-  if (selections.length !== 1) return loaders.personById.load(id);
-  let ranking: RankingRequest;
-  try {
-    const node = selections[0]!;
-    const field = (info.schema.getType("Person") as GraphQLObjectType).getFields().counterparts!;
-    ranking = rankingRequest(getArgumentValues(field, node, info.variableValues), { fieldNodes: [node], fragments: info.fragments });
-  } catch {
-    return loaders.personById.load(id);
-  }
-  const found = await loaders.personWithCounterparts.load({ id, counterparts: ranking });
-  if (!found) return null;
-  loaders.personById.prime(id, found.person);
-  loaders.counterparts.prime({ personId: found.person.id, ...ranking }, found.counterparts);
-  return found.person;
-}
+import { rankingRequest } from "./counterparts.js";
+import { loadPerson } from "./page.js";
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -64,7 +37,7 @@ export const personResolvers: Resolvers = {
   },
   Counterpart: {
     person: (c) => c.person,
-    firstMeeting: (c, _args, { loaders }) => loadRequired(loaders.meetingById, required(c.firstMeetingId, "first meeting id"), "meeting"),
-    lastMeeting: (c, _args, { loaders }) => loadRequired(loaders.meetingById, required(c.lastMeetingId, "last meeting id"), "meeting"),
+    firstMeeting: (c) => required(c.firstMeeting, "first meeting"),
+    lastMeeting: (c) => required(c.lastMeeting, "last meeting"),
   },
 };

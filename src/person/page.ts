@@ -1,0 +1,217 @@
+/**
+ * `person(id:)` with what the client selected below it, in one statement: a person page asks
+ * for the person, their roles, relations and countries, a ranking of counterparts and how many
+ * there are, and each of those read apart was one more statement, most of them one wave later.
+ * The statement's answers are put in the loaders the Person fields read, so the fields resolve
+ * as they would otherwise, from the cache.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
+import type DataLoader from "dataloader";
+import type { Person, PersonCounterpartCountArgs, PersonCounterpartsArgs, PersonMeetingsArgs } from "../__generated__/resolvers.js";
+import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
+import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
+import { SOURCE_FIELDS, type SourceRecord } from "../source/source.js";
+import type { Neo4jExecutor } from "../db/executor.js";
+import { byRequest } from "../db/loaders.js";
+import { selectedFields, type Selection } from "../graphql/lookahead.js";
+import type { Context } from "../context.js";
+import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants } from "../meeting/filter.js";
+import { loadMeetingConnection } from "../meeting/meeting.js";
+import { counterpartRanking, countedCounterpartRanking, rankingRequest, type CounterpartRecord, type RankingRequest } from "./counterparts.js";
+import { countriesOf, PERSON_FIELDS, PERSON_LOOKUP, relationsOf, rolesOf, type PersonRecord, type RelationRecord, type RoleRecord } from "./person.js";
+
+/**
+ * The nodes the person's roles and relations point to, each read with the page when the client
+ * selects it (at `path` below the person), for the loaders that read them by id.
+ */
+const REFERENCES = {
+  organizations: {
+    paths: [["roles", "organization"]],
+    cypher: `COLLECT { MATCH (person)-[:HOLDS]->(:Role)-[:AT]->(o:Organization) RETURN DISTINCT ${ORGANIZATION_FIELDS} }`,
+  },
+  roleCountries: {
+    paths: [["roles", "country"]],
+    cypher: `COLLECT { MATCH (person)-[:HOLDS]->(:Role)-[:FOR]->(c:Country) RETURN DISTINCT ${COUNTRY_FIELDS} }`,
+  },
+  people: {
+    paths: [["relations", "person"]],
+    cypher: `COLLECT { MATCH (person)-[:RELATED]-(p:Person) RETURN DISTINCT ${PERSON_FIELDS} }`,
+  },
+  sources: {
+    paths: [
+      ["roles", "sources", "source"],
+      ["relations", "sources", "source"],
+    ],
+    cypher: `COLLECT {
+    CALL (person) {
+      MATCH (person)-[:HOLDS]->(:Role)-[:SOURCED_BY]->(s:Source) RETURN s
+      UNION
+      MATCH (person)-[a:RELATED]-(:Person) UNWIND a.sourceIds AS sourceId MATCH (s:Source {id: sourceId}) RETURN s
+    }
+    RETURN ${SOURCE_FIELDS}
+  }`,
+  },
+};
+type Reference = keyof typeof REFERENCES;
+const REFERENCE_NAMES = Object.keys(REFERENCES) as Reference[];
+
+/** What one person's page reads besides the person: each part only when selected. */
+interface PersonPageRequest {
+  id: string;
+  counterparts?: RankingRequest;
+  /** Whether `counterpartCount` is selected with the ranking's filter: then the ranking counts. */
+  counted: boolean;
+  roles: boolean;
+  relations: boolean;
+  countries: boolean;
+  references?: Reference[];
+}
+
+interface PersonPage {
+  person: PersonRecord;
+  counterparts?: CounterpartRecord[];
+  counterpartCount?: number;
+  roles?: RoleRecord[];
+  relations?: RelationRecord[];
+  countries?: CountryRecord[];
+  organizations?: OrganizationRecord[];
+  roleCountries?: CountryRecord[];
+  people?: PersonRecord[];
+  sources?: SourceRecord[];
+}
+
+/**
+ * The person is bound as `person`, never `p`: the parts' subqueries bind a `p` of their own, and
+ * Neo4j 5.26 bound such a `p` to an imported one (see otherParticipantsOf in src/meeting/filter.ts).
+ */
+const personPage = (request: PersonPageRequest) => {
+  const ranking = request.counterparts;
+  const parts = [
+    ranking ? "counterparts: value" : "",
+    request.counted ? "counterpartCount: counterpartCount" : "",
+    request.roles ? `roles: ${rolesOf("person")}` : "",
+    request.relations ? `relations: ${relationsOf("person")}` : "",
+    request.countries ? `countries: ${countriesOf("person")}` : "",
+    ...(request.references ?? []).map((name) => `${name}: ${REFERENCES[name].cypher}`),
+  ].filter(Boolean);
+  return `
+UNWIND $requests AS r
+CALL (r) {
+  WITH r.id AS id
+  ${PERSON_LOOKUP}
+  RETURN p AS person
+}${
+    ranking
+      ? `
+CALL (r, person) {
+  WITH person AS me, r.counterparts AS cr
+  ${(request.counted ? countedCounterpartRanking : counterpartRanking)(ranking)}
+}`
+      : ""
+  }
+RETURN r.index AS index, {${[`person: [p IN [person] | ${PERSON_FIELDS}][0]`, ...parts].join(", ")}} AS value`;
+};
+
+export function createPersonPageLoaders(db: Neo4jExecutor) {
+  return { personPage: byRequest<PersonPageRequest, PersonPage | null>(db, "people.page", personPage, null) };
+}
+
+/**
+ * The Person field `name` selected below `info`'s field, with its arguments; undefined when it is
+ * not selected exactly once, or its arguments are wrong (the field itself then says so, at its path).
+ */
+function selectedOnce<Args>(info: GraphQLResolveInfo, name: keyof Person): { node: FieldNode; args: Args } | undefined {
+  const nodes = selectedFields(info, [name]);
+  if (nodes.length !== 1) return undefined;
+  const node = nodes[0]!;
+  const field = (info.schema.getType("Person") as GraphQLObjectType).getFields()[name]!;
+  try {
+    return { node, args: getArgumentValues(field, node, info.variableValues) as Args };
+  } catch {
+    return undefined;
+  }
+}
+
+const selectionOf = (node: FieldNode, info: GraphQLResolveInfo): Selection => ({ fieldNodes: [node], fragments: info.fragments });
+
+function pageRequest(id: string, info: GraphQLResolveInfo): PersonPageRequest {
+  const selected = (name: string) => selectedFields(info, [name]).length > 0;
+  const counterparts = selectedOnce<PersonCounterpartsArgs>(info, "counterparts");
+  let ranking: RankingRequest | undefined;
+  try {
+    ranking = counterparts && rankingRequest(counterparts.args, selectionOf(counterparts.node, info));
+  } catch {
+    ranking = undefined;
+  }
+  const count = ranking && selectedOnce<PersonCounterpartCountArgs>(info, "counterpartCount");
+  let counted = false;
+  try {
+    counted = count !== undefined && isDeepStrictEqual(meetingFilter(count.args.filter), ranking!.filter);
+  } catch {
+    counted = false;
+  }
+  const references = REFERENCE_NAMES.filter((name) => REFERENCES[name].paths.some((path) => selectedFields(info, path).length > 0));
+  return {
+    id,
+    counterparts: ranking,
+    counted,
+    roles: selected("roles"),
+    relations: selected("relations"),
+    countries: selected("countries"),
+    ...(references.length > 0 ? { references } : {}),
+  };
+}
+
+/**
+ * Starts reading the person's page of meetings with the person, when the client selects one:
+ * the page is read for the id asked for, which is the person's unless it is a merged-away id
+ * (then Person.meetings reads the survivor's page itself). Person.meetings asks the loader for
+ * the same page, and gets this one.
+ */
+function startMeetings(id: string, { loaders }: Context, info: GraphQLResolveInfo): void {
+  const meetings = selectedOnce<PersonMeetingsArgs>(info, "meetings");
+  if (!meetings) return;
+  const { filter, orderBy, first, after } = meetings.args;
+  try {
+    loadMeetingConnection(
+      loaders,
+      withParticipants(meetingFilter(filter), [id]),
+      { first, after },
+      orderBy ?? DEFAULT_MEETING_ORDER,
+      selectionOf(meetings.node, info),
+    ).catch(() => {});
+  } catch {
+    // Person.meetings reports the error at its own path.
+  }
+}
+
+const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, records: T[] | undefined) => {
+  for (const record of records ?? []) loader.prime(record.id, record);
+};
+
+/** `person(id:)`: the person, and the parts of their page the client selected, in one statement. */
+export async function loadPerson(id: string, context: Context, info: GraphQLResolveInfo): Promise<PersonRecord | null> {
+  const { loaders } = context;
+  startMeetings(id, context, info);
+  const request = pageRequest(id, info);
+  if (!request.counterparts && !request.roles && !request.relations && !request.countries) return loaders.personById.load(id);
+  const found = await loaders.personPage.load(request);
+  if (!found) return null;
+  const { person } = found;
+  loaders.personById.prime(id, person);
+  if (request.counterparts) loaders.counterparts.prime({ personId: person.id, ...request.counterparts }, found.counterparts ?? []);
+  if (request.counted) loaders.counterpartCount.prime({ personId: person.id, filter: request.counterparts!.filter }, found.counterpartCount ?? 0);
+  if (found.roles) loaders.personRoles.prime(person.id, found.roles);
+  if (found.relations) loaders.personRelations.prime(person.id, found.relations);
+  if (found.countries)
+    loaders.personCountryIds.prime(
+      person.id,
+      found.countries.map((c) => c.id),
+    );
+  primeAll(loaders.countryById, [...(found.countries ?? []), ...(found.roleCountries ?? [])]);
+  primeAll(loaders.organizationById, found.organizations);
+  primeAll(loaders.personById, found.people);
+  primeAll(loaders.sourceById, found.sources);
+  return person;
+}
