@@ -16,7 +16,10 @@ export interface SourceRecord {
   publishedById: string | null;
 }
 
-const SOURCE_FIELDS = `s {.id, .title, .publisher, .publishedOn, .datePrecision, .url, .kind, .note, publishedById: [(s)-[:PUBLISHED_BY]->(o:Organization) | o.id][0]}`;
+/** Projects the source bound to `variable` into a SourceRecord: where `s` already names a statement, a source is another name. */
+export const sourceFields = (variable: string) =>
+  `${variable} {.id, .title, .publisher, .publishedOn, .datePrecision, .url, .kind, .note, publishedById: [(${variable})-[:PUBLISHED_BY]->(o:Organization) | o.id][0]}`;
+export const SOURCE_FIELDS = sourceFields("s");
 
 const SOURCES_BY_ID = byIdCypher("s", "Source", SOURCE_FIELDS);
 
