@@ -61,8 +61,8 @@ describe("the meeting page", () => {
   });
 
   it("costs one statement by id when nothing below the meeting is selected, and answers null for an unknown id", async () => {
-    const [{ id }] = await listed("id");
-    const plain = await api.query(`query ($id: ID!) { meeting(id: $id) { id title heldOn place { name } } }`, { id: id! });
+    const id = (await listed("id"))[0]!.id;
+    const plain = await api.query(`query ($id: ID!) { meeting(id: $id) { id title heldOn place { name } } }`, { id });
     expect(ok(plain).meeting).toMatchObject({ id });
     expect(plain.extensions?.cypherRoundTrips).toBe(1);
     const unknown = await api.query(operation("MeetingPage"), { id: "no-such-meeting" });

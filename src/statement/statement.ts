@@ -79,7 +79,7 @@ WHERE (f.meetingId IS NULL OR EXISTS { (s)-[:IN_CONTEXT_OF]->(:Meeting {id: f.me
  * before its paraphrase. A wording stored before wordings had their own `quoted` is as the
  * statement is.
  */
-export const WORDINGS_OF_STATEMENT = `COLLECT {
+const WORDINGS_OF_STATEMENT = `COLLECT {
   MATCH (s)-[:HAS_WORDING]->(w:Wording)-[:FROM]->(source:Source)
   WITH s, w, source, coalesce(w.quoted, s.quoted, false) AS quoted
   ORDER BY w.text = s.text DESC, source.id, quoted DESC
@@ -106,7 +106,7 @@ const STATEMENT_PAGE_PARTS = {
   place: `place: COLLECT { MATCH (s)-[:MADE_IN]->(p:Place) RETURN ${PLACE_FIELDS} }[0]`,
 };
 export type StatementPagePart = keyof typeof STATEMENT_PAGE_PARTS;
-export const STATEMENT_PAGE_PART_NAMES = Object.keys(STATEMENT_PAGE_PARTS) as StatementPagePart[];
+const STATEMENT_PAGE_PART_NAMES = Object.keys(STATEMENT_PAGE_PARTS) as StatementPagePart[];
 
 /** A statement as a page read it: the record, and the parts its client selected. */
 export interface StatementPageRecord extends StatementRecord {
