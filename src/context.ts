@@ -5,6 +5,7 @@ import type { Neo4jExecutor } from "./db/executor.js";
 import type { CommitListener } from "./events/changes.js";
 import { createClaimLoaders } from "./meeting/claims.js";
 import { createMeetingLoaders } from "./meeting/meeting.js";
+import { createMeetingPageLoaders } from "./meeting/page.js";
 import { createOrganizationLoaders } from "./organization/organization.js";
 import { createCounterpartLoaders } from "./person/counterparts.js";
 import { createPersonPageLoaders } from "./person/page.js";
@@ -43,6 +44,7 @@ function createLoaders(db: Neo4jExecutor) {
     createCounterpartLoaders(db),
     createPersonPageLoaders(db),
     createMeetingLoaders(db),
+    createMeetingPageLoaders(db),
     createClaimLoaders(db),
     createStatementLoaders(db),
     createSourceLoaders(db),

@@ -100,6 +100,16 @@ MATCH ${pattern}
 WITH DISTINCT id, x ORDER BY ${order}
 RETURN id, collect(x.id) AS items`;
 
+/**
+ * A list per owner for `listsById`: `variable` is bound to the `label` node with each id in `$ids`,
+ * and `items` is an expression over it (a COLLECT subquery), so the same fragment can also be read
+ * inside a larger statement that has the owner bound.
+ */
+export const listsOfCypher = (variable: string, label: string, items: string) => `
+UNWIND $ids AS id
+MATCH (${variable}:${label} {id: id})
+RETURN id, ${items} AS items`;
+
 /** Nodes by id for `nodesById`: `variable` is bound to the `label` node with each id in `$ids` and projected by `fields`. */
 export const byIdCypher = (variable: string, label: string, fields: string) => `
 UNWIND $ids AS id

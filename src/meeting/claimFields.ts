@@ -51,3 +51,11 @@ export const CLAIM_FIELDS = `c {
 
 // Grouped by field so conflicting claims sit side by side; within a field, in the order the curator listed them.
 export const CLAIM_ORDER = `c.field, toInteger(split(c.id, '-')[-1]), c.id`;
+
+/** The claims of meeting `m`, standing (`retracted` false) or retracted. */
+export const claimsOfMeeting = (retracted: boolean) => `COLLECT {
+  MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)
+  WHERE (c.retractedAt IS NOT NULL) = ${retracted}
+  WITH c ORDER BY ${CLAIM_ORDER}
+  RETURN ${CLAIM_FIELDS}
+}`;

@@ -7,6 +7,7 @@ import type { ConflictFilter } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { compact } from "../graphql/input.js";
+import { listsOfCypher } from "../db/connections.js";
 import { listsById } from "../db/loaders.js";
 import { cursorKeys, isAfter, pageOfList, pageSize, type Connection, type Edge, type KeyValue, type PageArgs } from "../db/pagination.js";
 import { CONFLICT_FIELDS, conflictsOf, LONGEST_TO_DATE, type EarlierMeeting, type PlaceChain } from "../model/conflicts.js";
@@ -22,31 +23,35 @@ export interface ConflictRecord {
 export type ConflictConnectionRecord = Connection<ConflictRecord>;
 export type ConflictEdgeRecord = Edge<ConflictRecord>;
 
-/** Each place with the places it lies within, innermost first. */
-const PLACE_CHAINS = `
-UNWIND $ids AS id
-MATCH path = (:Place {id: id})-[:WITHIN*0..]->(p:Place)
-WITH id, p ORDER BY length(path)
-RETURN id, collect(p {.id, .name}) AS items`;
+/** The place with id `placeId` and the places it lies within, innermost first; [] when there is no such place. */
+export const PLACE_CHAIN = `COLLECT {
+  MATCH path = (:Place {id: placeId})-[:WITHIN*0..]->(p:Place)
+  WITH p ORDER BY length(path)
+  RETURN p {.id, .name}
+}`;
 
 /**
- * The meetings held before each meeting by at least two of its participants together, with their
+ * The meetings held before meeting `m` by at least two of its participants together, with their
  * standing duration claims: what a `longest-to-date` record is measured against.
  */
-const EARLIER_MEETINGS = `
-UNWIND $ids AS id
-MATCH (m:Meeting {id: id})<-[:ATTENDED]-(:Person)-[:ATTENDED]->(earlier:Meeting)
-WHERE earlier.dateStart < m.dateStart
-WITH id, earlier, count(*) AS together WHERE together >= 2
-WITH id, earlier ORDER BY earlier.dateStart, earlier.id
-RETURN id, collect({
-  date: earlier.date, title: earlier.title,
-  durationClaims: COLLECT {
-    MATCH (earlier)-[:HAS_DURATION]->(c:DurationClaim) WHERE c.retractedAt IS NULL
-    WITH c ORDER BY ${CLAIM_ORDER}
-    RETURN ${CLAIM_FIELDS}
+export const EARLIER_MEETINGS = `COLLECT {
+  MATCH (m)<-[:ATTENDED]-(:Person)-[:ATTENDED]->(earlier:Meeting)
+  WHERE earlier.dateStart < m.dateStart
+  WITH earlier, count(*) AS together WHERE together >= 2
+  WITH earlier ORDER BY earlier.dateStart, earlier.id
+  RETURN {
+    date: earlier.date, title: earlier.title,
+    durationClaims: COLLECT {
+      MATCH (earlier)-[:HAS_DURATION]->(c:DurationClaim) WHERE c.retractedAt IS NULL
+      WITH c ORDER BY ${CLAIM_ORDER}
+      RETURN ${CLAIM_FIELDS}
+    }
   }
-}) AS items`;
+}`;
+
+const PLACE_CHAINS = `
+UNWIND $ids AS placeId
+RETURN placeId AS id, ${PLACE_CHAIN} AS items`;
 
 /**
  * The meetings, by date, with a field the rules compare on which standing claims differ, or with a
@@ -70,14 +75,23 @@ async function all<T>(loads: Promise<(T | Error)[]>): Promise<T[]> {
   return values as T[];
 }
 
+/** What the rules read beyond a meeting's claims, by place id and by meeting id: a page that read them with its meeting primes them. */
+export function createConflictContextLoaders(db: Neo4jExecutor) {
+  return {
+    placeChains: listsById<PlaceChain[number]>(db, "conflicts.placeChains", PLACE_CHAINS),
+    earlierMeetings: listsById<EarlierMeeting<ClaimRecord>>(db, "conflicts.earlierMeetings", listsOfCypher("m", "Meeting", EARLIER_MEETINGS)),
+  };
+}
+
 /**
  * The conflicts of each meeting, judged for a whole batch of meetings at once: their claims, then
  * the places and earlier meetings of all of them together. Every meeting's conflicts are ready at
  * the same time, so what clients select below them is batched across the batch too.
  */
-export function createConflictsLoader(db: Neo4jExecutor, claimsByMeeting: DataLoader<string, ClaimRecord[]>) {
-  const placeChains = listsById<PlaceChain[number]>(db, "conflicts.placeChains", PLACE_CHAINS);
-  const earlierMeetings = listsById<EarlierMeeting<ClaimRecord>>(db, "conflicts.earlierMeetings", EARLIER_MEETINGS);
+export function createConflictsLoader(
+  claimsByMeeting: DataLoader<string, ClaimRecord[]>,
+  { placeChains, earlierMeetings }: ReturnType<typeof createConflictContextLoaders>,
+) {
   return new DataLoader<string, ConflictRecord[]>(async (ids) => {
     const claims = await all(claimsByMeeting.loadMany(ids));
     // Places matter only where a meeting's sources name more than one.

@@ -1,6 +1,6 @@
 /** Meetings: the record, and the batched reads behind every field that returns meetings. */
 import type { Neo4jExecutor } from "../db/executor.js";
-import { byIdCypher, connectionLoader, EDGE_SOURCES, orderBy, ownEntry, relatedIds, type OrderKey } from "../db/connections.js";
+import { byIdCypher, connectionLoader, EDGE_SOURCES, listsOfCypher, orderBy, ownEntry, relatedIds, type OrderKey } from "../db/connections.js";
 import { listsById, nodesById } from "../db/loaders.js";
 import { selectedNames, type Selection } from "../graphql/lookahead.js";
 import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
@@ -182,26 +182,30 @@ WITH ${DURATION_FIGURES}
 WITH ${DURATION_AGGREGATES}
 RETURN meetingCount, ${DURATION_SUMMARY_WITH_CONSENSUS} AS time`;
 
-export const PARTICIPANTS = `
-UNWIND $ids AS id
-MATCH (m:Meeting {id: id})
-RETURN id, ${participantItems(ALL_PARTICIPANT_PARTS, true)} AS items`;
+/** Every participant of meeting `m` with every part: what a participant read by meeting id holds. */
+export const PARTICIPANTS_OF_MEETING = participantItems(ALL_PARTICIPANT_PARTS, true);
+
+export const PARTICIPANTS = listsOfCypher("m", "Meeting", PARTICIPANTS_OF_MEETING);
 
 export const TOPIC_IDS = relatedIds("(:Meeting {id: id})-[:ABOUT]->(x:Topic)", "x.name, x.id");
 export const ORGANIZATION_IDS = relatedIds("(:Meeting {id: id})-[:INVOLVED]->(x:Organization)", "x.name, x.id");
-const STATEMENT_IDS = relatedIds("(x:Statement)-[:IN_CONTEXT_OF]->(:Meeting {id: id})", "x.saidOnStart, x.id");
+/** The ids of the statements said in the context of meeting `m`, by date. */
+export const STATEMENT_IDS_OF_MEETING = `COLLECT {
+  MATCH (x:Statement)-[:IN_CONTEXT_OF]->(m)
+  WITH DISTINCT x ORDER BY x.saidOnStart, x.id
+  RETURN x.id
+}`;
 
-// Whoever reports any part of the meeting: a claim (not retracted), a duration, or someone's attendance.
-const SOURCE_IDS = `
-UNWIND $ids AS id
-MATCH (m:Meeting {id: id})
-CALL (m) {
-  MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source) WHERE c.retractedAt IS NULL RETURN s.id AS sourceId
-  UNION
-  MATCH (:Person)-[a:ATTENDED]->(m) UNWIND a.sourceIds AS sourceId RETURN sourceId
-}
-WITH id, sourceId ORDER BY sourceId
-RETURN id, collect(sourceId) AS items`;
+/** The ids of whoever reports any part of meeting `m`: a claim (not retracted), a duration, or someone's attendance. */
+export const SOURCE_IDS_OF_MEETING = `COLLECT {
+  CALL (m) {
+    MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source) WHERE c.retractedAt IS NULL RETURN s.id AS sourceId
+    UNION
+    MATCH (:Person)-[a:ATTENDED]->(m) UNWIND a.sourceIds AS sourceId RETURN sourceId
+  }
+  WITH sourceId ORDER BY sourceId
+  RETURN sourceId
+}`;
 
 function meetingOrder(order: string | undefined): OrderKey[] {
   const keys = order === undefined ? undefined : ownEntry(MEETING_ORDERS, order);
@@ -221,8 +225,8 @@ export function createMeetingLoaders(db: Neo4jExecutor) {
     meetingParticipants: listsById<ParticipantRecord>(db, "meetings.participants", PARTICIPANTS),
     meetingTopicIds: listsById<string>(db, "meetings.topicIds", TOPIC_IDS),
     meetingOrganizationIds: listsById<string>(db, "meetings.organizationIds", ORGANIZATION_IDS),
-    meetingStatementIds: listsById<string>(db, "meetings.statementIds", STATEMENT_IDS),
-    meetingSourceIds: listsById<string>(db, "meetings.sourceIds", SOURCE_IDS),
+    meetingStatementIds: listsById<string>(db, "meetings.statementIds", listsOfCypher("m", "Meeting", STATEMENT_IDS_OF_MEETING)),
+    meetingSourceIds: listsById<string>(db, "meetings.sourceIds", listsOfCypher("m", "Meeting", SOURCE_IDS_OF_MEETING)),
   };
 }
 

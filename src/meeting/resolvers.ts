@@ -7,6 +7,7 @@ import { placeLink } from "../place/place.js";
 import { conflictConnection } from "./conflicts.js";
 import type { DurationRecord } from "./duration.js";
 import { loadMeetingConnection, participantPart, timeTogether, type MeetingRecord } from "./meeting.js";
+import { loadMeeting } from "./page.js";
 
 /** The preferred duration, as copied onto the meeting by the loader, with how its claim states the figure. */
 const durationOf = (m: MeetingRecord): DurationRecord => ({
@@ -24,7 +25,7 @@ const durationOf = (m: MeetingRecord): DurationRecord => ({
 
 export const meetingResolvers: Resolvers = {
   Query: {
-    meeting: (_root, { id }, { loaders }) => loaders.meetingById.load(id),
+    meeting: (_root, { id }, { loaders }, info) => loadMeeting(loaders, id, info),
     meetings: (_root, { filter, orderBy, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, meetingFilter(filter), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     meetingsBetween: (_root, { personIds, first, after }, { loaders }, info) =>

@@ -7,6 +7,7 @@ import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants } from "../meeti
 import { loadMeetingConnection } from "../meeting/meeting.js";
 import { rankingRequest } from "./counterparts.js";
 import { loadPerson } from "./page.js";
+import { loadStatementConnection } from "../statement/statement.js";
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -23,7 +24,7 @@ export const personResolvers: Resolvers = {
       loadMeetingConnection(loaders, withParticipants(meetingFilter(filter), [person.id]), { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
     counterparts: (person, args, { loaders }, info) => loaders.counterparts.load({ personId: person.id, ...rankingRequest(args, info) }),
     counterpartCount: (person, { filter }, { loaders }) => loaders.counterpartCount.load({ personId: person.id, filter: meetingFilter(filter) }),
-    statements: (person, { first, after }, { loaders }, info) => loadConnection(loaders.statementConnection, { speakerId: person.id }, { first, after }, info),
+    statements: (person, { first, after }, { loaders }, info) => loadStatementConnection(loaders, { speakerId: person.id }, { first, after }, info),
   },
   Role: {
     organization: (role, _args, { loaders }) => loadOptional(loaders.organizationById, role.organizationId),

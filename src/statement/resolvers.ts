@@ -1,13 +1,12 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
 import { loadAll, loadOptional, loadRequired } from "../db/loaders.js";
-import { loadConnection } from "../db/pagination.js";
-import { statementFilter } from "./statement.js";
+import { loadStatementConnection, statementFilter } from "./statement.js";
 
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_root, { id }, { loaders }) => loaders.statementById.load(id),
     statements: (_root, { filter, first, after }, { loaders }, info) =>
-      loadConnection(loaders.statementConnection, statementFilter(filter), { first, after }, info),
+      loadStatementConnection(loaders, statementFilter(filter), { first, after }, info),
   },
   Statement: {
     madeOn: (s) => s.saidOn,
