@@ -65,7 +65,8 @@ Load:
                      RESPONSE_CACHE on, the service with it off and the floor, then a check of
                      every read against the floor's; a full run (no --scenarios, --writes or
                      --cache) includes it
-  --cache-concurrency L  comma-separated connection counts for the cache mix (default 1,32)
+  --cache-concurrency L  comma-separated connection counts for the cache mix (default 1,32;
+                     --quick: 1,8)
   --cache-duration S seconds per cache-mix measurement, in --rounds interleaved rounds, after a
                      warm-up of one round per contender (default 60; --quick: 0.6)
 
@@ -191,7 +192,7 @@ function parseOptions(args: string[]): Options | null {
     writes,
     writeConcurrency,
     cache: values.cache ?? !selected,
-    cacheConcurrency: (values["cache-concurrency"] ?? "1,32").split(",").map((c) => positive("cache-concurrency", c.trim(), 1)),
+    cacheConcurrency: (values["cache-concurrency"] ?? (values.quick ? "1,8" : "1,32")).split(",").map((c) => positive("cache-concurrency", c.trim(), 1)),
     cacheDuration: positive("cache-duration", values["cache-duration"], values.quick ? 0.6 : 60, false),
     out: values.out ?? (values.quick ? fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-results-")) : here),
   };
@@ -366,7 +367,7 @@ async function main(): Promise<number> {
           duration: options.cacheDuration,
           rounds: options.rounds,
           warmup: options.cacheDuration / options.rounds,
-          checkReads: options.quick ? 300 : 3_000,
+          checkReads: options.quick ? 200 : 3_000,
         };
         cache = await runCacheMix(
           settings,

@@ -313,7 +313,7 @@ function renderCache(cache: CacheMixResults): string {
   return [
     "### Response cache: the pages for popular people and meetings, one write in a hundred (requests/s, ms)",
     "",
-    `The web app's page operations (${cache.operations.join(", ")}) for the ${cache.popular.people} busiest people and ${cache.popular.meetings} busiest meetings, ` +
+    `The web app's page operations (${cache.operations.join(", ")}) for ${cache.popular.people} people and ${cache.popular.meetings} meetings drawn at random (seeded), ` +
       `a rank drawn from a Zipf distribution (exponent ${cache.zipfExponent}) and an operation at random for each request; one request in ${Math.round(1 / cache.writeShare)} is a write ` +
       "(`createMeeting` of a meeting of the benchmark's own, attended by the popular person of its rank), sent through (a) for every contender so that (a)'s cache sees every write. " +
       "(a) the service with `RESPONSE_CACHE=on`, (a') the service with it off, (b) the floor's statements for the same reads; interleaved rounds, requests/s of the whole mix. " +
