@@ -367,7 +367,7 @@ async function main(): Promise<number> {
           duration: options.cacheDuration,
           rounds: options.rounds,
           warmup: options.cacheDuration / options.rounds,
-          checkReads: options.quick ? 200 : 3_000,
+          checkReads: options.quick ? 300 : 3_000,
         };
         cache = await runCacheMix(
           settings,

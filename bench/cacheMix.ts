@@ -406,8 +406,15 @@ async function checkAnswers(mix: Mix, reads: number, readers: number): Promise<C
     }
     return cached.cached;
   };
+  // Readers wait for the writer when it falls behind, so that a write comes after every hundred reads, not fewer.
+  const writeDue = () => result.reads >= (result.writes + 1) / WRITE_SHARE;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
   const reader = async () => {
     while (result.reads < reads) {
+      if (writeDue()) {
+        await pause();
+        continue;
+      }
       result.reads++;
       const { rank, op } = mix.pick();
       await compare(rank, op, false);
@@ -415,8 +422,8 @@ async function checkAnswers(mix: Mix, reads: number, readers: number): Promise<C
   };
   const writer = async () => {
     while (result.reads < reads) {
-      if (result.reads < (result.writes + 1) / WRITE_SHARE) {
-        await new Promise((resolve) => setTimeout(resolve, 2));
+      if (!writeDue()) {
+        await pause();
         continue;
       }
       const { rank } = mix.pick();
