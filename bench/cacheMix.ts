@@ -43,9 +43,9 @@ export type CacheContender = "cached" | "service" | "floor";
 export const CACHE_CONTENDERS: CacheContender[] = ["cached", "service", "floor"];
 
 /** How many people and meetings the Zipf ranks cover, its exponent, and the share of writes. */
-export const POPULAR = 500;
-export const ZIPF_EXPONENT = 1;
-export const WRITE_SHARE = 0.01;
+const POPULAR = 500;
+const ZIPF_EXPONENT = 1;
+const WRITE_SHARE = 0.01;
 
 /**
  * The synthetic people who attended a meeting, and the synthetic meetings. Who is popular is drawn
@@ -75,7 +75,7 @@ const REMOVE_LOCKS = `MATCH (lock:CurationLock) WHERE lock.key IN $keys AND NOT 
 const CREATE_MEETING = WRITE_SCENARIOS.find((s) => s.id === "createMeeting")!;
 const writeSucceededHere = writeSucceeded(CREATE_MEETING.field);
 
-export type CacheMeasurement = LoadResult & {
+type CacheMeasurement = LoadResult & {
   contender: CacheContender;
   drainSeconds: number;
   writes: number;
@@ -84,7 +84,7 @@ export type CacheMeasurement = LoadResult & {
   roundHitRatios: number[];
 };
 
-export interface CacheCorrectness {
+interface CacheCorrectness {
   /** Reads sent to (a) and then to (b); checked: those with no write in flight between them. */
   reads: number;
   checked: number;
@@ -110,7 +110,7 @@ export interface CacheMixResults {
   countsAfter: GraphCounts;
 }
 
-export interface CacheMixOptions {
+interface CacheMixOptions {
   concurrency: number[];
   /** Seconds per measurement, split into interleaved rounds. */
   duration: number;
