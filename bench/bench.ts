@@ -22,6 +22,7 @@ import { profileScenarios } from "./profile.js";
 import { machineInfo, renderReport, writeReport, type Measurement, type Probe, type RunResult } from "./report.js";
 import { CONTENDERS, SCENARIOS, type ContenderId, type Scenario } from "./scenarios.js";
 import { compileServers, startServer, type ServerProcess } from "./servers/spawn.js";
+import { runCacheMix, type CacheMixResults } from "./cacheMix.js";
 import { curatorEnv, runWrites, WRITE_SCENARIOS, type WriteResults, type WriteScenario } from "./writes.js";
 
 const usage = `Usage: npm run bench -- [options]
@@ -59,6 +60,15 @@ Load:
                      curator against one hand-written write transaction each (bench/writes.ts);
                      they make and remove their own entities, so the graph is unchanged after
   --write-concurrency L  comma-separated connection counts for the writes (default 1,8)
+  --cache            only the response cache mix (bench/cacheMix.ts): the pages for Zipf-popular
+                     people and meetings with one write in a hundred, against the service with
+                     RESPONSE_CACHE on, the service with it off and the floor, then a check of
+                     every read against the floor's; a full run (no --scenarios, --writes or
+                     --cache) includes it
+  --cache-concurrency L  comma-separated connection counts for the cache mix (default 1,32;
+                     --quick: 1,8)
+  --cache-duration S seconds per cache-mix measurement, in --rounds interleaved rounds, after a
+                     warm-up of one round per contender (default 60; --quick: 0.6)
 
 Output:
   --out DIR          where results.json and RESULTS.md go (default bench/; --quick: a temp dir)
@@ -91,6 +101,9 @@ interface Options {
   scenarios: Scenario[];
   writes: WriteScenario[];
   writeConcurrency: number[];
+  cache: boolean;
+  cacheConcurrency: number[];
+  cacheDuration: number;
   out: string;
 }
 
@@ -131,6 +144,9 @@ function parseOptions(args: string[]): Options | null {
       profile: { type: "boolean" },
       report: { type: "boolean" },
       "cold-start": { type: "boolean" },
+      cache: { type: "boolean" },
+      "cache-concurrency": { type: "string" },
+      "cache-duration": { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -144,11 +160,14 @@ function parseOptions(args: string[]): Options | null {
       : { people: 10_000, meetings: 100_000, duration: 10, warmup: 5 };
   const concurrency = (values.concurrency ?? "1,8,32").split(",").map((c) => positive("concurrency", c.trim(), 1));
   if (values.writes && values.scenarios) throw new UsageError("--writes selects the write scenarios; give --scenarios alone to pick some of them.");
+  if (values.cache && (values.writes || values.scenarios))
+    throw new UsageError("--cache runs the cache mix alone; leave out --writes and --scenarios, or run them separately.");
+  const selected = Boolean(values.writes || values.scenarios || values.cache);
   const wanted = values.scenarios?.split(",").map((s) => s.trim());
   const known = [...SCENARIOS, ...WRITE_SCENARIOS].map((s) => s.id);
   for (const id of wanted ?? []) if (!known.includes(id)) fail(`Unknown scenario "${id}"; the scenarios are ${known.join(", ")}.`);
-  const scenarios = values.writes ? [] : wanted ? SCENARIOS.filter((s) => wanted.includes(s.id)) : SCENARIOS;
-  const writes = wanted ? WRITE_SCENARIOS.filter((s) => wanted.includes(s.id)) : WRITE_SCENARIOS;
+  const scenarios = values.writes || values.cache ? [] : wanted ? SCENARIOS.filter((s) => wanted.includes(s.id)) : SCENARIOS;
+  const writes = values.cache ? [] : wanted ? WRITE_SCENARIOS.filter((s) => wanted.includes(s.id)) : WRITE_SCENARIOS;
   const writeConcurrency = (values["write-concurrency"] ?? "1,8").split(",").map((c) => positive("write-concurrency", c.trim(), 1));
   return {
     graph: {
@@ -172,6 +191,9 @@ function parseOptions(args: string[]): Options | null {
     scenarios,
     writes,
     writeConcurrency,
+    cache: values.cache ?? !selected,
+    cacheConcurrency: (values["cache-concurrency"] ?? (values.quick ? "1,8" : "1,32")).split(",").map((c) => positive("cache-concurrency", c.trim(), 1)),
+    cacheDuration: positive("cache-duration", values["cache-duration"], values.quick ? 0.6 : 60, false),
     out: values.out ?? (values.quick ? fs.mkdtempSync(path.join(os.tmpdir(), "meetgraph-bench-results-")) : here),
   };
 }
@@ -265,8 +287,8 @@ async function main(): Promise<number> {
       return 0;
     }
     say(`Starting the three servers (logs in ${logDir})...`);
-    // Only the service when the run has no read scenarios; it knows the write scenarios' curator.
-    const contenders = options.scenarios.length > 0 ? CONTENDERS : (["service"] as const);
+    // Only the service when the run has no read scenarios (and the floor for the cache mix's reads); it knows the write scenarios' curator.
+    const contenders: ContenderId[] = options.scenarios.length > 0 ? CONTENDERS : options.cache ? ["service", "floor"] : ["service"];
     servers.push(
       ...(await Promise.all(contenders.map((id) => startServer(id, database.target, path.join(logDir, `${id}.log`), id === "service" ? curatorEnv : {})))),
     );
@@ -335,6 +357,30 @@ async function main(): Promise<number> {
       }
     }
 
+    let cache: CacheMixResults | undefined;
+    if (options.cache) {
+      say("The response cache: the pages for Zipf-popular people and meetings, one write in a hundred (bench/cacheMix.ts)");
+      const cached = await startServer("service", database.target, path.join(logDir, "service-cached.log"), { ...curatorEnv, BENCH_RESPONSE_CACHE: "on" });
+      try {
+        const settings = {
+          concurrency: options.cacheConcurrency,
+          duration: options.cacheDuration,
+          rounds: options.rounds,
+          warmup: options.cacheDuration / options.rounds,
+          checkReads: options.quick ? 300 : 3_000,
+        };
+        cache = await runCacheMix(
+          settings,
+          { cached: cached.port, service: serverOf("service").port, floor: serverOf("floor").port },
+          params,
+          database.db,
+          say,
+        );
+      } finally {
+        await cached.stop();
+      }
+    }
+
     // Last, when the servers and Neo4j are warm: measured first, a round trip took 6 to 9 ms instead of 1 to 2.
     say("Fixed costs: a request that reads nothing, and one statement...");
     const fixedCosts = await measureFixedCosts(servers, database.db, Math.min(3, options.duration));
@@ -361,6 +407,7 @@ async function main(): Promise<number> {
       probes,
       measurements,
       ...(writes && { writes }),
+      ...(cache && { cache }),
     };
     const written = writeReport(options.out, result);
     say(`Wrote ${written.join(" and ")}.`);

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import type { CacheContender, CacheMixResults } from "./cacheMix.js";
 import type { LoadResult } from "./load.js";
 import type { BenchParams } from "./params.js";
 import { PAGES } from "./pages.js";
@@ -44,6 +45,8 @@ export interface RunResult {
   measurements: Measurement[];
   /** The write scenarios (bench/writes.ts), when the run had them. */
   writes?: WriteResults;
+  /** The response cache mix (bench/cacheMix.ts), when the run had it. */
+  cache?: CacheMixResults;
 }
 
 interface ResultsFile {
@@ -100,7 +103,7 @@ const HOW = new Map(SCENARIOS.map((s) => [s.id, s.neo4jGraphql?.how ?? "cannot b
 type Figure = number | null | undefined;
 const fmt = (n: Figure, digits = 1) => (typeof n !== "number" || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
 const ratio = (x: Figure, y: Figure) => (typeof x !== "number" || typeof y !== "number" || !y ? undefined : x / y);
-const failures = (m: Measurement) => m.failures.non200 + m.failures.graphqlErrors + m.failures.transport;
+const failures = (m: LoadResult) => m.failures.non200 + m.failures.graphqlErrors + m.failures.transport;
 const kilo = (n: number) => (n >= 1_000_000 ? `${Math.round(n / 1_000_000)}M` : n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
 const sizeLabel = (run: RunResult) => `${kilo(run.sizes.people)} people / ${kilo(run.sizes.meetings)} meetings`;
 
@@ -198,6 +201,7 @@ function renderRun(run: RunResult): string {
     );
   }
   if (run.writes) lines.push("", renderWrites(run, run.writes));
+  if (run.cache) lines.push("", renderCache(run.cache));
   return lines.join("\n");
 }
 
@@ -278,6 +282,55 @@ function renderWrites(run: RunResult, writes: WriteResults): string {
   ].join("\n");
 }
 
+/** The cache mix's measurement of `contender` at `c`, when it had no failed response. */
+function cacheMeasurement(cache: CacheMixResults, contender: CacheContender, c: number) {
+  const m = cache.measurements.find((x) => x.contender === contender && x.connections === c);
+  return m && failures(m) === 0 ? m : undefined;
+}
+
+/** The response cache against the floor: throughput of the three, (a)'s hit ratio, and the correctness run. */
+function renderCache(cache: CacheMixResults): string {
+  const cell = (contender: CacheContender, c: number) => {
+    const m = cache.measurements.find((x) => x.contender === contender && x.connections === c);
+    if (!m) return ["n/a", ""];
+    if (failures(m) > 0) return [`**${failures(m)} failed**`, ""];
+    return [fmt(m.rps, 0), fmt(m.p50)];
+  };
+  const rows = cache.concurrency.map((c) => {
+    const cached = cacheMeasurement(cache, "cached", c);
+    return [
+      String(c),
+      ...cell("cached", c),
+      ...cell("service", c),
+      ...cell("floor", c),
+      fmt(ratio(cached?.rps, cacheMeasurement(cache, "floor", c)?.rps), 2),
+      fmt(ratio(cached?.rps, cacheMeasurement(cache, "service", c)?.rps), 2),
+      cached ? `${fmt(cached.hitRatio, 2)} (${cached.roundHitRatios.map((r) => fmt(r, 2)).join(", ")})` : "n/a",
+    ];
+  });
+  const { correctness: check, countsBefore, countsAfter } = cache;
+  const unchanged = isDeepStrictEqual(countsBefore, countsAfter);
+  return [
+    "### Response cache: the pages for popular people and meetings, one write in a hundred (requests/s, ms)",
+    "",
+    `The web app's page operations (${cache.operations.join(", ")}) for ${cache.popular.people} people and ${cache.popular.meetings} meetings drawn at random (seeded), ` +
+      `a rank drawn from a Zipf distribution (exponent ${cache.zipfExponent}) and an operation at random for each request; one request in ${Math.round(1 / cache.writeShare)} is a write ` +
+      "(`createMeeting` of a meeting of the benchmark's own, attended by the popular person of its rank), sent through (a) for every contender so that (a)'s cache sees every write. " +
+      "(a) the service with `RESPONSE_CACHE=on`, (a') the service with it off, (b) the floor's statements for the same reads; interleaved rounds, requests/s of the whole mix. " +
+      "The hit ratio is (a)'s share of reads answered without Cypher, over all rounds (each round's in brackets).",
+    "",
+    table(
+      ["c", "(a) cache on req/s", "p50", "(a') cache off req/s", "p50", "(b) floor req/s", "p50", "a/b req/s", "a/a' req/s", "(a) hit ratio (rounds)"],
+      rows,
+    ),
+    "",
+    `Correctness: ${check.reads} reads sent to (a) and then to (b), with ${check.writes} writes acknowledged meanwhile; ${check.checked} of them (and the written person's pages after each write) ` +
+      `checked, those with no write in flight between (a)'s request and (b)'s answer: **${check.stale} stale**` +
+      `${check.examples.length ? ` (${check.examples.join("; ")})` : ""}, of which ${check.afterWrite} read right after a write; (a)'s hit ratio in this run ${fmt(check.hitRatio, 2)}. ` +
+      `The graph before the mix: ${countsBefore.nodes} nodes and ${countsBefore.relationships} relationships; after its writes were removed: ${countsAfter.nodes} and ${countsAfter.relationships}${unchanged ? " (unchanged)" : " (**changed**)"}.`,
+  ].join("\n");
+}
+
 /** p50 of the service at concurrency 1 across sizes, for scenarios 1, 2 and 4 (and the floor's, for comparison). */
 function renderGrowth(runs: RunResult[]): string {
   const sized = runs.filter((r) => !r.quick).sort((x, y) => x.sizes.meetings - y.sizes.meetings);
@@ -349,6 +402,17 @@ function renderTargets(runs: RunResult[]): string {
       verdict(atEight && failures(atEight), (v) => v === 0),
     ]);
   }
+  // Issue 24's response cache: at least 3× the floor's throughput at the highest concurrency, and no stale read.
+  const cache = base.cache;
+  const cacheC = cache ? Math.max(...cache.concurrency) : maxC;
+  const cacheRatio = cache && ratio(cacheMeasurement(cache, "cached", cacheC)?.rps, cacheMeasurement(cache, "floor", cacheC)?.rps);
+  rows.push(["cache mix", `(a) cache on req/s ≥ 3 × (b) req/s, c=${cacheC}`, cache ? `${fmt(cacheRatio, 2)}×` : "not run", verdict(cacheRatio, (v) => v >= 3)]);
+  rows.push([
+    "cache mix",
+    "no stale read",
+    cache ? `${cache.correctness.stale} stale of ${cache.correctness.checked} checked` : "not run",
+    verdict(cache && cache.correctness.checked > 0 ? cache.correctness.stale : undefined, (v) => v === 0),
+  ]);
   return ["## Targets (generated from the runs above)", "", table(["scenario", "target", "measured", ""], rows)].join("\n");
 }
 

@@ -19,25 +19,25 @@ import { waitForIdle } from "./database.js";
 import { mergeRounds, runRound, type LoadRound, type LoadTarget } from "./load.js";
 import type { Measurement } from "./report.js";
 
-const WRITE_PREFIX = "bench-write-";
+export const WRITE_PREFIX = "bench-write-";
 /**
  * Request n works in slot n % SLOTS: it cites that slot's source and its meetings are attended by
  * that slot's two people. Requests in flight at once are in different slots, so none waits for
  * another's lock (adding a relationship locks both its nodes); n and n + SLOTS write alike.
  */
 const SLOTS = 32;
-const slot = (n: number) => n % SLOTS;
+export const slot = (n: number) => n % SLOTS;
 const sourceId = (n: number) => `${WRITE_PREFIX}source-${slot(n)}`;
-const personId = (k: number) => `${WRITE_PREFIX}person-${k}`;
+export const personId = (k: number) => `${WRITE_PREFIX}person-${k}`;
 const DATE = "2025-06-01";
 
 /** The curator the service knows (servers/service.ts reads the hash from the environment). */
 const curatorKey = randomBytes(24).toString("hex");
 export const curatorEnv = { BENCH_CURATOR_KEY_SHA256: createHash("sha256").update(curatorKey).digest("hex") };
-const authorization = { authorization: `Bearer ${curatorKey}` };
+export const authorization = { authorization: `Bearer ${curatorKey}` };
 
 const sources = (n: number, excerpt: string) => [{ sourceId: sourceId(n), excerpt }];
-const attendance = (n: number, people = [personId(2 * slot(n)), personId(2 * slot(n) + 1)]) =>
+export const attendance = (n: number, people = [personId(2 * slot(n)), personId(2 * slot(n) + 1)]) =>
   people.map((id) => ({ personId: id, sources: sources(n, "[bench] they met") }));
 const dateClaim = (n: number) => ({ field: "date", value: DATE, sourceId: sourceId(n), excerpt: "[bench] on 1 June" });
 
@@ -132,17 +132,17 @@ WITH n LIMIT 5000
 DETACH DELETE n
 RETURN count(*) AS removed`;
 
-interface GraphCounts {
+export interface GraphCounts {
   nodes: number;
   relationships: number;
 }
 
-async function countGraph(db: Neo4jExecutor): Promise<GraphCounts> {
+export async function countGraph(db: Neo4jExecutor): Promise<GraphCounts> {
   const [counts] = await db.read<{ nodes: number; relationships: number }>("bench.writes.count", COUNTS);
   return counts!;
 }
 
-async function removeWrites(db: Neo4jExecutor): Promise<void> {
+export async function removeWrites(db: Neo4jExecutor): Promise<void> {
   for (;;) {
     const [row] = await db.write<{ removed: number }>("bench.writes.remove", REMOVE_BATCH, { prefix: WRITE_PREFIX });
     if (!row || row.removed === 0) return;
@@ -150,7 +150,7 @@ async function removeWrites(db: Neo4jExecutor): Promise<void> {
 }
 
 /** The slots' sources and people. */
-async function writeFixtures(db: Neo4jExecutor): Promise<void> {
+export async function writeFixtures(db: Neo4jExecutor): Promise<void> {
   await db.writeTransaction("bench.writes.fixtures", async (run) => {
     await writeSources(
       run,
@@ -232,7 +232,7 @@ class Requests {
 }
 
 /** A write succeeded: no GraphQL errors and an empty payload `errors` (servers answer JSON, so parsing costs little beside a write). */
-function writeSucceeded(field: string): (body: string) => boolean {
+export function writeSucceeded(field: string): (body: string) => boolean {
   return (body) => {
     try {
       const json = JSON.parse(body) as { errors?: unknown; data?: Record<string, { errors?: unknown[] } | null> };

@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../src/config.js";
 import type { RunResult } from "../bench/report.js";
+import { CACHE_CONTENDERS } from "../bench/cacheMix.js";
 import { CONTENDERS, SCENARIOS } from "../bench/scenarios.js";
 import { WRITE_SCENARIOS } from "../bench/writes.js";
 
@@ -71,10 +72,24 @@ describe.skipIf(noLocalNeo4j)("npm run bench -- --quick", () => {
     }
     expect(writes.countsAfter).toEqual(writes.countsBefore);
 
+    // The response cache mix: every contender answered without failure, reads were checked against the floor and none was stale, the graph is as before.
+    const cache = run!.cache!;
+    for (const contender of CACHE_CONTENDERS) {
+      for (const connections of cache.concurrency) {
+        const m = cache.measurements.find((x) => x.contender === contender && x.connections === connections);
+        expect(m?.failures, `cache mix ${contender} c=${connections}`).toEqual({ non200: 0, graphqlErrors: 0, transport: 0 });
+      }
+    }
+    expect(cache.correctness).toMatchObject({ stale: 0, examples: [] });
+    expect(cache.correctness.writes).toBeGreaterThan(0);
+    expect(cache.correctness.afterWrite).toBeGreaterThan(0);
+    expect(cache.countsAfter).toEqual(cache.countsBefore);
+
     const markdown = fs.readFileSync(path.join(out, "RESULTS.md"), "utf8");
     expect(markdown).toContain("### Latency (ms) and throughput (requests/s)");
     expect(markdown).toContain("### The web app's pages: latency (ms) and throughput (requests/s)");
     expect(markdown).toContain("### Writes");
+    expect(markdown).toContain("### Response cache");
     for (const scenario of [...SCENARIOS, ...WRITE_SCENARIOS]) expect(markdown).toContain(scenario.id);
   });
 });

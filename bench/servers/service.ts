@@ -14,6 +14,7 @@ runServerProcess(async (driver, target) => {
   // The load runs warm every contender alike, so the service warms up (with the scenarios as its known
   // documents) only when the cold-start measurement asks, through BENCH_WARMUP_DOCUMENTS.
   // The write scenarios (bench/writes.ts) send the key whose SHA-256 this is, as a curator named "bench".
+  // The cache mix (bench/cacheMix.ts) runs a second instance with the response cache on (BENCH_RESPONSE_CACHE=on).
   const curatorKey = process.env.BENCH_CURATOR_KEY_SHA256;
   const { API_KEYS } = loadConfig({ API_KEYS: curatorKey ? `bench:write:${curatorKey}` : "" });
   const warmupDocuments = JSON.parse(process.env.BENCH_WARMUP_DOCUMENTS ?? "null") as KnownDocument[] | null;
@@ -25,6 +26,7 @@ runServerProcess(async (driver, target) => {
       RATE_LIMIT_PER_MINUTE: 0,
       DEBUG_EXTENSIONS: true,
       WARMUP_ON_START: warmupDocuments !== null,
+      RESPONSE_CACHE: process.env.BENCH_RESPONSE_CACHE === "on" ? "on" : "off",
     },
     db,
     logger: createLogger("error"),
