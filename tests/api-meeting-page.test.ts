@@ -80,7 +80,9 @@ describe("a person's statements", () => {
       const statements = ok(page).person.statements.edges.map((edge: { node: { id: string } }) => edge.node);
       expect(page.extensions?.cypherRoundTrips, person.id).toBeLessThanOrEqual(2);
       for (const statement of statements) {
-        const alone = await api.query(withFragmentsOf("PersonStatements", `query ($id: ID!) { statement(id: $id) { ...StatementFields } }`), { id: statement.id });
+        const alone = await api.query(withFragmentsOf("PersonStatements", `query ($id: ID!) { statement(id: $id) { ...StatementFields } }`), {
+          id: statement.id,
+        });
         expect(ok(alone).statement).toEqual(statement);
         shown += 1;
       }
@@ -89,7 +91,8 @@ describe("a person's statements", () => {
   });
 
   it("reads a statement's place and sources the same in a page as by id", async () => {
-    const fields = "id place { name within { name } } speaker { id aliases } wordings { source { id title publishedBy { name } } } meeting { id place { name } }";
+    const fields =
+      "id place { name within { name } } speaker { id aliases } wordings { source { id title publishedBy { name } } } meeting { id place { name } }";
     const page = await api.query(`{ statements(first: 100) { edges { node { ${fields} } } } }`);
     const statements = ok(page).statements.edges.map((edge: { node: { id: string } }) => edge.node);
     expect(statements.length).toBeGreaterThan(3);

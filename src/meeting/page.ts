@@ -16,13 +16,7 @@ import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
 import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
 import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
 import { SOURCE_FIELDS, type SourceRecord } from "../source/source.js";
-import {
-  primeStatement,
-  selectedStatementParts,
-  statementPageFields,
-  type StatementPagePart,
-  type StatementPageRecord,
-} from "../statement/statement.js";
+import { primeStatement, selectedStatementParts, statementPageFields, type StatementPagePart, type StatementPageRecord } from "../statement/statement.js";
 import { claimsOfMeeting, type ClaimRecord } from "./claimFields.js";
 import { EARLIER_MEETINGS, PLACE_CHAIN } from "./conflicts.js";
 import {

@@ -5,8 +5,7 @@ import { loadStatementConnection, statementFilter } from "./statement.js";
 export const statementResolvers: Resolvers = {
   Query: {
     statement: (_root, { id }, { loaders }) => loaders.statementById.load(id),
-    statements: (_root, { filter, first, after }, { loaders }, info) =>
-      loadStatementConnection(loaders, statementFilter(filter), { first, after }, info),
+    statements: (_root, { filter, first, after }, { loaders }, info) => loadStatementConnection(loaders, statementFilter(filter), { first, after }, info),
   },
   Statement: {
     madeOn: (s) => s.saidOn,

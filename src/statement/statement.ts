@@ -118,11 +118,13 @@ export interface StatementPageRecord extends StatementRecord {
 }
 
 /** Projects statement `s` with the page parts named in `include`; a name that is no part reads nothing more. */
-export const statementPageFields = (include: readonly string[]) =>
-  statementFields(include.flatMap((name) => ownEntry(STATEMENT_PAGE_PARTS, name) ?? []));
+export const statementPageFields = (include: readonly string[]) => statementFields(include.flatMap((name) => ownEntry(STATEMENT_PAGE_PARTS, name) ?? []));
 
 /** Gives each loader what a page read with statement `record`, and returns the statement's own record. */
-export function primeStatement(loaders: Context["loaders"], { wordings, wordingSources, speaker, meeting, place, ...statement }: StatementPageRecord): StatementRecord {
+export function primeStatement(
+  loaders: Context["loaders"],
+  { wordings, wordingSources, speaker, meeting, place, ...statement }: StatementPageRecord,
+): StatementRecord {
   loaders.statementById.prime(statement.id, statement);
   if (wordings) loaders.statementWordings.prime(statement.id, wordings);
   for (const source of wordingSources ?? []) loaders.sourceById.prime(source.id, source);
