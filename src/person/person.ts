@@ -1,7 +1,7 @@
 /** People: the record, their roles, relations and countries, and the people connection. */
 import type { EvidenceBasis } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import { connectionLoader, EDGE_SOURCES } from "../db/connections.js";
+import { connectionLoader, EDGE_SOURCES, listsOfCypher } from "../db/connections.js";
 import { COUNTRY_FIELDS } from "../country/country.js";
 import { normalizedCypher } from "../graphql/input.js";
 import { listsById, nodesById } from "../db/loaders.js";
@@ -99,15 +99,9 @@ export const countriesOf = (person: string) => `COLLECT {
   RETURN ${COUNTRY_FIELDS}
 }`;
 
-/** A list per person in `$ids`, for listsById: `list` reads person `person`. */
-const listsOfPeople = (list: string) => `
-UNWIND $ids AS id
-MATCH (person:Person {id: id})
-RETURN id, ${list} AS items`;
-
-export const ROLES = listsOfPeople(rolesOf("person"));
-export const RELATIONS = listsOfPeople(relationsOf("person"));
-export const COUNTRY_IDS = listsOfPeople(`[c IN ${countriesOf("person")} | c.id]`);
+export const ROLES = listsOfCypher("person", "Person", rolesOf("person"));
+export const RELATIONS = listsOfCypher("person", "Person", relationsOf("person"));
+export const COUNTRY_IDS = listsOfCypher("person", "Person", `[c IN ${countriesOf("person")} | c.id]`);
 
 export function createPersonLoaders(db: Neo4jExecutor) {
   return {
