@@ -18,7 +18,7 @@ export interface CurationTx {
    * Taking locks in a second step can meet another mutation's locks in the other order: Neo4j
    * breaks such a deadlock and the driver runs the loser's transaction again from the start.
    */
-  lock: (keys: string[]) => Promise<void>;
+  lock: LockTaker;
   /**
    * Runs the work's last write with the mutation's audit entry in the same statement, a round trip
    * fewer than writing the entry after the work; `entityIds` must be those the work returns. At most once.
@@ -60,7 +60,7 @@ export interface Outcome {
  * mutation takes which locks, and why that keeps the graph's invariants.
  */
 const TAKE_LOCKS = `
-UNWIND $keys AS key
+UNWIND $lockKeys AS key
 MERGE (lock:CurationLock {key: key})
 SET lock.lockedAt = datetime()`;
 
@@ -75,14 +75,26 @@ const lockRank = (key: string) => LOCK_ORDER.indexOf(key.slice(0, key.indexOf(":
 const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Takes locks for one transaction: the keys it does not hold yet, in lock order. */
-export function lockTaker(run: RunStatement): (keys: string[]) => Promise<void> {
+export type LockTaker = ((keys: string[]) => Promise<void>) & {
+  /**
+   * The same locks as a subquery to begin the work's next statement with (its parameter
+   * `lockKeys`), a round trip fewer: the subquery runs to its end before the statement goes on.
+   */
+  inStatement: (keys: string[]) => { cypher: string; params: { lockKeys: string[] } };
+};
+
+export function lockTaker(run: RunStatement): LockTaker {
   const held = new Set<string>();
-  return async (keys) => {
-    const fresh = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
-    if (fresh.length === 0) return;
-    await run(TAKE_LOCKS, { keys: fresh });
-    for (const key of fresh) held.add(key);
+  const fresh = (keys: string[]) => {
+    const lockKeys = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
+    for (const key of lockKeys) held.add(key);
+    return lockKeys;
   };
+  const lock = async (keys: string[]) => {
+    const lockKeys = fresh(keys);
+    if (lockKeys.length > 0) await run(TAKE_LOCKS, { lockKeys });
+  };
+  return Object.assign(lock, { inStatement: (keys: string[]) => ({ cypher: `CALL () {${TAKE_LOCKS}\n}`, params: { lockKeys: fresh(keys) } }) });
 }
 
 /** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
