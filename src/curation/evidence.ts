@@ -1,7 +1,7 @@
 /**
- * How the sourced facts a mutation rewrites are known. A mutation reads the stored state through
- * the read API's lists and writes it back whole; the basis and note of each source reference are
- * read here, so rewriting a meeting or a person keeps them.
+ * How the sourced facts an edit rewrites are known. updateMeeting and updatePerson read the stored
+ * state through the read API's lists and write it back whole; the basis and note of each source
+ * reference are read here, so rewriting a meeting or a person keeps them.
  */
 import { evidenceProblem, type EvidenceBasis } from "../model/evidence.js";
 import { INPUT } from "./input.js";

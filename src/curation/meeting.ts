@@ -12,14 +12,36 @@ import type {
 } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
-import { claimSchema, durationClaimSchema, meetingSchema, minutesValue, type SeedMeeting } from "../model/entries.js";
+import { claimSchema, durationClaimSchema, meetingSchema, minutesValue, sourceRefSchema, type SeedMeeting } from "../model/entries.js";
 import { durationBounds, durationProblems, figureOf, figureProblem, type DurationFigure } from "../model/duration.js";
-import { meetingRow, REFRESH_DURATION_COPY, writeClaimRelays, writeMeetingRows } from "../db/writes.js";
+import {
+  claimRelays,
+  claimRows,
+  meetingRow,
+  REFRESH_DURATION_COPY,
+  RELAY_CLAIMS,
+  throwIfMissingPeople,
+  WRITE_CLAIMS,
+  WRITE_MEETINGS_WHOLE,
+  type MeetingRow,
+} from "../db/writes.js";
 import type { ClaimRank } from "../model/evidence.js";
 import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type MutationPlan, type Reference, type Written } from "./transaction.js";
+import {
+  curate,
+  idRefs,
+  lockKey,
+  MISSING_REFERENCES,
+  referenceCheck,
+  sourceRefs,
+  type CurationTx,
+  type MissingReference,
+  type MutationPlan,
+  type Reference,
+  type Written,
+} from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // Old clients give a duration as its minutes and bounds; they are read back as the figure that
@@ -163,43 +185,49 @@ function checkMeeting(raw: unknown, at: ParticipantsAt, given: readonly Duration
       if (attendees.has(p.personId)) problems.add([...INPUT, at.key, i - at.first, "personId"], "DUPLICATE", `${JSON.stringify(p.personId)} is listed twice`);
       attendees.add(p.personId);
     });
-    const durationSources = new Set<string>();
     for (const key of ["began", "ended"] as const) {
       const estimate = meeting[key];
       if (estimate?.earliest && estimate.latest && Date.parse(estimate.earliest) > Date.parse(estimate.latest)) {
         problems.add([...INPUT, key, "earliest"], "INVERTED_RANGE", `earliest ${estimate.earliest} is after latest ${estimate.latest}`);
       }
     }
-    durations = meeting.durations.map((given, i) => {
-      const { minutes: _minutes, minMinutes: _minMinutes, maxMinutes: _maxMinutes, ...d } = given;
-      return { ...d, ...givenFigure(given, [...INPUT, "durations", i], problems) };
-    });
-    meeting.durations.forEach((d, i) => {
-      if (durationSources.has(d.sourceId))
-        problems.add(
-          [...INPUT, "durations", i, "sourceId"],
-          "DUPLICATE",
-          `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`,
-        );
-      durationSources.add(d.sourceId);
-    });
-    if (meeting.durations.filter((d) => d.rank === "PREFERRED").length > 1)
-      problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
-    const preferredFields = new Set<string>();
-    meeting.claims.forEach((c, i) => {
-      if (c.rank !== "PREFERRED") return;
-      if (preferredFields.has(c.field)) problems.add([...INPUT, "claims", i, "rank"], "INVALID", `at most one ${c.field} claim can be preferred`);
-      preferredFields.add(c.field);
-    });
-    const claims = new Set<string>();
-    meeting.claims.forEach((c, i) => {
-      const key = JSON.stringify([c.field, c.sourceId, c.value]);
-      if (claims.has(key)) problems.add([...INPUT, "claims", i], "DUPLICATE", `the same ${c.field} claim from ${JSON.stringify(c.sourceId)} is listed twice`);
-      claims.add(key);
-    });
+    durations = checkClaims(meeting, problems);
   }
   problems.throwIfAny();
   return { ...meeting!, durations };
+}
+
+/** The rules among a meeting's given claims and durations (parsed); answers the durations as figures. */
+function checkClaims(meeting: { claims: SeedMeeting["claims"]; durations: GivenDuration[] }, problems: Problems): SeedMeeting["durations"] {
+  const durations = meeting.durations.map((given, i) => {
+    const { minutes: _minutes, minMinutes: _minMinutes, maxMinutes: _maxMinutes, ...d } = given;
+    return { ...d, ...givenFigure(given, [...INPUT, "durations", i], problems) };
+  });
+  const durationSources = new Set<string>();
+  meeting.durations.forEach((d, i) => {
+    if (durationSources.has(d.sourceId))
+      problems.add(
+        [...INPUT, "durations", i, "sourceId"],
+        "DUPLICATE",
+        `a second duration claim from source ${JSON.stringify(d.sourceId)}; keep one per source`,
+      );
+    durationSources.add(d.sourceId);
+  });
+  if (meeting.durations.filter((d) => d.rank === "PREFERRED").length > 1)
+    problems.add([...INPUT, "durations"], "INVALID", "at most one duration claim can be preferred");
+  const preferredFields = new Set<string>();
+  meeting.claims.forEach((c, i) => {
+    if (c.rank !== "PREFERRED") return;
+    if (preferredFields.has(c.field)) problems.add([...INPUT, "claims", i, "rank"], "INVALID", `at most one ${c.field} claim can be preferred`);
+    preferredFields.add(c.field);
+  });
+  const claims = new Set<string>();
+  meeting.claims.forEach((c, i) => {
+    const key = JSON.stringify([c.field, c.sourceId, c.value]);
+    if (claims.has(key)) problems.add([...INPUT, "claims", i], "DUPLICATE", `the same ${c.field} claim from ${JSON.stringify(c.sourceId)} is listed twice`);
+    claims.add(key);
+  });
+  return durations;
 }
 
 /** What the input refers to; participants from index `at.first` on are the input's. */
@@ -216,12 +244,16 @@ function meetingReferences(meeting: SeedMeeting, at: ParticipantsAt, changed: { 
         ...sourceRefs([...INPUT, at.key, i, "sources"], p.sources),
       ]),
     ...(["began", "ended"] as const).map((key) => ({ field: [...INPUT, key, "sourceId"], label: "Source" as const, id: meeting[key]?.sourceId })),
-    ...(["durations", "claims"] as const).flatMap((key) => [
-      ...sourceRefs([...INPUT, key], meeting[key]),
-      ...meeting[key].map((c, i) => ({ field: [...INPUT, key, i, "relaysStatementId"], label: "Statement" as const, id: c.relaysStatementId })),
-    ]),
+    ...claimReferences(meeting),
   ];
 }
+
+/** What the input's claims and durations refer to: their sources and the statements they relay. */
+const claimReferences = (meeting: Pick<SeedMeeting, "claims" | "durations">): Reference[] =>
+  (["durations", "claims"] as const).flatMap((key) => [
+    ...sourceRefs([...INPUT, key], meeting[key]),
+    ...meeting[key].map((c, i) => ({ field: [...INPUT, key, i, "relaysStatementId"], label: "Statement" as const, id: c.relaysStatementId })),
+  ]);
 
 interface StoredClaim {
   id: string;
@@ -245,11 +277,37 @@ const ranksGiven = (input: { claims?: readonly ClaimInput[] | null; durations?: 
   durations: (input.durations ?? []).map((d) => d.rank != null || d.preferred != null),
 });
 
-const STORED_CLAIMS = `
-MATCH (:Meeting {id: $id})-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
-RETURN c.id AS id, c.field AS field, c.value AS value, c.wording AS wording, s.id AS sourceId,
-       c:DurationClaim AS duration, c.retractedAt IS NOT NULL AS retracted,
-       coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END) AS rank, c.rankReason AS rankReason`;
+/**
+ * What a mutation of meeting `$id`'s claims checks against, in one read: the input's references that
+ * point at nothing, whether the meeting exists, its place, its participants and its stored claims.
+ */
+const MEETING_ON_RECORD = `
+${MISSING_REFERENCES}
+OPTIONAL MATCH (m:Meeting {id: $id})
+RETURN missingReferences, m IS NOT NULL AS found,
+       head([(m)-[:HELD_AT]->(place:Place) | place.id]) AS placeId,
+       coalesce([(p:Person)-[:ATTENDED]->(m) | p.id], []) AS participantIds,
+       COLLECT {
+         MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
+         RETURN {id: c.id, field: c.field, value: c.value, wording: c.wording, sourceId: s.id, duration: c:DurationClaim, retracted: c.retractedAt IS NOT NULL,
+                 rank: coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END), rankReason: c.rankReason}
+       } AS claims`;
+
+interface MeetingOnRecord {
+  found: boolean;
+  placeId: string | null;
+  participantIds: string[];
+  claims: StoredClaim[];
+}
+
+/** Meeting `id` as MEETING_ON_RECORD reads it; the references that point at nothing are added to `problems`. */
+async function meetingOnRecord(tx: CurationTx, id: string, refs: Reference[], problems: Problems): Promise<MeetingOnRecord> {
+  const check = referenceCheck(refs);
+  const [row] = await tx.run<MeetingOnRecord & { missingReferences: MissingReference[] }>(MEETING_ON_RECORD, { id, refs: check.refs });
+  const { missingReferences, ...meeting } = row!;
+  check.report(missingReferences, problems);
+  return meeting;
+}
 
 /** The number at the end of a claim id ("…#duration-3" → 3). */
 const claimNumber = (id: string) => Number(id.slice(id.lastIndexOf("-") + 1)) || 0;
@@ -259,7 +317,7 @@ const claimNumber = (id: string) => Number(id.slice(id.lastIndexOf("-") + 1)) ||
  * the same source and wording) keeps its id, so repeating a mutation duplicates nothing; new ones are
  * numbered after the stored ones. A second standing duration claim from one source is refused.
  */
-function claimIds(meeting: SeedMeeting, stored: StoredClaim[], problems: Problems) {
+function claimIds(meeting: Pick<SeedMeeting, "id" | "claims" | "durations">, stored: StoredClaim[], problems: Problems) {
   const numbered = (kind: "claim" | "duration", isKind: boolean) => {
     let next = Math.max(0, ...stored.filter((c) => c.duration === isKind).map((c) => claimNumber(c.id)));
     return () => `${meeting.id}#${kind}-${++next}`;
@@ -283,50 +341,88 @@ function claimIds(meeting: SeedMeeting, stored: StoredClaim[], problems: Problem
   return { claims, durations };
 }
 
-// What a meeting's description replaces: its place, topics, organizations and participants. Claims stay.
-const CLEAR_MEETING = `
-MATCH (m:Meeting {id: $id})
-CALL (m) { MATCH (m)-[x:HELD_AT|ABOUT|INVOLVED]->() DELETE x }
-CALL (m) { MATCH ()-[x:ATTENDED]->(m) DELETE x }
+/** Claims that lose their PREFERRED rank to a preferred one given: durations when `$unprefer`, claims of `$preferredFields`. */
+const UNPREFER = `
 CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer AND d.rank = "PREFERRED" SET d.preferred = false, d.rank = "NORMAL" }
 CALL (m) { MATCH (m)-[:HAS_CLAIM]->(c:Claim) WHERE c.field IN $preferredFields AND c.rank = "PREFERRED" SET c.preferred = false, c.rank = "NORMAL" }`;
+
+/**
+ * A meeting's description replaced, in one statement: first what it replaces (its place, topics,
+ * organizations and participants; claims stay), when it is stored, then the meeting as described.
+ */
+const PUT_MEETING = `
+CALL () {
+  MATCH (m:Meeting {id: $id})
+  CALL (m) { MATCH (m)-[x:HELD_AT|ABOUT|INVOLVED]->() DELETE x }
+  CALL (m) { MATCH ()-[x:ATTENDED]->(m) DELETE x }
+  ${UNPREFER}
+}
+${WRITE_MEETINGS_WHOLE}`;
 
 export const REFRESH_DURATION = `
 MATCH (m:Meeting {id: $id})
 ${REFRESH_DURATION_COPY}`;
 
-/** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
-async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[], ranked: RanksGiven): Promise<Written> {
-  const problems = new Problems();
-  await checkReferences(tx, refs, problems);
-  const stored = await tx.run<StoredClaim>(STORED_CLAIMS, { id: given.id });
-  const ids = claimIds(given, stored, problems);
-  // Repeating a claim without its rank keeps the rank it was given (by rankClaim, say), so a repeat changes nothing.
+/** The input's claims among the stored ones: their ids, and the rank of a repeat that gives none. */
+interface PlacedClaims {
+  claims: SeedMeeting["claims"];
+  durations: SeedMeeting["durations"];
+  ids: { claims: string[]; durations: string[] };
+}
+
+/**
+ * Places `meeting`'s claims among the `stored` ones (claimIds); repeating a claim without its rank
+ * keeps the rank it was given (by rankClaim, say), so a repeat changes nothing. The meeting must
+ * keep a standing date claim, and a place claim when it has a place.
+ */
+function placeClaims(
+  meeting: Pick<SeedMeeting, "id" | "placeId" | "claims" | "durations">,
+  stored: StoredClaim[],
+  ranked: RanksGiven,
+  problems: Problems,
+): PlacedClaims {
+  const ids = claimIds(meeting, stored, problems);
   const storedRank = (id: string, rankGiven: boolean | undefined) => {
     const claim = stored.find((c) => c.id === id);
     return claim && !rankGiven ? { rank: claim.rank, rankReason: claim.rankReason } : {};
   };
-  const meeting = {
-    ...given,
-    claims: given.claims.map((c, i) => ({ ...c, ...storedRank(ids.claims[i]!, ranked.claims[i]) })),
-    durations: given.durations.map((d, i) => ({ ...d, ...storedRank(ids.durations[i]!, ranked.durations[i]) })),
-  };
-  const has = (field: string) => meeting.claims.some((c) => c.field === field) || stored.some((c) => c.field === field && !c.retracted);
+  const claims = meeting.claims.map((c, i) => ({ ...c, ...storedRank(ids.claims[i]!, ranked.claims[i]) }));
+  const has = (field: string) => claims.some((c) => c.field === field) || stored.some((c) => c.field === field && !c.retracted);
   if (!has("date")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", 'a meeting needs a sourced "date" claim');
   if (meeting.placeId !== null && !has("place")) problems.add([...INPUT, "claims"], "MISSING_CLAIM", 'a meeting with a place needs a sourced "place" claim');
-  problems.throwIfAny();
+  return { claims, durations: meeting.durations.map((d, i) => ({ ...d, ...storedRank(ids.durations[i]!, ranked.durations[i]) })), ids };
+}
 
-  const preferredFields = meeting.claims.filter((c) => c.rank === "PREFERRED").map((c) => c.field);
-  await tx.run(CLEAR_MEETING, { id: meeting.id, unprefer: meeting.durations.some((d) => d.rank === "PREFERRED"), preferredFields });
-  const row = meetingRow(meeting);
-  const rows = [
-    { ...row, claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })), durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })) },
-  ];
-  await writeMeetingRows(tx.run, rows);
-  await writeClaimRelays(tx.run, rows);
-  await tx.run(REFRESH_DURATION, { id: meeting.id });
+/** The parameters of UNPREFER for placed claims: a preferred one given takes the rank from the stored ones. */
+const unpreferring = ({ claims, durations }: PlacedClaims) => ({
+  unprefer: durations.some((d) => d.rank === "PREFERRED"),
+  preferredFields: claims.filter((c) => c.rank === "PREFERRED").map((c) => c.field),
+});
+
+/** A row's claims under the ids they were placed at. */
+const withClaimIds = <R extends Pick<MeetingRow, "claims" | "durations">>(row: R, { ids }: PlacedClaims): R => ({
+  ...row,
+  claims: row.claims.map((c, i) => ({ ...c, id: ids.claims[i]! })),
+  durations: row.durations.map((d, i) => ({ ...d, id: ids.durations[i]! })),
+});
+
+/** What a claim mutation wrote: the meeting, its claims given, and which of them are new. */
+function claimsWritten(meetingId: string, { ids }: PlacedClaims, stored: StoredClaim[]): Written {
   const written = [...ids.claims, ...ids.durations];
-  return { id: meeting.id, entityIds: [meeting.id, ...written], addedClaimIds: written.filter((id) => !stored.some((claim) => claim.id === id)) };
+  return { id: meetingId, entityIds: [meetingId, ...written], addedClaimIds: written.filter((id) => !stored.some((claim) => claim.id === id)) };
+}
+
+/** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
+async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[], ranked: RanksGiven): Promise<Written> {
+  const problems = new Problems();
+  const { claims: stored } = await meetingOnRecord(tx, given.id, refs, problems);
+  const placed = placeClaims(given, stored, ranked, problems);
+  problems.throwIfAny();
+  const rows = [withClaimIds(meetingRow({ ...given, claims: placed.claims, durations: placed.durations }), placed)];
+  const written = claimsWritten(given.id, placed, stored);
+  const params = { id: given.id, ...unpreferring(placed), rows, relays: claimRelays(rows) };
+  throwIfMissingPeople(await tx.runAudited<{ missing: string[] }>(PUT_MEETING, params, written.entityIds));
+  return written;
 }
 
 const allChanged = { placeId: true, topicIds: true, organizationIds: true };
@@ -482,10 +578,87 @@ export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInp
     },
   );
 
+// The input's claims and durations, before their rules are checked (checkClaims).
+const claimsInputSchema = z.strictObject({ claims: z.array(claimSchema), durations: z.array(givenDurationSchema) });
+
+/**
+ * Adds claims, duration claims and attendance sources to stored meeting `$id`, in one statement: the
+ * claims (UNPREFER first), their RELAYS edges, the sources each attendance lacks (`$attendances`,
+ * one entry per person) and the meeting's duration copy. The rest of the meeting stays as it is.
+ */
+const ATTACH_CLAIMS = `
+MATCH (m:Meeting {id: $id})
+${UNPREFER}
+${WRITE_CLAIMS("$claims", "$durations")}
+WITH m
+CALL (m) {
+  UNWIND $attendances AS given
+  MATCH (:Person {id: given.personId})-[a:ATTENDED]->(m)
+  WITH a, [ref IN given.sources WHERE NOT ref.sourceId IN coalesce(a.sourceIds, [])] AS added
+  SET a.sourceIds = coalesce(a.sourceIds, []) + [ref IN added | ref.sourceId],
+      a.excerpts = coalesce(a.excerpts, []) + [ref IN added | ref.excerpt],
+      a.bases = coalesce(a.bases, []) + [ref IN added | ref.basis],
+      a.notes = coalesce(a.notes, []) + [ref IN added | coalesce(ref.note, "")]
+}
+CALL () { UNWIND $relays AS relay ${RELAY_CLAIMS} }
+CALL (m) {${REFRESH_DURATION_COPY}
+}`;
+
+/** attachClaims: what it adds is checked against the stored meeting, which is not written again. */
+async function attachToMeeting(tx: CurationTx, meetingId: string, changes: Omit<AttachClaimsInput, "meetingId">): Promise<Written> {
+  const invalid = new Problems();
+  legacyContradictions(changes.durations ?? [], invalid);
+  const given = parseWith(
+    claimsInputSchema,
+    { claims: (changes.claims ?? []).map(claimShape), durations: (changes.durations ?? []).map(durationShape) },
+    INPUT,
+    invalid,
+  );
+  const claims = given && { id: meetingId, claims: given.claims, durations: checkClaims(given, invalid) };
+  const attendances = (changes.attendances ?? []).map((a, i) => ({
+    personId: a.personId,
+    sources: parseWith(z.array(sourceRefSchema), a.sources, [...INPUT, "attendances", String(i), "sources"], invalid) ?? [],
+  }));
+  const refs = [...(claims ? claimReferences(claims) : []), ...attendances.flatMap((a, i) => sourceRefs([...INPUT, "attendances", i, "sources"], a.sources))];
+  const problems = new Problems();
+  const stored = await meetingOnRecord(tx, meetingId, refs, problems);
+  if (!stored.found) throw new UserErrors([{ field: [...INPUT, "meetingId"], code: "NOT_FOUND", message: `no meeting ${JSON.stringify(meetingId)}` }]);
+  const absent = attendances.flatMap((a, i) => (stored.participantIds.includes(a.personId) ? [] : [i]));
+  if (absent.length > 0) {
+    throw new UserErrors(
+      absent.map((i) => ({
+        field: [...INPUT, "attendances", String(i), "personId"],
+        code: "NOT_FOUND",
+        message: `${JSON.stringify(attendances[i]!.personId)} is not a participant of ${JSON.stringify(meetingId)}`,
+      })),
+    );
+  }
+  invalid.throwIfAny();
+  const placed = placeClaims({ ...claims!, placeId: stored.placeId }, stored.claims, ranksGiven(changes), problems);
+  problems.throwIfAny();
+  const row = withClaimIds(claimRows({ id: meetingId, claims: placed.claims, durations: placed.durations }), placed);
+  const written = claimsWritten(meetingId, placed, stored.claims);
+  // A person named twice gets the sources of both entries, each checked against what the attendance has.
+  const sourcesOf = new Map<string, SeedMeeting["participants"][number]["sources"]>();
+  for (const a of attendances) sourcesOf.set(a.personId, [...(sourcesOf.get(a.personId) ?? []), ...a.sources]);
+  await tx.runAudited(
+    ATTACH_CLAIMS,
+    {
+      id: meetingId,
+      ...unpreferring(placed),
+      ...row,
+      relays: claimRelays([row]),
+      attendances: [...sourcesOf].map(([personId, sources]) => ({ personId, sources })),
+    },
+    written.entityIds,
+  );
+  return written;
+}
+
 export const attachClaimsPlan = ({ meetingId, ...changes }: AttachClaimsInput): MutationPlan<string> => ({
   check: () => meetingId,
   locks: () => [lockKey("Meeting", meetingId)],
-  work: (tx) => changeMeeting(tx, meetingId, "meetingId", changes),
+  work: (tx) => attachToMeeting(tx, meetingId, changes),
 });
 
 export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) =>

@@ -297,11 +297,46 @@ CREATE (:PersonRedirect {id: loser.id, name: loser.name, mergedAt: datetime(), m
 SET survivor.aliases = $aliases, survivor.searchText = $searchText
 DELETE loser`;
 
+/** What a merge of person `p` rewrites besides the two people. */
+const AROUND = `
+RETURN coalesce([(p)-[:ATTENDED]->(m:Meeting) | m.id], []) AS meetingIds,
+       coalesce([(p)-[:SAID]->(st:Statement) | st.id], []) AS statementIds,
+       coalesce([(p)-[:RELATED]-(other:Person) | other.id], []) AS relatedIds`;
+
 const AROUND_PERSON = `
 MATCH (p:Person {id: $id})
-RETURN [(p)-[:ATTENDED]->(m:Meeting) | m.id] AS meetingIds,
-       [(p)-[:SAID]->(st:Statement) | st.id] AS statementIds,
-       [(p)-[:RELATED]-(other:Person) | other.id] AS relatedIds`;
+${AROUND}`;
+
+/** The two people of a merge by id (PEOPLE_BY_ID's lookup), with what is around a live person of id `$mergedId`, in one read. */
+const MERGE_PARTIES = `
+CALL () {${PEOPLE_BY_ID}
+}
+WITH collect({id: id, node: node}) AS people
+OPTIONAL MATCH (p:Person {id: $mergedId})
+${AROUND}, people`;
+
+interface Around {
+  meetingIds: string[];
+  statementIds: string[];
+  relatedIds: string[];
+}
+
+/**
+ * The merge's two people, merged ids answering their survivors, and what is around the merged one,
+ * all read with their locks held: in one read, unless an id stands for a survivor not locked yet
+ * (resolveLocked then locks it and reads again).
+ */
+async function mergeParties(tx: CurationTx, survivorId: string, mergedId: string) {
+  const ids = [survivorId, mergedId];
+  const [read] = await tx.run<Around & { people: { id: string; node: Required<PersonRecord> }[] }>(MERGE_PARTIES, { ids, mergedId });
+  const { people: found, ...around } = read!;
+  const people = new Map(found.map((r) => [r.id, r.node]));
+  if ([...people.values()].every((p) => ids.includes(p.id))) return { people, around };
+  const resolved = await resolveLocked(tx, ids);
+  const merged = resolved.get(mergedId);
+  const [moved] = merged ? await tx.run<Around>(AROUND_PERSON, { id: merged.id }) : [];
+  return { people: resolved, around: moved ?? { meetingIds: [], statementIds: [], relatedIds: [] } };
+}
 
 export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
   curate(ctx, "mergePeople", input, {
@@ -314,20 +349,11 @@ export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
     },
     locks: ({ survivorId, mergedId }) => [lockKey("Person", survivorId), lockKey("Person", mergedId)],
     work: async (tx, { survivorId, mergedId }) => {
-      // An id merged earlier stands for its survivor.
-      const people = await resolveLocked(tx, [survivorId, mergedId]);
+      // An id merged earlier stands for its survivor. Nothing can attach to the merged person meanwhile:
+      // that takes their lock, held since the start.
+      const { people, around } = await mergeParties(tx, survivorId, mergedId);
       const survivor = people.get(survivorId);
       const merged = people.get(mergedId);
-      // What the merge rewrites besides the two people: hold those too, so no edit of them interleaves.
-      // Nothing can attach to the merged person meanwhile: that takes their lock, held since the start.
-      if (merged && survivor && merged.id !== survivor.id) {
-        const [around] = await tx.run<{ meetingIds: string[]; statementIds: string[]; relatedIds: string[] }>(AROUND_PERSON, { id: merged.id });
-        await tx.lock([
-          ...(around?.relatedIds ?? []).map((id) => lockKey("Person", id)),
-          ...(around?.meetingIds ?? []).map((id) => lockKey("Meeting", id)),
-          ...(around?.statementIds ?? []).map((id) => lockKey("Statement", id)),
-        ]);
-      }
       const problems = new Problems();
       if (!survivor) problems.add([...INPUT, "survivorId"], "UNKNOWN_REFERENCE", `unknown person ${JSON.stringify(survivorId)}`);
       if (!merged) problems.add([...INPUT, "mergedId"], "UNKNOWN_REFERENCE", `unknown person ${JSON.stringify(mergedId)}`);
@@ -336,13 +362,25 @@ export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
       // Already one person (a repeated merge, or the two were merged the other way round): nothing to do.
       if (survivor!.id === merged!.id) return { id: survivor!.id, entityIds };
       const aliases = [...new Set([...survivor!.aliases, merged!.name, ...merged!.aliases])].filter((alias) => alias !== survivor!.name);
-      await tx.run(MERGE_PEOPLE, {
-        survivorId: survivor!.id,
-        mergedId: merged!.id,
-        aliases,
-        searchText: searchText(survivor!.name, ...aliases),
-        actor: tx.actor.actor,
-      });
-      return { id: survivor!.id, entityIds: [...entityIds, survivor!.id, merged!.id] };
+      // What the merge rewrites besides the two people is locked too, first in the merge's statement, so no edit of it interleaves.
+      const locks = tx.lock.inStatement([
+        ...around.relatedIds.map((id) => lockKey("Person", id)),
+        ...around.meetingIds.map((id) => lockKey("Meeting", id)),
+        ...around.statementIds.map((id) => lockKey("Statement", id)),
+      ]);
+      const written = [...entityIds, survivor!.id, merged!.id];
+      await tx.runAudited(
+        `${locks.cypher}\n${MERGE_PEOPLE}`,
+        {
+          ...locks.params,
+          survivorId: survivor!.id,
+          mergedId: merged!.id,
+          aliases,
+          searchText: searchText(survivor!.name, ...aliases),
+          actor: tx.actor.actor,
+        },
+        written,
+      );
+      return { id: survivor!.id, entityIds: written };
     },
   });

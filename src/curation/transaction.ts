@@ -6,7 +6,7 @@
 import { requirePermission, type Principal } from "../auth/credentials.js";
 import type { Context } from "../context.js";
 import type { RunStatement } from "../db/executor.js";
-import { writeAuditEntry } from "./audit.js";
+import { AUDIT_ENTRY_FIRST, auditEntry, writeAuditEntry } from "./audit.js";
 import { evidenceProblems } from "./evidence.js";
 import { Problems, UserErrors, type UserError } from "./userErrors.js";
 
@@ -18,9 +18,26 @@ export interface CurationTx {
    * Taking locks in a second step can meet another mutation's locks in the other order: Neo4j
    * breaks such a deadlock and the driver runs the loser's transaction again from the start.
    */
-  lock: (keys: string[]) => Promise<void>;
+  lock: LockTaker;
+  /**
+   * Runs the work's last write with the mutation's audit entry in the same statement, a round trip
+   * fewer than writing the entry after the work; `entityIds` must be those the work returns. At most once.
+   */
+  runAudited: RunAudited;
   actor: Principal;
 }
+
+type RunAudited = <T extends Record<string, unknown> = Record<string, unknown>>(
+  cypher: string,
+  params: Record<string, unknown>,
+  entityIds: string[],
+) => Promise<T[]>;
+
+/**
+ * The transaction as one step of another mutation's work gets it (acceptProposals runs other
+ * mutations' plans): the other mutation writes the one audit entry, so the step's last write runs without it.
+ */
+export const asStep = (tx: CurationTx): CurationTx => ({ ...tx, runAudited: (cypher, params) => tx.run(cypher, params) });
 
 /** What a mutation's work returns: the id of the object the payload shows, and every id it changed (for the audit trail). */
 export interface Written {
@@ -43,7 +60,7 @@ export interface Outcome {
  * mutation takes which locks, and why that keeps the graph's invariants.
  */
 const TAKE_LOCKS = `
-UNWIND $keys AS key
+UNWIND $lockKeys AS key
 MERGE (lock:CurationLock {key: key})
 SET lock.lockedAt = datetime()`;
 
@@ -58,14 +75,26 @@ const lockRank = (key: string) => LOCK_ORDER.indexOf(key.slice(0, key.indexOf(":
 const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Takes locks for one transaction: the keys it does not hold yet, in lock order. */
-export function lockTaker(run: RunStatement): (keys: string[]) => Promise<void> {
+export type LockTaker = ((keys: string[]) => Promise<void>) & {
+  /**
+   * The same locks as a subquery to begin the work's next statement with (its parameter
+   * `lockKeys`), a round trip fewer: the subquery runs to its end before the statement goes on.
+   */
+  inStatement: (keys: string[]) => { cypher: string; params: { lockKeys: string[] } };
+};
+
+export function lockTaker(run: RunStatement): LockTaker {
   const held = new Set<string>();
-  return async (keys) => {
-    const fresh = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
-    if (fresh.length === 0) return;
-    await run(TAKE_LOCKS, { keys: fresh });
-    for (const key of fresh) held.add(key);
+  const fresh = (keys: string[]) => {
+    const lockKeys = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
+    for (const key of lockKeys) held.add(key);
+    return lockKeys;
   };
+  const lock = async (keys: string[]) => {
+    const lockKeys = fresh(keys);
+    if (lockKeys.length > 0) await run(TAKE_LOCKS, { lockKeys });
+  };
+  return Object.assign(lock, { inStatement: (keys: string[]) => ({ cypher: `CALL () {${TAKE_LOCKS}\n}`, params: { lockKeys: fresh(keys) } }) });
 }
 
 /** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
@@ -89,8 +118,16 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
     const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
       const lock = lockTaker(run);
       await lock(plan.locks(value));
-      const result = await plan.work({ run, lock, actor }, value);
-      await writeAuditEntry(run, actor, name, result.entityIds, input);
+      // A retried transaction starts again from here, with no entry written.
+      let audited: string[] | null = null;
+      const runAudited: RunAudited = (cypher, params, entityIds) => {
+        if (audited) throw new Error(`${name} wrote its audit entry twice`);
+        audited = entityIds;
+        return run(`${AUDIT_ENTRY_FIRST}\n${cypher}`, { ...params, audit: auditEntry(actor, name, entityIds, input) });
+      };
+      const result = await plan.work({ run, lock, runAudited, actor }, value);
+      if (!audited) await writeAuditEntry(run, auditEntry(actor, name, result.entityIds, input));
+      else if (!sameIds(audited, result.entityIds)) throw new Error(`${name} audited other ids than it wrote`);
       return result;
     });
     // Only now that it has committed: subscribers never hear of a write that was rolled back. The answer
@@ -102,6 +139,8 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
     throw error;
   }
 }
+
+const sameIds = (a: string[], b: string[]) => new Set(a).size === new Set(b).size && a.every((id) => b.includes(id));
 
 /** The plan's checks and the evidence rules every sourced fact follows, every problem of both reported at once. */
 export function checked<V>(input: unknown, check: () => V): V {
@@ -129,30 +168,46 @@ export interface Reference {
   id: string | null | undefined;
 }
 
-// One index seek per reference; the CASE picks the label, so the statement stays constant.
-// A person's id retired by a merge names its survivor, for the message.
-const MISSING_REFERENCES = `
-UNWIND $refs AS ref
-WITH ref, CASE ref.label
-${REFERABLE.map((label) => `  WHEN '${label}' THEN EXISTS { MATCH (:${label} {id: ref.id}) }`).join("\n")}
-END AS found
-WHERE NOT found
-OPTIONAL MATCH (:PersonRedirect {id: ref.id})-[:MERGED_INTO]->(survivor:Person)
-WHERE ref.label = 'Person'
-RETURN ref.index AS index, survivor.id AS mergedInto`;
+/**
+ * A subquery answering `missingReferences`, the references in `$refs` that point at nothing, so a
+ * mutation's other reads can share its round trip. One index seek per reference; the CASE picks the
+ * label, so the statement stays constant. A person's id retired by a merge names its survivor, for the message.
+ */
+export const MISSING_REFERENCES = `
+CALL () {
+  UNWIND $refs AS ref
+  WITH ref, CASE ref.label
+${REFERABLE.map((label) => `    WHEN '${label}' THEN EXISTS { MATCH (:${label} {id: ref.id}) }`).join("\n")}
+  END AS found
+  WHERE NOT found
+  OPTIONAL MATCH (:PersonRedirect {id: ref.id})-[:MERGED_INTO]->(survivor:Person)
+  WHERE ref.label = 'Person'
+  RETURN collect({index: ref.index, mergedInto: survivor.id}) AS missingReferences
+}`;
+
+export type MissingReference = { index: number; mergedInto: string | null };
+
+/** The references MISSING_REFERENCES checks (`refs`), and how its answer becomes UNKNOWN_REFERENCE problems. */
+export function referenceCheck(refs: Reference[]) {
+  const given = refs.flatMap((ref) => (ref.id ? [{ ...ref, id: ref.id }] : []));
+  return {
+    refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })),
+    report(missing: MissingReference[], problems: Problems): void {
+      for (const { index, mergedInto } of [...missing].sort((a, b) => a.index - b.index)) {
+        const ref = given[index]!;
+        const hint = mergedInto ? ` (it was merged into ${JSON.stringify(mergedInto)}: use that id)` : "";
+        problems.add(ref.field, "UNKNOWN_REFERENCE", `unknown ${ref.label.toLowerCase()} ${JSON.stringify(ref.id)}${hint}`);
+      }
+    },
+  };
+}
 
 /** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip. */
 export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
-  const given = refs.flatMap((ref) => (ref.id ? [{ ...ref, id: ref.id }] : []));
-  if (given.length === 0) return;
-  const rows = await tx.run<{ index: number; mergedInto: string | null }>(MISSING_REFERENCES, {
-    refs: given.map((ref, index) => ({ index, label: ref.label, id: ref.id })),
-  });
-  for (const { index, mergedInto } of rows) {
-    const ref = given[index]!;
-    const hint = mergedInto ? ` (it was merged into ${JSON.stringify(mergedInto)}: use that id)` : "";
-    problems.add(ref.field, "UNKNOWN_REFERENCE", `unknown ${ref.label.toLowerCase()} ${JSON.stringify(ref.id)}${hint}`);
-  }
+  const check = referenceCheck(refs);
+  if (check.refs.length === 0) return;
+  const [row] = await tx.run<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: check.refs });
+  check.report(row!.missingReferences, problems);
 }
 
 /** References to the sources of a list of SourceRefs, at `field`[i].sourceId. */

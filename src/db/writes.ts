@@ -29,11 +29,15 @@ export class MissingPeople extends Error {
   }
 }
 
-/** Runs a writer that answers the people it could not find, and fails when there are any. */
-async function runReferringToPeople(run: RunStatement, cypher: string, params: Record<string, unknown>): Promise<void> {
-  const rows = await run<{ missing: string[] }>(cypher, params);
+/** Fails when a writer's rows name people it could not find. */
+export function throwIfMissingPeople(rows: { missing: string[] }[]): void {
   const missing = [...new Set(rows.flatMap((row) => row.missing))];
   if (missing.length > 0) throw new MissingPeople(missing);
+}
+
+/** Runs a writer that answers the people it could not find, and fails when there are any. */
+async function runReferringToPeople(run: RunStatement, cypher: string, params: Record<string, unknown>): Promise<void> {
+  throwIfMissingPeople(await run<{ missing: string[] }>(cypher, params));
 }
 
 const WRITE_COUNTRIES = `
@@ -112,7 +116,23 @@ FOREACH (_ IN CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE [1] END |
 WITH row, CASE WHEN a IS NULL THEN [row.fromId] ELSE [] END + CASE WHEN b IS NULL THEN [row.toId] ELSE [] END AS missing
 ${RETURN_MISSING_PEOPLE}`;
 
-const WRITE_MEETINGS = `
+/** Claims (`claims`) and duration claims (`durations`) of meeting `m`, as meetingRow gives them, each FROM its source. */
+export const WRITE_CLAIMS = (claims: string, durations: string) => `
+FOREACH (c IN ${claims} |
+  MERGE (claim:Claim {id: c.id})
+  SET claim += c.props
+  MERGE (m)-[:HAS_CLAIM]->(claim)
+  MERGE (s:Source {id: c.sourceId})
+  MERGE (claim)-[:FROM]->(s))
+FOREACH (d IN ${durations} |
+  MERGE (claim:Claim {id: d.id})
+  SET claim:DurationClaim, claim += d.props
+  MERGE (m)-[:HAS_DURATION]->(claim)
+  MERGE (s:Source {id: d.sourceId})
+  MERGE (claim)-[:FROM]->(s))`;
+
+/** Each of `$rows` (meetingRow's), answering per row the people it could not find (`missing`) after `row` and `m`. */
+const MEETING_ROWS = `
 UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
 SET m += row.props, m.dateStart = date(row.dateStart), m.dateEnd = date(row.dateEnd)
@@ -125,18 +145,7 @@ FOREACH (topicId IN row.topicIds |
 FOREACH (orgId IN row.organizationIds |
   MERGE (o:Organization {id: orgId})
   MERGE (m)-[:INVOLVED]->(o))
-FOREACH (c IN row.claims |
-  MERGE (claim:Claim {id: c.id})
-  SET claim += c.props
-  MERGE (m)-[:HAS_CLAIM]->(claim)
-  MERGE (s:Source {id: c.sourceId})
-  MERGE (claim)-[:FROM]->(s))
-FOREACH (d IN row.durations |
-  MERGE (claim:Claim {id: d.id})
-  SET claim:DurationClaim, claim += d.props
-  MERGE (m)-[:HAS_DURATION]->(claim)
-  MERGE (s:Source {id: d.sourceId})
-  MERGE (claim)-[:FROM]->(s))
+${WRITE_CLAIMS("row.claims", "row.durations")}
 WITH m, row
 CALL (m, row) {
   UNWIND row.participants AS a
@@ -146,7 +155,9 @@ CALL (m, row) {
     SET attended.role = a.role, attended.delegationCountryId = a.delegationCountryId,
         attended.sourceIds = a.sourceIds, attended.excerpts = a.excerpts, attended.bases = a.bases, attended.notes = a.notes)
   RETURN collect(CASE WHEN p IS NULL THEN a.personId END) AS missing
-}
+}`;
+
+const WRITE_MEETINGS = `${MEETING_ROWS}
 ${RETURN_MISSING_PEOPLE}`;
 
 const WRITE_STATEMENTS = `
@@ -177,13 +188,17 @@ FOREACH (w IN row.wordings |
 ${RETURN_MISSING_PEOPLE}`;
 
 // After statements exist: a claim relays a statement's account, and the statement's speaker is the claimant.
-const WRITE_CLAIM_RELAYS = `
-UNWIND $rows AS row
-MATCH (claim:Claim {id: row.id})
+/** The RELAYS edge of claim `relay.id` to statement `relay.statementId` (none when null), replacing its earlier one. */
+export const RELAY_CLAIMS = `
+MATCH (claim:Claim {id: relay.id})
 CALL (claim) { MATCH (claim)-[old:RELAYS]->() DELETE old }
-WITH claim, row WHERE row.statementId IS NOT NULL
-MATCH (st:Statement {id: row.statementId})
+WITH claim, relay WHERE relay.statementId IS NOT NULL
+MATCH (st:Statement {id: relay.statementId})
 MERGE (claim)-[:RELAYS]->(st)`;
+
+const WRITE_CLAIM_RELAYS = `
+UNWIND $rows AS relay
+${RELAY_CLAIMS}`;
 
 /**
  * For each meeting `m`: the preferred standing duration claim (else the earliest standing one, never a deprecated one
@@ -211,6 +226,20 @@ SET m.durationMinutes = best.minutes, m.durationMinMinutes = best.minMinutes, m.
     m.consensusMaxMinutes = CASE WHEN claimCount = 0 THEN null ELSE hi END,
     m.consensusCompatible = CASE WHEN claimCount = 0 THEN null ELSE hi IS NULL OR lo <= hi END,
     m.consensusClaimCount = CASE WHEN claimCount = 0 THEN null ELSE claimCount END`;
+
+/**
+ * Writes `$rows` as WRITE_MEETINGS does, then their claims' RELAYS edges (`$relays`, claimRelays
+ * of the rows; the statements they name must exist) and each meeting's duration copy, in one
+ * statement; answers `missing`, the people it could not find.
+ */
+export const WRITE_MEETINGS_WHOLE = `
+CALL () {${MEETING_ROWS}
+  CALL (m) {${REFRESH_DURATION_COPY}
+  }
+  RETURN collect(missing) AS missingLists
+}
+CALL () { UNWIND $relays AS relay ${RELAY_CLAIMS} }
+RETURN reduce(people = [], missing IN missingLists | people + missing) AS missing`;
 
 /** The text the full-text index reads: the parts that are set, joined. */
 export const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
@@ -276,7 +305,7 @@ const claimEvidenceProps = (c: SeedMeeting["claims"][number] | SeedMeeting["dura
 
 export function meetingRow(m: SeedMeeting) {
   const period = periodOf(m.date, m.datePrecision);
-  const durations = m.durations.map((d) => ({ ...d, ...durationBounds(d) }));
+  const durations = m.durations.map(withBounds);
   const preferred = durations.find((d) => d.rank === "PREFERRED");
   const consensus = durationConsensus(durations);
   return {
@@ -311,13 +340,22 @@ export function meetingRow(m: SeedMeeting) {
       ...estimateProps("ended", m.ended),
     },
     participants: m.participants.map((p) => ({ personId: p.personId, role: p.role, delegationCountryId: p.delegationCountryId, ...sourceLists(p.sources) })),
+    ...claimRows(m),
+  };
+}
+
+const withBounds = (d: SeedMeeting["durations"][number]) => ({ ...d, ...durationBounds(d) });
+
+/** A meeting's claims and duration claims as its row gives them, numbered in order. */
+export function claimRows(m: Pick<SeedMeeting, "id" | "claims" | "durations">) {
+  return {
     claims: m.claims.map((c, i) => ({
       id: `${m.id}#claim-${i + 1}`,
       sourceId: c.sourceId,
       relaysStatementId: c.relaysStatementId,
       props: { field: c.field, value: c.value, wording: c.wording, excerpt: c.excerpt, ...claimEvidenceProps(c) },
     })),
-    durations: durations.map((d, i) => ({
+    durations: m.durations.map(withBounds).map((d, i) => ({
       id: `${m.id}#duration-${i + 1}`,
       sourceId: d.sourceId,
       relaysStatementId: d.relaysStatementId,
@@ -347,8 +385,11 @@ export const writeMeetingRows = (run: RunStatement, rows: MeetingRow[]) => runRe
 export const writeMeetings = (run: RunStatement, rows: SeedMeeting[]) => writeMeetingRows(run, rows.map(meetingRow));
 
 /** The RELAYS edges of the rows' claims; run once the statements they name exist. */
-export const writeClaimRelays = (run: RunStatement, rows: MeetingRow[]) =>
-  run(WRITE_CLAIM_RELAYS, { rows: rows.flatMap((m) => [...m.claims, ...m.durations]).map((c) => ({ id: c.id, statementId: c.relaysStatementId })) });
+export const writeClaimRelays = (run: RunStatement, rows: MeetingRow[]) => run(WRITE_CLAIM_RELAYS, { rows: claimRelays(rows) });
+
+/** Each claim of the rows and the statement it relays (null for none: an earlier RELAYS goes). */
+export const claimRelays = (rows: Pick<MeetingRow, "claims" | "durations">[]) =>
+  rows.flatMap((m) => [...m.claims, ...m.durations]).map((c) => ({ id: c.id, statementId: c.relaysStatementId }));
 
 export function statementRow(s: SeedStatement) {
   const period = s.saidOn && s.datePrecision ? periodOf(s.saidOn, s.datePrecision) : null;

@@ -158,19 +158,27 @@ const PERSON_CHANGES: Record<string, (write: CommittedWrite, merge: { survivorId
 const personChange = (personId: string, change: PersonChangeKind): PersonChange => ({ personId, change, mergedIntoId: null, mergedIds: [] });
 
 /**
- * The listener curation reports committed writes to. Events go out one write at a time, in
- * commit order, so a subscriber never sees an older state after a newer one. A failure to read
- * what a write touched (Neo4j gone) loses that write's events, with a warning: the write itself
- * has committed.
+ * The listener curation reports committed writes to. Each write's events are read as soon as it
+ * is reported, beside other writes' reads, so concurrent writes do not wait on each other's reads;
+ * they go out one write at a time, in commit order, so a subscriber never sees an older state
+ * after a newer one. A failure to read what a write touched (Neo4j gone) or to publish it loses
+ * that write's events, with a warning: the write itself has committed.
  */
 export function publishCommits(bus: EventBus, db: Neo4jExecutor, logger: Logger): CommitListener & { settled: () => Promise<void> } {
   let tail: Promise<void> = Promise.resolve();
+  const lose = (write: CommittedWrite, error: unknown) =>
+    logger.warn({ err: error, mutation: write.mutation, id: write.id }, "a committed write's subscription events were not published");
   const listener = (write: CommittedWrite) => {
+    // Caught at once: a read that fails while earlier writes' events are still going out is no unhandled rejection.
+    const events = eventsOf(write, db).catch((error: unknown) => {
+      lose(write, error);
+      return [];
+    });
     tail = tail.then(async () => {
       try {
-        for (const event of await eventsOf(write, db)) await bus.publish(event);
+        for (const event of await events) await bus.publish(event);
       } catch (error) {
-        logger.warn({ err: error, mutation: write.mutation, id: write.id }, "a committed write's subscription events were not published");
+        lose(write, error);
       }
     });
     return tail;

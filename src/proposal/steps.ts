@@ -9,7 +9,7 @@ import { attachClaimsPlan, attendancesPlan, createMeetingPlan } from "../curatio
 import { createPersonPlan, personAdditionsPlan } from "../curation/person.js";
 import { createPlacePlan } from "../curation/place.js";
 import { addStatementPlan, addWordingPlan } from "../curation/statement.js";
-import { checked, type CurationTx, type MutationPlan, type Written } from "../curation/transaction.js";
+import { asStep, checked, type CurationTx, type MutationPlan, type Written } from "../curation/transaction.js";
 import type { EvidenceBasis } from "../model/evidence.js";
 import type { ProposalDraft, ProposalKind, Ref } from "../model/proposal.js";
 
@@ -30,7 +30,7 @@ function step<V>(mutation: string, input: unknown, plan: MutationPlan<V>): Step 
     mutation,
     check: () => {
       const value = checked(input, plan.check);
-      return { locks: plan.locks(value), work: (tx) => plan.work(tx, value) };
+      return { locks: plan.locks(value), work: (tx) => plan.work(asStep(tx), value) };
     },
   };
 }
