@@ -507,6 +507,19 @@ const withSources = <R extends { sourceId: string }>(refs: R[], more: readonly R
   ...more.filter((m) => !refs.some((r) => r.sourceId === m.sourceId)),
 ];
 
+/** NOT_FOUND on each attendance (by its input index) whose person is not among the meeting's `participantIds`. */
+function refuseNonParticipants(meetingId: string, attendances: { personId: string }[], participantIds: string[]): void {
+  const absent = attendances.flatMap((a, i) => (participantIds.includes(a.personId) ? [] : [i]));
+  if (absent.length === 0) return;
+  throw new UserErrors(
+    absent.map((i) => ({
+      field: [...INPUT, "attendances", String(i), "personId"],
+      code: "NOT_FOUND",
+      message: `${JSON.stringify(attendances[i]!.personId)} is not a participant of ${JSON.stringify(meetingId)}`,
+    })),
+  );
+}
+
 /** Applies `changes` to stored meeting `id` (named by input field `idField`) and writes the result. */
 async function changeMeeting(tx: CurationTx, id: string, idField: string, changes: MeetingChanges): Promise<Written> {
   const state = await meetingState(tx, id);
@@ -514,16 +527,11 @@ async function changeMeeting(tx: CurationTx, id: string, idField: string, change
   const added = (changes.addParticipants ?? []).map(participantShape);
   const leaving = new Set([...(changes.removeParticipantIds ?? []), ...added.map((p) => p.personId)]);
   const supported = changes.attendances ?? [];
-  const missing = supported.flatMap((a, i) => (state.participants.some((p) => p.personId === a.personId) ? [] : [i]));
-  if (missing.length > 0) {
-    throw new UserErrors(
-      missing.map((i) => ({
-        field: [...INPUT, "attendances", String(i), "personId"],
-        code: "NOT_FOUND",
-        message: `${JSON.stringify(supported[i]!.personId)} is not a participant of ${JSON.stringify(id)}`,
-      })),
-    );
-  }
+  refuseNonParticipants(
+    id,
+    supported,
+    state.participants.map((p) => p.personId),
+  );
   const kept = state.participants
     .filter((p) => !leaving.has(p.personId))
     .map((p) => ({
@@ -623,16 +631,7 @@ async function attachToMeeting(tx: CurationTx, meetingId: string, changes: Omit<
   const problems = new Problems();
   const stored = await meetingOnRecord(tx, meetingId, refs, problems);
   if (!stored.found) throw new UserErrors([{ field: [...INPUT, "meetingId"], code: "NOT_FOUND", message: `no meeting ${JSON.stringify(meetingId)}` }]);
-  const absent = attendances.flatMap((a, i) => (stored.participantIds.includes(a.personId) ? [] : [i]));
-  if (absent.length > 0) {
-    throw new UserErrors(
-      absent.map((i) => ({
-        field: [...INPUT, "attendances", String(i), "personId"],
-        code: "NOT_FOUND",
-        message: `${JSON.stringify(attendances[i]!.personId)} is not a participant of ${JSON.stringify(meetingId)}`,
-      })),
-    );
-  }
+  refuseNonParticipants(meetingId, attendances, stored.participantIds);
   invalid.throwIfAny();
   const placed = placeClaims({ ...claims!, placeId: stored.placeId }, stored.claims, ranksGiven(changes), problems);
   problems.throwIfAny();
