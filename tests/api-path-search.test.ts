@@ -86,4 +86,11 @@ describe("full-text search", () => {
   it("limits the results to first", async () => {
     expect((await data(SEARCH, { q: "putin", first: 3 })).search).toHaveLength(3);
   });
+
+  it("gives as its first n results the first n of the longer ranking, ties at the cut included", async () => {
+    for (const q of ["witk", "putin", "kremlin", "moscow", "ushak", "meeting"]) {
+      const { search: ranking } = await data(SEARCH, { q, first: 50 });
+      for (let first = 1; first <= 8; first++) expect((await data(SEARCH, { q, first })).search, `${q}, first ${first}`).toEqual(ranking.slice(0, first));
+    }
+  });
 });

@@ -33,9 +33,17 @@ END] | record {.*, __typename: ${label}}][0]`;
 
 // One index, so scores are comparable across labels and the union comes ranked from one
 // statement, with each hit's record, in one row. Lucene gives every prefix match the same score
-// ("witk" matches a person and the meetings named after them alike), hence LABEL_RANK.
+// ("witk" matches a person and the meetings named after them alike), hence LABEL_RANK. Only the
+// hits scoring at least the page's last score can make the page, so only they are read for their
+// label and id: a common name matches far more nodes than a page holds.
 const SEARCH = `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+WITH node, score ORDER BY score DESC
+WITH collect(node) AS nodes, collect(score) AS scores
+WITH nodes, scores, scores[toInteger($first) - 1] AS lastScore
+UNWIND range(0, size(nodes) - 1) AS i
+WITH nodes[i] AS node, scores[i] AS score, lastScore
+WHERE lastScore IS NULL OR score >= lastScore
 WITH node, score, [label IN labels(node) WHERE label IN $labels][0] AS label
 ORDER BY score DESC, ${LABEL_RANK("label")}, node.id
 LIMIT toInteger($first)
