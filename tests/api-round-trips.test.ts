@@ -164,4 +164,17 @@ describe("the questions clients ask most cost one statement each", () => {
     check(response.data);
     expect(response.extensions?.cypherRoundTrips).toBe(1);
   });
+
+  it("a person's meetings with where each was held, within what and in which country: the person, then one statement", async () => {
+    const response = await api.query(
+      `{ person(id: "vladimir-putin") { meetings(first: 20) { edges { node { id place { name within { name } country { name } } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.person.meetings.edges.map((e: any) => e.node.place)).toContainEqual({
+      name: "Moscow Kremlin",
+      within: { name: "Moscow" },
+      country: { name: "Russia" },
+    });
+    expect(response.extensions?.cypherRoundTrips).toBe(2);
+  });
 });

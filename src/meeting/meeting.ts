@@ -89,7 +89,7 @@ const participantItems = (parts: ParticipantPart[], withAliases: boolean) => `CO
 }`;
 
 /** The place of meeting `m` with the links asked for: the walk to the country costs more than the place itself. */
-const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | ${placeFields(links)}][0]`;
+const placePart = (links: PlaceLink[], records: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | ${placeFields(links, records)}][0]`;
 
 /**
  * The nested fields selected below a page's meetings ("place.country", "participants.sources"),
@@ -98,6 +98,9 @@ const placePart = (links: PlaceLink[]) => `place: [(m)-[:HELD_AT]->(p:Place) | $
 type Selected = Set<string>;
 const placeLinksFor = (selected: Selected) =>
   PLACE_LINK_NAMES.filter((link) => selected.has(`place.${link}`) || (link === "country" && selected.has("country")));
+/** The links whose fields are selected below the place ("place.within.name"): read as records, they need no statement of their own. */
+const placeRecordsFor = (selected: Selected) => PLACE_LINK_NAMES.filter((link) => [...selected].some((name) => name.startsWith(`place.${link}.`)));
+const selectedPlace = (selected: Selected) => placePart(placeLinksFor(selected), placeRecordsFor(selected));
 
 /**
  * How the preferred duration claim of meeting `m` states its figure. Only the bounds are copied
@@ -139,8 +142,8 @@ const MEETING_PARTS: Partial<Record<MeetingField, string | ((selected: Selected)
     minMinutes: m.consensusMinMinutes, maxMinutes: m.consensusMaxMinutes,
     compatible: coalesce(m.consensusCompatible, false), claimCount: m.consensusClaimCount
   } END`,
-  place: (selected) => placePart(placeLinksFor(selected)),
-  country: (selected) => placePart(placeLinksFor(selected)),
+  place: selectedPlace,
+  country: selectedPlace,
   participants: (selected) =>
     `participants: ${participantItems(
       ALL_PARTICIPANT_PARTS.filter((part) => selected.has(`participants.${PARTICIPANT_PARTS[part].field}`)),
@@ -255,7 +258,10 @@ export function participantPart<P extends ParticipantPart>(p: ParticipantRecord,
  */
 export function selectedMeetingFields(info: Selection, path: string[]): string[] {
   const below = (part: string) => selectedNames(info, [...path, ...part.split(".")]).map((name) => `${part}.${name}`);
-  return [...selectedNames(info, path), ...below("place"), ...below("duration"), ...below("participants"), ...below("participants.person")];
+  return [
+    ...selectedNames(info, path),
+    ...["place", ...PLACE_LINK_NAMES.map((link) => `place.${link}`), "duration", "participants", "participants.person"].flatMap(below),
+  ];
 }
 
 /** A MeetingConnection field's page: the participants come in the page's statement when the client selected them. */

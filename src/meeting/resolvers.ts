@@ -38,7 +38,7 @@ export const meetingResolvers: Resolvers = {
     heldOn: (m) => m.date,
     duration: durationOf,
     place: (m) => m.place,
-    country: async (m, _args, { loaders }) => m.place && loadOptional(loaders.countryById, await placeLink(m.place, "countryId", loaders)),
+    country: async (m, _args, { loaders }) => m.place && loadOptional(loaders.countryById, await placeLink(m.place, "country", loaders)),
     participants: (m, _args, { loaders }) => m.participants ?? loaders.meetingParticipants.load(m.id),
     statements: (m, _args, { loaders }) => loadAll(loaders.statementById, loaders.meetingStatementIds.load(m.id)),
     topics: (m, _args, { loaders }) => loadAll(loaders.topicById, loaders.meetingTopicIds.load(m.id)),

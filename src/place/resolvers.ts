@@ -9,8 +9,8 @@ export const placeResolvers: Resolvers = {
     place: (_root, { id }, { loaders }) => loaders.placeById.load(id),
   },
   Place: {
-    within: async (p, _args, { loaders }) => loadOptional(loaders.placeById, await placeLink(p, "withinId", loaders)),
-    country: async (p, _args, { loaders }) => loadOptional(loaders.countryById, await placeLink(p, "countryId", loaders)),
+    within: async (p, _args, { loaders }) => (p.within !== undefined ? p.within : loadOptional(loaders.placeById, await placeLink(p, "within", loaders))),
+    country: async (p, _args, { loaders }) => (p.country !== undefined ? p.country : loadOptional(loaders.countryById, await placeLink(p, "country", loaders))),
     meetings: (p, { filter, orderBy, first, after }, { loaders }, info) =>
       loadMeetingConnection(loaders, { ...meetingFilter(filter), placeId: p.id }, { first, after }, orderBy ?? DEFAULT_MEETING_ORDER, info),
   },
