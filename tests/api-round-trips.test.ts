@@ -142,6 +142,21 @@ describe("the questions clients ask most cost one statement each", () => {
       },
     ],
     [
+      "a search page: each person with their roles and countries, each place and meeting's place within what and in which country",
+      `{ search(query: "kremlin putin", first: 50) { __typename
+          ... on Person { id name roles { title } countries { id name } }
+          ... on Meeting { id place { name within { name } country { name } } }
+          ... on Place { id name within { name } country { name } } } }`,
+      (data) => {
+        const putin = data.search.find((hit: any) => hit.id === "vladimir-putin");
+        expect(putin.countries).toEqual([{ id: "RU", name: "Russia" }]);
+        expect(putin.roles.length).toBeGreaterThan(0);
+        const kremlin = { name: "Moscow Kremlin", within: { name: "Moscow" }, country: { name: "Russia" } };
+        expect(data.search).toContainEqual({ __typename: "Place", id: "kremlin", ...kremlin });
+        expect(data.search.filter((hit: any) => hit.__typename === "Meeting").map((hit: any) => hit.place)).toContainEqual(kremlin);
+      },
+    ],
+    [
       "how long two people spent together",
       `{ timeTogether(personIds: ["vladimir-putin", "steve-witkoff"]) { meetingCount time { minutes knownCount unknownCount } } }`,
       (data) => expect(data.timeTogether.meetingCount).toBe(data.timeTogether.time.knownCount + data.timeTogether.time.unknownCount),

@@ -159,11 +159,21 @@ const meetingProjection = (fields: string[], selected: Selected) => {
   return `m {${[".id", ...new Set(parts)].join(", ")}}`;
 };
 
-/** Projects meeting `m` into a MeetingRecord with every part but its participants (loaded apart). */
-export const MEETING_FIELDS = meetingProjection(
-  Object.keys(MEETING_PARTS).filter((field) => field !== "participants"),
-  new Set([...PLACE_LINK_NAMES.map((link) => `place.${link}`), ...DURATION_FIGURE_NAMES.map((name) => `duration.${name}`)]),
-);
+/**
+ * Projects meeting `m` into a MeetingRecord with every part but its participants (loaded apart),
+ * the place's links in `placeRecords` read as records (see placeFields).
+ */
+export const meetingFields = (placeRecords: PlaceLink[]) =>
+  meetingProjection(
+    Object.keys(MEETING_PARTS).filter((field) => field !== "participants"),
+    new Set([
+      ...PLACE_LINK_NAMES.map((link) => `place.${link}`),
+      ...placeRecords.map((link) => `place.${link}.id`),
+      ...DURATION_FIGURE_NAMES.map((name) => `duration.${name}`),
+    ]),
+  );
+
+export const MEETING_FIELDS = meetingFields([]);
 
 /**
  * A page's meetings read only the fields the client selected (`include`: the meeting's fields

@@ -1,9 +1,13 @@
 import type { Resolvers } from "../__generated__/resolvers.js";
-import { searchConnection, searchGraph } from "./search.js";
+import { hitParts, primeHitParts, searchConnection, searchGraph } from "./search.js";
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: (_root, { query, first }, { db }) => searchGraph(db, query, first),
+    search: async (_root, { query, first }, { db, loaders }, info) => {
+      const hits = await searchGraph(db, query, first, hitParts(info));
+      primeHitParts(loaders, hits);
+      return hits;
+    },
     searchResults: (_root, { query, first, after }, { loaders }, info) => searchConnection(loaders, query, { first, after }, info),
   },
   SearchResult: {

@@ -1,15 +1,16 @@
 /** Full-text search over one Neo4j full-text index spanning every searchable label (migration 2). */
 import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
+import type { Context } from "../context.js";
 import type { Neo4jExecutor } from "../db/executor.js";
 import { badUserInput } from "../graphql/errors.js";
 import { normalizeText } from "../graphql/input.js";
 import { connectionLoader } from "../db/connections.js";
-import type { Selection } from "../graphql/lookahead.js";
+import { selectedNames, selects, type Selection } from "../graphql/lookahead.js";
 import { loadConnection, pageSize, type Connection, type Edge, type PageArgs } from "../db/pagination.js";
-import { MEETING_FIELDS, type MeetingRecord } from "../meeting/meeting.js";
+import { meetingFields, type MeetingRecord } from "../meeting/meeting.js";
 import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
-import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
-import { PLACE_FIELDS, type PlaceRecord } from "../place/place.js";
+import { countriesOf, PERSON_FIELDS, rolesOf, type PersonRecord, type RoleRecord } from "../person/person.js";
+import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
 import { STATEMENT_FIELDS, type StatementRecord } from "../statement/statement.js";
 
 export const SEARCH_INDEX = "meetgraph_search";
@@ -21,12 +22,44 @@ const MAX_QUERY_LENGTH = 200;
 /** Equal scores rank by label in SEARCHABLE's order: people first. */
 const LABEL_RANK = (label: string) => `CASE ${label} ${SEARCHABLE.map((each, rank) => `WHEN '${each}' THEN ${rank}`).join(" ")} END`;
 
+/**
+ * What a page of hits reads besides each hit's own fields, as the client selected it (a search
+ * page shows each person's roles and countries, each place's parent and country): read in the
+ * search's statement, so the page costs one. The selection is read across the union's members:
+ * a field one of them selects is read for the member that has it.
+ */
+export interface HitParts {
+  roles: boolean;
+  countries: boolean;
+  /** The links of a place hit, and of a meeting hit's place, read as records (see placeFields). */
+  placeRecords: PlaceLink[];
+  meetingPlaceRecords: PlaceLink[];
+}
+
+const NO_PARTS: HitParts = { roles: false, countries: false, placeRecords: [], meetingPlaceRecords: [] };
+
+const linksSelectedBelow = (info: Selection, path: string[]) => PLACE_LINK_NAMES.filter((link) => selectedNames(info, [...path, link]).length > 0);
+
+export const hitParts = (info: Selection): HitParts => ({
+  roles: selects(info, ["roles"]),
+  countries: selects(info, ["countries"]),
+  placeRecords: linksSelectedBelow(info, []),
+  meetingPlaceRecords: linksSelectedBelow(info, ["place"]),
+});
+
+/** A person hit's record with the parts asked for; the person is `node` itself, as the parts' subqueries bind a `p` of their own. */
+const personHit = (node: string, { roles, countries }: HitParts) => {
+  const person = `[p IN [${node}] | ${PERSON_FIELDS}][0]`;
+  const parts = [roles ? `roles: ${rolesOf(node)}` : "", countries ? `countries: ${countriesOf(node)}` : ""].filter(Boolean);
+  return parts.length === 0 ? person : `[hit IN [${person}] | hit {.*, ${parts.join(", ")}}][0]`;
+};
+
 /** The record of hit `node` with label `label`, tagged with its GraphQL type: a comprehension over [node] binds the variable each label's projection is written for. */
-const HIT_RECORD = (node: string, label: string) => `[record IN [CASE ${label}
-  WHEN 'Person' THEN [p IN [${node}] | ${PERSON_FIELDS}][0]
-  WHEN 'Meeting' THEN [m IN [${node}] | ${MEETING_FIELDS}][0]
+const HIT_RECORD = (node: string, label: string, parts = NO_PARTS) => `[record IN [CASE ${label}
+  WHEN 'Person' THEN ${personHit(node, parts)}
+  WHEN 'Meeting' THEN [m IN [${node}] | ${meetingFields(parts.meetingPlaceRecords)}][0]
   WHEN 'Statement' THEN [s IN [${node}] | ${STATEMENT_FIELDS}][0]
-  WHEN 'Place' THEN [p IN [${node}] | ${PLACE_FIELDS}][0]
+  WHEN 'Place' THEN [p IN [${node}] | ${placeFields(PLACE_LINK_NAMES, parts.placeRecords)}][0]
   WHEN 'Organization' THEN [o IN [${node}] | ${ORGANIZATION_FIELDS}][0]
   WHEN 'Country' THEN [c IN [${node}] | ${COUNTRY_FIELDS}][0]
 END] | record {.*, __typename: ${label}}][0]`;
@@ -36,7 +69,7 @@ END] | record {.*, __typename: ${label}}][0]`;
 // ("witk" matches a person and the meetings named after them alike), hence LABEL_RANK. Only the
 // hits scoring at least the page's last score can make the page, so only they are read for their
 // label and id: a common name matches far more nodes than a page holds.
-const SEARCH = `
+const search = (parts: HitParts) => `
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
 WITH node, score ORDER BY score DESC
 WITH collect(node) AS nodes, collect(score) AS scores
@@ -47,7 +80,7 @@ WHERE lastScore IS NULL OR score >= lastScore
 WITH node, score, [label IN labels(node) WHERE label IN $labels][0] AS label
 ORDER BY score DESC, ${LABEL_RANK("label")}, node.id
 LIMIT toInteger($first)
-RETURN collect(${HIT_RECORD("node", "label")}) AS hits`;
+RETURN collect(${HIT_RECORD("node", "label", parts)}) AS hits`;
 
 /** The hits of `f.query` as `hit`: the node, its score, label and label's rank, for searchResults' pages. */
 const SEARCH_MATCH = `
@@ -71,12 +104,15 @@ export function luceneQuery(text: string): string {
 
 /** A search result: the member's record, tagged with its GraphQL type. */
 export type SearchHit =
-  | (PersonRecord & { __typename: "Person" })
+  | (PersonHit & { __typename: "Person" })
   | (MeetingRecord & { __typename: "Meeting" })
   | (StatementRecord & { __typename: "Statement" })
   | (PlaceRecord & { __typename: "Place" })
   | (OrganizationRecord & { __typename: "Organization" })
   | (CountryRecord & { __typename: "Country" });
+
+/** A person hit, with the parts read for it (HitParts), which primeHitParts hands the loaders. */
+type PersonHit = PersonRecord & { roles?: RoleRecord[]; countries?: CountryRecord[] };
 
 export type SearchConnectionRecord = Connection<SearchHit>;
 export type SearchEdgeRecord = Edge<SearchHit>;
@@ -88,12 +124,26 @@ function searchQuery(text: string): string {
   return luceneQuery(text);
 }
 
-export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined): Promise<SearchHit[]> {
+export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined, parts = NO_PARTS): Promise<SearchHit[]> {
   const limit = pageSize(first);
   const query = searchQuery(text);
   if (limit === 0) return [];
-  const [row] = await db.read<{ hits: SearchHit[] }>("search", SEARCH, { index: SEARCH_INDEX, query, labels: SEARCHABLE, first: limit });
+  const [row] = await db.read<{ hits: SearchHit[] }>("search", search(parts), { index: SEARCH_INDEX, query, labels: SEARCHABLE, first: limit });
   return row?.hits ?? [];
+}
+
+/** Hands the parts read with the person hits to the loaders their fields read from, so those fields cost no statement. */
+export function primeHitParts({ personRoles, personCountryIds, countryById }: Context["loaders"], hits: SearchHit[]): void {
+  for (const hit of hits) {
+    if (hit.__typename !== "Person") continue;
+    if (hit.roles) personRoles.prime(hit.id, hit.roles);
+    if (!hit.countries) continue;
+    personCountryIds.prime(
+      hit.id,
+      hit.countries.map((c) => c.id),
+    );
+    for (const country of hit.countries) countryById.prime(country.id, country);
+  }
 }
 
 export function createSearchLoaders(db: Neo4jExecutor) {
