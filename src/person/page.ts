@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import type DataLoader from "dataloader";
-import type { Person, PersonCounterpartCountArgs, PersonCounterpartsArgs, PersonMeetingsArgs } from "../__generated__/resolvers.js";
+import type { Person, PersonCounterpartCountArgs, PersonCounterpartsArgs, PersonMeetingsArgs, PersonStatementsArgs } from "../__generated__/resolvers.js";
 import { COUNTRY_FIELDS, type CountryRecord } from "../country/country.js";
 import { ORGANIZATION_FIELDS, type OrganizationRecord } from "../organization/organization.js";
 import { SOURCE_FIELDS, type SourceRecord } from "../source/source.js";
@@ -18,6 +18,7 @@ import { selectedFields, type Selection } from "../graphql/lookahead.js";
 import type { Context } from "../context.js";
 import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants } from "../meeting/filter.js";
 import { loadMeetingConnection } from "../meeting/meeting.js";
+import { loadStatementConnection } from "../statement/statement.js";
 import { counterpartRanking, countedCounterpartRanking, rankingRequest, type CounterpartRecord, type RankingRequest } from "./counterparts.js";
 import { countriesOf, PERSON_FIELDS, PERSON_LOOKUP, relationsOf, rolesOf, type PersonRecord, type RelationRecord, type RoleRecord } from "./person.js";
 
@@ -164,25 +165,37 @@ function pageRequest(id: string, info: GraphQLResolveInfo): PersonPageRequest {
 }
 
 /**
- * Starts reading the person's page of meetings with the person, when the client selects one:
- * the page is read for the id asked for, which is the person's unless it is a merged-away id
- * (then Person.meetings reads the survivor's page itself). Person.meetings asks the loader for
- * the same page, and gets this one.
+ * Starts reading the person's pages of meetings and of statements with the person, when the
+ * client selects them: each page is read for the id asked for, which is the person's unless it
+ * is a merged-away id (then Person.meetings and Person.statements read the survivor's page
+ * themselves). They ask the loaders for the same pages, and get these.
  */
-function startMeetings(id: string, { loaders }: Context, info: GraphQLResolveInfo): void {
+function startPages(id: string, { loaders }: Context, info: GraphQLResolveInfo): void {
   const meetings = selectedOnce<PersonMeetingsArgs>(info, "meetings");
-  if (!meetings) return;
-  const { filter, orderBy, first, after } = meetings.args;
-  try {
-    loadMeetingConnection(
-      loaders,
-      withParticipants(meetingFilter(filter), [id]),
-      { first, after },
-      orderBy ?? DEFAULT_MEETING_ORDER,
-      selectionOf(meetings.node, info),
-    ).catch(() => {});
-  } catch {
-    // Person.meetings reports the error at its own path.
+  const statements = selectedOnce<PersonStatementsArgs>(info, "statements");
+  // An error (a bad argument) is reported by the field's resolver, at its own path.
+  const start = (load: () => Promise<unknown>) => {
+    try {
+      load().catch(() => {});
+    } catch {
+      // Refused before anything was read: the resolver refuses it again.
+    }
+  };
+  if (meetings) {
+    const { filter, orderBy, first, after } = meetings.args;
+    start(() =>
+      loadMeetingConnection(
+        loaders,
+        withParticipants(meetingFilter(filter), [id]),
+        { first, after },
+        orderBy ?? DEFAULT_MEETING_ORDER,
+        selectionOf(meetings.node, info),
+      ),
+    );
+  }
+  if (statements) {
+    const { first, after } = statements.args;
+    start(() => loadStatementConnection(loaders, { speakerId: id }, { first, after }, selectionOf(statements.node, info)));
   }
 }
 
@@ -193,7 +206,7 @@ const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>
 /** `person(id:)`: the person, and the parts of their page the client selected, in one statement. */
 export async function loadPerson(id: string, context: Context, info: GraphQLResolveInfo): Promise<PersonRecord | null> {
   const { loaders } = context;
-  startMeetings(id, context, info);
+  startPages(id, context, info);
   const request = pageRequest(id, info);
   if (!request.counterparts && !request.roles && !request.relations && !request.countries) return loaders.personById.load(id);
   const found = await loaders.personPage.load(request);

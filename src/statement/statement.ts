@@ -1,7 +1,6 @@
 /** Statements: the record, their wordings, and the statements connection. */
 import type { EvidenceBasis, StatementFilter } from "../__generated__/resolvers.js";
 import type { Neo4jExecutor } from "../db/executor.js";
-import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import { byIdCypher, connectionLoader, listsOfCypher, ownEntry, relatedIds } from "../db/connections.js";
 import { compact, normalizedCypher, searchText } from "../graphql/input.js";
@@ -143,7 +142,7 @@ export async function loadStatementConnection(
   loaders: Context["loaders"],
   filter: StatementFilterParams,
   args: PageArgs,
-  info: GraphQLResolveInfo,
+  info: Selection,
 ): Promise<StatementConnectionRecord> {
   const include = selectedStatementParts(info, ["edges", "node"]);
   const connection = await loadConnection<StatementFilterParams, StatementPageRecord>(loaders.statementConnection, filter, args, info, undefined, include);
