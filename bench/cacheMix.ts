@@ -98,8 +98,12 @@ interface CacheCorrectness {
   hitRatio: number;
 }
 
+/** (a)'s cache lookups by result (its /metrics), over the warm-ups and the measurements: a miss found nothing stored, an outdated lookup an answer a write had touched. */
+type Lookups = Record<"hit" | "miss" | "outdated" | "unavailable", number> & { stores: number; raced: number; invalidations: number; touchedTags: number };
+
 export interface CacheMixResults {
   popular: { people: number; meetings: number };
+  lookups: Lookups;
   operations: string[];
   zipfExponent: number;
   writeShare: number;
@@ -296,6 +300,7 @@ export async function runCacheMix(
   );
   const measurements: CacheMeasurement[] = [];
   let correctness: CacheCorrectness;
+  let lookups: Lookups;
   try {
     await writeFixtures(db);
     const maxC = Math.max(...options.concurrency);
@@ -338,6 +343,11 @@ export async function runCacheMix(
         );
       }
     }
+    lookups = await lookupsOf(ports.cached);
+    say(
+      `  (a)'s lookups: ${lookups.hit} hits, ${lookups.miss} with nothing stored, ${lookups.outdated} outdated by a write; ` +
+        `${lookups.invalidations} writes touched ${lookups.touchedTags} tags (${(lookups.touchedTags / Math.max(1, lookups.invalidations)).toFixed(0)} each); ${lookups.raced} answers not stored (a write raced them)`,
+    );
     say("  correctness: every read of (a) against (b)'s answer to the same read, a write in a hundred...");
     correctness = await checkAnswers(mix, options.checkReads, maxC);
     say(
@@ -355,6 +365,7 @@ export async function runCacheMix(
   );
   return {
     popular: { people: popular.people.length, meetings: popular.meetings.length },
+    lookups,
     operations: PAGES.map((s) => s.id),
     zipfExponent: ZIPF_EXPONENT,
     writeShare: WRITE_SHARE,
@@ -363,6 +374,25 @@ export async function runCacheMix(
     correctness,
     countsBefore,
     countsAfter,
+  };
+}
+
+/** The response cache's counters from (a)'s /metrics. */
+async function lookupsOf(port: number): Promise<Lookups> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+  if (!res.ok) throw new Error(`(a) answered /metrics with HTTP ${res.status}: start it with METRICS_ENABLED (bench/servers/service.ts).`);
+  const text = await res.text();
+  const counter = (name: string, label = "") => Number(new RegExp(`^meetgraph_response_cache_${name}${label.replace(/[{}]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+  const lookup = (result: string) => counter("lookups_total", `{result="${result}"}`);
+  return {
+    hit: lookup("hit"),
+    miss: lookup("miss"),
+    outdated: lookup("outdated"),
+    unavailable: lookup("unavailable"),
+    stores: counter("stores_total", '{outcome="stored"}'),
+    raced: counter("stores_total", '{outcome="raced"}'),
+    invalidations: counter("invalidations_total"),
+    touchedTags: counter("touched_tags_total"),
   };
 }
 

@@ -50,15 +50,28 @@ const createPerson = (target: TestApi, id: string, name = `Cache Person ${id}`) 
   write(target, `mutation($input: PersonInput!) { createPerson(input: $input) { errors { code message } } }`, { id, name });
 const renamePerson = (target: TestApi, id: string, name: string) =>
   write(target, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code message } } }`, { id, name });
-const createMeeting = (target: TestApi, id: string, people: string[], minutes = 60) =>
+const createMeeting = (target: TestApi, id: string, people: string[], minutes = 60, date = "2025-06-01", claims: { field: string; value: string }[] = []) =>
   write(target, `mutation($input: MeetingInput!) { createMeeting(input: $input) { errors { code message } } }`, {
     id,
     kind: "talks",
     title: `Cache meeting ${id}`,
-    date: "2025-06-01",
+    date,
     participants: people.map((personId) => ({ personId, sources: [ref] })),
-    claims: [{ field: "date", value: "2025-06-01", sourceId: "dawat-004", excerpt: "[test] on 1 June" }],
-    durations: [{ sourceId: "dawat-004", excerpt: "[test] an hour or so", wording: "an hour", minutes }],
+    claims: [{ field: "date", value: date }, ...claims].map((claim) => ({ ...claim, sourceId: "dawat-004", excerpt: `[test] ${claim.field}` })),
+    durations: [{ sourceId: "dawat-004", excerpt: "[test] an hour or so", wording: `${minutes} minutes`, minutes }],
+  });
+const updateMeeting = (target: TestApi, input: Record<string, unknown>) =>
+  write(target, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code message } } }`, input);
+const mergePeople = (target: TestApi, survivorId: string, mergedId: string) =>
+  write(target, `mutation($input: MergePeopleInput!) { mergePeople(input: $input) { errors { code message } } }`, { survivorId, mergedId });
+const addStatement = (target: TestApi, id: string, speakerId: string, meetingId: string) =>
+  write(target, `mutation($input: StatementInput!) { addStatement(input: $input) { errors { code message } } }`, {
+    id,
+    speakerId,
+    meetingId,
+    quoted: false,
+    text: `[test] what ${id} says`,
+    wordings: [{ sourceId: "dawat-004", text: `[test] what ${id} says` }],
   });
 
 /** The answer's data, and whether it came from the cache (no Cypher ran for it). */
@@ -94,10 +107,7 @@ describe("one instance", () => {
     const COUNT = `query($id: ID!) { person(id: $id) { meetings { totalCount } } }`;
     expect((await read(api, COUNT, { id: c })).data.person.meetings.totalCount).toBe(1);
     expect((await read(api, COUNT, { id: c })).cached).toBe(true);
-    await write(api, `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { errors { code message } } }`, {
-      id: m2,
-      removeParticipantIds: [c],
-    });
+    await updateMeeting(api, { id: m2, removeParticipantIds: [c] });
     expect((await read(api, COUNT, { id: c })).data.person.meetings.totalCount).toBe(0);
   }, 120_000);
 
@@ -142,6 +152,92 @@ describe("one instance", () => {
     expect((await read(api, PERSON_PAGE, { id: x })).data.person.counterparts.map((c: any) => c.person.name)).toEqual([`${marker} First`]);
   }, 60_000);
 
+  it("keeps the pages of people and meetings a write does not concern, and drops theirs that it does", async () => {
+    const [a, b, c, d] = [testId("person"), testId("person"), testId("person"), testId("person")];
+    for (const id of [a, b, c, d]) await createPerson(api, id);
+    const [m, elsewhere] = [testId("meeting"), testId("meeting")];
+    await createMeeting(api, m, [a, b]);
+    await createMeeting(api, elsewhere, [c, d]);
+    for (const [query, id] of [[PERSON_PAGE, a], [PERSON_PAGE, c], [MEETING_PAGE, elsewhere]] as const) await read(api, query, { id });
+    await createMeeting(api, testId("meeting"), [a, b], 30);
+    expect((await read(api, PERSON_PAGE, { id: c })).cached).toBe(true);
+    expect((await read(api, MEETING_PAGE, { id: elsewhere })).cached).toBe(true);
+    const page = await read(api, PERSON_PAGE, { id: a });
+    expect(page.cached).toBe(false);
+    expect(page.data.person.meetings.totalCount).toBe(2);
+  }, 60_000);
+
+  // Answers that show a count, not the members: nothing in them names what the write changed.
+  const COUNTERPART_COUNT = `query($id: ID!) { person(id: $id) { counterpartCount } }`;
+
+  it("drops the counterparts of a participant an updated meeting leaves out", async () => {
+    const [a, b, c] = [testId("person"), testId("person"), testId("person")];
+    for (const id of [a, b, c]) await createPerson(api, id);
+    const m = testId("meeting");
+    await createMeeting(api, m, [a, b, c]);
+    expect((await read(api, COUNTERPART_COUNT, { id: c })).data.person.counterpartCount).toBe(2);
+    expect((await read(api, COUNTERPART_COUNT, { id: c })).cached).toBe(true);
+    await updateMeeting(api, { id: m, removeParticipantIds: [c] });
+    expect((await read(api, COUNTERPART_COUNT, { id: c })).data.person.counterpartCount).toBe(0);
+  }, 60_000);
+
+  it("drops the counterparts of everyone who met either of two merged people", async () => {
+    const [a, b, x] = [testId("person"), testId("person"), testId("person")];
+    for (const id of [a, b, x]) await createPerson(api, id);
+    await createMeeting(api, testId("meeting"), [x, a]);
+    await createMeeting(api, testId("meeting"), [x, b]);
+    expect((await read(api, COUNTERPART_COUNT, { id: x })).data.person.counterpartCount).toBe(2);
+    expect((await read(api, COUNTERPART_COUNT, { id: x })).cached).toBe(true);
+    await mergePeople(api, a, b);
+    expect((await read(api, COUNTERPART_COUNT, { id: x })).data.person.counterpartCount).toBe(1);
+  }, 60_000);
+
+  it("drops the statements of a speaker and a meeting a statement moves away from", async () => {
+    const [a, b] = [testId("person"), testId("person")];
+    for (const id of [a, b]) await createPerson(api, id);
+    const [m1, m2] = [testId("meeting"), testId("meeting")];
+    await createMeeting(api, m1, [a, b]);
+    await createMeeting(api, m2, [a, b]);
+    const s = testId("statement");
+    await addStatement(api, s, a, m1);
+    const SAID = `query($id: ID!) { person(id: $id) { statements { totalCount } } }`;
+    const MADE_AT = `query($id: ID!) { meeting(id: $id) { statements { text } } }`;
+    expect((await read(api, SAID, { id: a })).data.person.statements.totalCount).toBe(1);
+    expect((await read(api, MADE_AT, { id: m1 })).data.meeting.statements).toHaveLength(1);
+    expect((await read(api, SAID, { id: a })).cached).toBe(true);
+    expect((await read(api, MADE_AT, { id: m1 })).cached).toBe(true);
+    await addStatement(api, s, b, m2);
+    expect((await read(api, SAID, { id: a })).data.person.statements.totalCount).toBe(0);
+    expect((await read(api, MADE_AT, { id: m1 })).data.meeting.statements).toEqual([]);
+  }, 60_000);
+
+  it("drops the relations of a person another no longer names as related", async () => {
+    const [a, b] = [testId("person"), testId("person")];
+    await createPerson(api, b);
+    await write(api, `mutation($input: PersonInput!) { createPerson(input: $input) { errors { code message } } }`, {
+      id: a,
+      name: `Cache Person ${a}`,
+      relations: [{ kind: "adviser-to", toPersonId: b, sources: [ref] }],
+    });
+    const RELATIONS = `query($id: ID!) { person(id: $id) { relations { kind direction } } }`;
+    expect((await read(api, RELATIONS, { id: b })).data.person.relations).toEqual([{ kind: "adviser-to", direction: "INCOMING" }]);
+    expect((await read(api, RELATIONS, { id: b })).cached).toBe(true);
+    await write(api, `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { errors { code message } } }`, { id: a, relations: [] });
+    expect((await read(api, RELATIONS, { id: b })).data.person.relations).toEqual([]);
+  }, 60_000);
+
+  it("drops a meeting's conflicts when an earlier meeting of two of its participants is written", async () => {
+    const [a, b] = [testId("person"), testId("person")];
+    for (const id of [a, b]) await createPerson(api, id);
+    const m = testId("meeting");
+    await createMeeting(api, m, [a, b], 60, "2025-06-01", [{ field: "record", value: "longest-to-date" }]);
+    const CONFLICTS = `query($id: ID!) { meeting(id: $id) { conflicts { field compatible } } }`;
+    expect((await read(api, CONFLICTS, { id: m })).data.meeting.conflicts).toEqual([]);
+    expect((await read(api, CONFLICTS, { id: m })).cached).toBe(true);
+    await createMeeting(api, testId("meeting"), [a, b], 300, "2025-01-01");
+    expect((await read(api, CONFLICTS, { id: m })).data.meeting.conflicts).toEqual([{ field: "record", compatible: false }]);
+  }, 60_000);
+
   it("never answers one permission's answer to another", async () => {
     const AUDIT = `{ auditLog(first: 1) { edges { node { mutation } } } }`;
     expect((await read(api, AUDIT, {}, READER)).data.auditLog.edges).toHaveLength(1);
@@ -179,37 +275,48 @@ describe("a randomized run: many readers of popular people on two instances shar
     const people = Array.from({ length: 12 }, () => testId("person"));
     // Each person's name carries how often it was renamed; each write is acknowledged before the next starts.
     const renames = new Map(people.map((id) => [id, 0]));
-    const meetingsOf = new Map(people.map((id) => [id, 0]));
+    // Each person's meeting count after each write that changed it: a read sent after the n-th may answer the n-th or a later one.
+    const meetingCounts = new Map(people.map((id) => [id, [0]]));
+    const participantsOf = new Map<string, string[]>();
     const nameOf = (id: string) => `Cache Zipf ${id} v${renames.get(id)}`;
     for (const id of people) await createPerson(api, id, nameOf(id));
     const popular = zipf(people.length, 1.1, rng.next);
     const READ = `query($id: ID!) { person(id: $id) { name meetings { totalCount } counterparts { person { name } } } }`;
+    // Only a count: the answer shows no meeting and no counterpart, so only the person's own tag can drop it.
+    const COUNT = `query($id: ID!) { person(id: $id) { meetings { totalCount } } }`;
     const READERS = 16;
     const READS = 1_200;
     let reads = 0;
     let hits = 0;
     const stale: string[] = [];
+    const counted: { id: string; after: number; count: number }[] = [];
 
+    let written = 0;
     async function reader() {
       while (reads < READS) {
+        // A write in a hundred reads, however slow the writes are.
+        if (reads >= (written + 1) * 100) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          continue;
+        }
         reads++;
         const id = people[popular()]!;
         // What every acknowledged write had made true when this query was sent.
         const renamed = new Map(renames);
-        const meetings = meetingsOf.get(id)!;
+        const after = meetingCounts.get(id)!.length - 1;
         const targets = [other, third];
-        const { data, cached } = await read(targets[reads % targets.length]!, READ, { id });
+        const { data, cached } = await read(targets[reads % targets.length]!, reads % 2 ? READ : COUNT, { id });
         if (cached) hits++;
-        const shown = [data.person.name, ...data.person.counterparts.map((c: any) => c.person.name)] as string[];
+        counted.push({ id, after, count: data.person.meetings.totalCount });
+        const shown = [data.person.name, ...(data.person.counterparts ?? []).map((c: any) => c.person.name)].filter(Boolean) as string[];
         for (const name of shown) {
           const [, who, version] = /^Cache Zipf (\S+) v(\d+)$/.exec(name)!;
           if (Number(version) < renamed.get(who!)!) stale.push(`${id}: ${name} after rename ${renamed.get(who!)} of ${who}`);
         }
-        if (data.person.meetings.totalCount < meetings) stale.push(`${id}: ${data.person.meetings.totalCount} meetings after ${meetings} were acknowledged`);
       }
     }
+    const changeCount = (id: string, by: number) => meetingCounts.get(id)!.push(meetingCounts.get(id)!.at(-1)! + by);
     async function writer() {
-      let written = 0;
       while (reads < READS) {
         if (reads < written * 100) {
           await new Promise((resolve) => setTimeout(resolve, 5));
@@ -218,17 +325,34 @@ describe("a randomized run: many readers of popular people on two instances shar
         written++;
         const target = rng.pick([other, third]);
         const id = people[popular()]!;
-        if (rng.next() < 0.5) {
+        const crowded = [...participantsOf].filter(([, participants]) => participants.length > 2);
+        // In turn: a new meeting of three, someone leaving a meeting, a rename.
+        if (written % 3 === 1 && crowded.length > 0) {
+          // Preferably a popular person, whose count is likely cached. The write names the meeting, not them.
+          const [meetingId, participants] = crowded.find(([, participants]) => participants.includes(id)) ?? rng.pick(crowded);
+          const leaving = participants.includes(id) ? id : rng.pick(participants);
+          await updateMeeting(target, { id: meetingId, removeParticipantIds: [leaving] });
+          participantsOf.set(meetingId, participants.filter((p) => p !== leaving));
+          changeCount(leaving, -1);
+        } else if (written % 3 === 2) {
           await renamePerson(target, id, `Cache Zipf ${id} v${renames.get(id)! + 1}`);
           renames.set(id, renames.get(id)! + 1);
         } else {
-          const partner = rng.pick(people.filter((p) => p !== id));
-          await createMeeting(target, testId("meeting"), [id, partner]);
-          for (const p of [id, partner]) meetingsOf.set(p, meetingsOf.get(p)! + 1);
+          const others = people.filter((p) => p !== id);
+          const first = rng.pick(others);
+          const participants = [id, first, rng.pick(others.filter((p) => p !== first))];
+          const meetingId = testId("meeting");
+          await createMeeting(target, meetingId, participants);
+          participantsOf.set(meetingId, participants);
+          for (const p of participants) changeCount(p, 1);
         }
       }
     }
     await Promise.all([writer(), ...Array.from({ length: READERS }, reader)]);
+    for (const { id, after, count } of counted) {
+      const possible = meetingCounts.get(id)!.slice(after);
+      if (!possible.includes(count)) stale.push(`${id}: ${count} meetings, sent when ${possible[0]} were acknowledged (then ${possible.slice(1).join(", ") || "no change"})`);
+    }
     expect(stale, `seed ${seed}`).toEqual([]);
     // Not vacuous: most reads came from the cache.
     expect(hits).toBeGreaterThan(READS / 2);

@@ -27,6 +27,8 @@ runServerProcess(async (driver, target) => {
       DEBUG_EXTENSIONS: true,
       WARMUP_ON_START: warmupDocuments !== null,
       RESPONSE_CACHE: process.env.BENCH_RESPONSE_CACHE === "on" ? "on" : "off",
+      // The cache mix reads the cache's counters from /metrics.
+      METRICS_ENABLED: true,
     },
     db,
     logger: createLogger("error"),

@@ -1,11 +1,13 @@
 /**
  * What a cached answer depends on, as tags (docs/decisions/0011-response-cache.md):
  * - `id:<id>` for every object the answer shows, whether or not the query selected its id
- *   (recorded as the resolvers return them), and for every id the request names;
- * - a list tag for every list, connection or aggregate whose members a write can change without
- *   touching the object it hangs from: `lists:wide` for the entry points and the hubs (countries,
- *   places, topics, organizations, sources: what they gather is more than one hop away), and
- *   `lists:local` for the lists of everything else (a person's meetings, a meeting's participants).
+ *   (recorded as the resolvers return them), and for every id the request names. A list of a
+ *   person, meeting, statement or other non-hub object (a person's meetings, a meeting's
+ *   participants) is the object's own: it hangs from an object the answer shows, so it depends on
+ *   that object's id, which a write that changes the list's members touches (src/cache/invalidation.ts);
+ * - `lists:wide` for the entry points other than a lookup by id, and for the lists of the hubs
+ *   (countries, places, topics, organizations, sources): what they gather is more than one hop
+ *   away, or anywhere in the graph.
  */
 import {
   defaultFieldResolver,
@@ -25,7 +27,6 @@ import {
 
 export const idTag = (id: string) => `id:${id}`;
 export const WIDE_LISTS = "lists:wide";
-export const LOCAL_LISTS = "lists:local";
 
 /** Types whose lists gather nodes more than one hop away (a country's meetings are held at places within places within it). */
 const HUBS = new Set(["Query", "Country", "Place", "Topic", "Organization", "Source"]);
@@ -99,7 +100,7 @@ export function documentTags(schema: GraphQLSchema, document: DocumentNode): str
         if (parent.name === "Query" && UNCACHEABLE_ROOT_FIELDS.has(field.name)) cacheable = false;
         const gathers =
           parent.name === "Query" ? !isLookup(field) : isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith("Connection");
-        if (gathers) tags.add(HUBS.has(parent.name) ? WIDE_LISTS : LOCAL_LISTS);
+        if (gathers && HUBS.has(parent.name)) tags.add(WIDE_LISTS);
       },
     }),
   );

@@ -1,39 +1,63 @@
 /**
  * What a committed write makes old: the tags to touch before its answer goes out
- * (docs/decisions/0011-response-cache.md). The ids it wrote and everything one relationship away
- * from them now (a new meeting's participants, place, topics and sources, whose lists it joins),
- * and the list tags of what it may have changed beyond them.
+ * (docs/decisions/0011-response-cache.md). A non-hub object's lists depend on its id
+ * (src/cache/dependencies.ts), so a write touches the id of every object whose lists it may have
+ * changed: the ids it wrote and relinked, everything one relationship away from them now (a new
+ * meeting's participants, whose meetings and counterparts it joins), and the meetings whose
+ * conflicts may weigh a written meeting; and the wide tag of the entry points and hubs.
  */
 import type { Neo4jExecutor } from "../db/executor.js";
 import type { CommittedWrite } from "../events/changes.js";
 import { EVERYTHING } from "./versions.js";
-import { idTag, LOCAL_LISTS, WIDE_LISTS } from "./dependencies.js";
+import { idTag, WIDE_LISTS } from "./dependencies.js";
 
 /** The labels whose ids a write reports (each unique per label, so each look-up is one index seek). */
 const WRITTEN_LABELS = ["Person", "Meeting", "Claim", "Statement", "Wording", "Source", "Role", "Place", "Country", "Organization", "Topic", "Proposal"];
 
+/**
+ * The neighbours of the written and relinked nodes, and the meetings that share two participants
+ * with a written meeting: they weigh it as an earlier meeting in their conflicts
+ * (src/meeting/conflicts.ts), whatever its date, which the write may have moved.
+ */
 const NEIGHBOURS = `
 UNWIND $ids AS id
 CALL (id) {
 ${WRITTEN_LABELS.map((label) => `  MATCH (n:${label} {id: id}) RETURN n`).join("\n  UNION\n")}
 }
-MATCH (n)--(neighbour) WHERE neighbour.id IS NOT NULL
+CALL (n) {
+  MATCH (n)--(neighbour) WHERE neighbour.id IS NOT NULL RETURN neighbour
+  UNION
+  MATCH (n:Meeting)<-[:ATTENDED]-(:Person)-[:ATTENDED]->(neighbour:Meeting)
+  WITH neighbour, count(*) AS together WHERE together >= 2
+  RETURN neighbour
+}
 RETURN collect(DISTINCT neighbour.id) AS ids`;
 
 /**
- * Writes that only add to or change what their ids and neighbours are: no person's, meeting's or
- * statement's list loses a member that the write does not name. Every other known mutation can
- * remove a member (a participant left out of an updated meeting, a statement moved to another
- * meeting), so it touches those lists too; a mutation not listed here touches everything.
+ * The mutations whose writes report every node whose relationships they changed, in their ids
+ * or their relinked ids (src/curation/); a mutation not listed here touches everything.
  */
-const CHANGES_NO_LOCAL_LIST = new Set(["attachClaims", "retractClaim", "rankClaim", "addWording", "createSource", "ingestArticle", "rejectProposals"]);
-const CHANGES_LOCAL_LISTS = new Set(["createPerson", "updatePerson", "mergePeople", "createMeeting", "updateMeeting", "addStatement", "acceptProposals"]);
+const KNOWN = new Set([
+  "attachClaims",
+  "retractClaim",
+  "rankClaim",
+  "addWording",
+  "createSource",
+  "ingestArticle",
+  "rejectProposals",
+  "createPerson",
+  "updatePerson",
+  "mergePeople",
+  "createMeeting",
+  "updateMeeting",
+  "addStatement",
+  "acceptProposals",
+]);
 
 export async function touchedTags(write: CommittedWrite, db: Neo4jExecutor): Promise<string[]> {
-  const known = CHANGES_NO_LOCAL_LIST.has(write.mutation) || CHANGES_LOCAL_LISTS.has(write.mutation);
-  if (!known) return [EVERYTHING];
-  const written = [...new Set([write.id, ...write.entityIds].filter(Boolean))];
+  if (!KNOWN.has(write.mutation)) return [EVERYTHING];
+  const written = [...new Set([write.id, ...write.entityIds, ...(write.relinkedIds ?? [])].filter(Boolean))];
   const [row] = await db.read<{ ids: string[] }>("cache.neighbours", NEIGHBOURS, { ids: written });
   const ids = new Set([...written, ...(row?.ids ?? [])]);
-  return [...[...ids].map(idTag), WIDE_LISTS, ...(CHANGES_LOCAL_LISTS.has(write.mutation) ? [LOCAL_LISTS] : [])];
+  return [...[...ids].map(idTag), WIDE_LISTS];
 }

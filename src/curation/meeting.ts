@@ -415,14 +415,16 @@ function claimsWritten(meetingId: string, { ids }: PlacedClaims, stored: StoredC
 /** Checks what `meeting` refers to and its claims against the stored ones, then writes it as described. */
 async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[], ranked: RanksGiven): Promise<Written> {
   const problems = new Problems();
-  const { claims: stored } = await meetingOnRecord(tx, given.id, refs, problems);
+  const { claims: stored, participantIds } = await meetingOnRecord(tx, given.id, refs, problems);
   const placed = placeClaims(given, stored, ranked, problems);
   problems.throwIfAny();
   const rows = [withClaimIds(meetingRow({ ...given, claims: placed.claims, durations: placed.durations }), placed)];
   const written = claimsWritten(given.id, placed, stored);
   const params = { id: given.id, ...unpreferring(placed), rows, relays: claimRelays(rows) };
   throwIfMissingPeople(await tx.runAudited<{ missing: string[] }>(PUT_MEETING, params, written.entityIds));
-  return written;
+  // The participants it no longer has: their lists of meetings and counterparts lose it.
+  const left = participantIds.filter((id) => !given.participants.some((p) => p.personId === id));
+  return { ...written, relinkedIds: left };
 }
 
 const allChanged = { placeId: true, topicIds: true, organizationIds: true };

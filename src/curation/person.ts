@@ -80,7 +80,8 @@ RETURN survivor.id AS mergedInto, foreignRoles`;
 const CLEAR_PERSON = `
 MATCH (p:Person {id: $id})
 CALL (p) { MATCH (p)-[:HOLDS]->(role:Role) DETACH DELETE role }
-CALL (p) { MATCH (p)-[x:OF_COUNTRY|RELATED]->() DELETE x }`;
+CALL (p) { MATCH (p)-[x:OF_COUNTRY|RELATED]->(n) DELETE x RETURN collect(CASE WHEN n:Person THEN n.id END) AS relatedIds }
+RETURN relatedIds`;
 
 /** Writes `person` as described, replacing what it held; references and conflicts checked first. */
 async function putPerson(tx: CurationTx, person: SeedPerson): Promise<Written> {
@@ -104,9 +105,11 @@ async function putPerson(tx: CurationTx, person: SeedPerson): Promise<Written> {
     );
   }
   problems.throwIfAny();
-  await tx.run(CLEAR_PERSON, { id: person.id });
+  const [cleared] = await tx.run<{ relatedIds: string[] }>(CLEAR_PERSON, { id: person.id });
   await writePeople(tx.run, [person]);
-  return { id: person.id, entityIds: [person.id, ...person.roles.map((r) => r.id)] };
+  // The people it is no longer related to: their lists of relations lose it. (Countries are hubs, whose lists every write drops.)
+  const unrelated = (cleared?.relatedIds ?? []).filter((id) => !person.relations.some((r) => r.toPersonId === id));
+  return { id: person.id, entityIds: [person.id, ...person.roles.map((r) => r.id)], relinkedIds: unrelated };
 }
 
 /** People by id, merged ids answering their survivor (the read API's own lookup, inside the transaction). */
@@ -381,6 +384,7 @@ export const mergePeople = (ctx: Context, input: MergePeopleInput) =>
         },
         written,
       );
-      return { id: survivor!.id, entityIds: written };
+      // The merged person's meetings are the survivor's now: their other participants met someone else.
+      return { id: survivor!.id, entityIds: written, relinkedIds: around.meetingIds };
     },
   });

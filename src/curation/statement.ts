@@ -72,8 +72,9 @@ function checkStatement(raw: unknown): SeedStatement {
 // What a statement's description replaces: who said it, where, at which meeting, about what. Wordings stay.
 const CLEAR_STATEMENT = `
 MATCH (st:Statement {id: $id})
-CALL (st) { MATCH ()-[x:SAID]->(st) DELETE x }
-CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->() DELETE x }`;
+CALL (st) { MATCH (n)-[x:SAID]->(st) DELETE x RETURN collect(n.id) AS speakers }
+CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->(n) DELETE x RETURN collect(CASE WHEN n:Meeting THEN n.id END) AS meetings }
+RETURN speakers + meetings AS formerIds`;
 
 async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<Written> {
   const problems = new Problems();
@@ -89,9 +90,11 @@ async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<W
     problems,
   );
   problems.throwIfAny();
-  await tx.run(CLEAR_STATEMENT, { id: statement.id });
+  const [cleared] = await tx.run<{ formerIds: string[] }>(CLEAR_STATEMENT, { id: statement.id });
   await writeStatements(tx.run, [statement]);
-  return { id: statement.id, entityIds: [statement.id, ...statementRow(statement).wordings.map((w) => w.id)] };
+  // The speaker and meeting it leaves: their lists of statements lose it. (Places and topics are hubs, whose lists every write drops.)
+  const left = (cleared?.formerIds ?? []).filter((id) => id !== statement.speakerId && id !== statement.meetingId);
+  return { id: statement.id, entityIds: [statement.id, ...statementRow(statement).wordings.map((w) => w.id)], relinkedIds: left };
 }
 
 export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatement> => ({

@@ -45,6 +45,8 @@ export interface Written {
   entityIds: string[];
   /** The claims among entityIds this write created, for subscribers of new claims (src/events/). */
   addedClaimIds?: string[];
+  /** Nodes besides entityIds whose relationships the write changed (CommittedWrite's, src/events/changes.ts). */
+  relinkedIds?: string[];
 }
 
 export interface Outcome {

@@ -28,6 +28,12 @@ export interface CommittedWrite {
   entityIds: string[];
   /** The claims among entityIds the write created (a repeated claim keeps its id and is not new). */
   addedClaimIds?: string[];
+  /**
+   * Nodes besides entityIds whose relationships the write changed, which a read after the commit
+   * cannot find from them: a participant an updated meeting left out, a statement's former speaker
+   * and meeting, the meetings a merge moved to its survivor (what the response cache drops, src/cache/).
+   */
+  relinkedIds?: string[];
 }
 
 /** Told of each committed write, after its commit; resolves once its events are on the bus (in commit order), never rejects. */

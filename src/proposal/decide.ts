@@ -218,6 +218,7 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
 
   const entityIds: string[] = [];
   const addedClaimIds: string[] = [];
+  const relinkedIds: string[] = [];
   const rows = [];
   for (const { id, index, record, planned: p, checked } of planned) {
     let last: string | null = null;
@@ -225,13 +226,14 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
       const written = await reported(index, record, p.steps[i]!.mutation, () => c.work(tx));
       entityIds.push(...written.entityIds);
       addedClaimIds.push(...(written.addedClaimIds ?? []));
+      relinkedIds.push(...(written.relinkedIds ?? []));
       last = p.becameWritten ? p.becameWritten(written) : null;
     }
     const edit = editOf.get(id);
     rows.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
   }
   await tx.run(MARK_ACCEPTED, { rows, actor: tx.actor.actor });
-  return { id: "", entityIds: [...ids, ...entityIds], addedClaimIds };
+  return { id: "", entityIds: [...ids, ...entityIds], addedClaimIds, relinkedIds };
 }
 
 export const acceptProposals = (ctx: Context, input: AcceptInput): Promise<Outcome> =>
