@@ -15,13 +15,24 @@ import type { ServerProcess } from "./servers/spawn.js";
 
 /** How many requests each phase times. */
 export const COLD_START_REQUESTS = 100;
+/** How many of a phase's slowest requests the report names: the p99 of 100 is the second slowest, so a few tell what the tail is. */
+const SLOWEST_SHOWN = 5;
+
+export interface TimedPhase {
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  failures: number;
+  /** The slowest requests, slowest first: which scenario, and the how-manieth of the phase it was (from 1). */
+  slowest: { scenario: string; position: number; ms: number }[];
+}
 
 export interface ColdStartVariant {
   warmup: boolean;
   /** From the service's start to a green /health/ready. */
   readySeconds: number;
-  first: { p50: number | null; p99: number | null; max: number | null; failures: number };
-  warm: { p50: number | null; p99: number | null; max: number | null; failures: number };
+  first: TimedPhase;
+  warm: TimedPhase;
 }
 
 /** The scenarios as documents the service knows, with the benchmark's parameters (what it warms with). */
@@ -43,8 +54,8 @@ export async function waitUntilReady(server: ServerProcess, since: number, timeo
 }
 
 /** `count` requests one after another, going round the scenarios; their latencies and failures. */
-export async function timeRequests(server: ServerProcess, scenarios: Scenario[], params: BenchParams, count: number): Promise<ColdStartVariant["first"]> {
-  const times: number[] = [];
+export async function timeRequests(server: ServerProcess, scenarios: Scenario[], params: BenchParams, count: number): Promise<TimedPhase> {
+  const timed: TimedPhase["slowest"] = [];
   let failures = 0;
   for (let i = 0; i < count; i++) {
     const scenario = scenarios[i % scenarios.length]!;
@@ -52,11 +63,12 @@ export async function timeRequests(server: ServerProcess, scenarios: Scenario[],
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const text = await response.text();
-    times.push(performance.now() - started);
+    timed.push({ scenario: scenario.id, position: i + 1, ms: Math.round((performance.now() - started) * 100) / 100 });
     if (response.status !== 200 || text.includes('"errors":')) failures += 1;
   }
-  const sorted = times.sort((a, b) => a - b);
-  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: quantile(sorted, 1), failures };
+  const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
+  const slowest = timed.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN);
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: quantile(sorted, 1), failures, slowest };
 }
 
 /** Writes cold-start.json and COLD-START.md into `out`; returns their paths. */
@@ -83,6 +95,10 @@ export function writeColdStartReport(out: string, run: { date: string; sizes: { 
       "| service | start to ready | first p50 | first p99 | first max | warm p50 | warm p99 | first p99 / warm p99 | failures |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows,
+      "",
+      `The ${SLOWEST_SHOWN} slowest of the first requests (scenario, its position among them, ms): what the tail is.`,
+      "",
+      ...run.variants.map((v) => `- ${v.warmup ? "with the warm-up" : "without"}: ${v.first.slowest.map((t) => `${t.scenario} #${t.position} ${ms(t.ms)}`).join(", ")}`),
       "",
     ].join("\n"),
   );
