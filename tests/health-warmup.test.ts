@@ -20,7 +20,7 @@ const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs
 afterAll(() => driver.close());
 
 /** The warm-up plans every known query on a fresh Neo4j, and runs each past its replanning: longer than a test's default on a busy machine. */
-const WARMUP_TIMEOUT_MS = 180_000;
+const WARMUP_TIMEOUT_MS = 300_000;
 
 const operationType = (query: string) => parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.operation] : []))[0];
 const operationName = (query: string) => parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []))[0];
