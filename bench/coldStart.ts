@@ -47,13 +47,16 @@ export async function startCountingStatements(db: Neo4jExecutor): Promise<void> 
   await db.read("bench.collectQueries", "CALL db.stats.clear('QUERIES') YIELD section CALL db.stats.collect('QUERIES') YIELD success RETURN success");
 }
 
-/** How many times Neo4j ran each statement since startCountingStatements, by text (the collector's own calls left out). */
+/**
+ * How many times Neo4j ran each statement since startCountingStatements, by text (the collector's
+ * own calls left out), summed over the collector's entries for it (its key is more than the text).
+ */
 export async function statementExecutions(db: Neo4jExecutor): Promise<Map<string, number>> {
   const rows = await db.read<{ query: string; executions: number }>(
     "bench.queryStats",
     `CALL db.stats.retrieve('QUERIES') YIELD data
      WITH data WHERE NOT data.query CONTAINS 'db.stats.'
-     RETURN data.query AS query, data.invocationSummary.invocationCount AS executions`,
+     RETURN data.query AS query, sum(data.invocationSummary.invocationCount) AS executions`,
   );
   return new Map(rows.map((row) => [row.query, Number(row.executions)]));
 }
