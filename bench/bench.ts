@@ -12,7 +12,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { COLD_START_REQUESTS, scenarioDocuments, timeRequests, waitUntilReady, writeColdStartReport, type ColdStartVariant } from "./coldStart.js";
+import {
+  COLD_START_REQUESTS,
+  scenarioDocuments,
+  startCountingStatements,
+  statementChanges,
+  statementExecutions,
+  timeRequests,
+  waitUntilReady,
+  writeColdStartReport,
+  type ColdStartVariant,
+} from "./coldStart.js";
 import { runScript, UsageError } from "../src/script.js";
 import { defaultDataDir, openBenchDatabase, temporaryDataDir, waitForIdle } from "./database.js";
 import type { Neo4jExecutor } from "../src/db/executor.js";
@@ -268,17 +278,21 @@ async function main(): Promise<number> {
         say(`Cold start ${warmup ? "with" : "without"} the service's warm-up: restarting Neo4j...`);
         await database.close();
         database = await openBenchDatabase({ ...options, dataDir }, say);
+        await startCountingStatements(database.db);
         const since = Date.now();
         const env: Record<string, string> = warmup ? { BENCH_WARMUP_DOCUMENTS: JSON.stringify(scenarioDocuments(options.scenarios, params)) } : {};
         const server = await startServer("service", database.target, path.join(logDir, `service-cold-${warmup}.log`), env);
         servers.push(server);
         const readySeconds = await waitUntilReady(server, since);
+        const atReady = await statementExecutions(database.db);
         const first = await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
+        const duringFirst = statementChanges(atReady, await statementExecutions(database.db));
         await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
         const warm = await timeRequests(server, options.scenarios, params, COLD_START_REQUESTS);
-        variants.push({ warmup, readySeconds, first, warm });
+        variants.push({ warmup, readySeconds, first, warm, duringFirst });
         say(
-          `  ready after ${readySeconds.toFixed(1)} s; first p99 ${first.p99} ms (max ${first.max}), warm p99 ${warm.p99} ms; ${first.failures + warm.failures} failures`,
+          `  ready after ${readySeconds.toFixed(1)} s; first p99 ${first.p99} ms (max ${first.max}), warm p99 ${warm.p99} ms; ${first.failures + warm.failures} failures; ` +
+            `the first requests: statements planned ${duringFirst.planned}, replanned ${duringFirst.replanned}; slowest ${first.slowest.map((t) => `${t.scenario} #${t.position} ${t.ms} ms`).join(", ")}`,
         );
         await server.stop();
         servers.splice(servers.indexOf(server), 1);

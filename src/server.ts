@@ -22,7 +22,7 @@ import { InProcessBus, type EventBus } from "./events/bus.js";
 import { publishCommits } from "./events/changes.js";
 import { neo4jLookup, warmUpExtraction } from "./extract/index.js";
 import { healthRoutes } from "./health/routes.js";
-import { readSamples, WARMUP_RUNS, warmupRequests, type KnownDocument } from "./health/warmup.js";
+import { readSamples, runWarmup, warmupRequests, type KnownDocument } from "./health/warmup.js";
 import { jsonBody } from "./http/body.js";
 import { applicationJsonStatusPlugin } from "./http/applicationJsonStatus.js";
 import { cors } from "./http/cors.js";
@@ -227,12 +227,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
         const known = [...[...manifest.values()].map((query) => ({ name: "web app", query })), ...exampleTabs, ...extra];
         const { requests, skipped } = warmupRequests(known, await readSamples(db));
         Object.assign(report, { documents: requests.length, skipped });
-        for (let run = 0; run < WARMUP_RUNS; run++) {
-          for (const request of requests) {
-            const response = await apollo.executeOperation(request, { contextValue: createContext(db, WARMUP_AUTH) });
-            if (response.body.kind === "single" && response.body.singleResult.errors?.length) report.failed++;
-          }
-        }
+        await runWarmup(requests, async (request) => {
+          const response = await apollo.executeOperation(request, { contextValue: createContext(db, WARMUP_AUTH) });
+          if (response.body.kind === "single" && response.body.singleResult.errors?.length) report.failed++;
+        });
         await warmUpExtraction(neo4jLookup(db));
       } catch (error) {
         logger.warn({ err: error }, "the warm-up stopped early; the service is ready without it");
