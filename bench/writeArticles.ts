@@ -49,7 +49,7 @@ const SYLLABLES = ["ba", "de", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "
  * A surname stem of request n's own ("Bababa", "Debaba", …): the extraction resolves people by
  * name, so no two requests share one; three syllables at least, so that no other text holds it.
  */
-export function nameStem(n: number): string {
+function nameStem(n: number): string {
   let stem = "";
   for (let k = n, i = 0; i < 3 || k > 0; i++, k = Math.floor(k / SYLLABLES.length)) stem += SYLLABLES[k % SYLLABLES.length];
   return stem[0]!.toUpperCase() + stem.slice(1);

@@ -1,12 +1,13 @@
 /**
  * Contender (b) for the write scenarios (bench/writes.ts): each mutation as one explicit write
  * transaction of hand-written Cypher behind a plain node:http handler (POST /<mutation> with
- * `{"input": …}`, the service's variables), answering the service's payload shape. It takes the
+ * `{"variables": …}`, the service's variables), answering the service's payload shape. It takes the
  * service's locks (src/curation/transaction.ts: a CurationLock node per key, in the same order),
  * writes what the service writes and the same audit entry, in as few statements as that allows:
  * the locks first, so that nothing is read before they are held, then the write with its audit
- * entry. It handles the benchmark's inputs (new meetings and claims, people never merged before);
- * a reference to nothing rolls the transaction back and answers an UNKNOWN_REFERENCE error.
+ * entry. It handles the benchmark's inputs (new meetings and claims, people never merged before;
+ * ingest and acceptance in articleFloor.ts); a reference to nothing rolls the transaction back and
+ * answers an UNKNOWN_REFERENCE error.
  */
 import http from "node:http";
 import neo4j from "neo4j-driver";
