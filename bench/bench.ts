@@ -66,9 +66,10 @@ Load:
   --concurrency L    comma-separated connection counts (default 1,8,32)
   --scenarios L      comma-separated scenario ids (default all: ${SCENARIOS.map((s) => s.id).join(",")},
                      and the writes ${WRITE_SCENARIOS.map((s) => s.id).join(",")})
-  --writes           only the write scenarios: curation mutations through the service as a
-                     curator against one hand-written write transaction each (bench/writes.ts);
-                     they make and remove their own entities, so the graph is unchanged after
+  --writes           only the write scenarios: curation mutations, article ingest and proposal
+                     acceptance through the service as a curator against one hand-written write
+                     transaction each (bench/writes.ts); they make and remove their own
+                     entities, so the graph is unchanged after
   --write-concurrency L  comma-separated connection counts for the writes (default 1,8)
   --cache            only the response cache mix (bench/cacheMix.ts): the pages for Zipf-popular
                      people and meetings with one write in a hundred, against the service with

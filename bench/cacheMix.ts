@@ -262,7 +262,7 @@ class Mix {
     const n = this.written++;
     const person = this.pages.people[rank]!;
     this.writtenPeople.add(person);
-    const base = CREATE_MEETING.input(`${WRITE_PREFIX}cache-${n}`, n);
+    const base = CREATE_MEETING.variables(`${WRITE_PREFIX}cache-${n}`, n).input as Record<string, unknown>;
     const input = { ...base, participants: attendance(n, [person, personId(2 * slot(n))]) };
     return {
       port: this.ports.cached,

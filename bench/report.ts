@@ -258,7 +258,7 @@ function renderWrites(run: RunResult, writes: WriteResults): string {
   return [
     "### Writes (ms, requests/s)",
     "",
-    "Curation mutations through (a) as a curator, against (b) one hand-written write transaction with the same locks and audit entry (`servers/writeFloor.ts`); every request writes a different input, and every response is checked (status 200, no `errors`, an empty payload `errors`).",
+    "Curation mutations, article ingest and proposal acceptance through (a) as a curator, against (b) one hand-written write transaction with the same locks and audit entry (`servers/writeFloor.ts`; ingest runs the same extraction first); every request writes a different input, and every response is checked (status 200, no `errors`, an empty payload `errors`).",
     "",
     table(["scenario", "c", "(a) p50", "p95", "p99", "req/s", "(b) p50", "p95", "p99", "req/s"], rows),
     "",

@@ -9,6 +9,9 @@
  * entries and locks about it) is removed at the end. The node and relationship counts before and
  * after are compared. Each request is a different write, so none fails because an earlier one used
  * its input.
+ *
+ * Ingest (W4) and acceptance (W5) run the project's extraction (src/extract/), which is the
+ * project's own rule rather than database work: the floor calls the same function, so both pay for it.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
@@ -18,6 +21,7 @@ import { meetingSchema, personSchema, sourceSchema } from "../src/model/entries.
 import { waitForIdle } from "./database.js";
 import { mergeRounds, runRound, type LoadRound, type LoadTarget } from "./load.js";
 import type { Measurement } from "./report.js";
+import { INGESTED, INGESTED_ON, ownedNames, prepareAcceptance } from "./writeArticles.js";
 
 export const WRITE_PREFIX = "bench-write-";
 /**
@@ -68,11 +72,24 @@ export interface WriteScenario {
   /** The mutation field; its payload has `errors`. */
   field: string;
   query: string;
-  /** The input of request n, whose entities' ids start with `token`; the keys in the schema's order (the audit entry keeps the input as JSON). */
-  input: (token: string, n: number) => Record<string, unknown>;
+  /** The variables of request n, whose entities' ids start with `token`; the keys in the schema's order (the audit entry keeps the input as JSON). */
+  variables: (token: string, n: number) => Record<string, unknown>;
   /** Makes what the requests with these tokens work on; not timed. */
-  prepare?: (run: RunStatement, requests: { token: string; n: number }[]) => Promise<void>;
+  prepare?: (db: Neo4jExecutor, requests: { token: string; n: number }[]) => Promise<void>;
+  /** Strings of request n's own besides its token (names), replaced like it when two requests' graphs are compared. */
+  owned?: (n: number) => string[];
+  /** Requests per second to prepare for before any was measured, when far below the writes' usual rate (costly preparation). */
+  firstGuessRps?: number;
 }
+
+/** Prepares in one write transaction. */
+const inTransaction =
+  (name: string, prepare: (run: RunStatement, requests: { token: string; n: number }[]) => Promise<void>): WriteScenario["prepare"] =>
+  (db, requests) =>
+    db.writeTransaction(`bench.writes.prepare.${name}`, (run) => prepare(run, requests));
+
+/** The proposals W5's request with each token accepts, known once prepared. */
+const toAccept = new Map<string, string[]>();
 
 export const WRITE_SCENARIOS: WriteScenario[] = [
   {
@@ -80,30 +97,32 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
     title: "W1. createMeeting: a meeting with two participants and its date claim",
     field: "createMeeting",
     query: `mutation CreateMeeting($input: MeetingInput!) { createMeeting(input: $input) { meeting { id } errors { field code message } } }`,
-    input: (token, n) => ({ id: token, kind: "talks", title: `Bench meeting ${token}`, date: DATE, participants: attendance(n), claims: [dateClaim(n)] }),
+    variables: (token, n) => ({
+      input: { id: token, kind: "talks", title: `Bench meeting ${token}`, date: DATE, participants: attendance(n), claims: [dateClaim(n)] },
+    }),
   },
   {
     id: "attachClaims",
     title: "W2. attachClaims: a sourced outcome claim on a stored meeting with two participants",
     field: "attachClaims",
     query: `mutation AttachClaims($input: AttachClaimsInput!) { attachClaims(input: $input) { meeting { id } errors { field code message } } }`,
-    input: (token, n) => ({
-      meetingId: token,
-      claims: [{ field: "outcome", value: `Outcome of ${token}`, sourceId: sourceId(n), excerpt: "[bench] an outcome" }],
+    variables: (token, n) => ({
+      input: { meetingId: token, claims: [{ field: "outcome", value: `Outcome of ${token}`, sourceId: sourceId(n), excerpt: "[bench] an outcome" }] },
     }),
-    prepare: (run, requests) =>
+    prepare: inTransaction("attachClaims", (run, requests) =>
       writeMeetings(
         run,
         requests.map(({ token, n }) => fixtureMeeting(token, n)),
       ),
+    ),
   },
   {
     id: "mergePeople",
     title: "W3. mergePeople: two people who attended the same meeting",
     field: "mergePeople",
     query: `mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { person { id } errors { field code message } } }`,
-    input: (token) => ({ survivorId: `${token}-a`, mergedId: `${token}-b` }),
-    prepare: async (run, requests) => {
+    variables: (token) => ({ input: { survivorId: `${token}-a`, mergedId: `${token}-b` } }),
+    prepare: inTransaction("mergePeople", async (run, requests) => {
       await writePeople(
         run,
         requests.flatMap(({ token }) => [fixturePerson(`${token}-a`, `Bench Person ${token} A`), fixturePerson(`${token}-b`, `Bench Person ${token} B`)]),
@@ -112,7 +131,29 @@ export const WRITE_SCENARIOS: WriteScenario[] = [
         run,
         requests.map(({ token, n }) => fixtureMeeting(`${token}-m`, n, [`${token}-a`, `${token}-b`])),
       );
+    }),
+  },
+  {
+    id: "ingestArticle",
+    title: `W4. ingestArticle: ${INGESTED.from} as a new source, with its proposals`,
+    field: "ingestArticle",
+    query: `mutation IngestArticle($input: IngestArticleInput!) { ingestArticle(input: $input) { source { id } proposals { id } errors { field code message } } }`,
+    // The title names the source: "<token>-<publishedOn>".
+    variables: (token, n) => ({ input: { text: INGESTED.texts[n % INGESTED.texts.length], title: token, publishedOn: INGESTED_ON } }),
+    firstGuessRps: 30,
+  },
+  {
+    id: "acceptProposals",
+    title: "W5. acceptProposals: the proposals of a short article (a known meeting, its duration, a quote)",
+    field: "acceptProposals",
+    query: `mutation AcceptProposals($ids: [ID!]!) { acceptProposals(ids: $ids) { proposals { id status } errors { field code message } } }`,
+    variables: (token) => ({ ids: toAccept.get(token) }),
+    prepare: async (db, requests) => {
+      const ids = await prepareAcceptance(db, requests, (token, n, people) => fixtureMeeting(token, n, people));
+      for (const [token, proposals] of ids) toAccept.set(token, proposals);
     },
+    owned: ownedNames,
+    firstGuessRps: 30,
   },
 ];
 
@@ -204,14 +245,14 @@ class Requests {
     while (this.prepared < to) {
       const from = Math.max(this.prepared, this.next);
       const batch = Array.from({ length: Math.min(1000, to - from) }, (_, i) => ({ n: from + i, token: this.token(from + i) }));
-      if (this.scenario.prepare) await this.db.writeTransaction(`bench.writes.prepare.${this.scenario.id}`, (run) => this.scenario.prepare!(run, batch));
+      if (this.scenario.prepare) await this.scenario.prepare(this.db, batch);
       this.prepared = from + batch.length;
     }
   }
 
-  /** The token the next request will have. */
-  get upcoming(): string {
-    return this.token(this.next);
+  /** The next request's n and token. */
+  get upcoming(): { token: string; n: number } {
+    return { token: this.token(this.next), n: this.next };
   }
 
   private take(): { token: string; n: number } {
@@ -226,8 +267,8 @@ class Requests {
 
   body(contender: WriteContender): string {
     const { token, n } = this.take();
-    const input = this.scenario.input(token, n);
-    return JSON.stringify(contender === "service" ? { query: this.scenario.query, variables: { input } } : { input });
+    const variables = this.scenario.variables(token, n);
+    return JSON.stringify(contender === "service" ? { query: this.scenario.query, variables } : { variables });
   }
 }
 
@@ -272,15 +313,25 @@ CALL (n) {
 RETURN labels(n) AS labels, properties(n) AS properties, relationships`;
 
 /** Set by the clock or at random: never the same twice. */
-const VOLATILE = new Set(["at", "lockedAt", "mergedAt"]);
+const VOLATILE = new Set(["at", "lockedAt", "mergedAt", "createdAt", "decidedAt"]);
 
-/** The nodes and relationships a request wrote, comparable across requests: sorted, its token replaced, clocks and random ids left out. */
-async function writtenBy(db: Neo4jExecutor, token: string): Promise<string[]> {
+/**
+ * The nodes and relationships a request wrote, comparable across requests: sorted, its token and
+ * the other strings it owns replaced, clocks and random ids left out. A proposal's id hashes its
+ * key, which can hold the token: it is replaced by the key.
+ */
+async function writtenBy(db: Neo4jExecutor, token: string, owned: string[]): Promise<string[]> {
   const rows = await db.read<{ labels: string[]; properties: Record<string, unknown>; relationships: unknown[] }>("bench.writes.written", WRITTEN, {
     token,
   });
+  const proposals = rows.flatMap(({ labels, properties }) =>
+    labels.includes("Proposal") ? [[properties.id as string, `<proposal ${String(properties.key)}>`]] : [],
+  );
+  const replacements = [...proposals, [token, "<request>"], ...owned.map((s) => [s, "<owned>"])];
   const normalized = (value: unknown) =>
-    JSON.stringify(value, (key, v: unknown) => (VOLATILE.has(key) ? undefined : typeof v === "string" ? v.split(token).join("<request>") : v));
+    JSON.stringify(value, (key, v: unknown) =>
+      VOLATILE.has(key) ? undefined : typeof v === "string" ? replacements.reduce((text, [from, to]) => text.split(from!).join(to), v) : v,
+    );
   return rows
     .map(({ labels, properties, relationships }) => {
       const { id, ...rest } = properties;
@@ -368,7 +419,7 @@ export async function runWrites(
       say(`  ${c.sameGraph ? "the same graph written by both" : `GRAPHS DIFFER: ${c.difference}`}`);
       if (!c.service.ok || !c.floor.ok) continue;
 
-      let fastest = FIRST_GUESS_RPS;
+      let fastest = scenario.firstGuessRps ?? FIRST_GUESS_RPS;
       const stretch = async (contender: WriteContender, connections: number, seconds: number): Promise<LoadRound> => {
         // Enough for the fastest rate seen so far, with room to spare: a request without its entities would fail.
         await requests.ensure(Math.ceil(fastest * seconds * 2) + connections * 2);
@@ -416,14 +467,18 @@ export async function runWrites(
 /** One request by each contender on entities that differ only in their ids (requests n and n + SLOTS): the graphs they leave must be equal. */
 async function check(scenario: WriteScenario, requests: Requests, servers: Record<WriteContender, Server>, db: Neo4jExecutor): Promise<WriteCheck> {
   const result: Partial<WriteCheck> = {};
-  const tokens: Partial<Record<WriteContender, string>> = {};
+  const upcoming: Partial<Record<WriteContender, { token: string; n: number }>> = {};
   for (const contender of ["service", "floor"] as const) {
     requests.align(SLOTS);
     await requests.ensure(1);
-    tokens[contender] = requests.upcoming;
+    upcoming[contender] = requests.upcoming;
     result[contender] = await probe(scenario, requests, contender, servers[contender]);
   }
-  const [service, floor] = await Promise.all([writtenBy(db, tokens.service!), writtenBy(db, tokens.floor!)]);
+  const written = (contender: WriteContender) => {
+    const { token, n } = upcoming[contender]!;
+    return writtenBy(db, token, scenario.owned?.(n) ?? []);
+  };
+  const [service, floor] = await Promise.all([written("service"), written("floor")]);
   const sameGraph = isDeepStrictEqual(service, floor);
   const first = service.findIndex((x, i) => x !== floor[i]);
   return {

@@ -1,27 +1,20 @@
 /**
  * Contender (b) for the write scenarios (bench/writes.ts): each mutation as one explicit write
  * transaction of hand-written Cypher behind a plain node:http handler (POST /<mutation> with
- * `{"input": …}`, the service's variables), answering the service's payload shape. It takes the
+ * `{"variables": …}`, the service's variables), answering the service's payload shape. It takes the
  * service's locks (src/curation/transaction.ts: a CurationLock node per key, in the same order),
  * writes what the service writes and the same audit entry, in as few statements as that allows:
  * the locks first, so that nothing is read before they are held, then the write with its audit
- * entry. It handles the benchmark's inputs (new meetings and claims, people never merged before);
- * a reference to nothing rolls the transaction back and answers an UNKNOWN_REFERENCE error.
+ * entry. It handles the benchmark's inputs (new meetings and claims, people never merged before;
+ * ingest and acceptance in articleFloor.ts); a reference to nothing rolls the transaction back and
+ * answers an UNKNOWN_REFERENCE error.
  */
 import http from "node:http";
-import neo4j, { type ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import { Neo4jExecutor } from "../../src/db/executor.js";
+import { acceptProposals, ingestArticle } from "./articleFloor.js";
 import { runServerProcess } from "./child.js";
-
-/** Who the writes are recorded as: the service's curator in the benchmark (an API key named "bench"). */
-const ACTOR = { actor: "bench", via: "api-key" };
-
-const TAKE_LOCKS = `
-UNWIND $keys AS key
-MERGE (lock:CurationLock {key: key})
-SET lock.lockedAt = datetime()`;
-
-const AUDIT = `
-CREATE (:AuditEntry {id: randomUUID(), at: datetime(), actor: $actor, via: $via, mutation: $mutation, entityIds: entityIds, input: $inputJson})`;
+import { ACTOR, AUDIT, inWriteTransaction, TAKE_LOCKS, UnknownReference, type Handler } from "./writeFloorCommon.js";
 
 /** A sourced attendance as the service stores it: the sources as parallel lists on the edge. */
 const ATTENDANCE_PROPERTIES = `{sourceIds: [r IN a.sources | r.sourceId], excerpts: [r IN a.sources | r.excerpt], bases: [r IN a.sources | coalesce(r.basis, 'STATED')], notes: [r IN a.sources | coalesce(r.note, '')]}`;
@@ -115,44 +108,44 @@ WITH survivor, [$input.survivorId, $input.mergedId] AS entityIds
 ${AUDIT}
 RETURN survivor.id AS id`;
 
-interface Mutation {
-  /** The payload's field for the written object. */
-  object: string;
-  /** The lock keys taken first, in the service's lock order. */
-  locks: (input: Record<string, any>) => string[];
-  write: string;
-}
+/**
+ * A curation mutation of one input: `locks` taken first (in the service's lock order), then
+ * `write`, which answers the id of the written object as `id`, or nothing when a reference is missing.
+ */
+const lockedWrite =
+  (name: string, object: string, locks: (input: Record<string, any>) => string[], write: string): Handler =>
+  (session, { input }) =>
+    inWriteTransaction(session, async (tx) => {
+      await tx.run(TAKE_LOCKS, { keys: locks(input) });
+      const result = await tx.run(write, { input, inputJson: JSON.stringify(input), mutation: name, ...ACTOR });
+      const id = result.records[0]?.get("id") as string | undefined;
+      if (id === undefined) throw new UnknownReference(`${name}: the input refers to something that does not exist`);
+      return { [object]: { id } };
+    });
 
-const MUTATIONS: Record<string, Mutation> = {
-  createMeeting: {
-    object: "meeting",
-    // Lock order: people before meetings.
-    locks: (input) => [...(input.participants as { personId: string }[]).map((p) => `Person:${p.personId}`).sort(), `Meeting:${input.id}`],
-    write: CREATE_MEETING,
-  },
-  attachClaims: { object: "meeting", locks: (input) => [`Meeting:${input.meetingId}`], write: ATTACH_CLAIMS },
-  mergePeople: { object: "person", locks: (input) => [`Person:${input.survivorId}`, `Person:${input.mergedId}`].sort(), write: MERGE_PEOPLE },
+const MUTATIONS: Record<string, Handler> = {
+  // Lock order: people before meetings.
+  createMeeting: lockedWrite(
+    "createMeeting",
+    "meeting",
+    (input) => [...(input.participants as { personId: string }[]).map((p) => `Person:${p.personId}`).sort(), `Meeting:${input.id}`],
+    CREATE_MEETING,
+  ),
+  attachClaims: lockedWrite("attachClaims", "meeting", (input) => [`Meeting:${input.meetingId}`], ATTACH_CLAIMS),
+  mergePeople: lockedWrite("mergePeople", "person", (input) => [`Person:${input.survivorId}`, `Person:${input.mergedId}`].sort(), MERGE_PEOPLE),
+  ingestArticle,
+  acceptProposals,
 };
 
-/** Thrown inside the transaction to roll it back when the write found something missing. */
-class UnknownReference extends Error {}
-
-async function write(tx: ManagedTransaction, name: string, mutation: Mutation, input: Record<string, unknown>): Promise<string> {
-  await tx.run(TAKE_LOCKS, { keys: mutation.locks(input) });
-  const result = await tx.run(mutation.write, { input, inputJson: JSON.stringify(input), mutation: name, ...ACTOR });
-  const id = result.records[0]?.get("id") as string | undefined;
-  if (id === undefined) throw new UnknownReference(`${name}: the input refers to something that does not exist`);
-  return id;
-}
-
 runServerProcess(async (driver, target) => {
+  const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 60_000 });
   const httpServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
       const name = (req.url ?? "").slice(1);
-      const mutation = MUTATIONS[name];
-      if (req.method !== "POST" || !mutation) {
+      const handler = MUTATIONS[name];
+      if (req.method !== "POST" || !handler) {
         res.writeHead(404).end();
         return;
       }
@@ -160,12 +153,10 @@ runServerProcess(async (driver, target) => {
       const answer = (payload: Record<string, unknown>) =>
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { [name]: payload } }));
       try {
-        const { input } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { input: Record<string, unknown> };
-        const id = await session.executeWrite((tx) => write(tx, name, mutation, input), { timeout: 60_000 });
-        answer({ [mutation.object]: { id }, errors: [] });
+        const { variables } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { variables: Record<string, unknown> };
+        answer({ ...(await handler(session, variables, db)), errors: [] });
       } catch (error) {
-        if (error instanceof UnknownReference)
-          answer({ [mutation.object]: null, errors: [{ field: ["input"], code: "UNKNOWN_REFERENCE", message: error.message }] });
+        if (error instanceof UnknownReference) answer({ errors: [{ field: ["input"], code: "UNKNOWN_REFERENCE", message: error.message }] });
         else res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
       } finally {
         await session.close();
