@@ -382,7 +382,8 @@ async function lookupsOf(port: number): Promise<Lookups> {
   const res = await fetch(`http://127.0.0.1:${port}/metrics`);
   if (!res.ok) throw new Error(`(a) answered /metrics with HTTP ${res.status}: start it with METRICS_ENABLED (bench/servers/service.ts).`);
   const text = await res.text();
-  const counter = (name: string, label = "") => Number(new RegExp(`^meetgraph_response_cache_${name}${label.replace(/[{}]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+  const counter = (name: string, label = "") =>
+    Number(new RegExp(`^meetgraph_response_cache_${name}${label.replace(/[{}]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
   const lookup = (result: string) => counter("lookups_total", `{result="${result}"}`);
   return {
     hit: lookup("hit"),

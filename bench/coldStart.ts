@@ -137,7 +137,9 @@ export function writeColdStartReport(out: string, run: { date: string; sizes: { 
       "",
       `The ${SLOWEST_SHOWN} slowest of the first requests (scenario, its position among them, ms): what the tail is.`,
       "",
-      ...run.variants.map((v) => `- ${v.warmup ? "with the warm-up" : "without"}: ${v.first.slowest.map((t) => `${t.scenario} #${t.position} ${ms(t.ms)}`).join(", ")}`),
+      ...run.variants.map(
+        (v) => `- ${v.warmup ? "with the warm-up" : "without"}: ${v.first.slowest.map((t) => `${t.scenario} #${t.position} ${ms(t.ms)}`).join(", ")}`,
+      ),
       "",
     ].join("\n"),
   );

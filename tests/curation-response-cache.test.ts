@@ -158,7 +158,12 @@ describe("one instance", () => {
     const [m, elsewhere] = [testId("meeting"), testId("meeting")];
     await createMeeting(api, m, [a, b]);
     await createMeeting(api, elsewhere, [c, d]);
-    for (const [query, id] of [[PERSON_PAGE, a], [PERSON_PAGE, c], [MEETING_PAGE, elsewhere]] as const) await read(api, query, { id });
+    for (const [query, id] of [
+      [PERSON_PAGE, a],
+      [PERSON_PAGE, c],
+      [MEETING_PAGE, elsewhere],
+    ] as const)
+      await read(api, query, { id });
     await createMeeting(api, testId("meeting"), [a, b], 30);
     expect((await read(api, PERSON_PAGE, { id: c })).cached).toBe(true);
     expect((await read(api, MEETING_PAGE, { id: elsewhere })).cached).toBe(true);
@@ -332,7 +337,10 @@ describe("a randomized run: many readers of popular people on two instances shar
           const [meetingId, participants] = crowded.find(([, participants]) => participants.includes(id)) ?? rng.pick(crowded);
           const leaving = participants.includes(id) ? id : rng.pick(participants);
           await updateMeeting(target, { id: meetingId, removeParticipantIds: [leaving] });
-          participantsOf.set(meetingId, participants.filter((p) => p !== leaving));
+          participantsOf.set(
+            meetingId,
+            participants.filter((p) => p !== leaving),
+          );
           changeCount(leaving, -1);
         } else if (written % 3 === 2) {
           await renamePerson(target, id, `Cache Zipf ${id} v${renames.get(id)! + 1}`);
@@ -351,7 +359,8 @@ describe("a randomized run: many readers of popular people on two instances shar
     await Promise.all([writer(), ...Array.from({ length: READERS }, reader)]);
     for (const { id, after, count } of counted) {
       const possible = meetingCounts.get(id)!.slice(after);
-      if (!possible.includes(count)) stale.push(`${id}: ${count} meetings, sent when ${possible[0]} were acknowledged (then ${possible.slice(1).join(", ") || "no change"})`);
+      if (!possible.includes(count))
+        stale.push(`${id}: ${count} meetings, sent when ${possible[0]} were acknowledged (then ${possible.slice(1).join(", ") || "no change"})`);
     }
     expect(stale, `seed ${seed}`).toEqual([]);
     // Not vacuous: most reads came from the cache.

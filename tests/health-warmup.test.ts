@@ -112,7 +112,11 @@ describe("after the warm-up, the first users' requests", () => {
   let requests: WarmupRequest[] = [];
   beforeAll(async () => {
     const notedDb = new Neo4jExecutor(noted, { database: target.database, queryTimeoutMs: 30_000 });
-    server = await createServer({ config: { NODE_ENV: "test", WARMUP_ON_START: true, HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000 }, db: notedDb, logger: createLogger("silent") });
+    server = await createServer({
+      config: { NODE_ENV: "test", WARMUP_ON_START: true, HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000 },
+      db: notedDb,
+      logger: createLogger("silent"),
+    });
     base = `http://127.0.0.1:${await server.listen(0, "127.0.0.1")}`;
     const known = [...[...loadManifest().values()].map((query) => ({ name: "web", query })), ...exampleTabs];
     requests = warmupRequests(known, await readSamples(db)).requests;
