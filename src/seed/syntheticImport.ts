@@ -24,7 +24,7 @@ import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticSt
 import type { SeedMeeting, SeedPerson, SeedStatement } from "../model/entries.js";
 import { meetingRow, searchText, sourceLists, statementRow } from "../db/writes.js";
 
-const ROWS_PER_PROGRESS_STEP = 10_000;
+const ROWS_PER_PROGRESS_STEP = 1_000;
 
 const SOURCE_LIST: Columns = { sourceIds: "string[]", excerpts: "string[]", bases: "string[]", notes: "string[]" };
 const CLAIM_EVIDENCE: Columns = { basis: "string", note: "string", hedge: "string", rank: "string", rankReason: "string", preferred: "boolean" };
