@@ -366,6 +366,11 @@ export function* syntheticStatements(options: SyntheticOptions, batchSize: numbe
 /** Reports progress of one kind of row: called with the total, returns a callback for rows done. */
 export type Progress = (label: string, total: number) => (done: number) => void;
 
+/**
+ * Writes the batches in `writers` transactions at a time, each writer taking the next batch when
+ * its last one has committed. The rows of one kind never depend on each other, so their order
+ * does not change the graph; a deadlock between writers is retried by the managed transaction.
+ */
 async function loadBatches<T>(
   db: Neo4jExecutor,
   label: string,
@@ -373,15 +378,27 @@ async function loadBatches<T>(
   batches: Iterable<T[]>,
   write: (run: RunStatement, rows: T[]) => Promise<unknown>,
   reportProgress: Progress,
+  writers: number,
 ) {
   const progress = reportProgress(label, total);
+  const pending = batches[Symbol.iterator]();
   let done = 0;
+  let failed = false;
   progress(0);
-  for (const batch of batches) {
-    await db.writeTransaction(`synthetic.${label}`, (run) => write(run, batch));
-    done += batch.length;
-    progress(done);
-  }
+  const writer = async () => {
+    for (let next = pending.next(); !next.done && !failed; next = pending.next()) {
+      const batch = next.value;
+      try {
+        await db.writeTransaction(`synthetic.${label}`, (run) => write(run, batch));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      done += batch.length;
+      progress(done);
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, writer));
 }
 
 // Synthetic ids start with "syn-": an index seek on each label's unique id counts them.
@@ -403,10 +420,11 @@ async function countSynthetic(db: Neo4jExecutor): Promise<SyntheticCounts> {
 }
 
 /**
- * Writes the whole synthetic graph, one transaction per batch; used by seed:synthetic and the benchmark.
- * Answers how many synthetic people, meetings and statements the graph held before and after.
+ * Writes the whole synthetic graph, one transaction per batch, meetings and statements `writers`
+ * batches at a time; used by seed:synthetic and the benchmark. Answers how many synthetic people,
+ * meetings and statements the graph held before and after.
  */
-export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOptions, batchSize: number, progress: Progress) {
+export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOptions, batchSize: number, progress: Progress, writers = 1) {
   const before = await countSynthetic(db);
   const started = Date.now();
   const reference = syntheticReferenceData(options.seed);
@@ -417,10 +435,12 @@ export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOp
     await writeTopics(run, reference.topics);
     await writeSources(run, reference.sources);
   });
-  await loadBatches(db, "people", options.people, syntheticPeople(options, batchSize), writePeople, progress);
-  await loadBatches(db, "meetings", options.meetings, syntheticMeetings(options, reference.buildingsByCountry, batchSize), writeMeetings, progress);
+  // One writer: a person's relation points back to a person that must already be committed.
+  await loadBatches(db, "people", options.people, syntheticPeople(options, batchSize), writePeople, progress, 1);
+  const meetings = syntheticMeetings(options, reference.buildingsByCountry, batchSize);
+  await loadBatches(db, "meetings", options.meetings, meetings, writeMeetings, progress, writers);
   const statements = Math.floor(options.meetings / 10);
-  await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements, progress);
+  await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements, progress, writers);
   const seconds = (Date.now() - started) / 1000;
   return { seconds, statements, before, after: await countSynthetic(db) };
 }
