@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
 import { progressBar } from "../src/seed/progress.js";
-import { loadSyntheticGraph, type SyntheticOptions } from "../src/seed/synthetic.js";
+import { loadSyntheticGraph, SYNTHETIC_WRITERS, type SyntheticOptions } from "../src/seed/synthetic.js";
 import { importAndOpen } from "../src/seed/syntheticImport.js";
 import { runScript, UsageError } from "../src/script.js";
 
@@ -31,7 +31,7 @@ Options:
                                         must be stopped, and the graph then holds only this
   --batch B             rows per transaction, with --method transactions (default 2000)
   --writers W           transactions at a time for meetings and statements, with --method
-                        transactions (default 2; people are written one batch at a time)
+                        transactions (default ${SYNTHETIC_WRITERS}; people are written one batch at a time)
   --import-memory SIZE  the importer's heap and off-heap memory, with --method import (default 1g)
   --help                show this help
 
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
     seed: positive("seed", values.seed, 1),
   };
   const batchSize = positive("batch", values.batch, 2_000);
-  const writers = positive("writers", values.writers, 2);
+  const writers = positive("writers", values.writers, SYNTHETIC_WRITERS);
   const how = method(values.method);
   const importMemory = memorySize(values["import-memory"]);
   // A batch on a busy machine can outlast the API's per-query timeout; a load has no client waiting on it.
