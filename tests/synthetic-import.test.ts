@@ -63,6 +63,8 @@ describe.skipIf(noJava)("loading the synthetic graph with Neo4j's batch importer
       NEO4J_BOLT_PORT: String(await freePort()),
       NEO4J_HEAP: "384m",
       NEO4J_PAGE_CACHE: "64m",
+      // As seed:synthetic sets it: writers waiting on each other's locks on a loaded machine outlast the API's limit.
+      NEO4J_QUERY_TIMEOUT_MS: "120000",
     };
     delete env.NEO4J_URI;
     open = await openDatabase(loadConfig(env), say);
