@@ -24,7 +24,8 @@ import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticSt
 import type { SeedMeeting, SeedPerson, SeedStatement } from "../model/entries.js";
 import { meetingRow, searchText, sourceLists, statementRow } from "../db/writes.js";
 
-const ROWS_PER_PROGRESS_STEP = 1_000;
+/** Rows generated at a time, a progress step each: a small batch is garbage before the young generation fills. */
+const ROWS_PER_BATCH = 1_000;
 
 const SOURCE_LIST: Columns = { sourceIds: "string[]", excerpts: "string[]", bases: "string[]", notes: "string[]" };
 const CLAIM_EVIDENCE: Columns = { basis: "string", note: "string", hedge: "string", rank: "string", rankReason: "string", preferred: "boolean" };
@@ -218,21 +219,15 @@ export function writeSyntheticCsv(dir: string, options: SyntheticOptions, progre
   // The data is in the current model: every migration counts as applied (its schema statements run in finishImport).
   const appliedAt = new Date().toISOString();
   for (const m of migrations) t.migration.add(`migration-${m.version}`, { version: m.version, name: m.name, appliedAt });
-  writeAll("people", options.people, syntheticPeople(options, ROWS_PER_PROGRESS_STEP), (batch) => writePeople(t, batch), progress);
+  writeAll("people", options.people, syntheticPeople(options, ROWS_PER_BATCH), (batch) => writePeople(t, batch), progress);
   writeAll(
     "meetings",
     options.meetings,
-    syntheticMeetings(options, reference.buildingsByCountry, ROWS_PER_PROGRESS_STEP),
+    syntheticMeetings(options, reference.buildingsByCountry, ROWS_PER_BATCH),
     (batch) => writeMeetings(t, batch),
     progress,
   );
-  writeAll(
-    "statements",
-    Math.floor(options.meetings / 10),
-    syntheticStatements(options, ROWS_PER_PROGRESS_STEP),
-    (batch) => writeStatements(t, batch),
-    progress,
-  );
+  writeAll("statements", Math.floor(options.meetings / 10), syntheticStatements(options, ROWS_PER_BATCH), (batch) => writeStatements(t, batch), progress);
   const tables = Object.values(t);
   for (const table of tables) table.close();
   return tables;
