@@ -267,14 +267,18 @@ export async function importSyntheticStore(
 const SCHEMA_STATEMENT = /^\s*(?:CREATE|DROP)\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\b/i;
 
 /**
- * Creates the migrations' constraints and indexes all at once, then waits for them. A constraint's
- * statement returns when its index is built, an index's at once; each on its own session, Neo4j
- * builds them side by side, where one after the other each waited for the last. (One transaction
- * creating them all was slower: its constraints were still built one by one.)
+ * Creates the migrations' constraints and indexes, then waits for them. An index's statement returns
+ * at once and Neo4j builds it in the background; a constraint's returns when its index is built, so
+ * the constraints run each on its own session, side by side, where one after the other each waited
+ * for the last. Two schema statements on one label deadlock on its lock, hence the indexes first and
+ * one at a time, and the constraints side by side only because each is on a label of its own. (One
+ * transaction creating them all was slower: its constraints were still built one by one.)
  */
 async function createSchema(db: Neo4jExecutor) {
   const statements = migrations.flatMap((m) => m.statements.filter((s) => SCHEMA_STATEMENT.test(s)));
-  await Promise.all(statements.map((statement) => db.write("import.schema", statement)));
+  const constraint = (statement: string) => /\bCONSTRAINT\b/i.test(statement);
+  for (const statement of statements.filter((s) => !constraint(s))) await db.write("import.schema", statement);
+  await Promise.all(statements.filter(constraint).map((statement) => db.write("import.schema", statement)));
   await db.write("import.schema", "CALL db.awaitIndexes(3600)");
 }
 
