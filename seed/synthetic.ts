@@ -3,14 +3,14 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/open.js";
 import { progressBar } from "../src/seed/progress.js";
-import { loadSyntheticGraph, type SyntheticOptions } from "../src/seed/synthetic.js";
+import { loadSyntheticGraph, SYNTHETIC_WRITERS, type SyntheticOptions } from "../src/seed/synthetic.js";
 import { importAndOpen } from "../src/seed/syntheticImport.js";
 import { runScript, UsageError } from "../src/script.js";
 
 const BATCH_TIMEOUT_MS = 10 * 60_000;
 const METHODS = ["transactions", "import"] as const;
 
-const usage = `Usage: npm run seed:synthetic -- [--people N] [--meetings M] [--seed S] [--method transactions|import] [--batch B] [--import-memory SIZE]
+const usage = `Usage: npm run seed:synthetic -- [--people N] [--meetings M] [--seed S] [--method transactions|import] [--batch B] [--writers W] [--import-memory SIZE]
 
 Loads a realistic, deterministic synthetic graph (ids start with "syn-"): N people, M meetings
 of 2-8 participants (a few people meet very many), places in a country > city > building
@@ -30,6 +30,8 @@ Options:
                                         or after \`npm run db:reset -- --yes\`); the local Neo4j
                                         must be stopped, and the graph then holds only this
   --batch B             rows per transaction, with --method transactions (default 2000)
+  --writers W           transactions at a time for meetings and statements, with --method
+                        transactions (default ${SYNTHETIC_WRITERS}; people are written one batch at a time)
   --import-memory SIZE  the importer's heap and off-heap memory, with --method import (default 1g)
   --help                show this help
 
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
       seed: { type: "string" },
       method: { type: "string" },
       batch: { type: "string" },
+      writers: { type: "string" },
       "import-memory": { type: "string" },
       help: { type: "boolean" },
     },
@@ -81,6 +84,7 @@ async function main(): Promise<number> {
     seed: positive("seed", values.seed, 1),
   };
   const batchSize = positive("batch", values.batch, 2_000);
+  const writers = positive("writers", values.writers, SYNTHETIC_WRITERS);
   const how = method(values.method);
   const importMemory = memorySize(values["import-memory"]);
   // A batch on a busy machine can outlast the API's per-query timeout; a load has no client waiting on it.
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
 
   const { db, close } = await openDatabase(config, console.log);
   try {
-    const { seconds, before, after } = await loadSyntheticGraph(db, options, batchSize, progressBar);
+    const { seconds, before, after } = await loadSyntheticGraph(db, options, batchSize, progressBar, writers);
     const created = (kind: keyof typeof after) => `${after[kind] - before[kind]} ${kind}`;
     console.log(
       `Wrote ${options.people} people, ${options.meetings} meetings and ${statements} statements in ${seconds.toFixed(1)} s (${rate(options.meetings, seconds)} meetings): ` +

@@ -23,7 +23,7 @@ export type Columns = Record<string, ColumnType>;
 
 /** Between list elements: a control character no text of ours contains. */
 const ARRAY_DELIMITER = "\u001f";
-const FLUSH_AT_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 /** A statement to run after the import, outside any explicit transaction (it batches itself). */
 export type FixUp = string;
@@ -57,8 +57,9 @@ function quote(text: string): string {
 }
 
 abstract class CsvTable {
-  private buffer: string[] = [];
-  private bufferedChars = 0;
+  /** Lines go straight into one large buffer: short-lived strings die young, where the old generation's GC never sees them. */
+  private readonly chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private readonly fd: number;
   private readonly columnList: [string, ColumnType][];
   /** The list columns that had an empty list, which CSV cannot hold, and those that had none at all. */
@@ -72,32 +73,39 @@ abstract class CsvTable {
   ) {
     this.columnList = Object.entries(columns);
     this.fd = fs.openSync(file, "w");
-    fs.writeSync(this.fd, `${header.join(",")}\n`);
+    this.append(`${header.join(",")}\n`);
   }
 
   protected addLine(keys: string[], props: Record<string, unknown>) {
-    for (const name of Object.keys(props)) {
+    for (const name in props) {
       // A property the Cypher writers would store and this table has no column for must not vanish silently.
       if (!(name in this.columns) && props[name] !== null && props[name] !== undefined)
         throw new Error(`${this.file} has no column for the property "${name}".`);
     }
-    const fields = keys.map((key) => quote(key));
+    let line = quote(keys[0]!);
+    for (let i = 1; i < keys.length; i++) line += `,${quote(keys[i]!)}`;
     for (const [name, type] of this.columnList) {
       const value = props[name];
-      if (type === "string[]" && (value ?? null) === null) this.missingLists.add(name);
-      if (type === "string[]" && Array.isArray(value) && value.length === 0) this.emptyLists.add(name);
-      fields.push(field(value, type));
+      if (type === "string[]") {
+        if ((value ?? null) === null) this.missingLists.add(name);
+        else if (Array.isArray(value) && value.length === 0) this.emptyLists.add(name);
+      }
+      line += `,${field(value, type)}`;
     }
-    const line = `${fields.join(",")}\n`;
-    this.buffer.push(line);
-    this.bufferedChars += line.length;
-    if (this.bufferedChars >= FLUSH_AT_CHARS) this.flush();
+    this.append(`${line}\n`);
+  }
+
+  private append(text: string) {
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    if (this.used + text.length * 3 > CHUNK_BYTES) this.flush();
+    if (text.length * 3 > CHUNK_BYTES) fs.writeSync(this.fd, text);
+    else this.used += this.chunk.write(text, this.used);
   }
 
   private flush() {
-    fs.writeSync(this.fd, this.buffer.join(""));
-    this.buffer = [];
-    this.bufferedChars = 0;
+    let written = 0;
+    while (written < this.used) written += fs.writeSync(this.fd, this.chunk, written, this.used - written);
+    this.used = 0;
   }
 
   close() {

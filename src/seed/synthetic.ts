@@ -8,6 +8,7 @@
  * country → city → building hierarchy, and durations are a mix of known, approximate and
  * unknown, sometimes with a second, conflicting claim.
  */
+import { GraphQLError } from "graphql";
 import type { Neo4jExecutor, RunStatement } from "../db/executor.js";
 import type { ClaimRank, Hedge } from "../model/evidence.js";
 import type {
@@ -366,6 +367,22 @@ export function* syntheticStatements(options: SyntheticOptions, batchSize: numbe
 /** Reports progress of one kind of row: called with the total, returns a callback for rows done. */
 export type Progress = (label: string, total: number) => (done: number) => void;
 
+/** Two writers keep both cores of a small machine busy; more deadlock on the busiest people more than they gain. */
+export const SYNTHETIC_WRITERS = 2;
+
+/** Attempts of one batch that lost a deadlock; each attempt is itself retried by the driver for a while. */
+const BATCH_ATTEMPTS = 5;
+
+/** A write another one blocked: nothing of it was written, and it can run again. */
+const lostToAnotherWrite = (error: unknown) => error instanceof GraphQLError && error.extensions.code === "WRITE_CONFLICT";
+
+/**
+ * Writes the batches in `writers` transactions at a time, each writer taking the next batch when
+ * its last one has committed. The rows of one kind never depend on each other, so their order
+ * does not change the graph. Writers deadlock on the busiest people's relationships; the driver
+ * retries for a limited time, which large batches on a loaded machine outlast, so a batch that
+ * still lost runs again.
+ */
 async function loadBatches<T>(
   db: Neo4jExecutor,
   label: string,
@@ -373,15 +390,31 @@ async function loadBatches<T>(
   batches: Iterable<T[]>,
   write: (run: RunStatement, rows: T[]) => Promise<unknown>,
   reportProgress: Progress,
+  writers: number,
 ) {
   const progress = reportProgress(label, total);
+  const pending = batches[Symbol.iterator]();
   let done = 0;
+  let failed = false;
   progress(0);
-  for (const batch of batches) {
-    await db.writeTransaction(`synthetic.${label}`, (run) => write(run, batch));
-    done += batch.length;
-    progress(done);
-  }
+  const writer = async () => {
+    for (let next = pending.next(); !next.done && !failed; next = pending.next()) {
+      const batch = next.value;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.writeTransaction(`synthetic.${label}`, (run) => write(run, batch));
+          break;
+        } catch (error) {
+          if (attempt < BATCH_ATTEMPTS && lostToAnotherWrite(error)) continue;
+          failed = true;
+          throw error;
+        }
+      }
+      done += batch.length;
+      progress(done);
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, writer));
 }
 
 // Synthetic ids start with "syn-": an index seek on each label's unique id counts them.
@@ -403,10 +436,11 @@ async function countSynthetic(db: Neo4jExecutor): Promise<SyntheticCounts> {
 }
 
 /**
- * Writes the whole synthetic graph, one transaction per batch; used by seed:synthetic and the benchmark.
- * Answers how many synthetic people, meetings and statements the graph held before and after.
+ * Writes the whole synthetic graph, one transaction per batch, meetings and statements `writers`
+ * batches at a time; used by seed:synthetic and the benchmark. Answers how many synthetic people,
+ * meetings and statements the graph held before and after.
  */
-export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOptions, batchSize: number, progress: Progress) {
+export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOptions, batchSize: number, progress: Progress, writers = SYNTHETIC_WRITERS) {
   const before = await countSynthetic(db);
   const started = Date.now();
   const reference = syntheticReferenceData(options.seed);
@@ -417,10 +451,12 @@ export async function loadSyntheticGraph(db: Neo4jExecutor, options: SyntheticOp
     await writeTopics(run, reference.topics);
     await writeSources(run, reference.sources);
   });
-  await loadBatches(db, "people", options.people, syntheticPeople(options, batchSize), writePeople, progress);
-  await loadBatches(db, "meetings", options.meetings, syntheticMeetings(options, reference.buildingsByCountry, batchSize), writeMeetings, progress);
+  // One writer: a person's relation points back to a person that must already be committed.
+  await loadBatches(db, "people", options.people, syntheticPeople(options, batchSize), writePeople, progress, 1);
+  const meetings = syntheticMeetings(options, reference.buildingsByCountry, batchSize);
+  await loadBatches(db, "meetings", options.meetings, meetings, writeMeetings, progress, writers);
   const statements = Math.floor(options.meetings / 10);
-  await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements, progress);
+  await loadBatches(db, "statements", statements, syntheticStatements(options, batchSize), writeStatements, progress, writers);
   const seconds = (Date.now() - started) / 1000;
   return { seconds, statements, before, after: await countSynthetic(db) };
 }

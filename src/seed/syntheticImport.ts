@@ -24,7 +24,8 @@ import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticSt
 import type { SeedMeeting, SeedPerson, SeedStatement } from "../model/entries.js";
 import { meetingRow, searchText, sourceLists, statementRow } from "../db/writes.js";
 
-const ROWS_PER_PROGRESS_STEP = 10_000;
+/** Rows generated at a time, a progress step each: a small batch is garbage before the young generation fills. */
+const ROWS_PER_BATCH = 1_000;
 
 const SOURCE_LIST: Columns = { sourceIds: "string[]", excerpts: "string[]", bases: "string[]", notes: "string[]" };
 const CLAIM_EVIDENCE: Columns = { basis: "string", note: "string", hedge: "string", rank: "string", rankReason: "string", preferred: "boolean" };
@@ -218,21 +219,15 @@ export function writeSyntheticCsv(dir: string, options: SyntheticOptions, progre
   // The data is in the current model: every migration counts as applied (its schema statements run in finishImport).
   const appliedAt = new Date().toISOString();
   for (const m of migrations) t.migration.add(`migration-${m.version}`, { version: m.version, name: m.name, appliedAt });
-  writeAll("people", options.people, syntheticPeople(options, ROWS_PER_PROGRESS_STEP), (batch) => writePeople(t, batch), progress);
+  writeAll("people", options.people, syntheticPeople(options, ROWS_PER_BATCH), (batch) => writePeople(t, batch), progress);
   writeAll(
     "meetings",
     options.meetings,
-    syntheticMeetings(options, reference.buildingsByCountry, ROWS_PER_PROGRESS_STEP),
+    syntheticMeetings(options, reference.buildingsByCountry, ROWS_PER_BATCH),
     (batch) => writeMeetings(t, batch),
     progress,
   );
-  writeAll(
-    "statements",
-    Math.floor(options.meetings / 10),
-    syntheticStatements(options, ROWS_PER_PROGRESS_STEP),
-    (batch) => writeStatements(t, batch),
-    progress,
-  );
+  writeAll("statements", Math.floor(options.meetings / 10), syntheticStatements(options, ROWS_PER_BATCH), (batch) => writeStatements(t, batch), progress);
   const tables = Object.values(t);
   for (const table of tables) table.close();
   return tables;
@@ -268,8 +263,24 @@ export async function importSyntheticStore(
   }
 }
 
-/** Schema statements (constraints, indexes, waiting for them), as opposed to data migrations. */
-const SCHEMA_STATEMENT = /^\s*(?:(?:CREATE|DROP)\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\b|CALL db\.awaitIndexes\b)/i;
+/** Schema statements (constraints, indexes), as opposed to data migrations and waits for indexes. */
+const SCHEMA_STATEMENT = /^\s*(?:CREATE|DROP)\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\b/i;
+
+/**
+ * Creates the migrations' constraints and indexes, then waits for them. An index's statement returns
+ * at once and Neo4j builds it in the background; a constraint's returns when its index is built, so
+ * the constraints run each on its own session, side by side, where one after the other each waited
+ * for the last. Two schema statements on one label deadlock on its lock, hence the indexes first and
+ * one at a time, and the constraints side by side only because each is on a label of its own. (One
+ * transaction creating them all was slower: its constraints were still built one by one.)
+ */
+async function createSchema(db: Neo4jExecutor) {
+  const statements = migrations.flatMap((m) => m.statements.filter((s) => SCHEMA_STATEMENT.test(s)));
+  const constraint = (statement: string) => /\bCONSTRAINT\b/i.test(statement);
+  for (const statement of statements.filter((s) => !constraint(s))) await db.write("import.schema", statement);
+  await Promise.all(statements.filter(constraint).map((statement) => db.write("import.schema", statement)));
+  await db.write("import.schema", "CALL db.awaitIndexes(3600)");
+}
 
 /** What the importer cannot do, once the server runs on the new store: the empty lists CSV cannot hold, then the schema. */
 export async function finishImport(
@@ -287,7 +298,7 @@ export async function finishImport(
   }
   const fixUpSeconds = (Date.now() - started) / 1000;
   say(`Set the empty lists CSV cannot hold in ${fixUpSeconds.toFixed(1)} s; creating constraints and indexes...`);
-  for (const statement of migrations.flatMap((m) => m.statements.filter((s) => SCHEMA_STATEMENT.test(s)))) await db.write("import.schema", statement);
+  await createSchema(db);
   return { fixUpSeconds, schemaSeconds: (Date.now() - started) / 1000 - fixUpSeconds };
 }
 
