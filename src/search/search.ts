@@ -124,11 +124,20 @@ function searchQuery(text: string): string {
   return luceneQuery(text);
 }
 
+/** The statement of each selection, built once: searches are frequent, and the selections few. */
+const statements = new Map<string, string>();
+const searchFor = (parts: HitParts) => {
+  const key = JSON.stringify(parts);
+  let statement = statements.get(key);
+  if (statement === undefined) statements.set(key, (statement = search(parts)));
+  return statement;
+};
+
 export async function searchGraph(db: Neo4jExecutor, text: string, first: number | null | undefined, parts = NO_PARTS): Promise<SearchHit[]> {
   const limit = pageSize(first);
   const query = searchQuery(text);
   if (limit === 0) return [];
-  const [row] = await db.read<{ hits: SearchHit[] }>("search", search(parts), { index: SEARCH_INDEX, query, labels: SEARCHABLE, first: limit });
+  const [row] = await db.read<{ hits: SearchHit[] }>("search", searchFor(parts), { index: SEARCH_INDEX, query, labels: SEARCHABLE, first: limit });
   return row?.hits ?? [];
 }
 
