@@ -1,5 +1,5 @@
 /**
- * Wiring only: one Express app for every path: Apollo Server at /graphql (src/http/) with a
+ * Wiring only: one Fastify app for every path: Apollo Server at /graphql (src/http/) with a
  * per-request context, health endpoints, the offline Playground's assets and the web app at /.
  * The domains live in src/<domain>/ and the database door in src/db/.
  */
@@ -8,7 +8,8 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import { compiledExecution } from "./graphql/compiledExecution.js";
 import { roundTripsPlugin } from "./graphql/roundTrips.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import express from "express";
+import http from "node:http";
+import Fastify, { type FastifyBaseLogger } from "fastify";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { readAuthPlugin } from "./auth/plugin.js";
@@ -23,13 +24,11 @@ import { publishCommits } from "./events/changes.js";
 import { neo4jLookup, warmUpExtraction } from "./extract/index.js";
 import { healthRoutes } from "./health/routes.js";
 import { readSamples, runWarmup, warmupRequests, type KnownDocument } from "./health/warmup.js";
-import { jsonBody } from "./http/body.js";
 import { applicationJsonStatusPlugin } from "./http/applicationJsonStatus.js";
-import { cors } from "./http/cors.js";
 import { drainable } from "./http/drain.js";
 import { errorLogs } from "./http/errorLog.js";
 import { graphqlEndpoint } from "./http/graphqlEndpoint.js";
-import { createHttpServer } from "./http/httpServer.js";
+import { createHttpServer, trustedProxies } from "./http/httpServer.js";
 import { clientKey, rateLimit } from "./http/rateLimit.js";
 import { codeClientErrors, withoutInternals } from "./http/safeErrors.js";
 import { loadManifest } from "./persisted/manifest.js";
@@ -39,7 +38,7 @@ import type { Logger } from "./logger.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { metricsPlugin } from "./metrics/plugin.js";
 import { metricsRoute } from "./metrics/route.js";
-import { requestIdOf, requestIds } from "./http/requestId.js";
+import { REQUEST_ID_LOG_LABEL, reportRequests, requestIdOf } from "./http/requestId.js";
 import { connectSharedState } from "./redis/sharedState.js";
 import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
@@ -50,6 +49,8 @@ import { serveSubscriptions } from "./subscriptions/websocket.js";
 import { webApp } from "./webapp/serve.js";
 
 const graphqlPath = "/graphql";
+/** The largest request body read: a GraphQL document with its variables needs far less. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Who the warm-up's queries run as: a reader, so that READS_REQUIRE_AUTH does not refuse them. */
 const WARMUP_AUTH = { principal: { actor: "warm-up", via: "api-key", permissions: ["read"] }, problem: null } as const satisfies AuthState;
@@ -69,7 +70,6 @@ export interface ServerDeps {
 }
 
 export async function createServer({ config, db, logger }: ServerDeps) {
-  const app = express();
   const development = config.NODE_ENV !== "production";
   const settings = { ...loadConfig({ NODE_ENV: config.NODE_ENV }), ...config };
   const httpServer = createHttpServer(settings);
@@ -79,13 +79,18 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   const shared = await connectSharedState(settings.REDIS_URL, logger);
   // Scraped only once the server listens, by when `subscriptions` exists.
   const metrics = createMetrics({ driver: db.driver, redis: shared?.redis, openSubscriptions: () => subscriptions.listening });
-  app.disable("x-powered-by");
-  app.use(requestIds({ logger, onResponse: (status) => metrics.httpResponses.inc({ status }) }));
-  // req.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
-  app.set("trust proxy", settings.TRUST_PROXY);
-  // No ETag on what res.send answers (GraphQL, health): hashing every body costs CPU for revalidations no
-  // client of these asks for. The static files (web app, Playground assets) keep theirs, which express.static sets.
-  app.set("etag", false);
+  const app = Fastify<http.Server, http.IncomingMessage, http.ServerResponse, FastifyBaseLogger>({
+    // The server with this service's limits (src/http/httpServer.ts), refusing requests once shutdown has begun.
+    serverFactory: (handler) => httpServer.on("request", drain.gate(handler)),
+    loggerInstance: logger,
+    // One line per request, at debug, comes from reportRequests.
+    disableRequestLogging: true,
+    genReqId: requestIdOf,
+    requestIdLogLabel: REQUEST_ID_LOG_LABEL,
+    // request.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
+    trustProxy: trustedProxies(settings.TRUST_PROXY),
+  });
+  reportRequests(app, (status) => metrics.httpResponses.inc({ status }));
 
   const manifest = loadManifest();
   // Where subscriptions' events travel: this process only, or with REDIS_URL every instance (the one place to choose).
@@ -150,25 +155,26 @@ export async function createServer({ config, db, logger }: ServerDeps) {
   await apollo.start();
   let warming: string | null = settings.WARMUP_ON_START ? "warming up: the known queries are being planned" : null;
 
-  const graphql = graphqlEndpoint({
-    apollo,
-    before: [
-      cors(CORS_ORIGINS),
-      auth.middleware,
-      rateLimit({
-        perMinute: settings.RATE_LIMIT_PER_MINUTE,
-        burst: settings.RATE_LIMIT_BURST,
-        clientOf: (req) => clientKey(req.ip, auth.of(req)),
-        shared: shared?.tokenBuckets(settings.RATE_LIMIT_PER_MINUTE, settings.RATE_LIMIT_BURST),
-        onRefused: () => metrics.rateLimitRefusals.inc(),
-      }),
-      ...jsonBody(1024 * 1024),
-    ],
-    context: async (req) => createContext(db.forRequest(requestIdOf(req.res)), auth.of(req), commits),
-    logger,
-  });
-  app.use(graphqlPath, graphql);
-  app.use(
+  await app.register(
+    graphqlEndpoint({
+      path: graphqlPath,
+      apollo,
+      corsOrigins: CORS_ORIGINS,
+      onRequest: [
+        auth.hook,
+        rateLimit({
+          perMinute: settings.RATE_LIMIT_PER_MINUTE,
+          burst: settings.RATE_LIMIT_BURST,
+          clientOf: (request) => clientKey(request.ip, auth.of(request.raw)),
+          shared: shared?.tokenBuckets(settings.RATE_LIMIT_PER_MINUTE, settings.RATE_LIMIT_BURST),
+          onRefused: () => metrics.rateLimitRefusals.inc(),
+        }),
+      ],
+      bodyLimitBytes: BODY_LIMIT_BYTES,
+      context: async (request) => createContext(db.forRequest(request.id), auth.of(request.raw), commits),
+    }),
+  );
+  await app.register(
     healthRoutes({
       driver: db.driver,
       database: db.database,
@@ -178,10 +184,10 @@ export async function createServer({ config, db, logger }: ServerDeps) {
       warnings: () => [shared?.redis.problem() ?? null],
     }),
   );
-  if (settings.METRICS_ENABLED) app.use(metricsRoute(metrics, settings.METRICS_TOKEN));
-  if (PLAYGROUND) app.use(playgroundAssetsPath, playgroundAssets());
-  app.use(webApp());
-  httpServer.on("request", drain.gate(app));
+  if (settings.METRICS_ENABLED) await app.register(metricsRoute(metrics, settings.METRICS_TOKEN));
+  if (PLAYGROUND) await app.register(playgroundAssets());
+  await app.register(webApp());
+  await app.ready();
   const subscriptions = serveSubscriptions({
     httpServer,
     path: graphqlPath,

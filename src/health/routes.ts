@@ -9,7 +9,7 @@
  *   wait for that one, so the database sees one probe at a time at most, however many callers.
  *   (Once shutdown has begun, src/http/drain.ts answers 503 before any route.)
  */
-import { Router } from "express";
+import type { FastifyPluginAsync } from "fastify";
 import type { Driver } from "neo4j-driver";
 
 export interface HealthOptions {
@@ -31,23 +31,23 @@ export interface HealthOptions {
 /** How old a probe's answer may be and still be given: about as fresh as a load balancer's polling needs. */
 const PROBE_MAX_AGE_MS = 1_000;
 
-export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest, notReadyBecause, warnings = () => [] }: HealthOptions): Router {
-  const router = Router();
+export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest, notReadyBecause, warnings = () => [] }: HealthOptions): FastifyPluginAsync {
   const probe = sharedProbe(() => databaseProblem(driver, database, timeoutMs), PROBE_MAX_AGE_MS);
-  router.get("/health/live", (req, res) => {
-    // For a heap figure without garbage in it: `npm run loadtest -- --start` runs node with --expose-gc.
-    if (collectGarbageOnRequest && req.query.gc === "1" && typeof globalThis.gc === "function") globalThis.gc();
-    const { heapUsed, heapTotal, rss } = process.memoryUsage();
-    res.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()), memory: { heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, rssBytes: rss } });
-  });
-  router.get("/health/ready", async (_req, res) => {
-    const reason = notReadyBecause() ?? (await probe());
-    const current = warnings().filter((warning) => warning !== null);
-    const warned = current.length > 0 ? { warnings: current } : {};
-    if (reason) res.status(503).json({ status: "unavailable", reason, ...warned });
-    else res.json({ status: "ok", ...warned });
-  });
-  return router;
+  return async (app) => {
+    app.get<{ Querystring: { gc?: string } }>("/health/live", async (request) => {
+      // For a heap figure without garbage in it: `npm run loadtest -- --start` runs node with --expose-gc.
+      if (collectGarbageOnRequest && request.query.gc === "1" && typeof globalThis.gc === "function") globalThis.gc();
+      const { heapUsed, heapTotal, rss } = process.memoryUsage();
+      return { status: "ok", uptimeSeconds: Math.round(process.uptime()), memory: { heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, rssBytes: rss } };
+    });
+    app.get("/health/ready", async (_request, reply) => {
+      const reason = notReadyBecause() ?? (await probe());
+      const current = warnings().filter((warning) => warning !== null);
+      const warned = current.length > 0 ? { warnings: current } : {};
+      if (reason) return reply.code(503).send({ status: "unavailable", reason, ...warned });
+      return { status: "ok", ...warned };
+    });
+  };
 }
 
 /** Null when the database answers; otherwise why not. */

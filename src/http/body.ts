@@ -1,69 +1,102 @@
 /**
- * The request body as GraphQL over HTTP wants it: POSTs carry JSON (`application/json`), at
- * most `limitBytes` bytes, read by Express's JSON parser (body-parser). Anything else is
- * answered with a 4xx GraphQL error; never an HTML error page or a 500.
+ * The request body as GraphQL over HTTP wants it: POSTs carry JSON (`application/json`, in a
+ * UTF charset, possibly gzip-, deflate- or brotli-compressed), at most `limitBytes` bytes once
+ * decompressed. Fastify reads it and stops reading as soon as it passes the limit (or at once,
+ * when its length says so); anything it cannot use is answered with a 4xx GraphQL error, never an
+ * HTML page or a 500 (src/http/graphqlEndpoint.ts).
  */
-import express, { type Request, type RequestHandler, type Response } from "express";
-import { sendGraphQLError } from "./errorResponse.js";
+import { Transform, type Readable } from "node:stream";
+import { TextDecoder } from "node:util";
+import zlib from "node:zlib";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { replyGraphQLError } from "./errorResponse.js";
 
-/** `application/json; charset=utf-8` → `application/json`. */
-const mediaType = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
-
-/** Apollo Server would call any other POST a bad request (400); its media type is what is wrong. */
-const refuseOtherMediaTypes: RequestHandler = (req, res, next) => {
-  if (req.method === "POST" && mediaType(req.headers["content-type"]) !== "application/json") {
-    sendGraphQLError(req, res, 415, "A GraphQL POST must have Content-Type: application/json.", { code: "UNSUPPORTED_MEDIA_TYPE" });
-    return;
+/** What is wrong with a body, as the client is told it. */
+class BodyError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
   }
-  next();
+}
+
+const NOT_JSON = "The request body is not valid JSON.";
+const UNREADABLE = "The request body could not be read.";
+
+const decompressors: Record<string, () => Transform> = {
+  gzip: zlib.createGunzip,
+  "x-gzip": zlib.createGunzip,
+  deflate: zlib.createInflate,
+  br: zlib.createBrotliDecompress,
 };
 
 /**
- * A body past the limit is answered 413 as soon as it passes it (or at once, when its length says
- * so), and its connection is closed after the answer: the rest is never read. body-parser alone
- * reads the whole body off before it reports the error, for the client's sake, which lets a
- * client send without end.
+ * The compressed body, decompressed on its way to the parser. Fastify checks Content-Length
+ * against `receivedEncodedLength` when a stream has one, and the limit against what it reads.
  */
-const cutOffPast =
-  (limitBytes: number): RequestHandler =>
-  (req, res, next) => {
-    if (Number(req.headers["content-length"]) > limitBytes) return tooLarge(req, res);
-    let size = 0;
-    const count = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limitBytes) return;
-      req.off("data", count);
-      tooLarge(req, res);
-    };
-    req.on("data", count);
-    next();
-  };
-
-function tooLarge(req: Request, res: Response): void {
-  if (res.headersSent) return;
-  res.setHeader("Connection", "close");
-  answerBodyError({ status: 413, type: "entity.too.large" }, req, res);
+function decompressed(request: FastifyRequest, payload: Readable): Readable {
+  const encoding = (request.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  if (encoding === "identity") return payload;
+  const decompress = decompressors[encoding];
+  if (!decompress) throw new BodyError(415, `Unsupported Content-Encoding "${encoding}": send the body as it is, or gzip-, deflate- or br-compressed.`);
+  const inflating = Object.assign(decompress(), { receivedEncodedLength: 0 });
+  payload.on("data", (chunk: Buffer) => (inflating.receivedEncodedLength += chunk.length));
+  payload.on("error", (error) => inflating.destroy(error));
+  return payload.pipe(inflating);
 }
 
-export function jsonBody(limitBytes: number): RequestHandler[] {
-  return [refuseOtherMediaTypes, cutOffPast(limitBytes), express.json({ limit: limitBytes })];
+/** The charset a JSON body may come in (any UTF: RFC 8259 allows no other), as TextDecoder names it. */
+function decoderFor(contentType: string | undefined): TextDecoder {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? "")?.[1]?.toLowerCase() ?? "utf-8";
+  if (!charset.startsWith("utf-")) throw new BodyError(415, `Unsupported charset "${charset}": send JSON as UTF-8.`);
+  try {
+    // A byte order mark is dropped by the decoder.
+    return new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new BodyError(415, `Unsupported charset "${charset}": send JSON as UTF-8.`);
+  }
+}
+
+/** Only an object or a list: GraphQL over HTTP has no other request body (body-parser's `strict`). */
+function parseJson(request: FastifyRequest, body: Buffer): unknown {
+  const text = decoderFor(request.headers["content-type"]).decode(body);
+  if (text.trim() === "") return {};
+  if (!/^\s*[{[]/.test(text)) throw new BodyError(400, NOT_JSON);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError(400, NOT_JSON);
+  }
+}
+
+/** In `scope`: JSON request bodies and nothing else. */
+export function acceptJsonBodies(scope: FastifyInstance, limitBytes: number): void {
+  scope.removeAllContentTypeParsers();
+  scope.addHook("preParsing", async (request, _reply, payload) => decompressed(request, payload));
+  scope.addContentTypeParser("application/json", { parseAs: "buffer", bodyLimit: limitBytes }, (request, body, done) => {
+    try {
+      done(null, parseJson(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 }
 
 /**
- * Body failures (bad JSON, too large, bad charset) as GraphQL errors with their 4xx status (or
- * nothing more, when the answer has gone already: a body cut off is reported again as aborted);
- * false for any other error, which is not the client's.
+ * A failure to read the body (or to find one Fastify could read) as a GraphQL error with its 4xx
+ * status; false for any other error, which is not the client's. A body cut off at the limit is
+ * not read further: its connection closes once the answer has gone.
  */
-export function answerBodyError(error: { status?: unknown; type?: unknown }, req: Request, res: Response): boolean {
-  const status = typeof error.status === "number" && error.status >= 400 && error.status < 500 ? error.status : null;
-  if (status === null) return false;
-  if (res.headersSent) return true;
-  const message =
-    error.type === "entity.too.large"
-      ? "The request body is too large."
-      : error.type === "entity.parse.failed"
-        ? "The request body is not valid JSON."
-        : "The request body could not be read.";
-  sendGraphQLError(req, res, status, message, { code: "BAD_REQUEST" });
+export function answerBodyError(error: { statusCode?: number; code?: string; message: string }, request: FastifyRequest, reply: FastifyReply): boolean {
+  const status = error.statusCode;
+  if (status === undefined || status < 400 || status >= 500) return false;
+  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+    void replyGraphQLError(request, reply, 415, "A GraphQL POST must have Content-Type: application/json.", { code: "UNSUPPORTED_MEDIA_TYPE" });
+    return true;
+  }
+  if (status === 413) reply.header("Connection", "close");
+  const message = error instanceof BodyError ? error.message : status === 413 ? "The request body is too large." : UNREADABLE;
+  void replyGraphQLError(request, reply, status, message, { code: "BAD_REQUEST" });
   return true;
 }

@@ -26,3 +26,11 @@ export function createHttpServer(limits: HttpLimits): http.Server {
   server.maxConnections = limits.HTTP_MAX_CONNECTIONS;
   return server;
 }
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` takes it: a number of hops becomes the function that
+ * proxy-addr makes of one (Fastify's types leave numbers out).
+ */
+export function trustedProxies(setting: Config["TRUST_PROXY"]): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === "number" ? (_address, hop) => hop < setting : setting;
+}

@@ -5,13 +5,13 @@
  * in this process's memory, or with REDIS_URL in Redis (src/redis/tokenBuckets.ts), so that
  * several instances limit a client together; while Redis is away, each limits on its own.
  *
- * Not express-rate-limit: its stores count requests in fixed windows (a client may spend two
+ * Not @fastify/rate-limit: its stores count requests in fixed windows (a client may spend two
  * windows' worth around a window's edge), and a token bucket fitted into its store interface
  * would still be this bucket, plus an adapter.
  */
-import type { Request, RequestHandler } from "express";
+import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 import type { AuthState } from "../auth/credentials.js";
-import { sendGraphQLError } from "./errorResponse.js";
+import { replyGraphQLError } from "./errorResponse.js";
 
 export interface RateLimitSettings {
   /** Sustained requests per minute per client; 0 turns rate limiting off. */
@@ -19,7 +19,7 @@ export interface RateLimitSettings {
   /** Requests a client may make at once after being idle. */
   burst: number;
   /** The client a request comes from. */
-  clientOf: (req: Request) => string;
+  clientOf: (request: FastifyRequest) => string;
   now?: () => number;
   /** The buckets every instance shares; undefined from it (Redis away) falls back to this instance's. */
   shared?: SharedTokenBuckets;
@@ -87,27 +87,21 @@ export function clientKey(ip: string | undefined, auth: AuthState): string {
   return auth.principal ? `${auth.principal.via}:${auth.principal.actor}` : `ip:${ip ?? "unknown"}`;
 }
 
-export function rateLimit({ perMinute, burst, clientOf, now = Date.now, shared, onRefused }: RateLimitSettings): RequestHandler {
-  if (perMinute === 0) return (_req, _res, next) => next();
+export function rateLimit({ perMinute, burst, clientOf, now = Date.now, shared, onRefused }: RateLimitSettings): onRequestAsyncHookHandler {
+  if (perMinute === 0) return async () => {};
   const buckets = new TokenBuckets(perMinute, burst);
-  return async (req, res, next) => {
+  return async (request, reply) => {
     // CORS preflights are the browser's, not the client's, requests.
-    if (req.method === "OPTIONS") {
-      next();
-      return;
-    }
-    const client = clientOf(req);
+    if (request.method === "OPTIONS") return;
+    const client = clientOf(request);
     const waitMs = (await shared?.take(client)) ?? buckets.take(client, now());
-    if (waitMs === 0) {
-      next();
-      return;
-    }
+    if (waitMs === 0) return;
     onRefused?.();
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
-    res.setHeader("Retry-After", String(retryAfter));
-    sendGraphQLError(
-      req,
-      res,
+    reply.header("Retry-After", String(retryAfter));
+    return replyGraphQLError(
+      request,
+      reply,
       429,
       `Too many requests: this client may make ${perMinute} requests a minute (bursts of ${burst}). Try again in ${retryAfter} s.`,
       {

@@ -3,20 +3,21 @@
  * (`Authorization: Bearer <token>`) get the figures; the others get 401.
  */
 import { timingSafeEqual } from "node:crypto";
-import { Router } from "express";
+import type { FastifyPluginAsync } from "fastify";
 import type { Metrics } from "./metrics.js";
 
-export function metricsRoute(metrics: Metrics, token: string | undefined): Router {
-  const router = Router();
-  router.get("/metrics", async (req, res) => {
-    if (token !== undefined && !sameSecret(req.headers.authorization ?? "", `Bearer ${token}`)) {
-      res.status(401).setHeader("WWW-Authenticate", 'Bearer realm="metrics"').json({ error: "This endpoint needs Authorization: Bearer <METRICS_TOKEN>." });
-      return;
-    }
-    res.setHeader("Content-Type", metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
-  return router;
+export function metricsRoute(metrics: Metrics, token: string | undefined): FastifyPluginAsync {
+  return async (app) => {
+    app.get("/metrics", async (request, reply) => {
+      if (token !== undefined && !sameSecret(request.headers.authorization ?? "", `Bearer ${token}`)) {
+        return reply
+          .code(401)
+          .header("WWW-Authenticate", 'Bearer realm="metrics"')
+          .send({ error: "This endpoint needs Authorization: Bearer <METRICS_TOKEN>." });
+      }
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  };
 }
 
 function sameSecret(given: string, expected: string): boolean {

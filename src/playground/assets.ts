@@ -4,7 +4,8 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import express from "express";
+import fastifyStatic from "@fastify/static";
+import type { FastifyPluginAsync } from "fastify";
 
 const require = createRequire(import.meta.url);
 
@@ -33,13 +34,25 @@ export const fontStylesheets: string[] = fonts.flatMap(({ family, weights }) =>
 );
 
 /** Serves the Playground's build and its fonts under `playgroundAssetsPath`. */
-export function playgroundAssets(): express.Router {
-  const router = express.Router();
-  // The version is in the path, so the files can be cached for good.
-  const cached = { immutable: true, maxAge: "1y", index: false } as const;
-  router.use(`/${playgroundReactPackage}@${playgroundVersion}/build`, express.static(path.join(packageDir(playgroundReactPackage), "build"), cached));
-  for (const { family } of fonts) {
-    router.use(`/fonts/${family}`, express.static(packageDir(`@fontsource/${family}`), { index: false, maxAge: "1d" }));
-  }
-  return router;
+export function playgroundAssets(): FastifyPluginAsync {
+  return async (app) => {
+    // The version is in the path, so the files can be cached for good.
+    await app.register(fastifyStatic, {
+      root: path.join(packageDir(playgroundReactPackage), "build"),
+      prefix: `${playgroundAssetsPath}/${playgroundReactPackage}@${playgroundVersion}/build/`,
+      immutable: true,
+      maxAge: "1y",
+      index: false,
+    });
+    for (const { family } of fonts) {
+      await app.register(fastifyStatic, {
+        root: packageDir(`@fontsource/${family}`),
+        prefix: `${playgroundAssetsPath}/fonts/${family}/`,
+        maxAge: "1d",
+        index: false,
+        // The first registration gave replies sendFile already.
+        decorateReply: false,
+      });
+    }
+  };
 }
