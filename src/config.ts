@@ -111,7 +111,7 @@ const settings = z.object({
   /** Requests per minute per client (API key, JWT subject or IP) and the burst allowed; 0 turns rate limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_BURST: positiveInt.default(60),
-  /** Whom to believe about the client IP behind a proxy (rate limits): false, true, a hop count, or addresses/subnets of trusted proxies, as Express's "trust proxy". */
+  /** Whom to believe about the client IP behind a proxy (rate limits): false, true, a hop count, or addresses/subnets of trusted proxies, as Fastify's `trustProxy` (proxy-addr). */
   TRUST_PROXY: z
     .string()
     .default("false")

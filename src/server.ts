@@ -9,7 +9,7 @@ import { compiledExecution } from "./graphql/compiledExecution.js";
 import { roundTripsPlugin } from "./graphql/roundTrips.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import http from "node:http";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger } from "fastify";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { readAuthPlugin } from "./auth/plugin.js";
@@ -40,7 +40,7 @@ import { metricsPlugin } from "./metrics/plugin.js";
 import { metricsRoute } from "./metrics/route.js";
 import { REQUEST_ID_LOG_LABEL, reportRequests, requestIdOf } from "./http/requestId.js";
 import { connectSharedState } from "./redis/sharedState.js";
-import { playgroundAssets, playgroundAssetsPath } from "./playground/assets.js";
+import { playgroundAssets } from "./playground/assets.js";
 import { landingPagePlugin } from "./playground/plugin.js";
 import { exampleTabs } from "./playground/tabs.js";
 import { loadTypeDefs, mergeResolvers, resolvers } from "./schema.js";
@@ -84,9 +84,8 @@ export async function createServer({ config, db, logger }: ServerDeps) {
     serverFactory: (handler) => httpServer.on("request", drain.gate(handler)),
     loggerInstance: logger,
     // One line per request, at debug, comes from reportRequests.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: REQUEST_ID_LOG_LABEL }),
     genReqId: requestIdOf,
-    requestIdLogLabel: REQUEST_ID_LOG_LABEL,
     // request.ip, which the rate limit keys on, believes X-Forwarded-For only from these.
     trustProxy: trustedProxies(settings.TRUST_PROXY),
   });
