@@ -155,15 +155,16 @@ export function primeHitParts({ personRoles, personCountryIds, countryById }: Co
   }
 }
 
+/** Built once: the loaders are made for every request, and HIT_RECORD is long. */
+const SEARCH_CONNECTION = {
+  node: "hit",
+  match: SEARCH_MATCH,
+  order: [{ by: "hit.score", descending: true }, { by: "hit.rank" }, { by: "hit.node.id" }],
+  fields: HIT_RECORD("hit.node", "hit.label"),
+};
+
 export function createSearchLoaders(db: Neo4jExecutor) {
-  return {
-    searchConnection: connectionLoader<{ query: string }, SearchHit>(db, "search", {
-      node: "hit",
-      match: SEARCH_MATCH,
-      order: [{ by: "hit.score", descending: true }, { by: "hit.rank" }, { by: "hit.node.id" }],
-      fields: HIT_RECORD("hit.node", "hit.label"),
-    }),
-  };
+  return { searchConnection: connectionLoader<{ query: string }, SearchHit>(db, "search", SEARCH_CONNECTION) };
 }
 
 /** Query.searchResults: `search`'s results a page at a time. */
