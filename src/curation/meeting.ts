@@ -33,6 +33,7 @@ import {
   curate,
   idRefs,
   lockKey,
+  locking,
   MISSING_REFERENCES,
   referenceCheck,
   sourceRefs,
@@ -300,10 +301,10 @@ interface MeetingOnRecord {
   claims: StoredClaim[];
 }
 
-/** Meeting `id` as MEETING_ON_RECORD reads it; the references that point at nothing are added to `problems`. */
+/** Meeting `id` as MEETING_ON_RECORD reads it (behind the locks not taken yet); the references that point at nothing are added to `problems`. */
 async function meetingOnRecord(tx: CurationTx, id: string, refs: Reference[], problems: Problems): Promise<MeetingOnRecord> {
   const check = referenceCheck(refs);
-  const [row] = await tx.run<MeetingOnRecord & { missingReferences: MissingReference[] }>(MEETING_ON_RECORD, { id, refs: check.refs });
+  const [row] = await locking(tx)<MeetingOnRecord & { missingReferences: MissingReference[] }>(MEETING_ON_RECORD, { id, refs: check.refs });
   const { missingReferences, ...meeting } = row!;
   check.report(missingReferences, problems);
   return meeting;
@@ -703,7 +704,7 @@ export const retractClaim = (ctx: Context, input: RetractClaimInput) =>
     check: () => parsed(retractSchema, input, INPUT),
     locks: ({ claimId }) => [lockKey("Meeting", meetingOfClaim(claimId))],
     work: async (tx, { claimId, reason }) => {
-      const [row] = await tx.run<{ meetingId: string }>(RETRACT_CLAIM, { claimId, reason, actor: tx.actor.actor });
+      const [row] = await locking(tx)<{ meetingId: string }>(RETRACT_CLAIM, { claimId, reason, actor: tx.actor.actor });
       if (!row) throw new UserErrors([{ field: [...INPUT, "claimId"], code: "NOT_FOUND", message: `no claim ${JSON.stringify(claimId)}` }]);
       await tx.run(REFRESH_DURATION, { id: row.meetingId });
       return { id: claimId, entityIds: [claimId, row.meetingId] };

@@ -6,7 +6,7 @@ import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type See
 import { statementRow, writeSources, writeStatements } from "../db/writes.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, type CurationTx, type MutationPlan, type Written } from "./transaction.js";
+import { checkReferences, curate, idRefs, lockKey, locking, type CurationTx, type MutationPlan, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // The organization an existing source is published by, kept when the input does not name one.
@@ -127,7 +127,7 @@ RETURN id, collect({sourceId: source.id, text: w.text, quoted: w.quoted, attribu
 /** The stored statement in the shape of the input, from the read API's own Cypher; null when there is none. */
 async function statementState(tx: CurationTx, id: string): Promise<SeedStatement | null> {
   const ids = [id];
-  const [found] = await tx.run<{ node: StatementRecord }>(STATEMENTS_BY_ID, { ids });
+  const [found] = await locking(tx)<{ node: StatementRecord }>(STATEMENTS_BY_ID, { ids });
   if (!found) return null;
   const { speakerId, saidOn, datePrecision, meetingId, placeId, occasion, quoted, text } = found.node;
   const [topics] = await tx.run<{ items: string[] }>(STATEMENT_TOPIC_IDS, { ids });

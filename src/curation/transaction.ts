@@ -79,16 +79,23 @@ const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b 
 /** Takes locks for one transaction: the keys it does not hold yet, in lock order. */
 export type LockTaker = ((keys: string[]) => Promise<void>) & {
   /**
-   * The same locks as a subquery to begin the work's next statement with (its parameter
-   * `lockKeys`), a round trip fewer: the subquery runs to its end before the statement goes on.
+   * The same locks, with those still pending, as a subquery to begin the work's next statement with
+   * (its parameter `lockKeys`), a round trip fewer: the subquery runs to its end before the statement goes on.
    */
   inStatement: (keys: string[]) => { cypher: string; params: { lockKeys: string[] } };
 };
 
-export function lockTaker(run: RunStatement): LockTaker {
+/**
+ * The locks of one transaction, and its statements behind them. The `first` keys are pending until
+ * the first statement: taken in it when it begins with `inStatement` (see runLocking), else on
+ * their own just before it.
+ */
+export function lockTaker(run: RunStatement, first: string[] = []): { lock: LockTaker; run: RunStatement } {
   const held = new Set<string>();
+  let pending = first;
   const fresh = (keys: string[]) => {
-    const lockKeys = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
+    const lockKeys = [...new Set([...pending, ...keys])].filter((key) => !held.has(key)).sort(lockOrder);
+    pending = [];
     for (const key of lockKeys) held.add(key);
     return lockKeys;
   };
@@ -96,8 +103,26 @@ export function lockTaker(run: RunStatement): LockTaker {
     const lockKeys = fresh(keys);
     if (lockKeys.length > 0) await run(TAKE_LOCKS, { lockKeys });
   };
-  return Object.assign(lock, { inStatement: (keys: string[]) => ({ cypher: `CALL () {${TAKE_LOCKS}\n}`, params: { lockKeys: fresh(keys) } }) });
+  const inStatement = (keys: string[]) => ({ cypher: `CALL () {${TAKE_LOCKS}\n}`, params: { lockKeys: fresh(keys) } });
+  const runBehindLocks: RunStatement = async (cypher, params) => {
+    if (pending.length > 0) await lock([]);
+    return run(cypher, params);
+  };
+  return { lock: Object.assign(lock, { inStatement }), run: runBehindLocks };
 }
+
+/**
+ * The transaction's statements, each behind the locks not taken yet in the same statement: a
+ * mutation's first read then costs no round trip of its own. For statements that may begin with a
+ * subquery but are no UNION.
+ */
+export const locking =
+  (tx: CurationTx): RunStatement =>
+  (cypher, params = {}) => {
+    const locks = tx.lock.inStatement([]);
+    if (locks.params.lockKeys.length === 0) return tx.run(cypher, params);
+    return tx.run(`${locks.cypher}\n${cypher}`, { ...params, ...locks.params });
+  };
 
 /** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
 export interface MutationPlan<V> {
@@ -117,10 +142,9 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
   const actor = requirePermission(ctx.auth, "write", `The mutation ${name}`);
   try {
     const value = checked(input, plan.check);
-    const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
-      const lock = lockTaker(run);
-      await lock(plan.locks(value));
-      // A retried transaction starts again from here, with no entry written.
+    const written = await ctx.db.writeTransaction(`curation.${name}`, async (send) => {
+      // A retried transaction starts again from here, with no lock taken and no entry written.
+      const { lock, run } = lockTaker(send, plan.locks(value));
       let audited: string[] | null = null;
       const runAudited: RunAudited = (cypher, params, entityIds) => {
         if (audited) throw new Error(`${name} wrote its audit entry twice`);
@@ -204,11 +228,11 @@ export function referenceCheck(refs: Reference[]) {
   };
 }
 
-/** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip. */
+/** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip, with the locks not taken yet. */
 export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
   const check = referenceCheck(refs);
   if (check.refs.length === 0) return;
-  const [row] = await tx.run<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: check.refs });
+  const [row] = await locking(tx)<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: check.refs });
   check.report(row!.missingReferences, problems);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
-import { curate, lockKey, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
+import { curate, lockKey, locking, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
 import { Problems, UserErrors, type UserError } from "../curation/userErrors.js";
 import type { Ref } from "../model/proposal.js";
 import { dependencyKeys, EDITABLE, plan, type Checked, type Planned, type Target } from "./steps.js";
@@ -149,7 +149,7 @@ interface AcceptInput {
 /** The work of acceptProposals, inside its transaction (the proposals' locks held). */
 async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Written> {
   const problems = new Problems();
-  const records = await readProposals(tx.run, [...ids]);
+  const records = await readProposals(locking(tx), [...ids]);
   const editOf = editsById(ids, edits ?? [], records, problems);
   const batch = new Map<string, { record: ProposalRecord; index: number }>();
   ids.forEach((id, index) => {
@@ -260,7 +260,7 @@ export const rejectProposals = (ctx: Context, input: RejectInput): Promise<Outco
     locks: () => input.ids.map((id) => lockKey("Proposal", id)),
     work: async (tx, { ids, reason }) => {
       const problems = new Problems();
-      const records = await readProposals(tx.run, [...ids]);
+      const records = await readProposals(locking(tx), [...ids]);
       ids.forEach((id, index) => {
         const record = records.get(id);
         if (!record) problems.add(at(index), "NOT_FOUND", `no proposal ${JSON.stringify(id)}`);
