@@ -112,14 +112,14 @@ export function lockTaker(run: RunStatement, first: string[] = []): { lock: Lock
 }
 
 /**
- * The transaction's statements, each behind the locks not taken yet in the same statement: a
- * mutation's first read then costs no round trip of its own. For statements that may begin with a
- * subquery but are no UNION.
+ * The transaction's statements, each behind the locks not taken yet and `keys` in the same
+ * statement: a read under locks costs no round trip of its own. For statements that may begin with
+ * a subquery but are no UNION.
  */
 export const locking =
-  (tx: CurationTx): RunStatement =>
+  (tx: CurationTx, keys: string[] = []): RunStatement =>
   (cypher, params = {}) => {
-    const locks = tx.lock.inStatement([]);
+    const locks = tx.lock.inStatement(keys);
     if (locks.params.lockKeys.length === 0) return tx.run(cypher, params);
     return tx.run(`${locks.cypher}\n${cypher}`, { ...params, ...locks.params });
   };

@@ -5,6 +5,7 @@
  */
 import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
+import { MeetingAdditions, type AdditionsRead } from "../curation/meetingAdditions.js";
 import { curate, lockKey, locking, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
 import { Problems, UserErrors, type UserError } from "../curation/userErrors.js";
 import type { Ref } from "../model/proposal.js";
@@ -54,26 +55,29 @@ function dependencyOrder(batch: Map<string, { record: ProposalRecord; index: num
   return order;
 }
 
-// One index seek per target; a person's retired id names the survivor.
+// A subquery answering `targets`: one index seek per target; a person's retired id names the survivor.
 const TARGETS = `
-UNWIND $targets AS t
-RETURN t.index AS index,
-       CASE t.label
-         WHEN 'Person' THEN EXISTS { MATCH (:Person {id: t.id}) }
-         WHEN 'Place' THEN EXISTS { MATCH (:Place {id: t.id}) }
-         WHEN 'Meeting' THEN EXISTS { MATCH (:Meeting {id: t.id}) }
-         WHEN 'Statement' THEN EXISTS { MATCH (:Statement {id: t.id}) }
-       END AS found,
-       [(:PersonRedirect {id: t.id})-[:MERGED_INTO]->(survivor:Person) WHERE t.label = 'Person' | survivor.id][0] AS mergedInto`;
+CALL () {
+  UNWIND $targets AS t
+  RETURN collect({
+    index: t.index,
+    found: CASE t.label
+      WHEN 'Person' THEN EXISTS { MATCH (:Person {id: t.id}) }
+      WHEN 'Place' THEN EXISTS { MATCH (:Place {id: t.id}) }
+      WHEN 'Meeting' THEN EXISTS { MATCH (:Meeting {id: t.id}) }
+      WHEN 'Statement' THEN EXISTS { MATCH (:Statement {id: t.id}) }
+    END,
+    mergedInto: [(:PersonRedirect {id: t.id})-[:MERGED_INTO]->(survivor:Person) WHERE t.label = 'Person' | survivor.id][0]
+  }) AS targets
+}`;
+
+type TargetRow = { index: number; found: boolean; mergedInto: string | null };
 
 /**
  * What the proposals rely on must still be there (a merge or a deletion since the article was
  * ingested is refused, naming the edit that fixes it), and what they create must not be there yet.
  */
-async function checkTargets(tx: CurationTx, targets: { target: Target; index: number; record: ProposalRecord }[], problems: Problems): Promise<void> {
-  const rows = await tx.run<{ index: number; found: boolean; mergedInto: string | null }>(TARGETS, {
-    targets: targets.map(({ target }, index) => ({ ...target, index })),
-  });
+function checkTargets(rows: TargetRow[], targets: { target: Target; index: number; record: ProposalRecord }[], problems: Problems): void {
   for (const { index, found, mergedInto } of rows) {
     const { target, record, index: proposal } = targets[index]!;
     const what = `${record.draft.summary}: ${target.label.toLowerCase()} ${JSON.stringify(target.id)}`;
@@ -136,6 +140,16 @@ function editsById(
   return byId;
 }
 
+/** The steps' locks, then the targets and what the additions to stored meetings check against: one statement. */
+async function readLocked(tx: CurationTx, locks: string[], targets: Target[], additions: MeetingAdditions<Checked>) {
+  const { cypher, params } = additions.read;
+  const [row] = await locking(tx, locks)<{ targets: TargetRow[] } & AdditionsRead>(`${TARGETS}\n${cypher}\nRETURN targets, missingReferences, meetings`, {
+    targets: targets.map((target, index) => ({ ...target, index })),
+    ...params,
+  });
+  return row!;
+}
+
 const MARK_ACCEPTED = `
 UNWIND $rows AS row
 MATCH (p:Proposal {id: row.id})
@@ -170,8 +184,16 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   const outside = [...new Set([...batch.values()].flatMap(({ record }) => dependencyKeys(record.draft).map((key) => proposalId(record.sourceId, key))))].filter(
     (id) => !batch.has(id),
   );
-  await tx.lock(outside.map((id) => lockKey("Proposal", id)));
-  const decided = await readProposals(tx.run, outside);
+  const decided =
+    outside.length === 0
+      ? new Map<string, ProposalRecord>()
+      : await readProposals(
+          locking(
+            tx,
+            outside.map((id) => lockKey("Proposal", id)),
+          ),
+          outside,
+        );
   for (const { record, index } of batch.values()) {
     for (const key of dependencyKeys(record.draft)) {
       const id = proposalId(record.sourceId, key);
@@ -208,13 +230,21 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   }
   problems.throwIfAny();
 
-  await tx.lock(planned.flatMap((p) => p.checked.flatMap((c) => c.locks)));
   const created = new Set(planned.flatMap((p) => p.planned.targets.filter((t) => t.isNew).map((t) => `${t.label}:${t.id}`)));
   const targets = planned.flatMap(({ planned: p, index, record }) =>
     p.targets.filter((t) => t.isNew || !created.has(`${t.label}:${t.id}`)).map((target) => ({ target, index, record })),
   );
-  await checkTargets(tx, targets, problems);
+  const steps = planned.flatMap((p) => p.checked);
+  const additions = new MeetingAdditions(steps, created);
+  const read = await readLocked(
+    tx,
+    steps.flatMap((c) => c.locks),
+    targets.map(({ target }) => target),
+    additions,
+  );
+  checkTargets(read.targets, targets, problems);
   problems.throwIfAny();
+  additions.answered(read);
 
   const entityIds: string[] = [];
   const addedClaimIds: string[] = [];
@@ -223,7 +253,7 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   for (const { id, index, record, planned: p, checked } of planned) {
     let last: string | null = null;
     for (const [i, c] of checked.entries()) {
-      const written = await reported(index, record, p.steps[i]!.mutation, () => c.work(tx));
+      const written = await reported(index, record, p.steps[i]!.mutation, () => (additions.covers(c) ? additions.add(c) : c.work(tx)));
       entityIds.push(...written.entityIds);
       addedClaimIds.push(...(written.addedClaimIds ?? []));
       relinkedIds.push(...(written.relinkedIds ?? []));
@@ -232,8 +262,10 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
     const edit = editOf.get(id);
     rows.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
   }
-  await tx.run(MARK_ACCEPTED, { rows, actor: tx.actor.actor });
-  return { id: "", entityIds: [...ids, ...entityIds], addedClaimIds, relinkedIds };
+  // The additions to stored meetings, the proposals marked and the audit entry, in one statement.
+  const all = [...ids, ...entityIds];
+  await tx.runAudited(`${additions.write.cypher}\n${MARK_ACCEPTED}`, { ...additions.write.params, rows, actor: tx.actor.actor }, all);
+  return { id: "", entityIds: all, addedClaimIds, relinkedIds };
 }
 
 export const acceptProposals = (ctx: Context, input: AcceptInput): Promise<Outcome> =>
@@ -272,7 +304,7 @@ export const rejectProposals = (ctx: Context, input: RejectInput): Promise<Outco
           );
       });
       problems.throwIfAny();
-      await tx.run(MARK_REJECTED, { ids, actor: tx.actor.actor, reason: reason ?? null });
+      await tx.runAudited(MARK_REJECTED, { ids, actor: tx.actor.actor, reason: reason ?? null }, [...ids]);
       return { id: "", entityIds: [...ids] };
     },
   });
