@@ -3,7 +3,7 @@ import type { AddWordingInput, SourceInput, StatementInput } from "../__generate
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
 import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type SeedStatement, type SeedWording } from "../model/entries.js";
-import { statementRow, writeSources, writeStatements } from "../db/writes.js";
+import { STATEMENT_ROWS, statementRow, throwIfMissingPeople, writeSources, writeStatements } from "../db/writes.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import { checkReferences, curate, idRefs, lockKey, locking, type CurationTx, type MutationPlan, type Written } from "./transaction.js";
@@ -69,12 +69,22 @@ function checkStatement(raw: unknown): SeedStatement {
   return statement!;
 }
 
-// What a statement's description replaces: who said it, where, at which meeting, about what. Wordings stay.
-const CLEAR_STATEMENT = `
-MATCH (st:Statement {id: $id})
-CALL (st) { MATCH (n)-[x:SAID]->(st) DELETE x RETURN collect(n.id) AS speakers }
-CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->(n) DELETE x RETURN collect(CASE WHEN n:Meeting THEN n.id END) AS meetings }
-RETURN speakers + meetings AS formerIds`;
+/**
+ * A statement as the seed writes it (STATEMENT_ROWS), after what `$id`'s description replaces (who
+ * said it, where, at which meeting, about what; its wordings stay): one statement answering the ids
+ * it was tied to before (`formerIds`) and the people it could not find (`missing`).
+ */
+const PUT_STATEMENT = `
+CALL () {
+  OPTIONAL MATCH (st:Statement {id: $id})
+  CALL (st) { MATCH (n)-[x:SAID]->(st) DELETE x RETURN collect(n.id) AS speakers }
+  CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->(n) DELETE x RETURN collect(CASE WHEN n:Meeting THEN n.id END) AS meetings }
+  RETURN speakers + meetings AS formerIds
+}
+CALL () {${STATEMENT_ROWS}
+  RETURN collect(missing) AS missingLists
+}
+RETURN formerIds, reduce(people = [], missing IN missingLists | people + missing) AS missing`;
 
 async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<Written> {
   const problems = new Problems();
@@ -90,11 +100,13 @@ async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<W
     problems,
   );
   problems.throwIfAny();
-  const [cleared] = await tx.run<{ formerIds: string[] }>(CLEAR_STATEMENT, { id: statement.id });
-  await writeStatements(tx.run, [statement]);
+  const row = statementRow(statement);
+  const entityIds = [statement.id, ...row.wordings.map((w) => w.id)];
+  const [put] = await tx.runAudited<{ formerIds: string[]; missing: string[] }>(PUT_STATEMENT, { id: statement.id, rows: [row] }, entityIds);
+  throwIfMissingPeople([put!]);
   // The speaker and meeting it leaves: their lists of statements lose it. (Places and topics are hubs, whose lists every write drops.)
-  const left = (cleared?.formerIds ?? []).filter((id) => id !== statement.speakerId && id !== statement.meetingId);
-  return { id: statement.id, entityIds: [statement.id, ...statementRow(statement).wordings.map((w) => w.id)], relinkedIds: left };
+  const left = put!.formerIds.filter((id) => id !== statement.speakerId && id !== statement.meetingId);
+  return { id: statement.id, entityIds, relinkedIds: left };
 }
 
 export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatement> => ({
@@ -167,16 +179,14 @@ export const addWordingPlan = (input: AddWordingInput): MutationPlan<{ statement
     }
     problems.throwIfAny();
     const wordings = existing ? statement.wordings.map((w) => (w === existing ? wording : w)) : [...statement.wordings, wording];
-    await writeStatements(tx.run, [{ ...statement, wordings }]);
-    return {
-      id: statementId,
-      entityIds: [
-        statementId,
-        ...statementRow({ ...statement, wordings })
-          .wordings.filter((w) => w.sourceId === wording.sourceId)
-          .map((w) => w.id),
-      ],
-    };
+    const entityIds = [
+      statementId,
+      ...statementRow({ ...statement, wordings })
+        .wordings.filter((w) => w.sourceId === wording.sourceId)
+        .map((w) => w.id),
+    ];
+    await writeStatements((cypher, params = {}) => tx.runAudited(cypher, params, entityIds), [{ ...statement, wordings }]);
+    return { id: statementId, entityIds };
   },
 });
 

@@ -52,7 +52,15 @@ export interface Written {
 export interface Outcome {
   id: string | null;
   errors: UserError[];
+  /**
+   * The write's events going out (src/events/), never rejecting: the answer waits for them, so a
+   * client that subscribes after it never receives this write's; the answer's own read runs meanwhile.
+   */
+  published: Promise<void>;
 }
+
+/** The outcome of a refused write: nothing to publish. */
+export const refused = (errors: UserError[]): Outcome => ({ id: null, errors, published: Promise.resolve() });
 
 /**
  * One lock node per key, held until the transaction ends. MERGE on the unique key serializes
@@ -156,12 +164,11 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
       else if (!sameIds(audited, result.entityIds)) throw new Error(`${name} audited other ids than it wrote`);
       return result;
     });
-    // Only now that it has committed: subscribers never hear of a write that was rolled back. The answer
-    // waits for the events, so a client that subscribes after it never receives this write's.
-    await ctx.committed?.({ mutation: name, actor: actor.actor, ...written });
-    return { id: written.id, errors: [] };
+    // Only now that it has committed: subscribers never hear of a write that was rolled back.
+    const published = ctx.committed?.({ mutation: name, actor: actor.actor, ...written }) ?? Promise.resolve();
+    return { id: written.id, errors: [], published };
   } catch (error) {
-    if (error instanceof UserErrors) return { id: null, errors: error.errors };
+    if (error instanceof UserErrors) return refused(error.errors);
     throw error;
   }
 }

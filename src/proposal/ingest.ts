@@ -9,7 +9,7 @@ import type { IngestArticleInput } from "../__generated__/resolvers.js";
 import { requirePermission } from "../auth/credentials.js";
 import type { Context } from "../context.js";
 import { createSourcePlan } from "../curation/statement.js";
-import { checked, curate, lockKey, locking, type CurationTx, type Outcome } from "../curation/transaction.js";
+import { checked, curate, lockKey, locking, refused, type CurationTx, type Outcome } from "../curation/transaction.js";
 import { UserErrors } from "../curation/userErrors.js";
 import type { Article, ProposalDraft } from "../model/proposal.js";
 import { storeProposals } from "./store.js";
@@ -98,7 +98,7 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput, ext
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== "string") throw error;
-    return { id: null, errors: [{ field: [...INPUT, "text"], code, message: (error as Error).message }] };
+    return refused([{ field: [...INPUT, "text"], code, message: (error as Error).message }]);
   }
   const id = input.sourceId ?? sourceIdFor(input, text);
   const drafts = await extraction.extract(ctx, {
