@@ -26,7 +26,8 @@ import {
   type MeetingRow,
 } from "../db/writes.js";
 import type { ClaimRank } from "../model/evidence.js";
-import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
+import { MEETING_FIELDS, MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
+import { aroundInStatement, type AroundWrite } from "../events/changes.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import {
@@ -723,8 +724,18 @@ async function attachToMeeting(tx: CurationTx, meetingId: string, changes: Attac
   const problems = new Problems();
   const stored = await meetingOnRecord(tx, meetingId, input.refs, problems);
   const { addition, written } = attached(meetingId, input, stored, problems);
-  await tx.runAudited(ATTACH_CLAIMS, { additions: [addition] }, written.entityIds);
-  return written;
+  if (!tx.mutation) {
+    await tx.runAudited(ATTACH_CLAIMS, { additions: [addition] }, written.entityIds);
+    return written;
+  }
+  // What the events need and the meeting as the answer shows it, read at the end of the write: nothing is read after the commit.
+  const around = aroundInStatement({ mutation: tx.mutation, id: meetingId, entityIds: written.entityIds });
+  const [row] = await tx.runAudited<{ around: AroundWrite; node: MeetingRecord }>(
+    `${ATTACH_CLAIMS}\n${around.cypher}\nMATCH (m:Meeting {id: $id})\nRETURN ${around.column}, ${MEETING_FIELDS} AS node`,
+    { additions: [addition], id: meetingId, ...around.params },
+    written.entityIds,
+  );
+  return { ...written, around: row!.around, answered: (loaders) => loaders.meetingById.prime(meetingId, row!.node) };
 }
 
 /**

@@ -12,8 +12,9 @@ import type { Outcome } from "./transaction.js";
 
 /** The written object, read after the commit (with fresh loaders) while its events go out, or null when the input was refused. */
 async function written<T>(ctx: Context, outcome: Promise<Outcome>, load: (ctx: Context, id: string) => Promise<T | null>) {
-  const { id, errors, published } = await outcome;
+  const { id, errors, published, answered } = await outcome;
   refreshLoaders(ctx);
+  answered?.(ctx.loaders);
   const [value] = await Promise.all([id === null ? null : load(ctx, id), published]);
   return { value, errors };
 }

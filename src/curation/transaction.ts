@@ -6,6 +6,7 @@
 import { requirePermission, type Principal } from "../auth/credentials.js";
 import type { Context } from "../context.js";
 import type { RunStatement } from "../db/executor.js";
+import type { AroundWrite } from "../events/changes.js";
 import { AUDIT_ENTRY_FIRST, auditEntry, writeAuditEntry } from "./audit.js";
 import { evidenceProblems } from "./evidence.js";
 import { Problems, UserErrors, type UserError } from "./userErrors.js";
@@ -25,6 +26,12 @@ export interface CurationTx {
    */
   runAudited: RunAudited;
   actor: Principal;
+  /**
+   * The mutation whose work this is, whose last statement may end with the reads that would
+   * otherwise follow the commit (see Written's `around` and `answered`); null for a step of another
+   * mutation's work, whose own last statement comes later.
+   */
+  mutation: string | null;
 }
 
 type RunAudited = <T extends Record<string, unknown> = Record<string, unknown>>(
@@ -37,7 +44,7 @@ type RunAudited = <T extends Record<string, unknown> = Record<string, unknown>>(
  * The transaction as one step of another mutation's work gets it (acceptProposals runs other
  * mutations' plans): the other mutation writes the one audit entry, so the step's last write runs without it.
  */
-export const asStep = (tx: CurationTx): CurationTx => ({ ...tx, runAudited: (cypher, params) => tx.run(cypher, params) });
+export const asStep = (tx: CurationTx): CurationTx => ({ ...tx, runAudited: (cypher, params) => tx.run(cypher, params), mutation: null });
 
 /** What a mutation's work returns: the id of the object the payload shows, and every id it changed (for the audit trail). */
 export interface Written {
@@ -47,6 +54,10 @@ export interface Written {
   addedClaimIds?: string[];
   /** Nodes besides entityIds whose relationships the write changed (CommittedWrite's, src/events/changes.ts). */
   relinkedIds?: string[];
+  /** What the events need, read by the last statement (aroundInStatement, src/events/changes.ts): none is read after the commit. */
+  around?: AroundWrite;
+  /** Gives the answer's fresh loaders what the last statement read of the object the payload shows: the answer reads nothing after the commit. */
+  answered?: (loaders: Context["loaders"]) => void;
 }
 
 export interface Outcome {
@@ -57,6 +68,8 @@ export interface Outcome {
    * client that subscribes after it never receives this write's; the answer's own read runs meanwhile.
    */
   published: Promise<void>;
+  /** Written's `answered`, for the answer's loaders once they are fresh. */
+  answered?: (loaders: Context["loaders"]) => void;
 }
 
 /** The outcome of a refused write: nothing to publish. */
@@ -159,14 +172,15 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
         audited = entityIds;
         return run(`${AUDIT_ENTRY_FIRST}\n${cypher}`, { ...params, audit: auditEntry(actor, name, entityIds, input) });
       };
-      const result = await plan.work({ run, lock, runAudited, actor }, value);
+      const result = await plan.work({ run, lock, runAudited, actor, mutation: name }, value);
       if (!audited) await writeAuditEntry(run, auditEntry(actor, name, result.entityIds, input));
       else if (!sameIds(audited, result.entityIds)) throw new Error(`${name} audited other ids than it wrote`);
       return result;
     });
     // Only now that it has committed: subscribers never hear of a write that was rolled back.
-    const published = ctx.committed?.({ mutation: name, actor: actor.actor, ...written }) ?? Promise.resolve();
-    return { id: written.id, errors: [], published };
+    const { answered, ...write } = written;
+    const published = ctx.committed?.({ mutation: name, actor: actor.actor, ...write }) ?? Promise.resolve();
+    return { id: written.id, errors: [], published, ...(answered && { answered }) };
   } catch (error) {
     if (error instanceof UserErrors) return refused(error.errors);
     throw error;

@@ -6,11 +6,12 @@
 import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import { MeetingAdditions, type AdditionsRead } from "../curation/meetingAdditions.js";
+import { aroundInStatement, type AroundWrite } from "../events/changes.js";
 import { curate, lockKey, locking, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
 import { Problems, UserErrors, type UserError } from "../curation/userErrors.js";
 import type { Ref } from "../model/proposal.js";
 import { dependencyKeys, EDITABLE, plan, type Checked, type Planned, type Target } from "./steps.js";
-import { proposalId, readProposals, type ProposalRecord } from "./store.js";
+import { PROPOSALS_ANSWER, proposalId, readProposals, type ProposalRecord, type StoredProposal } from "./store.js";
 
 const at = (index: number) => ["ids", String(index)];
 
@@ -151,9 +152,11 @@ async function readLocked(tx: CurationTx, locks: string[], targets: Target[], ad
 }
 
 const MARK_ACCEPTED = `
-UNWIND $rows AS row
-MATCH (p:Proposal {id: row.id})
-SET p.status = 'ACCEPTED', p.became = row.became, p.created = row.created, p.edits = row.edits, p.decidedBy = $actor, p.decidedAt = datetime()`;
+CALL () {
+  UNWIND $rows AS row
+  MATCH (p:Proposal {id: row.id})
+  SET p.status = 'ACCEPTED', p.became = row.became, p.created = row.created, p.edits = row.edits, p.decidedBy = $actor, p.decidedAt = datetime()
+}`;
 
 interface AcceptInput {
   ids: readonly string[];
@@ -262,10 +265,17 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
     const edit = editOf.get(id);
     rows.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
   }
-  // The additions to stored meetings, the proposals marked and the audit entry, in one statement.
+  // The additions to stored meetings, the proposals marked and the audit entry in one statement, which
+  // ends with what the events need and the proposals as the answer shows them: nothing is read after the commit.
   const all = [...ids, ...entityIds];
-  await tx.runAudited(`${additions.write.cypher}\n${MARK_ACCEPTED}`, { ...additions.write.params, rows, actor: tx.actor.actor }, all);
-  return { id: "", entityIds: all, addedClaimIds, relinkedIds };
+  const around = aroundInStatement({ mutation: "acceptProposals", id: "", entityIds: all });
+  const [row] = await tx.runAudited<{ around: AroundWrite; proposals: StoredProposal[] }>(
+    `${additions.write.cypher}\n${MARK_ACCEPTED}\n${around.cypher}\n${PROPOSALS_ANSWER}\nRETURN ${around.column}, proposals`,
+    { ...additions.write.params, rows, actor: tx.actor.actor, ...around.params, ids },
+    all,
+  );
+  const answered = (loaders: Context["loaders"]) => row!.proposals.forEach((proposal) => loaders.proposalById.prime(proposal));
+  return { id: "", entityIds: all, addedClaimIds, relinkedIds, around: row!.around, answered };
 }
 
 export const acceptProposals = (ctx: Context, input: AcceptInput): Promise<Outcome> =>

@@ -16,8 +16,9 @@ async function proposalsById(ctx: Context, ids: readonly string[]): Promise<Prop
 
 /** The proposals the call named, read after its commit while its events go out. */
 async function decided(ctx: Context, ids: readonly string[], outcome: Promise<Outcome>) {
-  const { errors, published } = await outcome;
+  const { errors, published, answered } = await outcome;
   refreshLoaders(ctx);
+  answered?.(ctx.loaders);
   const [proposals] = await Promise.all([proposalsById(ctx, ids), published]);
   return { proposals, errors };
 }
