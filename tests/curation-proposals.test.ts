@@ -275,13 +275,13 @@ describe("targets that changed since the article was ingested", () => {
 });
 
 describe("an article about a meeting the graph holds", () => {
-  const TEXT = `Alice Keptova met Bob Storeby on 3 June 2025. The talks lasted about three hours, aides said. They agreed to meet again.`;
+  const TEXT = `Alice Keptova met Bob Storeby on 3 June 2025. The talks lasted about three hours, aides said. They agreed to meet again. "It went well," Keptova said.`;
   const mutate = async (field: string, type: string, input: Record<string, unknown>) =>
     expect((await call(`mutation($input: ${type}!) { ${field}(input: $input) { ${ERRORS} } }`, { input }))[field].errors).toEqual([]);
 
-  /** Two people, their stored meeting (no duration yet), and an article's proposals about it: attendances, claims and durations, some repeated. */
+  /** Two people, their stored meeting (no duration yet), and an article's proposals about it: attendances, claims and durations, some repeated, and a quote. */
   async function storedMeetingArticle() {
-    const [a, b, meetingId, sourceId] = [testId("person"), testId("person"), testId("meeting"), testId("article")];
+    const [a, b, meetingId, sourceId, statementId] = [testId("person"), testId("person"), testId("meeting"), testId("article"), testId("statement")];
     for (const id of [a, b]) await mutate("createPerson", "PersonInput", { id, name: `Person ${id}` });
     await mutate("createMeeting", "MeetingInput", {
       id: meetingId,
@@ -307,8 +307,12 @@ describe("an article about a meeting the graph holds", () => {
       x.draft("PARTICIPATION", "aide-b", "aides said", { participation: { meeting, person: { id: b }, role: null }, dependsOn: ["meeting"] }),
       x.draft("DURATION", "duration-again", "about three hours", { duration, dependsOn: ["meeting"] }),
       x.draft("CLAIM", "outcome-again", "agreed to meet again", { claim: outcome, dependsOn: ["meeting"] }),
+      x.draft("STATEMENT", "quote", "It went well,", {
+        statement: { id: statementId, speaker: { id: a }, text: "It went well,", kind: "QUOTE", saidOn: "2025-06-03", meeting },
+        dependsOn: ["meeting"],
+      }),
     ]);
-    return { ids, names: { [meetingId]: "<meeting>", [sourceId]: "<article>", [a]: "<a>", [b]: "<b>" } };
+    return { ids, names: { [meetingId]: "<meeting>", [sourceId]: "<article>", [statementId]: "<statement>", [a]: "<a>", [b]: "<b>" } };
   }
 
   /** What the graph holds of the article's meeting and proposals, its own ids replaced by `names`' placeholders. */
@@ -320,7 +324,11 @@ describe("an article about a meeting the graph holds", () => {
        RETURN properties(m) AS meeting,
               COLLECT { MATCH (m)-[r:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source) RETURN [type(r), labels(c), properties(c), s.id] ORDER BY c.id } AS claims,
               COLLECT { MATCH (p:Person)-[a:ATTENDED]->(m) RETURN [p.id, properties(a)] } AS attendances,
-              COLLECT { UNWIND $ids AS id MATCH (p:Proposal {id: id}) RETURN [p.status, p.became, p.created] } AS proposals`,
+              COLLECT { UNWIND $ids AS id MATCH (p:Proposal {id: id}) RETURN [p.status, p.became, p.created] } AS proposals,
+              COLLECT {
+                MATCH (speaker:Person)-[:SAID]->(st:Statement)-[:IN_CONTEXT_OF]->(m)
+                RETURN [speaker.id, properties(st), COLLECT { MATCH (st)-[:HAS_WORDING]->(w)-[:FROM]->(s:Source) RETURN [properties(w), s.id] }]
+              } AS statements`,
       { meetingId, ids },
     );
     const named = JSON.parse(Object.entries(names).reduce((text, [id, name]) => text.split(id).join(name), JSON.stringify(row)));
@@ -331,8 +339,9 @@ describe("an article about a meeting the graph holds", () => {
     const together = await storedMeetingArticle();
     const res = await api.query(`mutation($ids: [ID!]!) { acceptProposals(ids: $ids) { proposals { id } ${ERRORS} } }`, { ids: together.ids }, CURATOR);
     expect(res.data!.acceptProposals.errors).toEqual([]);
-    // The proposals with their locks, the other locks with all the checks read, the write with the answer.
-    expect(res.extensions!.cypherRoundTrips).toBeLessThanOrEqual(3);
+    // The proposals with their locks, the other locks with all the checks read, the new statement's write,
+    // the meeting's additions written with the answer.
+    expect(res.extensions!.cypherRoundTrips).toBeLessThanOrEqual(4);
 
     const oneByOne = await storedMeetingArticle();
     for (const id of oneByOne.ids) expect((await call(ACCEPT, { ids: [id] })).acceptProposals.errors).toEqual([]);
@@ -345,6 +354,7 @@ describe("an article about a meeting the graph holds", () => {
       ["HAS_DURATION", ["Claim", "DurationClaim"], { id: "<meeting>#duration-1", rank: "PREFERRED", preferred: true }, "<article>"],
     ]);
     expect(a.meeting).toMatchObject({ durationMinutes: 180, durationSourceId: "<article>" });
+    expect(a.statements).toMatchObject([["<a>", { id: "<statement>", text: "It went well," }, [[{ quoted: true }, "<article>"]]]]);
   });
 });
 

@@ -2,8 +2,9 @@
  * What the steps of one transaction add to meetings the graph holds (acceptProposals, for an
  * article about a stored meeting: its date claim, its durations, its participants' attendances),
  * checked and written together. Each addition is checked as attachClaims checks it, against the
- * meeting as the additions before it leave it; all against one read of the meetings, made with the
- * transaction's other reads, and all written in one statement at the end, one after another.
+ * meeting as the additions before it leave it; all against one read of the meetings and of what
+ * they refer to, made with the transaction's other reads, and all written in one statement at the
+ * end, one after another.
  *
  * That is the same as running them one by one only while nothing else of the transaction touches
  * those meetings, so the steps of a meeting stay on their own (their plans' work) when another step
@@ -12,7 +13,7 @@
  * participant, which rewrites the meeting).
  */
 import { ATTACH_CLAIMS, attached, attachInput, MEETINGS_ON_RECORD, type AttachInput, type MeetingAddition, type MeetingOnRecord } from "./meeting.js";
-import { lockKey, MISSING_REFERENCES, referenceCheck, type MissingReference, type Written } from "./transaction.js";
+import { lockKey, referenceCheck, type KnownReferences, type Referable, type Written } from "./transaction.js";
 import { Problems } from "./userErrors.js";
 
 /** A step as the transaction has it: its locks, and its addition if that is all it writes. */
@@ -26,21 +27,13 @@ interface Part {
   onlyIfAttending: boolean;
   input: AttachInput;
   check: ReturnType<typeof referenceCheck>;
-  /** Where its references start in the read's `refs`. */
-  first: number;
-}
-
-/** What `read` answers. */
-export interface AdditionsRead {
-  missingReferences: MissingReference[];
-  meetings: MeetingOnRecord[];
 }
 
 export class MeetingAdditions<S extends Step> {
   private readonly parts = new Map<S, Part>();
   private readonly meetingIds: string[];
   private readonly meetings = new Map<string, MeetingOnRecord>();
-  private missing: MissingReference[] = [];
+  private known: KnownReferences | undefined;
   private readonly written: Record<string, unknown>[] = [];
 
   /** The additions of `steps` (the transaction's, in order), `created` the "<label>:<id>" of what the transaction creates. */
@@ -52,27 +45,30 @@ export class MeetingAdditions<S extends Step> {
       const { meetingId } = step.addition!;
       if (lockedOtherwise.has(lockKey("Meeting", meetingId)) || input.refs.some((ref) => created.has(`${ref.label}:${ref.id}`))) alone.add(meetingId);
     }
-    let first = 0;
     for (const [step, input] of inputs) {
       const { meetingId, onlyIfAttending } = step.addition!;
-      if (alone.has(meetingId)) continue;
-      const check = referenceCheck(input.refs);
-      this.parts.set(step, { meetingId, onlyIfAttending, input, check, first });
-      first += check.refs.length;
+      if (!alone.has(meetingId)) this.parts.set(step, { meetingId, onlyIfAttending, input, check: referenceCheck(input.refs) });
     }
     this.meetingIds = [...new Set([...this.parts.values()].map((part) => part.meetingId))];
   }
 
-  /** The read of the meetings and of what the additions refer to: subqueries answering AdditionsRead's columns, and their parameters. */
-  get read(): { cypher: string; params: { refs: unknown[]; meetingIds: string[] } } {
-    const refs = [...this.parts.values()].flatMap((part) => part.check.refs.map((ref) => ({ ...ref, index: part.first + ref.index })));
-    return { cypher: `${MISSING_REFERENCES}\n${MEETINGS_ON_RECORD}`, params: { refs, meetingIds: this.meetingIds } };
+  /** What the additions refer to, for the transaction's read to check (`answered`'s `known`). */
+  get references(): { label: Referable; id: string }[] {
+    return [...this.parts.values()].flatMap((part) => part.check.refs);
   }
 
-  /** Takes what `read` answered; a meeting where an attendance names someone not attending yet keeps its steps on their own. */
-  answered({ missingReferences, meetings }: AdditionsRead): void {
+  /** The read of the meetings: a subquery answering `meetings` (MEETINGS_ON_RECORD), and its parameters. */
+  get read(): { cypher: string; params: { meetingIds: string[] } } {
+    return { cypher: MEETINGS_ON_RECORD, params: { meetingIds: this.meetingIds } };
+  }
+
+  /**
+   * Takes what `read` answered, and what the transaction's read found of `references`; a meeting
+   * where an attendance names someone not attending yet keeps its steps on their own.
+   */
+  answered(meetings: MeetingOnRecord[], known: KnownReferences): void {
     this.meetingIds.forEach((id, i) => this.meetings.set(id, meetings[i]!));
-    this.missing = missingReferences;
+    this.known = known;
     const joining = [...this.parts.values()].filter(
       (part) => part.onlyIfAttending && part.input.attendances.some((a) => !this.meetings.get(part.meetingId)!.participantIds.includes(a.personId)),
     );
@@ -90,11 +86,7 @@ export class MeetingAdditions<S extends Step> {
   add(step: S): Written {
     const part = this.parts.get(step)!;
     const problems = new Problems();
-    const end = part.first + part.check.refs.length;
-    part.check.report(
-      this.missing.filter((m) => m.index >= part.first && m.index < end).map((m) => ({ ...m, index: m.index - part.first })),
-      problems,
-    );
+    part.check.report(this.known!.split(part.check.refs).missing, problems);
     const { addition, written, after } = attached(part.meetingId, part.input, this.meetings.get(part.meetingId)!, problems);
     this.meetings.set(part.meetingId, after);
     this.written.push(addition);

@@ -201,6 +201,7 @@ export const createPersonPlan = (input: PersonInput): MutationPlan<SeedPerson> =
     }),
   locks: personLocks,
   work: putPerson,
+  references: personReferences,
 });
 
 export const createPerson = (ctx: Context, input: PersonInput) => curate(ctx, "createPerson", input, createPersonPlan(input));

@@ -6,7 +6,7 @@ import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type See
 import { STATEMENT_ROWS, statementRow, throwIfMissingPeople, writeSources, writeStatements } from "../db/writes.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, locking, type CurationTx, type MutationPlan, type Written } from "./transaction.js";
+import { checkReferences, curate, idRefs, lockKey, locking, type CurationTx, type Reference, type MutationPlan, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // The organization an existing source is published by, kept when the input does not name one.
@@ -86,19 +86,17 @@ CALL () {${STATEMENT_ROWS}
 }
 RETURN formerIds, reduce(people = [], missing IN missingLists | people + missing) AS missing`;
 
+const statementReferences = (statement: SeedStatement): Reference[] => [
+  { field: [...INPUT, "speakerId"], label: "Person", id: statement.speakerId },
+  { field: [...INPUT, "meetingId"], label: "Meeting", id: statement.meetingId },
+  { field: [...INPUT, "placeId"], label: "Place", id: statement.placeId },
+  ...idRefs([...INPUT, "topicIds"], "Topic", statement.topicIds),
+  ...statement.wordings.map((w, i) => ({ field: [...INPUT, "wordings", i, "sourceId"], label: "Source" as const, id: w.sourceId })),
+];
+
 async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<Written> {
   const problems = new Problems();
-  await checkReferences(
-    tx,
-    [
-      { field: [...INPUT, "speakerId"], label: "Person", id: statement.speakerId },
-      { field: [...INPUT, "meetingId"], label: "Meeting", id: statement.meetingId },
-      { field: [...INPUT, "placeId"], label: "Place", id: statement.placeId },
-      ...idRefs([...INPUT, "topicIds"], "Topic", statement.topicIds),
-      ...statement.wordings.map((w, i) => ({ field: [...INPUT, "wordings", i, "sourceId"], label: "Source" as const, id: w.sourceId })),
-    ],
-    problems,
-  );
+  await checkReferences(tx, statementReferences(statement), problems);
   problems.throwIfAny();
   const row = statementRow(statement);
   const entityIds = [statement.id, ...row.wordings.map((w) => w.id)];
@@ -124,6 +122,7 @@ export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatem
     }),
   locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
   work: putStatement,
+  references: statementReferences,
 });
 
 export const addStatement = (ctx: Context, input: StatementInput) => curate(ctx, "addStatement", input, addStatementPlan(input));

@@ -32,6 +32,8 @@ export interface CurationTx {
    * mutation's work, whose own last statement comes later.
    */
   mutation: string | null;
+  /** References an earlier read of the transaction checked already (checkReferences reads only the others). */
+  known?: KnownReferences;
 }
 
 type RunAudited = <T extends Record<string, unknown> = Record<string, unknown>>(
@@ -153,6 +155,11 @@ export interface MutationPlan<V> {
   locks: (value: V) => string[];
   /** Reads what it needs (after the locks), throws UserErrors for what the graph refutes, writes. */
   work: (tx: CurationTx, value: V) => Promise<Written>;
+  /**
+   * What its work checks first with checkReferences: a transaction running it as one of several
+   * steps may check them in its own read before (CurationTx's `known`).
+   */
+  references?: (value: V) => Reference[];
 }
 
 /**
@@ -249,12 +256,50 @@ export function referenceCheck(refs: Reference[]) {
   };
 }
 
-/** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip, with the locks not taken yet. */
+type ReferenceRow = ReturnType<typeof referenceCheck>["refs"][number];
+
+const referenceKey = (ref: Pick<ReferenceRow, "label" | "id">) => `${ref.label}:${ref.id}`;
+
+/**
+ * What one read of the transaction found of some references (acceptProposals' read, for its
+ * steps): a later check of any of them reads nothing. For references to what no write of the
+ * transaction creates before that check; nothing a curation write does deletes a node they name.
+ */
+export class KnownReferences {
+  private readonly missing = new Map<string, string | null>();
+  private readonly found = new Set<string>();
+
+  /** `refs` as MISSING_REFERENCES was given them (each `index` its position), and what it answered. */
+  constructor(refs: Pick<ReferenceRow, "label" | "id">[], answer: MissingReference[]) {
+    const missing = new Map(answer.map((m) => [m.index, m.mergedInto]));
+    refs.forEach((ref, i) => (missing.has(i) ? this.missing.set(referenceKey(ref), missing.get(i) ?? null) : this.found.add(referenceKey(ref))));
+  }
+
+  /** referenceCheck's `refs` split: those known to point at nothing, as MISSING_REFERENCES answers them, and those not known. */
+  split(refs: ReferenceRow[]): { missing: MissingReference[]; unknown: ReferenceRow[] } {
+    const missing: MissingReference[] = [];
+    const unknown: ReferenceRow[] = [];
+    for (const ref of refs) {
+      const key = referenceKey(ref);
+      if (this.missing.has(key)) missing.push({ index: ref.index, mergedInto: this.missing.get(key) ?? null });
+      else if (!this.found.has(key)) unknown.push(ref);
+    }
+    return { missing, unknown };
+  }
+}
+
+/**
+ * Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip,
+ * with the locks not taken yet, unless the transaction knows them all already.
+ */
 export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
   const check = referenceCheck(refs);
-  if (check.refs.length === 0) return;
-  const [row] = await locking(tx)<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: check.refs });
-  check.report(row!.missingReferences, problems);
+  const { missing, unknown } = tx.known?.split(check.refs) ?? { missing: [], unknown: check.refs };
+  if (unknown.length > 0) {
+    const [row] = await locking(tx)<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: unknown });
+    missing.push(...row!.missingReferences);
+  }
+  check.report(missing, problems);
 }
 
 /** References to the sources of a list of SourceRefs, at `field`[i].sourceId. */

@@ -5,9 +5,20 @@
  */
 import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
-import { MeetingAdditions, type AdditionsRead } from "../curation/meetingAdditions.js";
+import type { MeetingOnRecord } from "../curation/meeting.js";
+import { MeetingAdditions } from "../curation/meetingAdditions.js";
 import { aroundInStatement, type AroundWrite } from "../events/changes.js";
-import { curate, lockKey, locking, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
+import {
+  curate,
+  KnownReferences,
+  lockKey,
+  locking,
+  MISSING_REFERENCES,
+  type CurationTx,
+  type MissingReference,
+  type Outcome,
+  type Written,
+} from "../curation/transaction.js";
 import { Problems, UserErrors, type UserError } from "../curation/userErrors.js";
 import type { Ref } from "../model/proposal.js";
 import { dependencyKeys, EDITABLE, plan, type Checked, type Planned, type Target } from "./steps.js";
@@ -141,14 +152,25 @@ function editsById(
   return byId;
 }
 
-/** The steps' locks, then the targets and what the additions to stored meetings check against: one statement. */
-async function readLocked(tx: CurationTx, locks: string[], targets: Target[], additions: MeetingAdditions<Checked>) {
+/**
+ * The steps' locks, then in one statement: the targets, the references the steps check first (those
+ * to nothing the call creates, made known to the steps' work) and what the additions to stored
+ * meetings check against.
+ */
+async function readLocked(tx: CurationTx, steps: Checked[], targets: Target[], additions: MeetingAdditions<Checked>, created: Set<string>) {
+  const stepReferences = steps.flatMap((c) =>
+    (c.references ?? []).flatMap((ref) => (ref.id && !created.has(`${ref.label}:${ref.id}`) ? [{ label: ref.label, id: ref.id }] : [])),
+  );
+  const references = [...new Map([...additions.references, ...stepReferences].map((ref) => [`${ref.label}:${ref.id}`, ref])).values()];
   const { cypher, params } = additions.read;
-  const [row] = await locking(tx, locks)<{ targets: TargetRow[] } & AdditionsRead>(`${TARGETS}\n${cypher}\nRETURN targets, missingReferences, meetings`, {
-    targets: targets.map((target, index) => ({ ...target, index })),
-    ...params,
-  });
-  return row!;
+  const [row] = await locking(
+    tx,
+    steps.flatMap((c) => c.locks),
+  )<{ targets: TargetRow[]; missingReferences: MissingReference[]; meetings: MeetingOnRecord[] }>(
+    `${TARGETS}\n${MISSING_REFERENCES}\n${cypher}\nRETURN targets, missingReferences, meetings`,
+    { targets: targets.map((target, index) => ({ ...target, index })), refs: references.map((ref, index) => ({ ...ref, index })), ...params },
+  );
+  return { targets: row!.targets, meetings: row!.meetings, known: new KnownReferences(references, row!.missingReferences) };
 }
 
 const MARK_ACCEPTED = `
@@ -241,13 +263,15 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   const additions = new MeetingAdditions(steps, created);
   const read = await readLocked(
     tx,
-    steps.flatMap((c) => c.locks),
+    steps,
     targets.map(({ target }) => target),
     additions,
+    created,
   );
   checkTargets(read.targets, targets, problems);
   problems.throwIfAny();
-  additions.answered(read);
+  additions.answered(read.meetings, read.known);
+  const stepTx = { ...tx, known: read.known };
 
   const entityIds: string[] = [];
   const addedClaimIds: string[] = [];
@@ -256,7 +280,7 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   for (const { id, index, record, planned: p, checked } of planned) {
     let last: string | null = null;
     for (const [i, c] of checked.entries()) {
-      const written = await reported(index, record, p.steps[i]!.mutation, () => (additions.covers(c) ? additions.add(c) : c.work(tx)));
+      const written = await reported(index, record, p.steps[i]!.mutation, () => (additions.covers(c) ? additions.add(c) : c.work(stepTx)));
       entityIds.push(...written.entityIds);
       addedClaimIds.push(...(written.addedClaimIds ?? []));
       relinkedIds.push(...(written.relinkedIds ?? []));
