@@ -110,7 +110,7 @@ export type LockTaker = ((keys: string[]) => Promise<void>) & {
 
 /**
  * The locks of one transaction, and its statements behind them. The `first` keys are pending until
- * the first statement: taken in it when it begins with `inStatement` (see runLocking), else on
+ * the first statement: taken in it when it begins with `inStatement` (see `locking`), else on
  * their own just before it.
  */
 export function lockTaker(run: RunStatement, first: string[] = []): { lock: LockTaker; run: RunStatement } {
