@@ -421,10 +421,13 @@ export async function runWrites(
       if (!c.service.ok || !c.floor.ok) continue;
 
       let fastest = scenario.firstGuessRps ?? FIRST_GUESS_RPS;
+      const measured = new Set<WriteContender>();
       const stretch = async (contender: WriteContender, connections: number, seconds: number): Promise<LoadRound> => {
         // Enough for the fastest rate seen so far, with room to spare: a request without its entities would fail.
-        await requests.ensure(Math.ceil(fastest * seconds * 2) + connections * 2);
+        // A contender not measured yet may be several times as fast as the other (the floor of a cheap write).
+        await requests.ensure(Math.ceil(fastest * seconds * (measured.has(contender) ? 2 : 5)) + connections * 2);
         const round = await runRound(target(scenario, requests, contender, servers[contender]), connections, seconds);
+        measured.add(contender);
         fastest = Math.max(fastest, round.latencies.length / round.seconds);
         if (requests.left < 0) throw new Error(`The ${scenario.id} load outran the entities prepared for it; this is a bug in bench/writes.ts.`);
         return round;

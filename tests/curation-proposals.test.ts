@@ -9,7 +9,17 @@ import { parseApiKey } from "../src/auth/credentials.js";
 import { findViolations } from "../src/db/invariants.js";
 import { useApi } from "./support/api.js";
 import { testId } from "./support/curation.js";
-import { ACCEPT, article, cleanUpArticlesAfterAll, ERRORS, MEETING_TEXT as TEXT, REJECT, storeDrafts, storeMeetingArticle } from "./support/proposals.js";
+import {
+  aboutThreeHours,
+  ACCEPT,
+  article,
+  cleanUpArticlesAfterAll,
+  ERRORS,
+  MEETING_TEXT as TEXT,
+  REJECT,
+  storeDrafts,
+  storeMeetingArticle,
+} from "./support/proposals.js";
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 const CURATOR = "curator-secret-key";
@@ -261,6 +271,90 @@ describe("targets that changed since the article was ingested", () => {
     const { acceptProposals } = await call(ACCEPT, { ids: [proposals.duration] });
     expect(acceptProposals.errors).toEqual([{ field: ["ids", "0"], code: "TARGET_DELETED", message: expect.stringContaining(ids.meeting) }]);
     expect((await call(MEETING, { id: ids.meeting })).meeting).toBeNull();
+  });
+});
+
+describe("an article about a meeting the graph holds", () => {
+  const TEXT = `Alice Keptova met Bob Storeby on 3 June 2025. The talks lasted about three hours, aides said. They agreed to meet again. "It went well," Keptova said.`;
+  const mutate = async (field: string, type: string, input: Record<string, unknown>) =>
+    expect((await call(`mutation($input: ${type}!) { ${field}(input: $input) { ${ERRORS} } }`, { input }))[field].errors).toEqual([]);
+
+  /** Two people, their stored meeting (no duration yet), and an article's proposals about it: attendances, claims and durations, some repeated, and a quote. */
+  async function storedMeetingArticle() {
+    const [a, b, meetingId, sourceId, statementId] = [testId("person"), testId("person"), testId("meeting"), testId("article"), testId("statement")];
+    for (const id of [a, b]) await mutate("createPerson", "PersonInput", { id, name: `Person ${id}` });
+    await mutate("createMeeting", "MeetingInput", {
+      id: meetingId,
+      kind: "talks",
+      title: `Meeting ${meetingId}`,
+      date: "2025-06-03",
+      participants: [a, b].map((personId) => ({ personId, sources: [{ sourceId: "dawat-004", excerpt: "[test] they met" }] })),
+      claims: [{ field: "date", value: "2025-06-03", sourceId: "dawat-004", excerpt: "[test] on 3 June" }],
+    });
+    await mutate("createSource", "SourceInput", { id: sourceId, title: `Test article ${sourceId}`, kind: "article" });
+    const x = article(TEXT);
+    const meeting = { id: meetingId };
+    const duration = aboutThreeHours(meeting);
+    const outcome = { meeting, field: "outcome", value: "agreed to meet again", hedge: "NONE" } as const;
+    const ids = await storeDrafts(api, sourceId, TEXT, [
+      x.draft("MEETING", "meeting", "Alice Keptova met Bob Storeby on 3 June 2025", {
+        meeting: { existingId: meetingId, id: "unused", kind: "talks", title: "unused", date: "2025-06-03", participants: [{ id: a }, { id: b }] },
+        meetingKey: "meeting",
+      }),
+      x.draft("PARTICIPATION", "aide-a", "aides said", { participation: { meeting, person: { id: a }, role: "aide" }, dependsOn: ["meeting"] }),
+      x.draft("DURATION", "duration", "The talks lasted about three hours", { duration, dependsOn: ["meeting"] }),
+      x.draft("CLAIM", "outcome", "They agreed to meet again", { claim: outcome, dependsOn: ["meeting"] }),
+      x.draft("PARTICIPATION", "aide-b", "aides said", { participation: { meeting, person: { id: b }, role: null }, dependsOn: ["meeting"] }),
+      x.draft("DURATION", "duration-again", "about three hours", { duration, dependsOn: ["meeting"] }),
+      x.draft("CLAIM", "outcome-again", "agreed to meet again", { claim: outcome, dependsOn: ["meeting"] }),
+      x.draft("STATEMENT", "quote", "It went well,", {
+        statement: { id: statementId, speaker: { id: a }, text: "It went well,", kind: "QUOTE", saidOn: "2025-06-03", meeting },
+        dependsOn: ["meeting"],
+      }),
+    ]);
+    return { ids, names: { [meetingId]: "<meeting>", [sourceId]: "<article>", [statementId]: "<statement>", [a]: "<a>", [b]: "<b>" } };
+  }
+
+  /** What the graph holds of the article's meeting and proposals, its own ids replaced by `names`' placeholders. */
+  async function written({ ids, names }: Awaited<ReturnType<typeof storedMeetingArticle>>) {
+    const meetingId = Object.keys(names).find((id) => names[id] === "<meeting>")!;
+    const [row] = await api.db.read(
+      "test.writtenAboutMeeting",
+      `MATCH (m:Meeting {id: $meetingId})
+       RETURN properties(m) AS meeting,
+              COLLECT { MATCH (m)-[r:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source) RETURN [type(r), labels(c), properties(c), s.id] ORDER BY c.id } AS claims,
+              COLLECT { MATCH (p:Person)-[a:ATTENDED]->(m) RETURN [p.id, properties(a)] } AS attendances,
+              COLLECT { UNWIND $ids AS id MATCH (p:Proposal {id: id}) RETURN [p.status, p.became, p.created] } AS proposals,
+              COLLECT {
+                MATCH (speaker:Person)-[:SAID]->(st:Statement)-[:IN_CONTEXT_OF]->(m)
+                RETURN [speaker.id, properties(st), COLLECT { MATCH (st)-[:HAS_WORDING]->(w)-[:FROM]->(s:Source) RETURN [properties(w), s.id] }]
+              } AS statements`,
+      { meetingId, ids },
+    );
+    const named = JSON.parse(Object.entries(names).reduce((text, [id, name]) => text.split(id).join(name), JSON.stringify(row)));
+    return { ...named, attendances: named.attendances.sort(([x]: [string], [y]: [string]) => x.localeCompare(y)) };
+  }
+
+  it("accepted in one call, writes what its proposals accepted one by one write, in a few statements however many they are", SLOW, async () => {
+    const together = await storedMeetingArticle();
+    const res = await api.query(`mutation($ids: [ID!]!) { acceptProposals(ids: $ids) { proposals { id } ${ERRORS} } }`, { ids: together.ids }, CURATOR);
+    expect(res.data!.acceptProposals.errors).toEqual([]);
+    // The proposals with their locks, the other locks with all the checks read, the new statement's write,
+    // the meeting's additions written with the answer.
+    expect(res.extensions!.cypherRoundTrips).toBeLessThanOrEqual(4);
+
+    const oneByOne = await storedMeetingArticle();
+    for (const id of oneByOne.ids) expect((await call(ACCEPT, { ids: [id] })).acceptProposals.errors).toEqual([]);
+
+    const [a, b] = [await written(together), await written(oneByOne)];
+    expect(a).toEqual(b);
+    // The repeated claim and duration are the first ones: one outcome claim and one duration from the article, the duration preferred.
+    expect(a.claims.filter(([, , claim]: [string, string[], { field: string }]) => claim.field !== "date")).toMatchObject([
+      ["HAS_CLAIM", ["Claim"], { id: "<meeting>#claim-3", field: "outcome", rank: "NORMAL" }, "<article>"],
+      ["HAS_DURATION", ["Claim", "DurationClaim"], { id: "<meeting>#duration-1", rank: "PREFERRED", preferred: true }, "<article>"],
+    ]);
+    expect(a.meeting).toMatchObject({ durationMinutes: 180, durationSourceId: "<article>" });
+    expect(a.statements).toMatchObject([["<a>", { id: "<statement>", text: "It went well," }, [[{ quoted: true }, "<article>"]]]]);
   });
 });
 

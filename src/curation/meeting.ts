@@ -26,13 +26,15 @@ import {
   type MeetingRow,
 } from "../db/writes.js";
 import type { ClaimRank } from "../model/evidence.js";
-import { MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
+import { MEETING_FIELDS, MEETINGS_BY_ID, ORGANIZATION_IDS, PARTICIPANTS, TOPIC_IDS, type MeetingRecord, type ParticipantRecord } from "../meeting/meeting.js";
+import { aroundInStatement, type AroundWrite } from "../events/changes.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT, precisionOfInput } from "./input.js";
 import {
   curate,
   idRefs,
   lockKey,
+  locking,
   MISSING_REFERENCES,
   referenceCheck,
   sourceRefs,
@@ -278,35 +280,47 @@ const ranksGiven = (input: { claims?: readonly ClaimInput[] | null; durations?: 
 });
 
 /**
- * What a mutation of meeting `$id`'s claims checks against, in one read: the input's references that
- * point at nothing, whether the meeting exists, its place, its participants and its stored claims.
+ * A subquery answering `meetings`, what a mutation of a meeting's claims checks against, for each of
+ * `$meetingIds` in its order: whether the meeting exists, its place, its participants and its stored claims.
  */
-const MEETING_ON_RECORD = `
-${MISSING_REFERENCES}
-OPTIONAL MATCH (m:Meeting {id: $id})
-RETURN missingReferences, m IS NOT NULL AS found,
-       head([(m)-[:HELD_AT]->(place:Place) | place.id]) AS placeId,
-       coalesce([(p:Person)-[:ATTENDED]->(m) | p.id], []) AS participantIds,
-       COLLECT {
-         MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
-         RETURN {id: c.id, field: c.field, value: c.value, wording: c.wording, sourceId: s.id, duration: c:DurationClaim, retracted: c.retractedAt IS NOT NULL,
-                 rank: coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END), rankReason: c.rankReason}
-       } AS claims`;
+export const MEETINGS_ON_RECORD = `
+CALL () {
+  UNWIND $meetingIds AS id
+  OPTIONAL MATCH (m:Meeting {id: id})
+  RETURN collect({
+    found: m IS NOT NULL,
+    placeId: head([(m)-[:HELD_AT]->(place:Place) | place.id]),
+    participantIds: coalesce([(p:Person)-[:ATTENDED]->(m) | p.id], []),
+    claims: COLLECT {
+      MATCH (m)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim)-[:FROM]->(s:Source)
+      RETURN {id: c.id, field: c.field, value: c.value, wording: c.wording, sourceId: s.id, duration: c:DurationClaim, retracted: c.retractedAt IS NOT NULL,
+              rank: coalesce(c.rank, CASE WHEN c.preferred THEN "PREFERRED" ELSE "NORMAL" END), rankReason: c.rankReason}
+    }
+  }) AS meetings
+}`;
 
-interface MeetingOnRecord {
+export interface MeetingOnRecord {
   found: boolean;
   placeId: string | null;
   participantIds: string[];
   claims: StoredClaim[];
 }
 
-/** Meeting `id` as MEETING_ON_RECORD reads it; the references that point at nothing are added to `problems`. */
+/** The input's references that point at nothing and the meeting on record, in one read. */
+const MEETING_ON_RECORD = `
+${MISSING_REFERENCES}
+${MEETINGS_ON_RECORD}
+RETURN missingReferences, meetings`;
+
+/** Meeting `id` as MEETINGS_ON_RECORD reads it (behind the locks not taken yet); the references that point at nothing are added to `problems`. */
 async function meetingOnRecord(tx: CurationTx, id: string, refs: Reference[], problems: Problems): Promise<MeetingOnRecord> {
   const check = referenceCheck(refs);
-  const [row] = await tx.run<MeetingOnRecord & { missingReferences: MissingReference[] }>(MEETING_ON_RECORD, { id, refs: check.refs });
-  const { missingReferences, ...meeting } = row!;
-  check.report(missingReferences, problems);
-  return meeting;
+  const [row] = await locking(tx)<{ missingReferences: MissingReference[]; meetings: MeetingOnRecord[] }>(MEETING_ON_RECORD, {
+    meetingIds: [id],
+    refs: check.refs,
+  });
+  check.report(row!.missingReferences, problems);
+  return row!.meetings[0]!;
 }
 
 /** The number at the end of a claim id ("…#duration-3" → 3). */
@@ -341,10 +355,10 @@ function claimIds(meeting: Pick<SeedMeeting, "id" | "claims" | "durations">, sto
   return { claims, durations };
 }
 
-/** Claims that lose their PREFERRED rank to a preferred one given: durations when `$unprefer`, claims of `$preferredFields`. */
+/** Claims of meeting `m` that lose their PREFERRED rank to a preferred one given: durations when `unprefer`, claims of the fields `preferredFields`. */
 const UNPREFER = `
-CALL (m) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE $unprefer AND d.rank = "PREFERRED" SET d.preferred = false, d.rank = "NORMAL" }
-CALL (m) { MATCH (m)-[:HAS_CLAIM]->(c:Claim) WHERE c.field IN $preferredFields AND c.rank = "PREFERRED" SET c.preferred = false, c.rank = "NORMAL" }`;
+CALL (m, unprefer) { MATCH (m)-[:HAS_DURATION]->(d:DurationClaim) WHERE unprefer AND d.rank = "PREFERRED" SET d.preferred = false, d.rank = "NORMAL" }
+CALL (m, preferredFields) { MATCH (m)-[:HAS_CLAIM]->(c:Claim) WHERE c.field IN preferredFields AND c.rank = "PREFERRED" SET c.preferred = false, c.rank = "NORMAL" }`;
 
 /**
  * A meeting's description replaced, in one statement: first what it replaces (its place, topics,
@@ -355,6 +369,7 @@ CALL () {
   MATCH (m:Meeting {id: $id})
   CALL (m) { MATCH (m)-[x:HELD_AT|ABOUT|INVOLVED]->() DELETE x }
   CALL (m) { MATCH ()-[x:ATTENDED]->(m) DELETE x }
+  WITH m, $unprefer AS unprefer, $preferredFields AS preferredFields
   ${UNPREFER}
 }
 ${WRITE_MEETINGS_WHOLE}`;
@@ -592,30 +607,47 @@ export const updateMeeting = (ctx: Context, { id, ...changes }: UpdateMeetingInp
 const claimsInputSchema = z.strictObject({ claims: z.array(claimSchema), durations: z.array(givenDurationSchema) });
 
 /**
- * Adds claims, duration claims and attendance sources to stored meeting `$id`, in one statement: the
- * claims (UNPREFER first), their RELAYS edges, the sources each attendance lacks (`$attendances`,
- * one entry per person) and the meeting's duration copy. The rest of the meeting stays as it is.
+ * Adds claims, duration claims and attendance sources to stored meetings, in one statement: for each
+ * of `$additions` in order, as if one after another, to meeting `add.id`: the claims (UNPREFER
+ * first), the sources each attendance lacks (`add.attendances`, one entry per person), the claims'
+ * RELAYS edges and the meeting's duration copy. The rest of the meeting stays as it is.
  */
-const ATTACH_CLAIMS = `
-MATCH (m:Meeting {id: $id})
-${UNPREFER}
-${WRITE_CLAIMS("$claims", "$durations")}
-WITH m
-CALL (m) {
-  UNWIND $attendances AS given
-  MATCH (:Person {id: given.personId})-[a:ATTENDED]->(m)
-  WITH a, [ref IN given.sources WHERE NOT ref.sourceId IN coalesce(a.sourceIds, [])] AS added
-  SET a.sourceIds = coalesce(a.sourceIds, []) + [ref IN added | ref.sourceId],
-      a.excerpts = coalesce(a.excerpts, []) + [ref IN added | ref.excerpt],
-      a.bases = coalesce(a.bases, []) + [ref IN added | ref.basis],
-      a.notes = coalesce(a.notes, []) + [ref IN added | coalesce(ref.note, "")]
-}
-CALL () { UNWIND $relays AS relay ${RELAY_CLAIMS} }
-CALL (m) {${REFRESH_DURATION_COPY}
+export const ATTACH_CLAIMS = `
+CALL () {
+  UNWIND $additions AS add
+  CALL (add) {
+    MATCH (m:Meeting {id: add.id})
+    WITH m, add, add.unprefer AS unprefer, add.preferredFields AS preferredFields
+    ${UNPREFER}
+    ${WRITE_CLAIMS("add.claims", "add.durations")}
+    WITH m, add
+    CALL (m, add) {
+      UNWIND add.attendances AS given
+      MATCH (:Person {id: given.personId})-[a:ATTENDED]->(m)
+      WITH a, [ref IN given.sources WHERE NOT ref.sourceId IN coalesce(a.sourceIds, [])] AS added
+      SET a.sourceIds = coalesce(a.sourceIds, []) + [ref IN added | ref.sourceId],
+          a.excerpts = coalesce(a.excerpts, []) + [ref IN added | ref.excerpt],
+          a.bases = coalesce(a.bases, []) + [ref IN added | ref.basis],
+          a.notes = coalesce(a.notes, []) + [ref IN added | coalesce(ref.note, "")]
+    }
+    CALL (add) { UNWIND add.relays AS relay ${RELAY_CLAIMS} }
+    CALL (m) {${REFRESH_DURATION_COPY}
+    }
+  }
 }`;
 
-/** attachClaims: what it adds is checked against the stored meeting, which is not written again. */
-async function attachToMeeting(tx: CurationTx, meetingId: string, changes: Omit<AttachClaimsInput, "meetingId">): Promise<Written> {
+type AttachChanges = Omit<AttachClaimsInput, "meetingId">;
+
+/** attachClaims' input checked without the database: the claims given (null when invalid), the attendances, what they refer to, the problems found. */
+export interface AttachInput {
+  claims: Pick<SeedMeeting, "id" | "claims" | "durations"> | null;
+  attendances: { personId: string; sources: SeedMeeting["participants"][number]["sources"] }[];
+  refs: Reference[];
+  invalid: Problems;
+  ranked: RanksGiven;
+}
+
+export function attachInput(meetingId: string, changes: AttachChanges): AttachInput {
   const invalid = new Problems();
   legacyContradictions(changes.durations ?? [], invalid);
   const given = parseWith(
@@ -630,36 +662,100 @@ async function attachToMeeting(tx: CurationTx, meetingId: string, changes: Omit<
     sources: parseWith(z.array(sourceRefSchema), a.sources, [...INPUT, "attendances", String(i), "sources"], invalid) ?? [],
   }));
   const refs = [...(claims ? claimReferences(claims) : []), ...attendances.flatMap((a, i) => sourceRefs([...INPUT, "attendances", i, "sources"], a.sources))];
-  const problems = new Problems();
-  const stored = await meetingOnRecord(tx, meetingId, refs, problems);
+  return { claims, attendances, refs, invalid, ranked: ranksGiven(changes) };
+}
+
+/**
+ * attachClaims' checks of `input` against meeting `stored` as read, `problems` holding those of
+ * its references (throws UserErrors); what it writes, one of ATTACH_CLAIMS's `$additions`; and the
+ * meeting on record once that is written, for an addition checked after it in the same transaction.
+ */
+export function attached(meetingId: string, input: AttachInput, stored: MeetingOnRecord, problems: Problems) {
   if (!stored.found) throw new UserErrors([{ field: [...INPUT, "meetingId"], code: "NOT_FOUND", message: `no meeting ${JSON.stringify(meetingId)}` }]);
-  refuseNonParticipants(meetingId, attendances, stored.participantIds);
-  invalid.throwIfAny();
-  const placed = placeClaims({ ...claims!, placeId: stored.placeId }, stored.claims, ranksGiven(changes), problems);
+  refuseNonParticipants(meetingId, input.attendances, stored.participantIds);
+  input.invalid.throwIfAny();
+  const placed = placeClaims({ ...input.claims!, placeId: stored.placeId }, stored.claims, input.ranked, problems);
   problems.throwIfAny();
   const row = withClaimIds(claimRows({ id: meetingId, claims: placed.claims, durations: placed.durations }), placed);
-  const written = claimsWritten(meetingId, placed, stored.claims);
   // A person named twice gets the sources of both entries, each checked against what the attendance has.
-  const sourcesOf = new Map<string, SeedMeeting["participants"][number]["sources"]>();
-  for (const a of attendances) sourcesOf.set(a.personId, [...(sourcesOf.get(a.personId) ?? []), ...a.sources]);
-  await tx.runAudited(
-    ATTACH_CLAIMS,
-    {
+  const sourcesOf = new Map<string, AttachInput["attendances"][number]["sources"]>();
+  for (const a of input.attendances) sourcesOf.set(a.personId, [...(sourcesOf.get(a.personId) ?? []), ...a.sources]);
+  const unpreferred = unpreferring(placed);
+  return {
+    addition: {
       id: meetingId,
-      ...unpreferring(placed),
+      ...unpreferred,
       ...row,
       relays: claimRelays([row]),
       attendances: [...sourcesOf].map(([personId, sources]) => ({ personId, sources })),
     },
-    written.entityIds,
-  );
-  return written;
+    written: claimsWritten(meetingId, placed, stored.claims),
+    after: { ...stored, claims: claimsAfter(stored.claims, unpreferred, row) },
+  };
 }
 
-export const attachClaimsPlan = ({ meetingId, ...changes }: AttachClaimsInput): MutationPlan<string> => ({
+/** The stored claims once UNPREFER has taken the ranks it takes and `row`'s claims are written. */
+function claimsAfter(stored: StoredClaim[], { unprefer, preferredFields }: ReturnType<typeof unpreferring>, row: ReturnType<typeof claimRows>): StoredClaim[] {
+  const claims = stored.map((c) =>
+    c.rank === "PREFERRED" && (c.duration ? unprefer : preferredFields.includes(c.field)) ? { ...c, rank: "NORMAL" as const } : c,
+  );
+  const written = [...row.claims.map((c) => ({ c, duration: false })), ...row.durations.map((c) => ({ c, duration: true }))];
+  for (const { c, duration } of written) {
+    const at = claims.findIndex((s) => s.id === c.id);
+    const { field, value, wording, rank, rankReason } = c.props;
+    claims.splice(at < 0 ? claims.length : at, at < 0 ? 0 : 1, {
+      id: c.id,
+      field,
+      value,
+      wording,
+      sourceId: c.sourceId,
+      duration,
+      retracted: claims[at]?.retracted ?? false,
+      rank,
+      rankReason,
+    });
+  }
+  return claims;
+}
+
+/** attachClaims: what it adds is checked against the stored meeting, which is not written again. */
+async function attachToMeeting(tx: CurationTx, meetingId: string, changes: AttachChanges): Promise<Written> {
+  const input = attachInput(meetingId, changes);
+  const problems = new Problems();
+  const stored = await meetingOnRecord(tx, meetingId, input.refs, problems);
+  const { addition, written } = attached(meetingId, input, stored, problems);
+  if (!tx.mutation) {
+    await tx.runAudited(ATTACH_CLAIMS, { additions: [addition] }, written.entityIds);
+    return written;
+  }
+  // What the events need and the meeting as the answer shows it, read at the end of the write: nothing is read after the commit.
+  const around = aroundInStatement({ mutation: tx.mutation, id: meetingId, entityIds: written.entityIds });
+  const [row] = await tx.runAudited<{ around: AroundWrite; node: MeetingRecord }>(
+    `${ATTACH_CLAIMS}\n${around.cypher}\nMATCH (m:Meeting {id: $id})\nRETURN ${around.column}, ${MEETING_FIELDS} AS node`,
+    { additions: [addition], id: meetingId, ...around.params },
+    written.entityIds,
+  );
+  return { ...written, around: row!.around, answered: (loaders) => loaders.meetingById.prime(meetingId, row!.node) };
+}
+
+/**
+ * What a mutation adds to stored meeting `meetingId`, when that is all it writes: claims, durations
+ * and attendances' sources, as attachClaims adds them. Several in one transaction can be checked
+ * against one read and written in one statement (meetingAdditions.ts). An attendances plan's
+ * addition is one only when everyone it names attends already (`onlyIfAttending`): else it adds
+ * participants, which rewrites the meeting.
+ */
+export interface MeetingAddition {
+  meetingId: string;
+  changes: AttachChanges;
+  onlyIfAttending: boolean;
+}
+
+export const attachClaimsPlan = ({ meetingId, ...changes }: AttachClaimsInput): MutationPlan<string> & { addition: MeetingAddition } => ({
   check: () => meetingId,
   locks: () => [lockKey("Meeting", meetingId)],
   work: (tx) => attachToMeeting(tx, meetingId, changes),
+  addition: { meetingId, changes, onlyIfAttending: false },
 });
 
 export const attachClaims = (ctx: Context, { meetingId, ...changes }: AttachClaimsInput) =>
@@ -671,7 +767,7 @@ export interface AttendancesInput {
   participants: ParticipantInput[];
 }
 
-export const attendancesPlan = ({ meetingId, participants }: AttendancesInput): MutationPlan<string> => ({
+export const attendancesPlan = ({ meetingId, participants }: AttendancesInput): MutationPlan<string> & { addition: MeetingAddition } => ({
   check: () => meetingId,
   // As updateMeeting's: the meeting, and the people added to it.
   locks: () => [lockKey("Meeting", meetingId), ...participants.map((p) => lockKey("Person", p.personId))],
@@ -683,6 +779,7 @@ export const attendancesPlan = ({ meetingId, participants }: AttendancesInput): 
       attendances: participants.filter(attends).map(({ personId, sources }) => ({ personId, sources })),
     });
   },
+  addition: { meetingId, changes: { attendances: participants.map(({ personId, sources }) => ({ personId, sources })) }, onlyIfAttending: true },
 });
 
 /** A claim id names its meeting: "<meetingId>#claim-<n>" or "<meetingId>#duration-<n>". */
@@ -703,7 +800,7 @@ export const retractClaim = (ctx: Context, input: RetractClaimInput) =>
     check: () => parsed(retractSchema, input, INPUT),
     locks: ({ claimId }) => [lockKey("Meeting", meetingOfClaim(claimId))],
     work: async (tx, { claimId, reason }) => {
-      const [row] = await tx.run<{ meetingId: string }>(RETRACT_CLAIM, { claimId, reason, actor: tx.actor.actor });
+      const [row] = await locking(tx)<{ meetingId: string }>(RETRACT_CLAIM, { claimId, reason, actor: tx.actor.actor });
       if (!row) throw new UserErrors([{ field: [...INPUT, "claimId"], code: "NOT_FOUND", message: `no claim ${JSON.stringify(claimId)}` }]);
       await tx.run(REFRESH_DURATION, { id: row.meetingId });
       return { id: claimId, entityIds: [claimId, row.meetingId] };

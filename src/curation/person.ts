@@ -9,7 +9,18 @@ import { searchText, writePeople } from "../db/writes.js";
 import { COUNTRY_IDS, PEOPLE_BY_ID, RELATIONS, ROLES, type PersonRecord, type RelationRecord, type RoleRecord } from "../person/person.js";
 import { evidenceByKey, sourceRef, type StoredEvidence } from "./evidence.js";
 import { INPUT } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, sourceRefs, type CurationTx, type MutationPlan, type Reference, type Written } from "./transaction.js";
+import {
+  checkReferences,
+  curate,
+  idRefs,
+  lockKey,
+  locking,
+  sourceRefs,
+  type CurationTx,
+  type MutationPlan,
+  type Reference,
+  type Written,
+} from "./transaction.js";
 import { Problems, parseWith, UserErrors } from "./userErrors.js";
 
 const roleShape = (r: RoleInput) => ({
@@ -112,9 +123,9 @@ async function putPerson(tx: CurationTx, person: SeedPerson): Promise<Written> {
   return { id: person.id, entityIds: [person.id, ...person.roles.map((r) => r.id)], relinkedIds: unrelated };
 }
 
-/** People by id, merged ids answering their survivor (the read API's own lookup, inside the transaction). */
+/** People by id, merged ids answering their survivor (the read API's own lookup, inside the transaction, behind the locks not taken yet). */
 async function resolvePeople(tx: CurationTx, ids: string[]): Promise<Map<string, Required<PersonRecord>>> {
-  const rows = await tx.run<{ id: string; node: Required<PersonRecord> }>(PEOPLE_BY_ID, { ids });
+  const rows = await locking(tx)<{ id: string; node: Required<PersonRecord> }>(PEOPLE_BY_ID, { ids });
   return new Map(rows.map((r) => [r.id, r.node]));
 }
 
@@ -190,6 +201,7 @@ export const createPersonPlan = (input: PersonInput): MutationPlan<SeedPerson> =
     }),
   locks: personLocks,
   work: putPerson,
+  references: personReferences,
 });
 
 export const createPerson = (ctx: Context, input: PersonInput) => curate(ctx, "createPerson", input, createPersonPlan(input));
@@ -331,7 +343,7 @@ interface Around {
  */
 async function mergeParties(tx: CurationTx, survivorId: string, mergedId: string) {
   const ids = [survivorId, mergedId];
-  const [read] = await tx.run<Around & { people: { id: string; node: Required<PersonRecord> }[] }>(MERGE_PARTIES, { ids, mergedId });
+  const [read] = await locking(tx)<Around & { people: { id: string; node: Required<PersonRecord> }[] }>(MERGE_PARTIES, { ids, mergedId });
   const { people: found, ...around } = read!;
   const people = new Map(found.map((r) => [r.id, r.node]));
   if ([...people.values()].every((p) => ids.includes(p.id))) return { people, around };

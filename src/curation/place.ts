@@ -2,7 +2,7 @@
 import { placeSchema, type SeedPlace } from "../model/entries.js";
 import { writePlaces } from "../db/writes.js";
 import { INPUT } from "./input.js";
-import { checkReferences, lockKey, type MutationPlan } from "./transaction.js";
+import { checkReferences, lockKey, type MutationPlan, type Reference } from "./transaction.js";
 import { Problems, parsed } from "./userErrors.js";
 
 export interface PlaceInput {
@@ -15,6 +15,11 @@ export interface PlaceInput {
 
 // A place is only ever created here, never rewritten: its containment is what other facts were placed by.
 const PLACE_EXISTS = `MATCH (p:Place {id: $id}) RETURN p.name AS name`;
+
+const placeReferences = (place: SeedPlace): Reference[] => [
+  { field: [...INPUT, "withinPlaceId"], label: "Place", id: place.withinPlaceId },
+  { field: [...INPUT, "countryId"], label: "Country", id: place.countryId },
+];
 
 export const createPlacePlan = (input: PlaceInput): MutationPlan<SeedPlace> => ({
   check: () => {
@@ -30,14 +35,7 @@ export const createPlacePlan = (input: PlaceInput): MutationPlan<SeedPlace> => (
   locks: (place) => [lockKey("Place", place.id)],
   work: async (tx, place) => {
     const problems = new Problems();
-    await checkReferences(
-      tx,
-      [
-        { field: [...INPUT, "withinPlaceId"], label: "Place", id: place.withinPlaceId },
-        { field: [...INPUT, "countryId"], label: "Country", id: place.countryId },
-      ],
-      problems,
-    );
+    await checkReferences(tx, placeReferences(place), problems);
     const [stored] = await tx.run<{ name: string }>(PLACE_EXISTS, { id: place.id });
     if (stored)
       problems.add([...INPUT, "id"], "CONFLICT", `place ${JSON.stringify(place.id)} exists already (${JSON.stringify(stored.name)}): refer to it instead`);
@@ -45,4 +43,5 @@ export const createPlacePlan = (input: PlaceInput): MutationPlan<SeedPlace> => (
     await writePlaces(tx.run, [place]);
     return { id: place.id, entityIds: [place.id] };
   },
+  references: placeReferences,
 });

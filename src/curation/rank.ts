@@ -6,7 +6,7 @@ import { claimSchema } from "../model/entries.js";
 import { claimRankSchema } from "../model/evidence.js";
 import { INPUT } from "./input.js";
 import { meetingOfClaim, REFRESH_DURATION } from "./meeting.js";
-import { curate, lockKey } from "./transaction.js";
+import { curate, lockKey, locking } from "./transaction.js";
 import { parsed, UserErrors } from "./userErrors.js";
 
 const rankSchema = z
@@ -41,7 +41,7 @@ export const rankClaim = (ctx: Context, input: RankClaimInput) =>
     check: () => parsed(rankSchema, { ...input, reason: input.reason ?? null }, INPUT),
     locks: ({ claimId }) => [lockKey("Meeting", meetingOfClaim(claimId))],
     work: async (tx, { claimId, rank, reason }) => {
-      const [row] = await tx.run<{ meetingId: string }>(RANK_CLAIM, { claimId, rank, reason });
+      const [row] = await locking(tx)<{ meetingId: string }>(RANK_CLAIM, { claimId, rank, reason });
       if (!row)
         throw new UserErrors([
           { field: [...INPUT, "claimId"], code: "NOT_FOUND", message: `no standing claim ${JSON.stringify(claimId)} (retracted claims keep their rank)` },

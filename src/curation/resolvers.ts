@@ -10,11 +10,13 @@ import { rankClaim } from "./rank.js";
 import { addStatement, addWording, createSource } from "./statement.js";
 import type { Outcome } from "./transaction.js";
 
-/** The written object, read after the commit (with fresh loaders), or null when the input was refused. */
+/** The written object, read after the commit (with fresh loaders) while its events go out, or null when the input was refused. */
 async function written<T>(ctx: Context, outcome: Promise<Outcome>, load: (ctx: Context, id: string) => Promise<T | null>) {
-  const { id, errors } = await outcome;
+  const { id, errors, published, answered } = await outcome;
   refreshLoaders(ctx);
-  return { value: id === null ? null : await load(ctx, id), errors };
+  answered?.(ctx.loaders);
+  const [value] = await Promise.all([id === null ? null : load(ctx, id), published]);
+  return { value, errors };
 }
 
 const person = (ctx: Context, id: string) => ctx.loaders.personById.load(id);

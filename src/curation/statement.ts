@@ -3,10 +3,10 @@ import type { AddWordingInput, SourceInput, StatementInput } from "../__generate
 import type { Context } from "../context.js";
 import { compact } from "../graphql/input.js";
 import { sourceSchema, statementSchema, wordingSchema, type SeedSource, type SeedStatement, type SeedWording } from "../model/entries.js";
-import { statementRow, writeSources, writeStatements } from "../db/writes.js";
+import { STATEMENT_ROWS, statementRow, throwIfMissingPeople, writeSources, writeStatements } from "../db/writes.js";
 import { STATEMENTS_BY_ID, STATEMENT_TOPIC_IDS, type StatementRecord } from "../statement/statement.js";
 import { INPUT, precisionOfInput } from "./input.js";
-import { checkReferences, curate, idRefs, lockKey, type CurationTx, type MutationPlan, type Written } from "./transaction.js";
+import { checkReferences, curate, idRefs, lockKey, locking, type CurationTx, type Reference, type MutationPlan, type Written } from "./transaction.js";
 import { Problems, parsed, parseWith, UserErrors } from "./userErrors.js";
 
 // The organization an existing source is published by, kept when the input does not name one.
@@ -69,32 +69,42 @@ function checkStatement(raw: unknown): SeedStatement {
   return statement!;
 }
 
-// What a statement's description replaces: who said it, where, at which meeting, about what. Wordings stay.
-const CLEAR_STATEMENT = `
-MATCH (st:Statement {id: $id})
-CALL (st) { MATCH (n)-[x:SAID]->(st) DELETE x RETURN collect(n.id) AS speakers }
-CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->(n) DELETE x RETURN collect(CASE WHEN n:Meeting THEN n.id END) AS meetings }
-RETURN speakers + meetings AS formerIds`;
+/**
+ * A statement as the seed writes it (STATEMENT_ROWS), after what `$id`'s description replaces (who
+ * said it, where, at which meeting, about what; its wordings stay): one statement answering the ids
+ * it was tied to before (`formerIds`) and the people it could not find (`missing`).
+ */
+const PUT_STATEMENT = `
+CALL () {
+  OPTIONAL MATCH (st:Statement {id: $id})
+  CALL (st) { MATCH (n)-[x:SAID]->(st) DELETE x RETURN collect(n.id) AS speakers }
+  CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->(n) DELETE x RETURN collect(CASE WHEN n:Meeting THEN n.id END) AS meetings }
+  RETURN speakers + meetings AS formerIds
+}
+CALL () {${STATEMENT_ROWS}
+  RETURN collect(missing) AS missingLists
+}
+RETURN formerIds, reduce(people = [], missing IN missingLists | people + missing) AS missing`;
+
+const statementReferences = (statement: SeedStatement): Reference[] => [
+  { field: [...INPUT, "speakerId"], label: "Person", id: statement.speakerId },
+  { field: [...INPUT, "meetingId"], label: "Meeting", id: statement.meetingId },
+  { field: [...INPUT, "placeId"], label: "Place", id: statement.placeId },
+  ...idRefs([...INPUT, "topicIds"], "Topic", statement.topicIds),
+  ...statement.wordings.map((w, i) => ({ field: [...INPUT, "wordings", i, "sourceId"], label: "Source" as const, id: w.sourceId })),
+];
 
 async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<Written> {
   const problems = new Problems();
-  await checkReferences(
-    tx,
-    [
-      { field: [...INPUT, "speakerId"], label: "Person", id: statement.speakerId },
-      { field: [...INPUT, "meetingId"], label: "Meeting", id: statement.meetingId },
-      { field: [...INPUT, "placeId"], label: "Place", id: statement.placeId },
-      ...idRefs([...INPUT, "topicIds"], "Topic", statement.topicIds),
-      ...statement.wordings.map((w, i) => ({ field: [...INPUT, "wordings", i, "sourceId"], label: "Source" as const, id: w.sourceId })),
-    ],
-    problems,
-  );
+  await checkReferences(tx, statementReferences(statement), problems);
   problems.throwIfAny();
-  const [cleared] = await tx.run<{ formerIds: string[] }>(CLEAR_STATEMENT, { id: statement.id });
-  await writeStatements(tx.run, [statement]);
+  const row = statementRow(statement);
+  const entityIds = [statement.id, ...row.wordings.map((w) => w.id)];
+  const [put] = await tx.runAudited<{ formerIds: string[]; missing: string[] }>(PUT_STATEMENT, { id: statement.id, rows: [row] }, entityIds);
+  throwIfMissingPeople([put!]);
   // The speaker and meeting it leaves: their lists of statements lose it. (Places and topics are hubs, whose lists every write drops.)
-  const left = (cleared?.formerIds ?? []).filter((id) => id !== statement.speakerId && id !== statement.meetingId);
-  return { id: statement.id, entityIds: [statement.id, ...statementRow(statement).wordings.map((w) => w.id)], relinkedIds: left };
+  const left = put!.formerIds.filter((id) => id !== statement.speakerId && id !== statement.meetingId);
+  return { id: statement.id, entityIds, relinkedIds: left };
 }
 
 export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatement> => ({
@@ -112,6 +122,7 @@ export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatem
     }),
   locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
   work: putStatement,
+  references: statementReferences,
 });
 
 export const addStatement = (ctx: Context, input: StatementInput) => curate(ctx, "addStatement", input, addStatementPlan(input));
@@ -127,7 +138,7 @@ RETURN id, collect({sourceId: source.id, text: w.text, quoted: w.quoted, attribu
 /** The stored statement in the shape of the input, from the read API's own Cypher; null when there is none. */
 async function statementState(tx: CurationTx, id: string): Promise<SeedStatement | null> {
   const ids = [id];
-  const [found] = await tx.run<{ node: StatementRecord }>(STATEMENTS_BY_ID, { ids });
+  const [found] = await locking(tx)<{ node: StatementRecord }>(STATEMENTS_BY_ID, { ids });
   if (!found) return null;
   const { speakerId, saidOn, datePrecision, meetingId, placeId, occasion, quoted, text } = found.node;
   const [topics] = await tx.run<{ items: string[] }>(STATEMENT_TOPIC_IDS, { ids });
@@ -167,16 +178,14 @@ export const addWordingPlan = (input: AddWordingInput): MutationPlan<{ statement
     }
     problems.throwIfAny();
     const wordings = existing ? statement.wordings.map((w) => (w === existing ? wording : w)) : [...statement.wordings, wording];
-    await writeStatements(tx.run, [{ ...statement, wordings }]);
-    return {
-      id: statementId,
-      entityIds: [
-        statementId,
-        ...statementRow({ ...statement, wordings })
-          .wordings.filter((w) => w.sourceId === wording.sourceId)
-          .map((w) => w.id),
-      ],
-    };
+    const entityIds = [
+      statementId,
+      ...statementRow({ ...statement, wordings })
+        .wordings.filter((w) => w.sourceId === wording.sourceId)
+        .map((w) => w.id),
+    ];
+    await writeStatements((cypher, params = {}) => tx.runAudited(cypher, params, entityIds), [{ ...statement, wordings }]);
+    return { id: statementId, entityIds };
   },
 });
 

@@ -6,6 +6,7 @@
 import { requirePermission, type Principal } from "../auth/credentials.js";
 import type { Context } from "../context.js";
 import type { RunStatement } from "../db/executor.js";
+import type { AroundWrite } from "../events/changes.js";
 import { AUDIT_ENTRY_FIRST, auditEntry, writeAuditEntry } from "./audit.js";
 import { evidenceProblems } from "./evidence.js";
 import { Problems, UserErrors, type UserError } from "./userErrors.js";
@@ -25,6 +26,14 @@ export interface CurationTx {
    */
   runAudited: RunAudited;
   actor: Principal;
+  /**
+   * The mutation whose work this is, whose last statement may end with the reads that would
+   * otherwise follow the commit (see Written's `around` and `answered`); null for a step of another
+   * mutation's work, whose own last statement comes later.
+   */
+  mutation: string | null;
+  /** References an earlier read of the transaction checked already (checkReferences reads only the others). */
+  known?: KnownReferences;
 }
 
 type RunAudited = <T extends Record<string, unknown> = Record<string, unknown>>(
@@ -37,7 +46,7 @@ type RunAudited = <T extends Record<string, unknown> = Record<string, unknown>>(
  * The transaction as one step of another mutation's work gets it (acceptProposals runs other
  * mutations' plans): the other mutation writes the one audit entry, so the step's last write runs without it.
  */
-export const asStep = (tx: CurationTx): CurationTx => ({ ...tx, runAudited: (cypher, params) => tx.run(cypher, params) });
+export const asStep = (tx: CurationTx): CurationTx => ({ ...tx, runAudited: (cypher, params) => tx.run(cypher, params), mutation: null });
 
 /** What a mutation's work returns: the id of the object the payload shows, and every id it changed (for the audit trail). */
 export interface Written {
@@ -47,12 +56,26 @@ export interface Written {
   addedClaimIds?: string[];
   /** Nodes besides entityIds whose relationships the write changed (CommittedWrite's, src/events/changes.ts). */
   relinkedIds?: string[];
+  /** What the events need, read by the last statement (aroundInStatement, src/events/changes.ts): none is read after the commit. */
+  around?: AroundWrite;
+  /** Gives the answer's fresh loaders what the last statement read of the object the payload shows: the answer reads nothing after the commit. */
+  answered?: (loaders: Context["loaders"]) => void;
 }
 
 export interface Outcome {
   id: string | null;
   errors: UserError[];
+  /**
+   * The write's events going out (src/events/), never rejecting: the answer waits for them, so a
+   * client that subscribes after it never receives this write's; the answer's own read runs meanwhile.
+   */
+  published: Promise<void>;
+  /** Written's `answered`, for the answer's loaders once they are fresh. */
+  answered?: (loaders: Context["loaders"]) => void;
 }
+
+/** The outcome of a refused write: nothing to publish. */
+export const refused = (errors: UserError[]): Outcome => ({ id: null, errors, published: Promise.resolve() });
 
 /**
  * One lock node per key, held until the transaction ends. MERGE on the unique key serializes
@@ -79,16 +102,23 @@ const lockOrder = (a: string, b: string) => lockRank(a) - lockRank(b) || (a < b 
 /** Takes locks for one transaction: the keys it does not hold yet, in lock order. */
 export type LockTaker = ((keys: string[]) => Promise<void>) & {
   /**
-   * The same locks as a subquery to begin the work's next statement with (its parameter
-   * `lockKeys`), a round trip fewer: the subquery runs to its end before the statement goes on.
+   * The same locks, with those still pending, as a subquery to begin the work's next statement with
+   * (its parameter `lockKeys`), a round trip fewer: the subquery runs to its end before the statement goes on.
    */
   inStatement: (keys: string[]) => { cypher: string; params: { lockKeys: string[] } };
 };
 
-export function lockTaker(run: RunStatement): LockTaker {
+/**
+ * The locks of one transaction, and its statements behind them. The `first` keys are pending until
+ * the first statement: taken in it when it begins with `inStatement` (see `locking`), else on
+ * their own just before it.
+ */
+export function lockTaker(run: RunStatement, first: string[] = []): { lock: LockTaker; run: RunStatement } {
   const held = new Set<string>();
+  let pending = first;
   const fresh = (keys: string[]) => {
-    const lockKeys = [...new Set(keys)].filter((key) => !held.has(key)).sort(lockOrder);
+    const lockKeys = [...new Set([...pending, ...keys])].filter((key) => !held.has(key)).sort(lockOrder);
+    pending = [];
     for (const key of lockKeys) held.add(key);
     return lockKeys;
   };
@@ -96,8 +126,26 @@ export function lockTaker(run: RunStatement): LockTaker {
     const lockKeys = fresh(keys);
     if (lockKeys.length > 0) await run(TAKE_LOCKS, { lockKeys });
   };
-  return Object.assign(lock, { inStatement: (keys: string[]) => ({ cypher: `CALL () {${TAKE_LOCKS}\n}`, params: { lockKeys: fresh(keys) } }) });
+  const inStatement = (keys: string[]) => ({ cypher: `CALL () {${TAKE_LOCKS}\n}`, params: { lockKeys: fresh(keys) } });
+  const runBehindLocks: RunStatement = async (cypher, params) => {
+    if (pending.length > 0) await lock([]);
+    return run(cypher, params);
+  };
+  return { lock: Object.assign(lock, { inStatement }), run: runBehindLocks };
 }
+
+/**
+ * The transaction's statements, each behind the locks not taken yet and `keys` in the same
+ * statement: a read under locks costs no round trip of its own. For statements that may begin with
+ * a subquery but are no UNION.
+ */
+export const locking =
+  (tx: CurationTx, keys: string[] = []): RunStatement =>
+  (cypher, params = {}) => {
+    const locks = tx.lock.inStatement(keys);
+    if (locks.params.lockKeys.length === 0) return tx.run(cypher, params);
+    return tx.run(`${locks.cypher}\n${cypher}`, { ...params, ...locks.params });
+  };
 
 /** A mutation: validate the input without the database, name the locks, then the work in the transaction. */
 export interface MutationPlan<V> {
@@ -107,6 +155,11 @@ export interface MutationPlan<V> {
   locks: (value: V) => string[];
   /** Reads what it needs (after the locks), throws UserErrors for what the graph refutes, writes. */
   work: (tx: CurationTx, value: V) => Promise<Written>;
+  /**
+   * What its work checks first with checkReferences: a transaction running it as one of several
+   * steps may check them in its own read before (CurationTx's `known`).
+   */
+  references?: (value: V) => Reference[];
 }
 
 /**
@@ -117,27 +170,26 @@ export async function curate<V>(ctx: Context, name: string, input: unknown, plan
   const actor = requirePermission(ctx.auth, "write", `The mutation ${name}`);
   try {
     const value = checked(input, plan.check);
-    const written = await ctx.db.writeTransaction(`curation.${name}`, async (run) => {
-      const lock = lockTaker(run);
-      await lock(plan.locks(value));
-      // A retried transaction starts again from here, with no entry written.
+    const written = await ctx.db.writeTransaction(`curation.${name}`, async (send) => {
+      // A retried transaction starts again from here, with no lock taken and no entry written.
+      const { lock, run } = lockTaker(send, plan.locks(value));
       let audited: string[] | null = null;
       const runAudited: RunAudited = (cypher, params, entityIds) => {
         if (audited) throw new Error(`${name} wrote its audit entry twice`);
         audited = entityIds;
         return run(`${AUDIT_ENTRY_FIRST}\n${cypher}`, { ...params, audit: auditEntry(actor, name, entityIds, input) });
       };
-      const result = await plan.work({ run, lock, runAudited, actor }, value);
+      const result = await plan.work({ run, lock, runAudited, actor, mutation: name }, value);
       if (!audited) await writeAuditEntry(run, auditEntry(actor, name, result.entityIds, input));
       else if (!sameIds(audited, result.entityIds)) throw new Error(`${name} audited other ids than it wrote`);
       return result;
     });
-    // Only now that it has committed: subscribers never hear of a write that was rolled back. The answer
-    // waits for the events, so a client that subscribes after it never receives this write's.
-    await ctx.committed?.({ mutation: name, actor: actor.actor, ...written });
-    return { id: written.id, errors: [] };
+    // Only now that it has committed: subscribers never hear of a write that was rolled back.
+    const { answered, ...write } = written;
+    const published = ctx.committed?.({ mutation: name, actor: actor.actor, ...write }) ?? Promise.resolve();
+    return { id: written.id, errors: [], published, ...(answered && { answered }) };
   } catch (error) {
-    if (error instanceof UserErrors) return { id: null, errors: error.errors };
+    if (error instanceof UserErrors) return refused(error.errors);
     throw error;
   }
 }
@@ -204,12 +256,50 @@ export function referenceCheck(refs: Reference[]) {
   };
 }
 
-/** Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip. */
+type ReferenceRow = ReturnType<typeof referenceCheck>["refs"][number];
+
+const referenceKey = (ref: Pick<ReferenceRow, "label" | "id">) => `${ref.label}:${ref.id}`;
+
+/**
+ * What one read of the transaction found of some references (acceptProposals' read, for its
+ * steps): a later check of any of them reads nothing. For references to what no write of the
+ * transaction creates before that check; nothing a curation write does deletes a node they name.
+ */
+export class KnownReferences {
+  private readonly missing = new Map<string, string | null>();
+  private readonly found = new Set<string>();
+
+  /** `refs` as MISSING_REFERENCES was given them (each `index` its position), and what it answered. */
+  constructor(refs: Pick<ReferenceRow, "label" | "id">[], answer: MissingReference[]) {
+    const missing = new Map(answer.map((m) => [m.index, m.mergedInto]));
+    refs.forEach((ref, i) => (missing.has(i) ? this.missing.set(referenceKey(ref), missing.get(i) ?? null) : this.found.add(referenceKey(ref))));
+  }
+
+  /** referenceCheck's `refs` split: those known to point at nothing, as MISSING_REFERENCES answers them, and those not known. */
+  split(refs: ReferenceRow[]): { missing: MissingReference[]; unknown: ReferenceRow[] } {
+    const missing: MissingReference[] = [];
+    const unknown: ReferenceRow[] = [];
+    for (const ref of refs) {
+      const key = referenceKey(ref);
+      if (this.missing.has(key)) missing.push({ index: ref.index, mergedInto: this.missing.get(key) ?? null });
+      else if (!this.found.has(key)) unknown.push(ref);
+    }
+    return { missing, unknown };
+  }
+}
+
+/**
+ * Adds an UNKNOWN_REFERENCE problem for every reference that points at nothing; one round trip,
+ * with the locks not taken yet, unless the transaction knows them all already.
+ */
 export async function checkReferences(tx: CurationTx, refs: Reference[], problems: Problems): Promise<void> {
   const check = referenceCheck(refs);
-  if (check.refs.length === 0) return;
-  const [row] = await tx.run<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: check.refs });
-  check.report(row!.missingReferences, problems);
+  const { missing, unknown } = tx.known?.split(check.refs) ?? { missing: [], unknown: check.refs };
+  if (unknown.length > 0) {
+    const [row] = await locking(tx)<{ missingReferences: MissingReference[] }>(`${MISSING_REFERENCES}\nRETURN missingReferences`, { refs: unknown });
+    missing.push(...row!.missingReferences);
+  }
+  check.report(missing, problems);
 }
 
 /** References to the sources of a list of SourceRefs, at `field`[i].sourceId. */

@@ -160,7 +160,8 @@ CALL (m, row) {
 const WRITE_MEETINGS = `${MEETING_ROWS}
 ${RETURN_MISSING_PEOPLE}`;
 
-const WRITE_STATEMENTS = `
+/** Each of `$rows` (statementRow's), with the people it could not find (`missing`) after `row`. */
+export const STATEMENT_ROWS = `
 UNWIND $rows AS row
 MERGE (st:Statement {id: row.id})
 SET st += row.props,
@@ -184,7 +185,9 @@ FOREACH (w IN row.wordings |
   SET wording += w.props
   MERGE (st)-[:HAS_WORDING]->(wording)
   MERGE (s:Source {id: w.sourceId})
-  MERGE (wording)-[:FROM]->(s))
+  MERGE (wording)-[:FROM]->(s))`;
+
+const WRITE_STATEMENTS = `${STATEMENT_ROWS}
 ${RETURN_MISSING_PEOPLE}`;
 
 // After statements exist: a claim relays a statement's account, and the statement's speaker is the claimant.

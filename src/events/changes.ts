@@ -34,6 +34,8 @@ export interface CommittedWrite {
    * and meeting, the meetings a merge moved to its survivor (what the response cache drops, src/cache/).
    */
   relinkedIds?: string[];
+  /** What the events need, when the write read it in its last statement (aroundInStatement); else it is read after the commit. */
+  around?: AroundWrite;
 }
 
 /** Told of each committed write, after its commit; resolves once its events are on the bus (in commit order), never rejects. */
@@ -59,29 +61,34 @@ const PROPOSAL_CHANGES: Record<string, ProposalChangeKind> = { ingestArticle: "P
 const PROPOSAL_ID = /^(.+)#proposal-[0-9a-f]+$/;
 
 /**
- * What the events need that the write's ids do not say, read once after the commit: each written
- * claim's meeting, field, source and people (participants and claimant), each written
- * statement's meeting, and, for a merge, the meetings the survivor now attends.
+ * What the events need that the write's ids do not say, read once: each written claim's meeting,
+ * field, source and people (participants and claimant), each written statement's meeting, and, for
+ * a merge, the meetings the survivor now attends. Subqueries (parameter `around`, aroundParams)
+ * whose answers AROUND_COLUMN returns.
  */
-const AROUND_WRITE = `
+const AROUND = `
 CALL () {
-  UNWIND $claimIds AS id
+  UNWIND $around.claimIds AS id
   MATCH (m:Meeting)-[:HAS_CLAIM|HAS_DURATION]->(c:Claim {id: id})-[:FROM]->(s:Source)
   RETURN collect({claimId: c.id, meetingId: m.id, field: CASE WHEN c:DurationClaim THEN "duration" ELSE c.field END, sourceId: s.id,
     personIds: [(p:Person)-[:ATTENDED]->(m) | p.id] + [(c)-[:RELAYS]->(:Statement)<-[:SAID]-(p:Person) | p.id]}) AS claims
 }
 CALL () {
-  UNWIND $statementIds AS id
+  UNWIND $around.statementIds AS id
   MATCH (:Statement {id: id})-[:IN_CONTEXT_OF]->(m:Meeting)
   RETURN collect(DISTINCT {statementId: id, meetingId: m.id}) AS statementMeetings
 }
 CALL () {
-  OPTIONAL MATCH (:Person {id: $survivorId})-[:ATTENDED]->(m:Meeting)
+  OPTIONAL MATCH (:Person {id: $around.survivorId})-[:ATTENDED]->(m:Meeting)
   RETURN collect(m.id) AS survivorMeetingIds
-}
-RETURN claims, statementMeetings, survivorMeetingIds`;
+}`;
 
-interface AroundWrite {
+const AROUND_COLUMN = "{claims: claims, statementMeetings: statementMeetings, survivorMeetingIds: survivorMeetingIds} AS around";
+
+const AROUND_WRITE = `${AROUND}
+RETURN ${AROUND_COLUMN}`;
+
+export interface AroundWrite {
   claims: { claimId: string; meetingId: string; field: string; sourceId: string; personIds: string[] }[];
   statementMeetings: { statementId: string; meetingId: string }[];
   survivorMeetingIds: string[];
@@ -101,24 +108,40 @@ function proposalEvents({ mutation, actor, entityIds }: CommittedWrite, at: stri
   return [...bySource].map(([sourceId, proposalIds]) => ({ topic: PROPOSALS_TOPIC, payload: { sourceId, change, proposalIds, mutation, actor, at } }));
 }
 
+type WriteIds = Pick<CommittedWrite, "mutation" | "id" | "entityIds">;
+
+/** The parameter `around` of AROUND: the written claims and statements, and a merge's survivor. */
+function aroundParams({ mutation, id, entityIds }: WriteIds) {
+  return {
+    claimIds: entityIds.filter(isClaimId),
+    // Accepted proposals may have written statements among other things: the read keeps the ids that are statements.
+    statementIds:
+      mutation === "addStatement" || mutation === "addWording"
+        ? [id]
+        : mutation === "acceptProposals"
+          ? entityIds.filter((entityId) => !isClaimId(entityId) && !PROPOSAL_ID.test(entityId))
+          : [],
+    survivorId: mutation === "mergePeople" ? id : null,
+  };
+}
+
+/**
+ * What the events of `write` need, read at the end of its last statement, which then returns
+ * `around` (CommittedWrite's): no read after the commit. Read with the write's locks held, it is
+ * what that read would find of the objects written.
+ */
+export const aroundInStatement = (write: WriteIds) => ({ cypher: AROUND, column: AROUND_COLUMN, params: { around: aroundParams(write) } });
+
 /** The events one committed write publishes, in the order subscribers get them. */
 export async function eventsOf(write: CommittedWrite, db: Neo4jExecutor): Promise<Event[]> {
   const { mutation, actor } = write;
   const at = new Date().toISOString();
   const merge = mutation === "mergePeople" ? { survivorId: write.id, mergedIds: [...new Set(write.entityIds)].filter((id) => id !== write.id) } : null;
-  const claimIds = write.entityIds.filter(isClaimId);
-  // Accepted proposals may have written statements among other things: the read keeps the ids that are statements.
-  const statementIds =
-    mutation === "addStatement" || mutation === "addWording"
-      ? [write.id]
-      : mutation === "acceptProposals"
-        ? write.entityIds.filter((id) => !isClaimId(id) && !PROPOSAL_ID.test(id))
-        : [];
   const meetingChange = MEETING_CHANGES[mutation];
   const events: Event[] = proposalEvents(write, at);
   if (!meetingChange && !PERSON_CHANGES[mutation]) return events;
-  const [around] = await db.read<AroundWrite>("events.aroundWrite", AROUND_WRITE, { claimIds, statementIds, survivorId: merge?.survivorId ?? null });
-  const { claims, statementMeetings, survivorMeetingIds } = around!;
+  const around = write.around ?? (await db.read<{ around: AroundWrite }>("events.aroundWrite", AROUND_WRITE, { around: aroundParams(write) }))[0]!.around;
+  const { claims, statementMeetings, survivorMeetingIds } = around;
 
   if (meetingChange) {
     const meetingIds = new Set([...claims.map((c) => c.meetingId), ...statementMeetings.map((s) => s.meetingId), ...survivorMeetingIds]);

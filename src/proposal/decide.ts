@@ -5,11 +5,24 @@
  */
 import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
-import { curate, lockKey, type CurationTx, type Outcome, type Written } from "../curation/transaction.js";
+import type { MeetingOnRecord } from "../curation/meeting.js";
+import { MeetingAdditions } from "../curation/meetingAdditions.js";
+import { aroundInStatement, type AroundWrite } from "../events/changes.js";
+import {
+  curate,
+  KnownReferences,
+  lockKey,
+  locking,
+  MISSING_REFERENCES,
+  type CurationTx,
+  type MissingReference,
+  type Outcome,
+  type Written,
+} from "../curation/transaction.js";
 import { Problems, UserErrors, type UserError } from "../curation/userErrors.js";
 import type { Ref } from "../model/proposal.js";
 import { dependencyKeys, EDITABLE, plan, type Checked, type Planned, type Target } from "./steps.js";
-import { proposalId, readProposals, type ProposalRecord } from "./store.js";
+import { PROPOSALS_ANSWER, proposalId, readProposals, type ProposalRecord, type StoredProposal } from "./store.js";
 
 const at = (index: number) => ["ids", String(index)];
 
@@ -54,26 +67,29 @@ function dependencyOrder(batch: Map<string, { record: ProposalRecord; index: num
   return order;
 }
 
-// One index seek per target; a person's retired id names the survivor.
+// A subquery answering `targets`: one index seek per target; a person's retired id names the survivor.
 const TARGETS = `
-UNWIND $targets AS t
-RETURN t.index AS index,
-       CASE t.label
-         WHEN 'Person' THEN EXISTS { MATCH (:Person {id: t.id}) }
-         WHEN 'Place' THEN EXISTS { MATCH (:Place {id: t.id}) }
-         WHEN 'Meeting' THEN EXISTS { MATCH (:Meeting {id: t.id}) }
-         WHEN 'Statement' THEN EXISTS { MATCH (:Statement {id: t.id}) }
-       END AS found,
-       [(:PersonRedirect {id: t.id})-[:MERGED_INTO]->(survivor:Person) WHERE t.label = 'Person' | survivor.id][0] AS mergedInto`;
+CALL () {
+  UNWIND $targets AS t
+  RETURN collect({
+    index: t.index,
+    found: CASE t.label
+      WHEN 'Person' THEN EXISTS { MATCH (:Person {id: t.id}) }
+      WHEN 'Place' THEN EXISTS { MATCH (:Place {id: t.id}) }
+      WHEN 'Meeting' THEN EXISTS { MATCH (:Meeting {id: t.id}) }
+      WHEN 'Statement' THEN EXISTS { MATCH (:Statement {id: t.id}) }
+    END,
+    mergedInto: [(:PersonRedirect {id: t.id})-[:MERGED_INTO]->(survivor:Person) WHERE t.label = 'Person' | survivor.id][0]
+  }) AS targets
+}`;
+
+type TargetRow = { index: number; found: boolean; mergedInto: string | null };
 
 /**
  * What the proposals rely on must still be there (a merge or a deletion since the article was
  * ingested is refused, naming the edit that fixes it), and what they create must not be there yet.
  */
-async function checkTargets(tx: CurationTx, targets: { target: Target; index: number; record: ProposalRecord }[], problems: Problems): Promise<void> {
-  const rows = await tx.run<{ index: number; found: boolean; mergedInto: string | null }>(TARGETS, {
-    targets: targets.map(({ target }, index) => ({ ...target, index })),
-  });
+function checkTargets(rows: TargetRow[], targets: { target: Target; index: number; record: ProposalRecord }[], problems: Problems): void {
   for (const { index, found, mergedInto } of rows) {
     const { target, record, index: proposal } = targets[index]!;
     const what = `${record.draft.summary}: ${target.label.toLowerCase()} ${JSON.stringify(target.id)}`;
@@ -136,10 +152,33 @@ function editsById(
   return byId;
 }
 
+/**
+ * The steps' locks, then in one statement: the targets, the references the steps check first (those
+ * to nothing the call creates, made known to the steps' work) and what the additions to stored
+ * meetings check against.
+ */
+async function readLocked(tx: CurationTx, steps: Checked[], targets: Target[], additions: MeetingAdditions<Checked>, created: Set<string>) {
+  const stepReferences = steps.flatMap((c) =>
+    (c.references ?? []).flatMap((ref) => (ref.id && !created.has(`${ref.label}:${ref.id}`) ? [{ label: ref.label, id: ref.id }] : [])),
+  );
+  const references = [...new Map([...additions.references, ...stepReferences].map((ref) => [`${ref.label}:${ref.id}`, ref])).values()];
+  const { cypher, params } = additions.read;
+  const [row] = await locking(
+    tx,
+    steps.flatMap((c) => c.locks),
+  )<{ targets: TargetRow[]; missingReferences: MissingReference[]; meetings: MeetingOnRecord[] }>(
+    `${TARGETS}\n${MISSING_REFERENCES}\n${cypher}\nRETURN targets, missingReferences, meetings`,
+    { targets: targets.map((target, index) => ({ ...target, index })), refs: references.map((ref, index) => ({ ...ref, index })), ...params },
+  );
+  return { targets: row!.targets, meetings: row!.meetings, known: new KnownReferences(references, row!.missingReferences) };
+}
+
 const MARK_ACCEPTED = `
-UNWIND $rows AS row
-MATCH (p:Proposal {id: row.id})
-SET p.status = 'ACCEPTED', p.became = row.became, p.created = row.created, p.edits = row.edits, p.decidedBy = $actor, p.decidedAt = datetime()`;
+CALL () {
+  UNWIND $rows AS row
+  MATCH (p:Proposal {id: row.id})
+  SET p.status = 'ACCEPTED', p.became = row.became, p.created = row.created, p.edits = row.edits, p.decidedBy = $actor, p.decidedAt = datetime()
+}`;
 
 interface AcceptInput {
   ids: readonly string[];
@@ -149,7 +188,7 @@ interface AcceptInput {
 /** The work of acceptProposals, inside its transaction (the proposals' locks held). */
 async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Written> {
   const problems = new Problems();
-  const records = await readProposals(tx.run, [...ids]);
+  const records = await readProposals(locking(tx), [...ids]);
   const editOf = editsById(ids, edits ?? [], records, problems);
   const batch = new Map<string, { record: ProposalRecord; index: number }>();
   ids.forEach((id, index) => {
@@ -170,8 +209,16 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   const outside = [...new Set([...batch.values()].flatMap(({ record }) => dependencyKeys(record.draft).map((key) => proposalId(record.sourceId, key))))].filter(
     (id) => !batch.has(id),
   );
-  await tx.lock(outside.map((id) => lockKey("Proposal", id)));
-  const decided = await readProposals(tx.run, outside);
+  const decided =
+    outside.length === 0
+      ? new Map<string, ProposalRecord>()
+      : await readProposals(
+          locking(
+            tx,
+            outside.map((id) => lockKey("Proposal", id)),
+          ),
+          outside,
+        );
   for (const { record, index } of batch.values()) {
     for (const key of dependencyKeys(record.draft)) {
       const id = proposalId(record.sourceId, key);
@@ -208,13 +255,23 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   }
   problems.throwIfAny();
 
-  await tx.lock(planned.flatMap((p) => p.checked.flatMap((c) => c.locks)));
   const created = new Set(planned.flatMap((p) => p.planned.targets.filter((t) => t.isNew).map((t) => `${t.label}:${t.id}`)));
   const targets = planned.flatMap(({ planned: p, index, record }) =>
     p.targets.filter((t) => t.isNew || !created.has(`${t.label}:${t.id}`)).map((target) => ({ target, index, record })),
   );
-  await checkTargets(tx, targets, problems);
+  const steps = planned.flatMap((p) => p.checked);
+  const additions = new MeetingAdditions(steps, created);
+  const read = await readLocked(
+    tx,
+    steps,
+    targets.map(({ target }) => target),
+    additions,
+    created,
+  );
+  checkTargets(read.targets, targets, problems);
   problems.throwIfAny();
+  additions.answered(read.meetings, read.known);
+  const stepTx = { ...tx, known: read.known };
 
   const entityIds: string[] = [];
   const addedClaimIds: string[] = [];
@@ -223,7 +280,7 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   for (const { id, index, record, planned: p, checked } of planned) {
     let last: string | null = null;
     for (const [i, c] of checked.entries()) {
-      const written = await reported(index, record, p.steps[i]!.mutation, () => c.work(tx));
+      const written = await reported(index, record, p.steps[i]!.mutation, () => (additions.covers(c) ? additions.add(c) : c.work(stepTx)));
       entityIds.push(...written.entityIds);
       addedClaimIds.push(...(written.addedClaimIds ?? []));
       relinkedIds.push(...(written.relinkedIds ?? []));
@@ -232,8 +289,17 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
     const edit = editOf.get(id);
     rows.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
   }
-  await tx.run(MARK_ACCEPTED, { rows, actor: tx.actor.actor });
-  return { id: "", entityIds: [...ids, ...entityIds], addedClaimIds, relinkedIds };
+  // The additions to stored meetings, the proposals marked and the audit entry in one statement, which
+  // ends with what the events need and the proposals as the answer shows them: nothing is read after the commit.
+  const all = [...ids, ...entityIds];
+  const around = aroundInStatement({ mutation: "acceptProposals", id: "", entityIds: all });
+  const [row] = await tx.runAudited<{ around: AroundWrite; proposals: StoredProposal[] }>(
+    `${additions.write.cypher}\n${MARK_ACCEPTED}\n${around.cypher}\n${PROPOSALS_ANSWER}\nRETURN ${around.column}, proposals`,
+    { ...additions.write.params, rows, actor: tx.actor.actor, ...around.params, ids },
+    all,
+  );
+  const answered = (loaders: Context["loaders"]) => row!.proposals.forEach((proposal) => loaders.proposalById.prime(proposal));
+  return { id: "", entityIds: all, addedClaimIds, relinkedIds, around: row!.around, answered };
 }
 
 export const acceptProposals = (ctx: Context, input: AcceptInput): Promise<Outcome> =>
@@ -260,7 +326,7 @@ export const rejectProposals = (ctx: Context, input: RejectInput): Promise<Outco
     locks: () => input.ids.map((id) => lockKey("Proposal", id)),
     work: async (tx, { ids, reason }) => {
       const problems = new Problems();
-      const records = await readProposals(tx.run, [...ids]);
+      const records = await readProposals(locking(tx), [...ids]);
       ids.forEach((id, index) => {
         const record = records.get(id);
         if (!record) problems.add(at(index), "NOT_FOUND", `no proposal ${JSON.stringify(id)}`);
@@ -272,7 +338,7 @@ export const rejectProposals = (ctx: Context, input: RejectInput): Promise<Outco
           );
       });
       problems.throwIfAny();
-      await tx.run(MARK_REJECTED, { ids, actor: tx.actor.actor, reason: reason ?? null });
+      await tx.runAudited(MARK_REJECTED, { ids, actor: tx.actor.actor, reason: reason ?? null }, [...ids]);
       return { id: "", entityIds: [...ids] };
     },
   });

@@ -9,7 +9,7 @@ import type { IngestArticleInput } from "../__generated__/resolvers.js";
 import { requirePermission } from "../auth/credentials.js";
 import type { Context } from "../context.js";
 import { createSourcePlan } from "../curation/statement.js";
-import { checked, curate, lockKey, type CurationTx, type Outcome } from "../curation/transaction.js";
+import { checked, curate, lockKey, locking, refused, type CurationTx, type Outcome } from "../curation/transaction.js";
 import { UserErrors } from "../curation/userErrors.js";
 import type { Article, ProposalDraft } from "../model/proposal.js";
 import { storeProposals } from "./store.js";
@@ -54,7 +54,7 @@ const SET_TEXT = `MATCH (s:Source {id: $id}) SET s.text = $text`;
 
 /** The source the article goes into: the one named (it must exist, and hold this text or none), or a new one. */
 async function putSource(tx: CurationTx, input: IngestArticleInput, id: string, text: string): Promise<void> {
-  const [stored] = await tx.run<{ text: string | null }>(STORED_SOURCE, { id });
+  const [stored] = await locking(tx)<{ text: string | null }>(STORED_SOURCE, { id });
   const refuse = (field: string, code: string, message: string) => new UserErrors([{ field: [...INPUT, field], code, message }]);
   if (input.sourceId) {
     if (!stored)
@@ -98,7 +98,7 @@ export async function ingestArticle(ctx: Context, input: IngestArticleInput, ext
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== "string") throw error;
-    return { id: null, errors: [{ field: [...INPUT, "text"], code, message: (error as Error).message }] };
+    return refused([{ field: [...INPUT, "text"], code, message: (error as Error).message }]);
   }
   const id = input.sourceId ?? sourceIdFor(input, text);
   const drafts = await extraction.extract(ctx, {

@@ -14,11 +14,13 @@ async function proposalsById(ctx: Context, ids: readonly string[]): Promise<Prop
   return found.filter((p): p is ProposalRecord => p !== null);
 }
 
-/** The proposals the call named, read after its commit. */
+/** The proposals the call named, read after its commit while its events go out. */
 async function decided(ctx: Context, ids: readonly string[], outcome: Promise<Outcome>) {
-  const { errors } = await outcome;
+  const { errors, published, answered } = await outcome;
   refreshLoaders(ctx);
-  return { proposals: await proposalsById(ctx, ids), errors };
+  answered?.(ctx.loaders);
+  const [proposals] = await Promise.all([proposalsById(ctx, ids), published]);
+  return { proposals, errors };
 }
 
 /** The draft's part for its kind, as the schema's Proposed* types, with its references carrying the article. */
@@ -50,10 +52,11 @@ function idOfProposal(p: ProposalRecord | null): string | null {
 export const proposalResolvers: Resolvers = {
   Mutation: {
     ingestArticle: async (_root, { input }, ctx) => {
-      const { id, errors } = await ingestArticle(ctx, input, articleExtraction);
+      const { id, errors, published } = await ingestArticle(ctx, input, articleExtraction);
       refreshLoaders(ctx);
       if (id === null) return { source: null, proposals: [], errors };
-      return { source: await ctx.loaders.sourceById.load(id), proposals: await proposalsOfSource(ctx.db, id), errors };
+      const [source, proposals] = await Promise.all([ctx.loaders.sourceById.load(id), proposalsOfSource(ctx.db, id), published]);
+      return { source, proposals, errors };
     },
     acceptProposals: (_root, { ids, edits }, ctx) => decided(ctx, ids, acceptProposals(ctx, { ids, edits })),
     rejectProposals: (_root, { ids, reason }, ctx) => decided(ctx, ids, rejectProposals(ctx, { ids, reason })),

@@ -5,18 +5,23 @@
  * draft's excerpt verbatim and its evidence basis and note.
  */
 import type { ProposalEdit } from "../__generated__/resolvers.js";
-import { attachClaimsPlan, attendancesPlan, createMeetingPlan } from "../curation/meeting.js";
+import { attachClaimsPlan, attendancesPlan, createMeetingPlan, type MeetingAddition } from "../curation/meeting.js";
 import { createPersonPlan, personAdditionsPlan } from "../curation/person.js";
 import { createPlacePlan } from "../curation/place.js";
 import { addStatementPlan, addWordingPlan } from "../curation/statement.js";
-import { asStep, checked, type CurationTx, type MutationPlan, type Written } from "../curation/transaction.js";
+import { asStep, checked, type CurationTx, type MutationPlan, type Reference, type Written } from "../curation/transaction.js";
 import type { EvidenceBasis } from "../model/evidence.js";
 import type { ProposalDraft, ProposalKind, Ref } from "../model/proposal.js";
 
-/** One curation mutation, checked: the locks it takes and its work in the transaction. */
+/**
+ * One curation mutation, checked: the locks it takes, its work in the transaction, what it adds to
+ * a stored meeting when that is all it writes, and the references its work checks first.
+ */
 export interface Checked {
   locks: string[];
   work: (tx: CurationTx) => Promise<Written>;
+  addition?: MeetingAddition;
+  references?: Reference[];
 }
 
 /** One curation mutation to run: its name, and its plan's checks (with the evidence rules) to run first; they throw UserErrors. */
@@ -25,12 +30,17 @@ export interface Step {
   check: () => Checked;
 }
 
-function step<V>(mutation: string, input: unknown, plan: MutationPlan<V>): Step {
+function step<V>(mutation: string, input: unknown, plan: MutationPlan<V> & { addition?: MeetingAddition }): Step {
   return {
     mutation,
     check: () => {
       const value = checked(input, plan.check);
-      return { locks: plan.locks(value), work: (tx) => plan.work(asStep(tx), value) };
+      return {
+        locks: plan.locks(value),
+        work: (tx) => plan.work(asStep(tx), value),
+        ...(plan.addition && { addition: plan.addition }),
+        ...(plan.references && { references: plan.references(value) }),
+      };
     },
   };
 }

@@ -127,10 +127,24 @@ UNWIND $ids AS id
 MATCH (s:Source {id: id}) WHERE s.text IS NOT NULL
 RETURN {id: s.id, text: s.text} AS node`;
 
+/** A subquery answering `proposals`, proposals `$ids` as proposalById reads them: for a write's last statement to read its answer. */
+export const PROPOSALS_ANSWER = `
+CALL () {
+  UNWIND $ids AS id
+  MATCH (p:Proposal {id: id})
+  RETURN collect(${PROPOSAL_FIELDS}) AS proposals
+}`;
+
+/** A proposal as PROPOSALS_ANSWER reads it, for proposalById's `prime`. */
+export type StoredProposal = StoredRow;
+
 export function createProposalLoaders(db: Neo4jExecutor) {
   const proposalById = nodesById<StoredRow>(db, "proposals.byId", byIdCypher("p", "Proposal", PROPOSAL_FIELDS));
   return {
-    proposalById: { load: async (id: string) => ((row) => (row ? record(row) : null))(await proposalById.load(id)) },
+    proposalById: {
+      load: async (id: string) => ((row) => (row ? record(row) : null))(await proposalById.load(id)),
+      prime: (row: StoredProposal) => proposalById.prime(row.id, row),
+    },
     proposalPages: connectionLoader<ProposalFilter, StoredRow>(db, "proposals", {
       node: "p",
       match: PROPOSAL_MATCH,

@@ -65,7 +65,7 @@ function lockKeys(graph: SeedGraph, survivorOf: Map<string, string>): string[] {
 
 /** Reads what decides the plan, under the locks of every entry (inside the seed's write transaction). */
 export async function readCuratedState(run: RunStatement, graph: SeedGraph): Promise<CuratedState> {
-  const lock = lockTaker(run);
+  const { lock } = lockTaker(run);
   const params = {
     personIds: graph.people.map((p) => p.id),
     entryIds: [...graph.people, ...graph.sources, ...graph.meetings, ...graph.statements].map((e) => e.id),

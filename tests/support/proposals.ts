@@ -5,7 +5,7 @@
  * into the graph, also where it was added to the seed's own meetings, statements and people.
  */
 import { afterAll, expect } from "vitest";
-import type { ProposalDraft, ProposalKind } from "../../src/model/proposal.js";
+import type { ProposalDraft, ProposalKind, Ref } from "../../src/model/proposal.js";
 import { REFRESH_DURATION_COPY } from "../../src/db/writes.js";
 import { storeProposals } from "../../src/proposal/store.js";
 import type { TestApi } from "./api.js";
@@ -45,6 +45,19 @@ export const storeDrafts = (api: TestApi, sourceId: string, text: string, drafts
     return storeProposals(run, sourceId, drafts);
   });
 
+/** A duration draft of `meeting`: "about three hours". */
+export const aboutThreeHours = (meeting: Ref) =>
+  ({
+    meeting,
+    wording: "about three hours",
+    figureMinutes: 180,
+    granularityMinutes: 60,
+    bound: "AROUND",
+    minMinutes: 150,
+    maxMinutes: 210,
+    hedge: "APPROXIMATE",
+  }) as const;
+
 export const MEETING_TEXT = `Alice Testova met Steve Witkoff at the Birch Lodge outside Moscow on 3 June 2025. The talks lasted about three hours, aides said. "We made real progress," Witkoff told reporters afterwards.`;
 
 /**
@@ -80,16 +93,7 @@ export async function storeMeetingArticle(api: TestApi, token: string, attendees
       meetingKey: "meeting",
     }),
     a.draft("DURATION", "duration", "The talks lasted about three hours", {
-      duration: {
-        meeting: { key: "meeting" },
-        wording: "about three hours",
-        figureMinutes: 180,
-        granularityMinutes: 60,
-        bound: "AROUND",
-        minMinutes: 150,
-        maxMinutes: 210,
-        hedge: "APPROXIMATE",
-      },
+      duration: aboutThreeHours({ key: "meeting" }),
       dependsOn: ["meeting"],
       meetingKey: "meeting",
     }),
