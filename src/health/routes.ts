@@ -31,7 +31,14 @@ export interface HealthOptions {
 /** How old a probe's answer may be and still be given: about as fresh as a load balancer's polling needs. */
 const PROBE_MAX_AGE_MS = 1_000;
 
-export function healthRoutes({ driver, database, timeoutMs, collectGarbageOnRequest, notReadyBecause, warnings = () => [] }: HealthOptions): FastifyPluginAsync {
+export function healthRoutes({
+  driver,
+  database,
+  timeoutMs,
+  collectGarbageOnRequest,
+  notReadyBecause,
+  warnings = () => [],
+}: HealthOptions): FastifyPluginAsync {
   const probe = sharedProbe(() => databaseProblem(driver, database, timeoutMs), PROBE_MAX_AGE_MS);
   return async (app) => {
     app.get<{ Querystring: { gc?: string } }>("/health/live", async (request) => {

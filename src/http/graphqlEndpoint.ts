@@ -20,7 +20,14 @@ export interface GraphQLEndpoint<C extends BaseContext> {
   context: (request: FastifyRequest) => Promise<C>;
 }
 
-export function graphqlEndpoint<C extends BaseContext>({ path, apollo, corsOrigins, onRequest, bodyLimitBytes, context }: GraphQLEndpoint<C>): FastifyPluginAsync {
+export function graphqlEndpoint<C extends BaseContext>({
+  path,
+  apollo,
+  corsOrigins,
+  onRequest,
+  bodyLimitBytes,
+  context,
+}: GraphQLEndpoint<C>): FastifyPluginAsync {
   return async (scope) => {
     // Other origins get no Access-Control-Allow-Origin, so the browser keeps the answer from the calling page.
     // A preflight is answered here, not by GraphQL, and remembered for ten minutes; like any OPTIONS, whatever it carries.
