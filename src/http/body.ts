@@ -60,7 +60,14 @@ function decoderFor(contentType: string | undefined): TextDecoder {
 
 /** Only an object or a list: GraphQL over HTTP has no other request body (body-parser's `strict`). */
 function parseJson(request: FastifyRequest, body: Buffer): unknown {
-  const text = decoderFor(request.headers["content-type"]).decode(body);
+  let text: string;
+  try {
+    text = decoderFor(request.headers["content-type"]).decode(body);
+  } catch (error) {
+    // Bytes that are not text in the charset (the decoder is fatal): the client's fault, not a 500.
+    if (error instanceof BodyError) throw error;
+    throw new BodyError(400, UNREADABLE);
+  }
   if (text.trim() === "") return {};
   if (!/^\s*[{[]/.test(text)) throw new BodyError(400, NOT_JSON);
   try {
