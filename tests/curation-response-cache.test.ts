@@ -81,6 +81,18 @@ async function read(target: TestApi, query: string, variables: Record<string, un
   return { data: res.data!, cached: res.extensions?.cypherRoundTrips === 0 };
 }
 
+/**
+ * Whether a repeated read comes from the cache within a few tries: an answer is stored off the
+ * answer's path, after a Redis round trip, so the very next request may arrive before it is.
+ */
+async function cachedSoon(target: TestApi, query: string, variables: Record<string, unknown>) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await read(target, query, variables)).cached) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return false;
+}
+
 describe("one instance", () => {
   it("answers a repeated query from the cache, and a person's page after a new meeting, a renamed counterpart and a removed participant from the graph", async () => {
     const [a, b, c] = [testId("person"), testId("person"), testId("person")];
@@ -265,7 +277,7 @@ describe("several instances sharing a Redis", () => {
     const [a, b] = [testId("person"), testId("person")];
     for (const id of [a, b]) await createPerson(other, id);
     await read(third, PERSON_PAGE, { id: a });
-    expect((await read(third, PERSON_PAGE, { id: a })).cached).toBe(true);
+    expect(await cachedSoon(third, PERSON_PAGE, { id: a })).toBe(true);
     await createMeeting(other, testId("meeting"), [a, b]);
     expect((await read(third, PERSON_PAGE, { id: a })).data.person.counterparts).toHaveLength(1);
     await renamePerson(other, b, "Renamed Elsewhere");

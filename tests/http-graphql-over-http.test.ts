@@ -147,7 +147,7 @@ describe("GraphQL over HTTP, with the default settings", () => {
     expect(codeOf(empty)).toBe("BAD_REQUEST");
   });
 
-  it("reads JSON bodies however they are sent: with a byte order mark, in UTF-16, gzip-compressed; refuses other charsets with 415", async () => {
+  it("reads JSON bodies however they are sent: with a byte order mark, in UTF-16, gzip-compressed; refuses other charsets with 415 and bytes that are not text in theirs with 400", async () => {
     const query = JSON.stringify({ query: "{ __typename }" });
     const sent = (body: Uint8Array | string, headers: Record<string, string>) =>
       send(api.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
@@ -161,6 +161,8 @@ describe("GraphQL over HTTP, with the default settings", () => {
     const latin1 = await sent(query, { "content-type": "application/json; charset=latin1" });
     expect(latin1.status).toBe(415);
     expect(codeOf(latin1)).toBe("BAD_REQUEST");
+    const notUtf8 = await sent(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), { "content-type": "application/json; charset=utf-8" });
+    expect([notUtf8.status, codeOf(notUtf8), notUtf8.body?.errors?.[0]?.message]).toEqual([400, "BAD_REQUEST", "The request body could not be read."]);
     const notAnObject = await sent('"{ __typename }"', {});
     expect([notAnObject.status, notAnObject.body?.errors?.[0]?.message]).toEqual([400, "The request body is not valid JSON."]);
   });
