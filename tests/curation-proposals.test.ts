@@ -339,9 +339,8 @@ describe("an article about a meeting the graph holds", () => {
     const together = await storedMeetingArticle();
     const res = await api.query(`mutation($ids: [ID!]!) { acceptProposals(ids: $ids) { proposals { id } ${ERRORS} } }`, { ids: together.ids }, CURATOR);
     expect(res.data!.acceptProposals.errors).toEqual([]);
-    // The proposals with their locks, the other locks with all the checks read, the new statement's write,
-    // the meeting's additions written with the answer.
-    expect(res.extensions!.cypherRoundTrips).toBeLessThanOrEqual(4);
+    // The proposals with their locks, the other locks with all the checks read, the write with the answer.
+    expect(res.extensions!.cypherRoundTrips).toBeLessThanOrEqual(3);
 
     const oneByOne = await storedMeetingArticle();
     for (const id of oneByOne.ids) expect((await call(ACCEPT, { ids: [id] })).acceptProposals.errors).toEqual([]);

@@ -69,10 +69,17 @@ function checkStatement(raw: unknown): SeedStatement {
   return statement!;
 }
 
+/** A subquery writing `$rows` (statementRow's) as the seed does (STATEMENT_ROWS), answering the people it could not find (`statementsMissing`). */
+const WRITE_STATEMENT_ROWS = `
+CALL () {${STATEMENT_ROWS}
+  WITH collect(missing) AS lists
+  RETURN reduce(people = [], missing IN lists | people + missing) AS statementsMissing
+}`;
+
 /**
- * A statement as the seed writes it (STATEMENT_ROWS), after what `$id`'s description replaces (who
- * said it, where, at which meeting, about what; its wordings stay): one statement answering the ids
- * it was tied to before (`formerIds`) and the people it could not find (`missing`).
+ * A statement written after what `$id`'s description replaces (who said it, where, at which
+ * meeting, about what; its wordings stay): one statement answering the ids it was tied to before
+ * (`formerIds`) and the people it could not find (`missing`).
  */
 const PUT_STATEMENT = `
 CALL () {
@@ -81,10 +88,8 @@ CALL () {
   CALL (st) { MATCH (st)-[x:IN_CONTEXT_OF|MADE_IN|ABOUT]->(n) DELETE x RETURN collect(CASE WHEN n:Meeting THEN n.id END) AS meetings }
   RETURN speakers + meetings AS formerIds
 }
-CALL () {${STATEMENT_ROWS}
-  RETURN collect(missing) AS missingLists
-}
-RETURN formerIds, reduce(people = [], missing IN missingLists | people + missing) AS missing`;
+${WRITE_STATEMENT_ROWS}
+RETURN formerIds, statementsMissing AS missing`;
 
 const statementReferences = (statement: SeedStatement): Reference[] => [
   { field: [...INPUT, "speakerId"], label: "Person", id: statement.speakerId },
@@ -94,12 +99,17 @@ const statementReferences = (statement: SeedStatement): Reference[] => [
   ...statement.wordings.map((w, i) => ({ field: [...INPUT, "wordings", i, "sourceId"], label: "Source" as const, id: w.sourceId })),
 ];
 
-async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<Written> {
+/** addStatement's checks against the graph (throws UserErrors), its row to write and the ids it writes. */
+async function checkedStatement(tx: CurationTx, statement: SeedStatement) {
   const problems = new Problems();
   await checkReferences(tx, statementReferences(statement), problems);
   problems.throwIfAny();
   const row = statementRow(statement);
-  const entityIds = [statement.id, ...row.wordings.map((w) => w.id)];
+  return { row, entityIds: [statement.id, ...row.wordings.map((w) => w.id)] };
+}
+
+async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<Written> {
+  const { row, entityIds } = await checkedStatement(tx, statement);
   const [put] = await tx.runAudited<{ formerIds: string[]; missing: string[] }>(PUT_STATEMENT, { id: statement.id, rows: [row] }, entityIds);
   throwIfMissingPeople([put!]);
   // The speaker and meeting it leaves: their lists of statements lose it. (Places and topics are hubs, whose lists every write drops.)
@@ -107,7 +117,39 @@ async function putStatement(tx: CurationTx, statement: SeedStatement): Promise<W
   return { id: statement.id, entityIds, relinkedIds: left };
 }
 
-export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatement> => ({
+/**
+ * New statements of one transaction's steps (acceptProposals), each checked at its step's turn
+ * as addStatement checks it, and written with the transaction's next write (`flush`, or its last
+ * statement, `write`) rather than in a statement of its own. A new statement has nothing to clear,
+ * and a step after it that could read it flushes first.
+ */
+export class NewStatements {
+  private rows: ReturnType<typeof statementRow>[] = [];
+
+  /** Checks new statement `statement` (throws UserErrors) and keeps it; what it will have written. */
+  async add(tx: CurationTx, statement: SeedStatement): Promise<Written> {
+    const { row, entityIds } = await checkedStatement(tx, statement);
+    this.rows.push(row);
+    return { id: statement.id, entityIds, relinkedIds: [] };
+  }
+
+  /** Writes the statements kept, if any, in a statement of their own. */
+  async flush(tx: CurationTx): Promise<void> {
+    if (this.rows.length === 0) return;
+    const { cypher, params } = this.take();
+    const [row] = await tx.run<{ statementsMissing: string[] }>(`${cypher}\nRETURN statementsMissing`, params);
+    throwIfMissingPeople([{ missing: row!.statementsMissing }]);
+  }
+
+  /** The statements kept, as a subquery answering `statementsMissing` (for throwIfMissingPeople) and its parameters, to write with other writes; none are kept after. */
+  take(): { cypher: string; params: { rows: ReturnType<typeof statementRow>[] } } {
+    const rows = this.rows;
+    this.rows = [];
+    return { cypher: WRITE_STATEMENT_ROWS, params: { rows } };
+  }
+}
+
+export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatement> & { statement: (value: SeedStatement) => SeedStatement } => ({
   check: () =>
     checkStatement({
       ...input,
@@ -123,6 +165,7 @@ export const addStatementPlan = (input: StatementInput): MutationPlan<SeedStatem
   locks: (statement) => [lockKey("Statement", statement.id), lockKey("Person", statement.speakerId)],
   work: putStatement,
   references: statementReferences,
+  statement: (statement) => statement,
 });
 
 export const addStatement = (ctx: Context, input: StatementInput) => curate(ctx, "addStatement", input, addStatementPlan(input));

@@ -7,6 +7,8 @@ import type { ProposalEdit } from "../__generated__/resolvers.js";
 import type { Context } from "../context.js";
 import type { MeetingOnRecord } from "../curation/meeting.js";
 import { MeetingAdditions } from "../curation/meetingAdditions.js";
+import { NewStatements } from "../curation/statement.js";
+import { throwIfMissingPeople } from "../db/writes.js";
 import { aroundInStatement, type AroundWrite } from "../events/changes.js";
 import {
   curate,
@@ -175,7 +177,7 @@ async function readLocked(tx: CurationTx, steps: Checked[], targets: Target[], a
 
 const MARK_ACCEPTED = `
 CALL () {
-  UNWIND $rows AS row
+  UNWIND $accepted AS row
   MATCH (p:Proposal {id: row.id})
   SET p.status = 'ACCEPTED', p.became = row.became, p.created = row.created, p.edits = row.edits, p.decidedBy = $actor, p.decidedAt = datetime()
 }`;
@@ -272,32 +274,42 @@ async function accept(tx: CurationTx, { ids, edits }: AcceptInput): Promise<Writ
   problems.throwIfAny();
   additions.answered(read.meetings, read.known);
   const stepTx = { ...tx, known: read.known };
+  const statements = new NewStatements();
+  // A step's own work may read what the steps before it wrote: the new statements kept go first.
+  const writtenBy = async (c: Checked): Promise<Written> => {
+    if (additions.covers(c)) return additions.add(c);
+    if (c.statement && created.has(`Statement:${c.statement.id}`)) return statements.add(stepTx, c.statement);
+    await statements.flush(stepTx);
+    return c.work(stepTx);
+  };
 
   const entityIds: string[] = [];
   const addedClaimIds: string[] = [];
   const relinkedIds: string[] = [];
-  const rows = [];
+  const accepted = [];
   for (const { id, index, record, planned: p, checked } of planned) {
     let last: string | null = null;
     for (const [i, c] of checked.entries()) {
-      const written = await reported(index, record, p.steps[i]!.mutation, () => (additions.covers(c) ? additions.add(c) : c.work(stepTx)));
+      const written = await reported(index, record, p.steps[i]!.mutation, () => writtenBy(c));
       entityIds.push(...written.entityIds);
       addedClaimIds.push(...(written.addedClaimIds ?? []));
       relinkedIds.push(...(written.relinkedIds ?? []));
       last = p.becameWritten ? p.becameWritten(written) : null;
     }
     const edit = editOf.get(id);
-    rows.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
+    accepted.push({ id, became: last ?? p.became, created: p.targets.some((t) => t.isNew), edits: edit ? JSON.stringify(edit) : null });
   }
-  // The additions to stored meetings, the proposals marked and the audit entry in one statement, which
-  // ends with what the events need and the proposals as the answer shows them: nothing is read after the commit.
+  // The new statements kept, the additions to stored meetings, the proposals marked and the audit entry in one
+  // statement, which ends with what the events need and the proposals as the answer shows them: nothing is read after the commit.
   const all = [...ids, ...entityIds];
   const around = aroundInStatement({ mutation: "acceptProposals", id: "", entityIds: all });
-  const [row] = await tx.runAudited<{ around: AroundWrite; proposals: StoredProposal[] }>(
-    `${additions.write.cypher}\n${MARK_ACCEPTED}\n${around.cypher}\n${PROPOSALS_ANSWER}\nRETURN ${around.column}, proposals`,
-    { ...additions.write.params, rows, actor: tx.actor.actor, ...around.params, ids },
+  const kept = statements.take();
+  const [row] = await tx.runAudited<{ statementsMissing: string[]; around: AroundWrite; proposals: StoredProposal[] }>(
+    `${kept.cypher}\n${additions.write.cypher}\n${MARK_ACCEPTED}\n${around.cypher}\n${PROPOSALS_ANSWER}\nRETURN statementsMissing, ${around.column}, proposals`,
+    { ...kept.params, ...additions.write.params, accepted, actor: tx.actor.actor, ...around.params, ids },
     all,
   );
+  throwIfMissingPeople([{ missing: row!.statementsMissing }]);
   const answered = (loaders: Context["loaders"]) => row!.proposals.forEach((proposal) => loaders.proposalById.prime(proposal));
   return { id: "", entityIds: all, addedClaimIds, relinkedIds, around: row!.around, answered };
 }

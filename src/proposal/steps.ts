@@ -10,6 +10,7 @@ import { createPersonPlan, personAdditionsPlan } from "../curation/person.js";
 import { createPlacePlan } from "../curation/place.js";
 import { addStatementPlan, addWordingPlan } from "../curation/statement.js";
 import { asStep, checked, type CurationTx, type MutationPlan, type Reference, type Written } from "../curation/transaction.js";
+import type { SeedStatement } from "../model/entries.js";
 import type { EvidenceBasis } from "../model/evidence.js";
 import type { ProposalDraft, ProposalKind, Ref } from "../model/proposal.js";
 
@@ -22,6 +23,8 @@ export interface Checked {
   work: (tx: CurationTx) => Promise<Written>;
   addition?: MeetingAddition;
   references?: Reference[];
+  /** The statement an addStatement step writes. */
+  statement?: SeedStatement;
 }
 
 /** One curation mutation to run: its name, and its plan's checks (with the evidence rules) to run first; they throw UserErrors. */
@@ -30,7 +33,7 @@ export interface Step {
   check: () => Checked;
 }
 
-function step<V>(mutation: string, input: unknown, plan: MutationPlan<V> & { addition?: MeetingAddition }): Step {
+function step<V>(mutation: string, input: unknown, plan: MutationPlan<V> & { addition?: MeetingAddition; statement?: (value: V) => SeedStatement }): Step {
   return {
     mutation,
     check: () => {
@@ -40,6 +43,7 @@ function step<V>(mutation: string, input: unknown, plan: MutationPlan<V> & { add
         work: (tx) => plan.work(asStep(tx), value),
         ...(plan.addition && { addition: plan.addition }),
         ...(plan.references && { references: plan.references(value) }),
+        ...(plan.statement && { statement: plan.statement(value) }),
       };
     },
   };
