@@ -39,14 +39,16 @@ function merged<T extends object[]>(...parts: T): Merged<T> {
 
 /** Every domain's batch loaders; each field that reads the graph goes through one of them, so a request costs a bounded number of round trips. */
 function createLoaders(db: Neo4jExecutor) {
+  const meetings = createMeetingLoaders(db);
+  const statements = createStatementLoaders(db);
   return merged(
     createPersonLoaders(db),
     createCounterpartLoaders(db),
-    createPersonPageLoaders(db),
-    createMeetingLoaders(db),
+    createPersonPageLoaders(db, { meetings: meetings.meetingConnection, statements: statements.statementConnection }),
+    meetings,
     createMeetingPageLoaders(db),
     createClaimLoaders(db),
-    createStatementLoaders(db),
+    statements,
     createSourceLoaders(db),
     createPlaceLoaders(db),
     createCountryLoaders(db),

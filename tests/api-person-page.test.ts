@@ -86,11 +86,22 @@ describe("the person page", () => {
 });
 
 describe("the person's timeline", () => {
-  it("costs the page of meetings beside the person, then the places it names", async () => {
+  it("reads the page of meetings in the person's statement, then the places it names", async () => {
     const { data, roundTrips } = await roundTripsOf(webDocument("PersonMeetings"), { id: PUTIN, first: 50, after: null });
     expect(data.person.meetings.totalCount).toBeGreaterThan(0);
-    // The person and the page of meetings with their participants side by side; the places' parent places and countries by id.
-    expect(roundTrips).toBeLessThanOrEqual(4);
+    // The person with the page of meetings and their participants; the places' parent places and countries by id.
+    expect(roundTrips).toBeLessThanOrEqual(3);
+    const plain = await roundTripsOf(`query ($id: ID!) { person(id: $id) { name meetings(first: 3) { totalCount edges { node { id title } } } } }`, {
+      id: PUTIN,
+    });
+    expect(plain.roundTrips).toBe(1);
+  });
+
+  it("reports a bad page argument at its own field, as when the page is read apart", async () => {
+    const res = await api.query(`query ($id: ID!) { person(id: $id) { name statements(first: 500) { totalCount } meetings(first: 1) { totalCount } } }`, {
+      id: PUTIN,
+    });
+    expect(res.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["person", "statements"], "BAD_USER_INPUT"]]);
   });
 
   it("answers as the person's meetings read after the person do", async () => {

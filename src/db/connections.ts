@@ -37,8 +37,9 @@ function afterCursor(keys: OrderKey[]): string {
 }
 
 /**
- * A page per request, batched into one statement. A page after a cursor keeps the rows past the
- * cursor's keys (see afterCursor), so it starts where the previous one ended whatever was written
+ * A page per request: the body of a subquery that reads the request (a PageKey) as `r` and
+ * returns the page's rows as `as`, batched into one statement, or embedded in a larger one. A
+ * page after a cursor keeps the rows past the cursor's keys (see afterCursor), so it starts where the previous one ended whatever was written
  * elsewhere in the list in between; each row returns its keys, for its own cursor. Without
  * `totalCount` the database stops at the page's last row. The page size is written into the
  * statement, as the planner sizes its plan by it: behind a parameter it filters every candidate
@@ -47,25 +48,21 @@ function afterCursor(keys: OrderKey[]): string {
  * match is collected to be counted and ordered, and the page is taken from them: the count costs
  * no second run of the filter.
  */
-function connectionCypher(node: string, match: string, keys: OrderKey[], fields: string, { counted, limit, after }: PageKey<unknown>): string {
+function pageCypher(node: string, match: string, keys: OrderKey[], fields: string, { counted, limit, after }: PageKey<unknown>, as: string): string {
   const keyList = `[${keys.map(({ by }) => by).join(", ")}]`;
   const rows = (list: string) => `nodes: [${node} IN ${list} | ${fields}], keys: [${node} IN ${list} | ${keyList}]`;
   const page = counted
     ? `WITH r, collect(${node}) AS ordered
   WITH ordered, ${after ? `[${node} IN ordered WHERE ${afterCursor(keys)}]` : "ordered"}[..${limitLiteral(limit)}] AS page
-  RETURN {${rows("page")}, totalCount: size(ordered)} AS value`
+  RETURN {${rows("page")}, totalCount: size(ordered)} AS ${as}`
     : `LIMIT ${limitLiteral(limit)}
   WITH r, collect(${node}) AS page
-  RETURN {${rows("page")}} AS value`;
+  RETURN {${rows("page")}} AS ${as}`;
   return `
-UNWIND $requests AS r
-CALL (r) {
   WITH r, r.filter AS f
   ${match}${after && !counted ? `\n  WITH r, ${node} WHERE ${afterCursor(keys)}` : ""}
   WITH r, ${node} ORDER BY ${orderBy(keys)}
-  ${page}
-}
-RETURN r.index AS index, value`;
+  ${page}`;
 }
 
 /**
@@ -81,13 +78,24 @@ export function limitLiteral(count: number): string {
 export function connectionLoader<F, N>(db: Neo4jExecutor, name: string, { node, match, order, fields }: ConnectionSpec<PageKey<F>>): ConnectionLoader<F, N> {
   const of = (part: string | ((key: PageKey<F>) => string), key: PageKey<F>) => (typeof part === "string" ? part : part(key));
   const keysOf = (name?: string) => (typeof order === "function" ? order(name) : order);
+  const subquery = (key: PageKey<F>, as: string) => pageCypher(node, of(match, key), keysOf(key.order), of(fields, key), key, as);
+  const empty: PageRows<N> = { nodes: [], keys: [], totalCount: 0 };
   const pages = byRequest<PageKey<F>, PageRows<N>>(
     db,
     `${name}.pages`,
-    (key) => connectionCypher(node, of(match, key), keysOf(key.order), of(fields, key), key),
-    { nodes: [], keys: [], totalCount: 0 },
+    (key) => `
+UNWIND $requests AS r
+CALL (r) {${subquery(key, "value")}
+}
+RETURN r.index AS index, value`,
+    empty,
   );
-  return { load: (key) => pages.load(key), keyCount: (name) => keysOf(name).length };
+  return {
+    load: (key) => pages.load(key),
+    keyCount: (name) => keysOf(name).length,
+    subquery,
+    prime: (key, rows) => void pages.prime(key, rows ?? empty),
+  };
 }
 
 /**

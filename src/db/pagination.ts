@@ -43,6 +43,19 @@ export interface PageRows<N> {
 export interface ConnectionLoader<F, N> {
   load(key: PageKey<F>): Promise<PageRows<N>>;
   keyCount(order?: string): number;
+  /**
+   * The page as the body of a subquery, for a statement that reads it along with other things:
+   * it reads the PageKey as `r` and returns the rows as `as`, or no row when nothing matches.
+   */
+  subquery(key: PageKey<F>, as: string): string;
+  /** Gives `load(key)` the rows such a statement read (null: it found none). */
+  prime(key: PageKey<F>, rows: PageRows<N> | null): void;
+}
+
+/** A page of one connection, ready to be read: the loader, and the key its client asked for. */
+export interface PageRequest<F, N> {
+  pages: ConnectionLoader<F, N>;
+  key: PageKey<F>;
 }
 
 export interface Edge<N> {
@@ -115,6 +128,27 @@ export function pageSize(first: number | null | undefined, argument = "first"): 
   return first;
 }
 
+/** Validates the page arguments: the page to read, with the total when `info`'s selection has it. */
+export function pageRequest<F, N>(
+  pages: ConnectionLoader<F, N>,
+  filter: F,
+  args: PageArgs,
+  info: Selection,
+  order?: string,
+  include?: PageKey<F>["include"],
+): PageRequest<F, N> {
+  const first = pageSize(args.first);
+  const after = args.after ? decodeCursor(args.after, pages.keyCount(order)) : undefined;
+  const counted = selects(info, ["totalCount"]);
+  return { pages, key: { filter, order, after, limit: first + 1, counted, include } };
+}
+
+/** Reads one page (or finds it read already) as a connection. */
+export async function loadPage<F, N>({ pages, key }: PageRequest<F, N>): Promise<Connection<N>> {
+  const { nodes, keys, totalCount } = await pages.load(key);
+  return connectionOf(nodes, keys, key.limit - 1, key.after !== undefined, totalCount);
+}
+
 /** Validates the page arguments and asks the loader for one page, and for the total when `info`'s selection has it. */
 export async function loadConnection<F, N>(
   pages: ConnectionLoader<F, N>,
@@ -124,11 +158,7 @@ export async function loadConnection<F, N>(
   order?: string,
   include?: PageKey<F>["include"],
 ): Promise<Connection<N>> {
-  const first = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, pages.keyCount(order)) : undefined;
-  const counted = selects(info, ["totalCount"]);
-  const { nodes, keys, totalCount } = await pages.load({ filter, order, after, limit: first + 1, counted, include });
-  return connectionOf(nodes, keys, first, after !== undefined, totalCount);
+  return loadPage(pageRequest(pages, filter, args, info, order, include));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Neo4jExecutor } from "../db/executor.js";
 import { byIdCypher, connectionLoader, EDGE_SOURCES, listsOfCypher, orderBy, ownEntry, relatedIds, type OrderKey } from "../db/connections.js";
 import { listsById, nodesById } from "../db/loaders.js";
 import { selectedNames, type Selection } from "../graphql/lookahead.js";
-import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
+import { loadPage, pageRequest, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
 import type { DatePrecision } from "../model/dates.js";
 import { personFields, type PersonRecord, type SourceRefRecord } from "../person/person.js";
 import { PLACE_LINK_NAMES, placeFields, type PlaceLink, type PlaceRecord } from "../place/place.js";
@@ -274,13 +274,17 @@ export function selectedMeetingFields(info: Selection, path: string[]): string[]
   ];
 }
 
-/** A MeetingConnection field's page: the participants come in the page's statement when the client selected them. */
-export function loadMeetingConnection(
+/** The page a MeetingConnection field reads: the participants come in the page's statement when the client selected them. */
+export const meetingPageRequest = (loaders: MeetingLoaders, filter: MeetingFilterParams, args: PageArgs, order: string, info: Selection) =>
+  pageRequest(loaders.meetingConnection, filter, args, info, order, selectedMeetingFields(info, ["edges", "node"]));
+
+/** A MeetingConnection field's page (see meetingPageRequest). */
+export async function loadMeetingConnection(
   loaders: MeetingLoaders,
   filter: MeetingFilterParams,
   args: PageArgs,
   order: string,
   info: Selection,
 ): Promise<MeetingConnectionRecord> {
-  return loadConnection(loaders.meetingConnection, filter, args, info, order, selectedMeetingFields(info, ["edges", "node"]));
+  return loadPage(meetingPageRequest(loaders, filter, args, order, info));
 }

@@ -16,9 +16,10 @@ import type { Neo4jExecutor } from "../db/executor.js";
 import { byRequest } from "../db/loaders.js";
 import { selectedFields, type Selection } from "../graphql/lookahead.js";
 import type { Context } from "../context.js";
-import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants } from "../meeting/filter.js";
-import { loadMeetingConnection } from "../meeting/meeting.js";
-import { loadStatementConnection } from "../statement/statement.js";
+import type { ConnectionLoader, PageKey, PageRows } from "../db/pagination.js";
+import { DEFAULT_MEETING_ORDER, meetingFilter, withParticipants, type MeetingFilterParams } from "../meeting/filter.js";
+import { meetingPageRequest, type MeetingRecord } from "../meeting/meeting.js";
+import { statementPageRequest, type StatementFilterParams, type StatementPageRecord } from "../statement/statement.js";
 import { counterpartRanking, countedCounterpartRanking, rankingRequest, type CounterpartRecord, type RankingRequest } from "./counterparts.js";
 import { countriesOf, PERSON_FIELDS, PERSON_LOOKUP, relationsOf, rolesOf, type PersonRecord, type RelationRecord, type RoleRecord } from "./person.js";
 
@@ -60,6 +61,9 @@ const REFERENCE_NAMES = Object.keys(REFERENCES) as Reference[];
 /** What one person's page reads besides the person: each part only when selected. */
 interface PersonPageRequest {
   id: string;
+  /** The keys of the person's pages of meetings and of statements, read in the page's statement (see pagesOf). */
+  meetings?: PageKey<MeetingFilterParams>;
+  statements?: PageKey<StatementFilterParams>;
   counterparts?: RankingRequest;
   /** Whether `counterpartCount` is selected with the ranking's filter: then the ranking counts. */
   counted: boolean;
@@ -80,14 +84,18 @@ interface PersonPage {
   roleCountries?: CountryRecord[];
   people?: PersonRecord[];
   sources?: SourceRecord[];
+  meetingsPage?: PageRows<MeetingRecord> | null;
+  statementsPage?: PageRows<StatementPageRecord> | null;
 }
 
 /**
  * The person is bound as `person`, never `p`: the parts' subqueries bind a `p` of their own, and
  * Neo4j 5.26 bound such a `p` to an imported one (see otherParticipantsOf in src/meeting/filter.ts).
+ * The request is `pr`: a page's subquery reads its own request as `r`, and may not shadow one.
  */
-const personPage = (request: PersonPageRequest) => {
+const personPage = (loaders: PageLoaders) => (request: PersonPageRequest) => {
   const ranking = request.counterparts;
+  const pages = PAGE_NAMES.filter((name) => request[name]);
   const parts = [
     ranking ? "counterparts: value" : "",
     request.counted ? "counterpartCount: counterpartCount" : "",
@@ -95,27 +103,42 @@ const personPage = (request: PersonPageRequest) => {
     request.relations ? `relations: ${relationsOf("person")}` : "",
     request.countries ? `countries: ${countriesOf("person")}` : "",
     ...(request.references ?? []).map((name) => `${name}: ${REFERENCES[name].cypher}`),
+    ...pages.map((name) => `${name}Page: ${name}Page`),
   ].filter(Boolean);
   return `
-UNWIND $requests AS r
-CALL (r) {
-  WITH r.id AS id
+UNWIND $requests AS pr
+CALL (pr) {
+  WITH pr.id AS id
   ${PERSON_LOOKUP}
   RETURN p AS person
 }${
     ranking
       ? `
-CALL (r, person) {
-  WITH person AS me, r.counterparts AS cr
+CALL (pr, person) {
+  WITH person AS me, pr.counterparts AS cr
   ${(request.counted ? countedCounterpartRanking : counterpartRanking)(ranking)}
 }`
       : ""
-  }
-RETURN r.index AS index, {${[`person: [p IN [person] | ${PERSON_FIELDS}][0]`, ...parts].join(", ")}} AS value`;
+  }${pages
+    .map(
+      (name) => `
+OPTIONAL CALL (pr) {
+  WITH pr.${name} AS r${loaders[name].subquery(request[name] as PageKey<never>, `${name}Page`)}
+}`,
+    )
+    .join("")}
+RETURN pr.index AS index, {${[`person: [p IN [person] | ${PERSON_FIELDS}][0]`, ...parts].join(", ")}} AS value`;
 };
 
-export function createPersonPageLoaders(db: Neo4jExecutor) {
-  return { personPage: byRequest<PersonPageRequest, PersonPage | null>(db, "people.page", personPage, null) };
+/** The connections a person's page may read with the person. */
+const PAGE_NAMES = ["meetings", "statements"] as const;
+interface PageLoaders {
+  meetings: ConnectionLoader<MeetingFilterParams, MeetingRecord>;
+  statements: ConnectionLoader<StatementFilterParams, StatementPageRecord>;
+}
+
+export function createPersonPageLoaders(db: Neo4jExecutor, pages: PageLoaders) {
+  return { personPage: byRequest<PersonPageRequest, PersonPage | null>(db, "people.page", personPage(pages), null) };
 }
 
 /**
@@ -165,38 +188,42 @@ function pageRequest(id: string, info: GraphQLResolveInfo): PersonPageRequest {
 }
 
 /**
- * Starts reading the person's pages of meetings and of statements with the person, when the
- * client selects them: each page is read for the id asked for, which is the person's unless it
- * is a merged-away id (then Person.meetings and Person.statements read the survivor's page
- * themselves). They ask the loaders for the same pages, and get these.
+ * The keys of the person's pages of meetings and of statements, when the client selects them, for
+ * the page's statement to read them with the person. Each is read for the id asked for, which is
+ * the person's unless it is a merged-away id (then Person.meetings and Person.statements read the
+ * survivor's page themselves); they ask the loaders for the same keys, and find them read.
  */
-function startPages(id: string, { loaders }: Context, info: GraphQLResolveInfo): void {
+function pagesOf(id: string, { loaders }: Context, info: GraphQLResolveInfo): Pick<PersonPageRequest, "meetings" | "statements"> {
   const meetings = selectedOnce<PersonMeetingsArgs>(info, "meetings");
   const statements = selectedOnce<PersonStatementsArgs>(info, "statements");
   // An error (a bad argument) is reported by the field's resolver, at its own path.
-  const start = (load: () => Promise<unknown>) => {
+  const keyOf = <K>(request: () => { key: K }) => {
     try {
-      load().catch(() => {});
+      return request().key;
     } catch {
-      // Refused before anything was read: the resolver refuses it again.
+      return undefined;
     }
   };
-  if (meetings) {
-    const { filter, orderBy, first, after } = meetings.args;
-    start(() =>
-      loadMeetingConnection(
-        loaders,
-        withParticipants(meetingFilter(filter), [id]),
-        { first, after },
-        orderBy ?? DEFAULT_MEETING_ORDER,
-        selectionOf(meetings.node, info),
-      ),
-    );
-  }
-  if (statements) {
-    const { first, after } = statements.args;
-    start(() => loadStatementConnection(loaders, { speakerId: id }, { first, after }, selectionOf(statements.node, info)));
-  }
+  return {
+    meetings:
+      meetings &&
+      keyOf(() => {
+        const { filter, orderBy, first, after } = meetings.args;
+        return meetingPageRequest(
+          loaders,
+          withParticipants(meetingFilter(filter), [id]),
+          { first, after },
+          orderBy ?? DEFAULT_MEETING_ORDER,
+          selectionOf(meetings.node, info),
+        );
+      }),
+    statements:
+      statements &&
+      keyOf(() => {
+        const { first, after } = statements.args;
+        return statementPageRequest(loaders, { speakerId: id }, { first, after }, selectionOf(statements.node, info));
+      }),
+  };
 }
 
 const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>, records: T[] | undefined) => {
@@ -206,12 +233,15 @@ const primeAll = <T extends { id: string }>(loader: DataLoader<string, T | null>
 /** `person(id:)`: the person, and the parts of their page the client selected, in one statement. */
 export async function loadPerson(id: string, context: Context, info: GraphQLResolveInfo): Promise<PersonRecord | null> {
   const { loaders } = context;
-  startPages(id, context, info);
-  const request = pageRequest(id, info);
-  if (!request.counterparts && !request.roles && !request.relations && !request.countries) return loaders.personById.load(id);
+  const request = { ...pageRequest(id, info), ...pagesOf(id, context, info) };
+  if (!request.counterparts && !request.roles && !request.relations && !request.countries && !request.meetings && !request.statements) {
+    return loaders.personById.load(id);
+  }
   const found = await loaders.personPage.load(request);
   if (!found) return null;
   const { person } = found;
+  if (request.meetings) loaders.meetingConnection.prime(request.meetings, found.meetingsPage ?? null);
+  if (request.statements) loaders.statementConnection.prime(request.statements, found.statementsPage ?? null);
   loaders.personById.prime(id, person);
   if (request.counterparts) loaders.counterparts.prime({ personId: person.id, ...request.counterparts }, found.counterparts ?? []);
   if (request.counted) loaders.counterpartCount.prime({ personId: person.id, filter: request.counterparts!.filter }, found.counterpartCount ?? 0);

@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { byIdCypher, connectionLoader, listsOfCypher, ownEntry, relatedIds } from "../db/connections.js";
 import { compact, normalizedCypher, searchText } from "../graphql/input.js";
 import { listsById, nodesById } from "../db/loaders.js";
-import { loadConnection, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
+import { loadPage, pageRequest, type Connection, type Edge, type PageArgs, type PageKey } from "../db/pagination.js";
 import { selects, type Selection } from "../graphql/lookahead.js";
 import { MEETING_FIELDS, type MeetingRecord } from "../meeting/meeting.js";
 import { PERSON_FIELDS, type PersonRecord } from "../person/person.js";
@@ -137,15 +137,18 @@ export function primeStatement(
 export const selectedStatementParts = (info: Selection, path: string[]) =>
   STATEMENT_PAGE_PART_NAMES.filter((part) => selects(info, [...path, ...part.split(".")]));
 
-/** A connection of statements, each with the parts its client selected below it, in the page's one statement. */
+/** The page a StatementConnection field reads: each statement with the parts its client selected below it, in the page's one statement. */
+export const statementPageRequest = (loaders: Context["loaders"], filter: StatementFilterParams, args: PageArgs, info: Selection) =>
+  pageRequest(loaders.statementConnection, filter, args, info, undefined, selectedStatementParts(info, ["edges", "node"]));
+
+/** A StatementConnection field's page (see statementPageRequest). */
 export async function loadStatementConnection(
   loaders: Context["loaders"],
   filter: StatementFilterParams,
   args: PageArgs,
   info: Selection,
 ): Promise<StatementConnectionRecord> {
-  const include = selectedStatementParts(info, ["edges", "node"]);
-  const connection = await loadConnection<StatementFilterParams, StatementPageRecord>(loaders.statementConnection, filter, args, info, undefined, include);
+  const connection = await loadPage(statementPageRequest(loaders, filter, args, info));
   return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: primeStatement(loaders, edge.node) })) };
 }
 
