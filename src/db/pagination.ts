@@ -150,15 +150,8 @@ export async function loadPage<F, N>({ pages, key }: PageRequest<F, N>): Promise
 }
 
 /** Validates the page arguments and asks the loader for one page, and for the total when `info`'s selection has it. */
-export async function loadConnection<F, N>(
-  pages: ConnectionLoader<F, N>,
-  filter: F,
-  args: PageArgs,
-  info: Selection,
-  order?: string,
-  include?: PageKey<F>["include"],
-): Promise<Connection<N>> {
-  return loadPage(pageRequest(pages, filter, args, info, order, include));
+export async function loadConnection<F, N>(...request: Parameters<typeof pageRequest<F, N>>): Promise<Connection<N>> {
+  return loadPage(pageRequest(...request));
 }
 
 /**
