@@ -52,7 +52,7 @@ Sizes:
 
 Database (a local Neo4j of its own unless NEO4J_URI is set; the graph is loaded only when
 the data directory does not hold it yet, and a Neo4j started here is stopped at the end):
-  --data-dir DIR     default: <tmp>/meetgraph-bench/<people>-<meetings>-seed<seed>
+  --data-dir DIR     default: <tmp>/meetgraph-bench/<people>-<meetings>-seed<seed>-gen<generation>
   --bolt-port P      default: a free port
   --heap SIZE        JVM heap (default 2g)
   --page-cache SIZE  page cache (default 3g)

@@ -14,7 +14,7 @@ import type { Neo4jExecutor } from "../src/db/executor.js";
 import { freePort } from "../src/db/localNeo4j.js";
 import { openDatabase } from "../src/db/open.js";
 import { progressBar } from "../src/seed/progress.js";
-import { loadSyntheticGraph, type SyntheticOptions } from "../src/seed/synthetic.js";
+import { loadSyntheticGraph, SYNTHETIC_GENERATION, type SyntheticOptions } from "../src/seed/synthetic.js";
 import { canImport, importAndOpen } from "../src/seed/syntheticImport.js";
 import { UserFacingError } from "../src/script.js";
 
@@ -40,7 +40,8 @@ export interface BenchDatabase {
 }
 
 /** Where a size's graph lives unless --data-dir says otherwise: outside the repository, kept between runs. */
-export const defaultDataDir = ({ people, meetings, seed }: SyntheticOptions) => path.join(os.tmpdir(), "meetgraph-bench", `${people}-${meetings}-seed${seed}`);
+export const defaultDataDir = ({ people, meetings, seed }: SyntheticOptions) =>
+  path.join(os.tmpdir(), "meetgraph-bench", `${people}-${meetings}-seed${seed}-gen${SYNTHETIC_GENERATION}`);
 
 const COUNT_SYNTHETIC = `
 CALL () { MATCH (p:Person) WHERE p.id STARTS WITH 'syn-person-' RETURN count(p) AS people }

@@ -12,6 +12,11 @@ describe("the synthetic graph", () => {
     expect(meetings(8)).not.toEqual(meetings());
   });
 
+  it("generates any range of meetings as it generates them among all the others (the CSV writer threads each take a range)", () => {
+    const range = [...syntheticMeetings(options, syntheticReferenceData(options.seed).buildingsByCountry, 300, { from: 1_234, to: 2_345 })].flat();
+    expect(range).toEqual(meetings().slice(1_234, 2_345));
+  });
+
   it("has meetings of 2 to 8 distinct participants", () => {
     for (const meeting of meetings()) {
       const ids = meeting.participants.map((p) => p.personId);

@@ -28,6 +28,23 @@ const CHUNK_BYTES = 1 << 20;
 /** A statement to run after the import, outside any explicit transaction (it batches itself). */
 export type FixUp = string;
 
+/**
+ * Where a table's file goes. A table written by several threads has a part per thread: the
+ * importer reads a table's files one after the other, the header from the first, so a part
+ * (numbered from 1) has no header of its own.
+ */
+export interface TableLocation {
+  dir: string;
+  part?: number;
+}
+
+/** What a table's part, written elsewhere (another thread), adds to the table: its file and what its lists held. */
+export interface TablePart {
+  file: string;
+  emptyLists: string[];
+  missingLists: string[];
+}
+
 function field(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return "";
   switch (type) {
@@ -65,15 +82,19 @@ abstract class CsvTable {
   /** The list columns that had an empty list, which CSV cannot hold, and those that had none at all. */
   private readonly emptyLists = new Set<string>();
   private readonly missingLists = new Set<string>();
+  private readonly partFiles: string[] = [];
+  readonly file: string;
 
   constructor(
-    readonly file: string,
+    at: TableLocation,
+    name: string,
     private readonly columns: Columns,
     header: string[],
   ) {
+    this.file = path.join(at.dir, at.part === undefined ? `${name}.csv` : `${name}.part${at.part}.csv`);
     this.columnList = Object.entries(columns);
-    this.fd = fs.openSync(file, "w");
-    this.append(`${header.join(",")}\n`);
+    this.fd = fs.openSync(this.file, "w");
+    if (at.part === undefined) this.append(`${header.join(",")}\n`);
   }
 
   protected addLine(keys: string[], props: Record<string, unknown>) {
@@ -113,6 +134,23 @@ abstract class CsvTable {
     fs.closeSync(this.fd);
   }
 
+  /** This table as a part of the table another thread writes (after `close`). */
+  part(): TablePart {
+    return { file: this.file, emptyLists: [...this.emptyLists], missingLists: [...this.missingLists] };
+  }
+
+  /** Takes in a part written elsewhere: the importer reads its file after this table's. */
+  addPart(part: TablePart) {
+    this.partFiles.push(part.file);
+    for (const name of part.emptyLists) this.emptyLists.add(name);
+    for (const name of part.missingLists) this.missingLists.add(name);
+  }
+
+  /** The table's files, as the importer takes them: the one with the header first. */
+  protected files(): string {
+    return [this.file, ...this.partFiles].join(",");
+  }
+
   /** The statements that set, after the import, the empty lists this table could not hold. */
   fixUps(): FixUp[] {
     return [...this.emptyLists].map((name) => {
@@ -131,13 +169,13 @@ abstract class CsvTable {
 /** Nodes with the same labels, keyed by their `id` property within the first label's id space. */
 export class NodeTable extends CsvTable {
   constructor(
-    dir: string,
+    at: TableLocation,
     private readonly labels: string[],
     columns: Columns,
     /** False for nodes that have no id property (they are never the end of a relationship). */
     private readonly storesId = true,
   ) {
-    super(path.join(dir, `nodes-${labels.join("-")}.csv`), columns, [
+    super(at, `nodes-${labels.join("-")}`, columns, [
       `${storesId ? "id" : ""}:ID(${labels[0]})`,
       ...Object.entries(columns).map(([name, type]) => `${name}:${type}`),
     ]);
@@ -148,7 +186,7 @@ export class NodeTable extends CsvTable {
   }
 
   argument() {
-    return `--nodes=${this.labels.join(":")}=${this.file}`;
+    return `--nodes=${this.labels.join(":")}=${this.files()}`;
   }
 
   // Labels and property names are the code's own constants, never input.
@@ -161,13 +199,13 @@ CALL (n) { SET n.${property} = [] } IN TRANSACTIONS OF 10000 ROWS`;
 /** Relationships of one type between the id spaces of two labels. */
 export class RelationshipTable extends CsvTable {
   constructor(
-    dir: string,
+    at: TableLocation,
     private readonly from: string,
     private readonly type: string,
     private readonly to: string,
     columns: Columns = {},
   ) {
-    super(path.join(dir, `relationships-${from}-${type}-${to}.csv`), columns, [
+    super(at, `relationships-${from}-${type}-${to}`, columns, [
       `:START_ID(${from})`,
       `:END_ID(${to})`,
       ...Object.entries(columns).map(([name, type]) => `${name}:${type}`),
@@ -179,7 +217,7 @@ export class RelationshipTable extends CsvTable {
   }
 
   argument() {
-    return `--relationships=${this.type}=${this.file}`;
+    return `--relationships=${this.type}=${this.files()}`;
   }
 
   protected fixUpCypher(property: string) {

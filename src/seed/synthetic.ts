@@ -25,6 +25,9 @@ import type {
 } from "../model/entries.js";
 import { writeCountries, writeMeetings, writeOrganizations, writePeople, writePlaces, writeSources, writeStatements, writeTopics } from "../db/writes.js";
 
+/** Changes whenever the same seed starts making a different graph: kept graphs are named by it. */
+export const SYNTHETIC_GENERATION = 2;
+
 export interface SyntheticOptions {
   people: number;
   meetings: number;
@@ -285,11 +288,24 @@ function durationClaims(rand: () => number, id: string): SeedDurationClaim[] {
   return claims;
 }
 
-export function* syntheticMeetings(options: SyntheticOptions, buildingsByCountry: Map<string, string[]>, batchSize: number): Generator<SeedMeeting[]> {
-  const rand = random(options.seed + 2);
-  for (let start = 0; start < options.meetings; start += batchSize) {
+/**
+ * Each meeting draws from a generator of its own, seeded from the graph's seed and its index, so
+ * any range of meetings can be generated without the ones before it (the CSV writers split them
+ * between threads).
+ */
+const meetingRandom = (seed: number, i: number) => random(Math.imul(seed + 2, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b));
+
+/** Meetings `from` (inclusive) to `to` (exclusive), all of them by default, in batches. */
+export function* syntheticMeetings(
+  options: SyntheticOptions,
+  buildingsByCountry: Map<string, string[]>,
+  batchSize: number,
+  { from = 0, to = options.meetings } = {},
+): Generator<SeedMeeting[]> {
+  for (let start = from; start < to; start += batchSize) {
     const batch: SeedMeeting[] = [];
-    for (let i = start; i < Math.min(options.meetings, start + batchSize); i++) {
+    for (let i = start; i < Math.min(to, start + batchSize); i++) {
+      const rand = meetingRandom(options.seed, i);
       const id = `syn-meeting-${i}`;
       const size = 2 + Math.floor(rand() ** 2 * 7); // 2..8, mostly small
       const attendees = new Set<number>();
