@@ -61,7 +61,8 @@ const RANKINGS: Record<CounterpartOrder, string> = {
   NAME: "",
 };
 
-const MEETING_BOUNDS = "min([m.dateStart, m.id]) AS firstMeeting, max([m.dateStart, m.id]) AS lastMeeting";
+/** [dateStart, id, meeting]: the meeting node rides along for `boundMeetings`. */
+const MEETING_BOUNDS = "min([m.dateStart, m.id, m]) AS firstMeeting, max([m.dateStart, m.id, m]) AS lastMeeting";
 
 /** Binds each meeting `m` that `me` attended with someone else, `other`, and that passes the request `cr`'s filter. */
 const sharedMeetings = (filter: MeetingFilterParams) => `
@@ -72,15 +73,18 @@ const sharedMeetings = (filter: MeetingFilterParams) => `
   WHERE other <> me AND ${meetingMatches(filter, "participant")}`;
 
 /**
- * Each selected bound of a ranked row (`firstMeeting`, `lastMeeting`: [dateStart, id]) as the
- * meeting record with the fields selected: by id, for the page's rows only, where reading them by
- * id in another statement read every field of each and walked up to its country.
+ * Each selected bound of a ranked row (`firstMeeting`, `lastMeeting`: [dateStart, id, meeting]) as
+ * the meeting record with the fields selected, for the page's rows only (reading them by id in
+ * another statement read every field of each and walked up to its country). The meeting is the node
+ * the aggregation met, not one found again by its id: under read committed, a meeting committed
+ * while the statement runs can be reached through its relationships before its id's index entry
+ * is there, and a seek by id then found nothing (tests/api-counterparts-concurrency.test.ts).
  */
 const boundMeetings = (request: RankingRequest) =>
   (["firstMeeting", "lastMeeting"] as const)
     .flatMap((field) => {
       const include = request[field];
-      return include ? [`${field}: COLLECT { MATCH (m:Meeting {id: ${field}[1]}) RETURN ${includedMeetingFields(include)} }[0], `] : [];
+      return include ? [`${field}: [m IN [${field}[2]] | ${includedMeetingFields(include)}][0], `] : [];
     })
     .join("");
 
