@@ -78,7 +78,7 @@ const sharedMeetings = (filter: MeetingFilterParams) => `
  * another statement read every field of each and walked up to its country). The meeting is the node
  * the aggregation met, not one found again by its id: under read committed, a meeting committed
  * while the statement runs can be reached through its relationships before its id's index entry
- * is there, and a seek by id then found nothing (tests/api-counterparts-concurrency.test.ts).
+ * is there, and a seek by id then found nothing (tests/curation-counterparts-race.test.ts).
  */
 const boundMeetings = (request: RankingRequest) =>
   (["firstMeeting", "lastMeeting"] as const)
