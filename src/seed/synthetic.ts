@@ -295,12 +295,18 @@ function durationClaims(rand: () => number, id: string): SeedDurationClaim[] {
  */
 const meetingRandom = (seed: number, i: number) => random(Math.imul(seed + 2, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b));
 
-/** Meetings `from` (inclusive) to `to` (exclusive), all of them by default, in batches. */
+/** Meetings `from` (inclusive) to `to` (exclusive). */
+export interface MeetingRange {
+  from: number;
+  to: number;
+}
+
+/** The meetings of `range`, all of them by default, in batches. */
 export function* syntheticMeetings(
   options: SyntheticOptions,
   buildingsByCountry: Map<string, string[]>,
   batchSize: number,
-  { from = 0, to = options.meetings } = {},
+  { from, to }: MeetingRange = { from: 0, to: options.meetings },
 ): Generator<SeedMeeting[]> {
   for (let start = from; start < to; start += batchSize) {
     const batch: SeedMeeting[] = [];

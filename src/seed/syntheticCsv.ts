@@ -16,7 +16,15 @@ import { migrations } from "../db/migrations.js";
 import { meetingRow, searchText, sourceLists, statementRow } from "../db/writes.js";
 import type { SeedMeeting, SeedPerson, SeedStatement } from "../model/entries.js";
 import { NodeTable, RelationshipTable, type Columns, type TableLocation, type TablePart } from "./csvImport.js";
-import { syntheticMeetings, syntheticPeople, syntheticReferenceData, syntheticStatements, type Progress, type SyntheticOptions } from "./synthetic.js";
+import {
+  syntheticMeetings,
+  syntheticPeople,
+  syntheticReferenceData,
+  syntheticStatements,
+  type MeetingRange,
+  type Progress,
+  type SyntheticOptions,
+} from "./synthetic.js";
 
 /** Rows generated at a time, a progress step each: a small batch is garbage before the young generation fills. */
 const ROWS_PER_BATCH = 1_000;
@@ -94,7 +102,7 @@ function openMeetingTables(at: TableLocation) {
   };
 }
 type MeetingTables = ReturnType<typeof openMeetingTables>;
-export type MeetingTableName = keyof MeetingTables;
+type MeetingTableName = keyof MeetingTables;
 
 /** Every table of the graph, opened in `dir`. */
 function openTables(dir: string) {
@@ -212,7 +220,7 @@ function writeStatements(t: Tables, statements: SeedStatement[]) {
 export function writeMeetingsCsv(
   at: TableLocation,
   options: SyntheticOptions,
-  range: { from: number; to: number },
+  range: MeetingRange,
   onBatch: (rows: number) => void,
 ): Record<MeetingTableName, TablePart> {
   const t = openMeetingTables(at);
@@ -229,7 +237,7 @@ export function writeMeetingsCsv(
 export interface MeetingWriterTask {
   at: TableLocation;
   options: SyntheticOptions;
-  range: { from: number; to: number };
+  range: MeetingRange;
 }
 
 /** A message from a meeting writer thread: rows written so far, or its parts when it is done. */
