@@ -371,9 +371,11 @@ function renderTargets(runs: RunResult[]): string {
     const ab = ratio(find(base, s, "service", 1)?.p50, find(base, s, "floor", 1)?.p50);
     rows.push([s, "(a) p50 ≤ 1.25 × (b) p50, c=1", `${fmt(ab, 2)}×`, verdict(ab, (v) => v <= 1.25)]);
   }
+  // Each throughput target beside what the floor made against (c) in the same run: a target above the floor's own ratio asks (a) to beat hand-written Cypher.
+  const againstC = (s: string, contender: ContenderId) => ratio(find(base, s, contender, maxC)?.rps, find(base, s, "neo4jGraphql", maxC)?.rps);
+  const withFloor = (s: string) => `${fmt(againstC(s, "service"), 2)}× (the floor ${fmt(againstC(s, "floor"), 2)}×)`;
   for (const s of ["counterparts", "meetingsBetween", "filteredMeetings"]) {
-    const ac = ratio(find(base, s, "service", maxC)?.rps, find(base, s, "neo4jGraphql", maxC)?.rps);
-    rows.push([s, `(a) req/s ≥ 1.5 × (c) req/s, c=${maxC}`, `${fmt(ac, 2)}×`, verdict(ac, (v) => v >= 1.5)]);
+    rows.push([s, `(a) req/s ≥ 1.5 × (c) req/s, c=${maxC}`, withFloor(s), verdict(againstC(s, "service"), (v) => v >= 1.5)]);
   }
   for (const s of ["counterparts", "meetingsBetween", "timeTogether"]) {
     const growth = large ? ratio(find(large, s, "service", 1)?.p50, find(base, s, "service", 1)?.p50) : undefined;
@@ -386,9 +388,8 @@ function renderTargets(runs: RunResult[]): string {
     rows.push([s.id, "(a) p50 ≤ 1.3 × (b) p50, c=1", pagesRun.includes(s) ? `${fmt(ab, 2)}×` : "not run", verdict(ab, (v) => v <= 1.3)]);
   }
   for (const s of PAGES) {
-    const ac = ratio(find(base, s.id, "service", maxC)?.rps, find(base, s.id, "neo4jGraphql", maxC)?.rps);
-    const measured = !s.neo4jGraphql ? "(c) cannot express it" : pagesRun.includes(s) ? `${fmt(ac, 2)}×` : "not run";
-    rows.push([s.id, `(a) req/s ≥ 2 × (c) req/s, c=${maxC}`, measured, verdict(ac, (v) => v >= 2)]);
+    const measured = !s.neo4jGraphql ? "(c) cannot express it" : pagesRun.includes(s) ? withFloor(s.id) : "not run";
+    rows.push([s.id, `(a) req/s ≥ 2 × (c) req/s, c=${maxC}`, measured, verdict(againstC(s.id, "service"), (v) => v >= 2)]);
   }
   for (const [s, check] of Object.entries(base.writes?.checks ?? {})) {
     const measurements = base.writes!.measurements;
