@@ -436,10 +436,21 @@ async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[],
   const rows = [withClaimIds(meetingRow({ ...given, claims: placed.claims, durations: placed.durations }), placed)];
   const written = claimsWritten(given.id, placed, stored);
   const params = { id: given.id, ...unpreferring(placed), rows, relays: claimRelays(rows) };
-  throwIfMissingPeople(await tx.runAudited<{ missing: string[] }>(PUT_MEETING, params, written.entityIds));
   // The participants it no longer has: their lists of meetings and counterparts lose it.
   const left = participantIds.filter((id) => !given.participants.some((p) => p.personId === id));
-  return { ...written, relinkedIds: left };
+  if (!tx.mutation) {
+    throwIfMissingPeople(await tx.runAudited<{ missing: string[] }>(`${PUT_MEETING}\nRETURN missing`, params, written.entityIds));
+    return { ...written, relinkedIds: left };
+  }
+  // What the events need and the meeting as the answer shows it, read at the end of the write, as attachClaims does.
+  const around = aroundInStatement({ mutation: tx.mutation, id: given.id, entityIds: written.entityIds });
+  const [row] = await tx.runAudited<{ missing: string[]; around: AroundWrite; node: MeetingRecord }>(
+    `${PUT_MEETING}\n${around.cypher}\nMATCH (m:Meeting {id: $id})\nRETURN missing, ${around.column}, ${MEETING_FIELDS} AS node`,
+    { ...params, ...around.params },
+    written.entityIds,
+  );
+  throwIfMissingPeople([row!]);
+  return { ...written, relinkedIds: left, around: row!.around, answered: (loaders) => loaders.meetingById.prime(given.id, row!.node) };
 }
 
 const allChanged = { placeId: true, topicIds: true, organizationIds: true };

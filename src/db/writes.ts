@@ -232,8 +232,8 @@ SET m.durationMinutes = best.minutes, m.durationMinMinutes = best.minMinutes, m.
 
 /**
  * Writes `$rows` as WRITE_MEETINGS does, then their claims' RELAYS edges (`$relays`, claimRelays
- * of the rows; the statements they name must exist) and each meeting's duration copy, in one
- * statement; answers `missing`, the people it could not find.
+ * of the rows; the statements they name must exist) and each meeting's duration copy; ends with
+ * `missing`, the people it could not find, for the statement to return with whatever it reads next.
  */
 export const WRITE_MEETINGS_WHOLE = `
 CALL () {${MEETING_ROWS}
@@ -242,7 +242,7 @@ CALL () {${MEETING_ROWS}
   RETURN collect(missing) AS missingLists
 }
 CALL () { UNWIND $relays AS relay ${RELAY_CLAIMS} }
-RETURN reduce(people = [], missing IN missingLists | people + missing) AS missing`;
+WITH reduce(people = [], missing IN missingLists | people + missing) AS missing`;
 
 /** The text the full-text index reads: the parts that are set, joined. */
 export const searchText = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" | ");
