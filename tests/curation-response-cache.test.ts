@@ -184,6 +184,35 @@ describe("one instance", () => {
     expect(page.data.person.meetings.totalCount).toBe(2);
   }, 60_000);
 
+  it("keeps the pages that show a person only by name when that person joins a meeting elsewhere, and drops them when the person is renamed", async () => {
+    const [a, b, c] = [testId("person"), testId("person"), testId("person")];
+    for (const id of [a, b, c]) await createPerson(api, id);
+    const m = testId("meeting");
+    await createMeeting(api, m, [a, b]);
+    for (const [query, id] of [
+      [MEETING_PAGE, m],
+      [PERSON_PAGE, a],
+      [PERSON_PAGE, b],
+    ] as const)
+      await read(api, query, { id });
+    // b joins a meeting without a: what hangs from b changes, not b's name, which is all these pages show of b.
+    await createMeeting(api, testId("meeting"), [b, c], 30);
+    const meetingPage = await read(api, MEETING_PAGE, { id: m });
+    expect(meetingPage.cached).toBe(true);
+    expect(meetingPage.data.meeting.participants.map((p: any) => p.person.name).sort()).toEqual([`Cache Person ${a}`, `Cache Person ${b}`].sort());
+    expect((await read(api, PERSON_PAGE, { id: a })).cached).toBe(true);
+    // b's own page shows b's meetings: it is not kept.
+    const ownPage = await read(api, PERSON_PAGE, { id: b });
+    expect(ownPage.cached).toBe(false);
+    expect(ownPage.data.person.meetings.totalCount).toBe(2);
+
+    await renamePerson(api, b, "Renamed Participant");
+    const renamed = await read(api, MEETING_PAGE, { id: m });
+    expect(renamed.cached).toBe(false);
+    expect(renamed.data.meeting.participants.map((p: any) => p.person.name)).toContain("Renamed Participant");
+    expect((await read(api, PERSON_PAGE, { id: a })).data.person.counterparts.map((x: any) => x.person.name)).toEqual(["Renamed Participant"]);
+  }, 60_000);
+
   // Answers that show a count, not the members: nothing in them names what the write changed.
   const COUNTERPART_COUNT = `query($id: ID!) { person(id: $id) { counterpartCount } }`;
 

@@ -1,15 +1,16 @@
 /**
  * What a committed write makes old: the tags to touch before its answer goes out
- * (docs/decisions/0011-response-cache.md). A non-hub object's lists depend on its id
- * (src/cache/dependencies.ts), so a write touches the id of every object whose lists it may have
- * changed: the ids it wrote and relinked, everything one relationship away from them now (a new
- * meeting's participants, whose meetings and counterparts it joins), and the meetings whose
- * conflicts may weigh a written meeting; and the wide tag of the entry points and hubs.
+ * (docs/decisions/0011-response-cache.md). The ids it wrote and relinked: the objects themselves
+ * and their links. A non-hub object's lists depend on its links (src/cache/dependencies.ts), so a
+ * write also touches the links of every object whose lists it may have changed: everything one
+ * relationship away from what it wrote (a new meeting's participants, whose meetings and
+ * counterparts it joins), and the meetings whose conflicts may weigh a written meeting; and the
+ * wide tag of the entry points and hubs.
  */
 import type { Neo4jExecutor } from "../db/executor.js";
 import type { CommittedWrite } from "../events/changes.js";
 import { EVERYTHING } from "./versions.js";
-import { idTag, WIDE_LISTS } from "./dependencies.js";
+import { idTag, linksTag, WIDE_LISTS } from "./dependencies.js";
 
 /** The labels whose ids a write reports (each unique per label, so each look-up is one index seek). */
 const WRITTEN_LABELS = ["Person", "Meeting", "Claim", "Statement", "Wording", "Source", "Role", "Place", "Country", "Organization", "Topic", "Proposal"];
@@ -58,6 +59,6 @@ export async function touchedTags(write: CommittedWrite, db: Neo4jExecutor): Pro
   if (!KNOWN.has(write.mutation)) return [EVERYTHING];
   const written = [...new Set([write.id, ...write.entityIds, ...(write.relinkedIds ?? [])].filter(Boolean))];
   const [row] = await db.read<{ ids: string[] }>("cache.neighbours", NEIGHBOURS, { ids: written });
-  const ids = new Set([...written, ...(row?.ids ?? [])]);
-  return [...[...ids].map(idTag), WIDE_LISTS];
+  const linked = new Set([...written, ...(row?.ids ?? [])]);
+  return [...written.map(idTag), ...[...linked].map(linksTag), WIDE_LISTS];
 }

@@ -15,7 +15,7 @@ import type { CommitListener, CommittedWrite } from "../events/changes.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { SharedRedis } from "../redis/sharedRedis.js";
-import { documentTags, idTag, namedStrings, recordIdsOnResolve, recordShownIds } from "./dependencies.js";
+import { documentTags, idTag, linksTag, namedStrings, recordIdsOnResolve, recordShownIds, type ShownIds } from "./dependencies.js";
 import { touchedTags } from "./invalidation.js";
 import { EVERYTHING, LocalTagVersions, RedisTagVersions, type TagVersions } from "./versions.js";
 
@@ -58,7 +58,7 @@ export async function createResponseCache({ schema, maxEntries, db, redis, metri
 
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
-      let pending: { key: string; sequence: number; ids: Set<string>; tags: string[] } | null = null;
+      let pending: { key: string; sequence: number; ids: ShownIds; tags: string[] } | null = null;
       return {
         async responseForOperation(request) {
           const who = audience(request.contextValue.auth);
@@ -83,7 +83,7 @@ export async function createResponseCache({ schema, maxEntries, db, redis, metri
             key,
             sequence: now.sequence,
             ids: recordShownIds(request.contextValue),
-            tags: [EVERYTHING, ...tags, ...namedStrings(request.document, request.request.variables).map(idTag)],
+            tags: [EVERYTHING, ...tags, ...namedStrings(request.document, request.request.variables).flatMap((id) => [idTag(id), linksTag(id)])],
           };
           return null;
         },
@@ -92,7 +92,7 @@ export async function createResponseCache({ schema, maxEntries, db, redis, metri
           const { data, errors } = response.body.singleResult;
           if (errors?.length || !data) return;
           const { key, sequence } = pending;
-          const tags = [...new Set([...pending.tags, ...[...pending.ids].map(idTag)])];
+          const tags = [...new Set([...pending.tags, ...[...pending.ids.ids].map(idTag), ...[...pending.ids.linked].map(linksTag)])];
           // Off the answer's path: the client need not wait for the store.
           void versions.read(tags).then((now) => {
             if (!now) return;
