@@ -81,6 +81,11 @@ async function read(target: TestApi, query: string, variables: Record<string, un
   return { data: res.data!, cached: res.extensions?.cypherRoundTrips === 0 };
 }
 
+/** Reads each page (query and id) once, so that its answer is cached. */
+async function readPages(...pages: [query: string, id: string][]) {
+  for (const [query, id] of pages) await read(api, query, { id });
+}
+
 /**
  * Whether a repeated read comes from the cache within a few tries: an answer is stored off the
  * answer's path, after a Redis round trip, so the very next request may arrive before it is.
@@ -170,12 +175,7 @@ describe("one instance", () => {
     const [m, elsewhere] = [testId("meeting"), testId("meeting")];
     await createMeeting(api, m, [a, b]);
     await createMeeting(api, elsewhere, [c, d]);
-    for (const [query, id] of [
-      [PERSON_PAGE, a],
-      [PERSON_PAGE, c],
-      [MEETING_PAGE, elsewhere],
-    ] as const)
-      await read(api, query, { id });
+    await readPages([PERSON_PAGE, a], [PERSON_PAGE, c], [MEETING_PAGE, elsewhere]);
     await createMeeting(api, testId("meeting"), [a, b], 30);
     expect((await read(api, PERSON_PAGE, { id: c })).cached).toBe(true);
     expect((await read(api, MEETING_PAGE, { id: elsewhere })).cached).toBe(true);
@@ -189,12 +189,7 @@ describe("one instance", () => {
     for (const id of [a, b, c]) await createPerson(api, id);
     const m = testId("meeting");
     await createMeeting(api, m, [a, b]);
-    for (const [query, id] of [
-      [MEETING_PAGE, m],
-      [PERSON_PAGE, a],
-      [PERSON_PAGE, b],
-    ] as const)
-      await read(api, query, { id });
+    await readPages([MEETING_PAGE, m], [PERSON_PAGE, a], [PERSON_PAGE, b]);
     // b joins a meeting without a: what hangs from b changes, not b's name, which is all these pages show of b.
     await createMeeting(api, testId("meeting"), [b, c], 30);
     const meetingPage = await read(api, MEETING_PAGE, { id: m });
