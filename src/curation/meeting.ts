@@ -442,15 +442,34 @@ async function putMeeting(tx: CurationTx, given: SeedMeeting, refs: Reference[],
     throwIfMissingPeople(await tx.runAudited<{ missing: string[] }>(`${PUT_MEETING}\nRETURN missing`, params, written.entityIds));
     return { ...written, relinkedIds: left };
   }
-  // What the events need and the meeting as the answer shows it, read at the end of the write, as attachClaims does.
-  const around = aroundInStatement({ mutation: tx.mutation, id: given.id, entityIds: written.entityIds });
-  const [row] = await tx.runAudited<{ missing: string[]; around: AroundWrite; node: MeetingRecord }>(
-    `${PUT_MEETING}\n${around.cypher}\nMATCH (m:Meeting {id: $id})\nRETURN missing, ${around.column}, ${MEETING_FIELDS} AS node`,
-    { ...params, ...around.params },
+  const readBack = meetingReadBack(tx.mutation, given.id, written.entityIds);
+  const [row] = await tx.runAudited<ReadBackRow & { missing: string[] }>(
+    `${PUT_MEETING}\n${readBack.cypher(["missing"])}`,
+    { ...params, ...readBack.params },
     written.entityIds,
   );
   throwIfMissingPeople([row!]);
-  return { ...written, relinkedIds: left, around: row!.around, answered: (loaders) => loaders.meetingById.prime(given.id, row!.node) };
+  return { ...written, relinkedIds: left, ...readBack.written(row!) };
+}
+
+type ReadBackRow = { around: AroundWrite; node: MeetingRecord };
+
+/**
+ * The end of a meeting's last write statement that reads what the events need and the meeting as
+ * the answer shows it, so nothing is read after the commit; `carried` are the write's own columns
+ * to return beside them.
+ */
+function meetingReadBack(mutation: string, meetingId: string, entityIds: string[]) {
+  const around = aroundInStatement({ mutation, id: meetingId, entityIds });
+  return {
+    cypher: (carried: string[] = []) =>
+      `${around.cypher}\nMATCH (m:Meeting {id: $id})\nRETURN ${[...carried, around.column, `${MEETING_FIELDS} AS node`].join(", ")}`,
+    params: { id: meetingId, ...around.params },
+    written: (row: ReadBackRow): Pick<Written, "around" | "answered"> => ({
+      around: row.around,
+      answered: (loaders) => loaders.meetingById.prime(meetingId, row.node),
+    }),
+  };
 }
 
 const allChanged = { placeId: true, topicIds: true, organizationIds: true };
@@ -739,14 +758,9 @@ async function attachToMeeting(tx: CurationTx, meetingId: string, changes: Attac
     await tx.runAudited(ATTACH_CLAIMS, { additions: [addition] }, written.entityIds);
     return written;
   }
-  // What the events need and the meeting as the answer shows it, read at the end of the write: nothing is read after the commit.
-  const around = aroundInStatement({ mutation: tx.mutation, id: meetingId, entityIds: written.entityIds });
-  const [row] = await tx.runAudited<{ around: AroundWrite; node: MeetingRecord }>(
-    `${ATTACH_CLAIMS}\n${around.cypher}\nMATCH (m:Meeting {id: $id})\nRETURN ${around.column}, ${MEETING_FIELDS} AS node`,
-    { additions: [addition], id: meetingId, ...around.params },
-    written.entityIds,
-  );
-  return { ...written, around: row!.around, answered: (loaders) => loaders.meetingById.prime(meetingId, row!.node) };
+  const readBack = meetingReadBack(tx.mutation, meetingId, written.entityIds);
+  const [row] = await tx.runAudited<ReadBackRow>(`${ATTACH_CLAIMS}\n${readBack.cypher()}`, { additions: [addition], ...readBack.params }, written.entityIds);
+  return { ...written, ...readBack.written(row!) };
 }
 
 /**
