@@ -82,6 +82,8 @@ type CacheMeasurement = LoadResult & {
   /** (a) only: the share of its reads answered from the cache (no Cypher), over all rounds and per round. */
   hitRatio: number | null;
   roundHitRatios: number[];
+  /** (a) only: the share per page operation (PAGES' ids), over all rounds: which pages writes keep making old. */
+  hitRatioByOperation?: Record<string, number>;
 };
 
 interface CacheCorrectness {
@@ -130,6 +132,8 @@ interface MixRequest {
   body: string;
   headers?: Record<string, string>;
   write: boolean;
+  /** A read's page operation (its index in PAGES). */
+  op?: number;
 }
 
 /** Each rank's page operations, as (a) and (b) are sent them: the bodies are made once, before any load. */
@@ -194,11 +198,21 @@ function send(agent: http.Agent, request: MixRequest, retried = false): Promise<
 /** An answer served from the cache ran no Cypher (the bench's service reports its round trips). */
 const fromCache = (body: string) => /"cypherRoundTrips":0[,}]/.test(body);
 
-type MixRound = LoadRound & { reads: number; hits: number; writes: number };
+type MixRound = LoadRound & { reads: number; hits: number; writes: number; readsByOp: number[]; hitsByOp: number[] };
 
 /** `connections` clients sending `next()`'s requests back to back for `seconds`; every response checked. */
 async function mixRound(next: () => MixRequest, connections: number, seconds: number): Promise<MixRound> {
-  const round: MixRound = { seconds, latencies: [], requests: 0, failures: { non200: 0, graphqlErrors: 0, transport: 0 }, reads: 0, hits: 0, writes: 0 };
+  const round: MixRound = {
+    seconds,
+    latencies: [],
+    requests: 0,
+    failures: { non200: 0, graphqlErrors: 0, transport: 0 },
+    reads: 0,
+    hits: 0,
+    writes: 0,
+    readsByOp: PAGES.map(() => 0),
+    hitsByOp: PAGES.map(() => 0),
+  };
   const agent = connectionPool();
   const started = performance.now();
   const until = started + seconds * 1000;
@@ -215,8 +229,13 @@ async function mixRound(next: () => MixRequest, connections: number, seconds: nu
           round.requests++;
           if (request.write) round.writes++;
           else {
+            const hit = fromCache(body);
             round.reads++;
-            if (fromCache(body)) round.hits++;
+            round.readsByOp[request.op!]!++;
+            if (hit) {
+              round.hits++;
+              round.hitsByOp[request.op!]!++;
+            }
           }
         }
       } catch {
@@ -253,8 +272,8 @@ class Mix {
   }
 
   read(contender: CacheContender, rank: number, op: number): MixRequest {
-    if (contender === "floor") return { port: this.ports.floor, ...this.pages.floor[rank]![op]!, write: false };
-    return { port: this.ports[contender], path: "/graphql", body: this.pages.service[rank]![op]!, write: false };
+    if (contender === "floor") return { port: this.ports.floor, ...this.pages.floor[rank]![op]!, write: false, op };
+    return { port: this.ports[contender], path: "/graphql", body: this.pages.service[rank]![op]!, write: false, op };
   }
 
   /** A new meeting of the benchmark's own, attended by the person of `rank` and a benchmark person. */
@@ -334,12 +353,19 @@ export async function runCacheMix(
           writes: its.reduce((sum, r) => sum + r.writes, 0),
           hitRatio: cached && reads > 0 ? hits / reads : null,
           roundHitRatios: cached ? its.map((r) => (r.reads > 0 ? r.hits / r.reads : 0)) : [],
+          ...(cached && { hitRatioByOperation: byOperation(its) }),
         };
         measurements.push(m);
         const failures = m.failures.non200 + m.failures.graphqlErrors + m.failures.transport;
         say(
           `  c=${String(connections).padEnd(3)} ${contender.padEnd(7)} ${m.rps} req/s  p50 ${m.p50} ms  p99 ${m.p99}  ${m.writes} writes` +
-            `${cached ? `  hit ratio ${fmt(m.hitRatio)} (rounds ${m.roundHitRatios.map((r) => fmt(r)).join(", ")})` : ""}${failures ? `  ${failures} FAILED` : ""}`,
+            `${
+              cached
+                ? `  hit ratio ${fmt(m.hitRatio)} (rounds ${m.roundHitRatios.map((r) => fmt(r)).join(", ")}; ${Object.entries(m.hitRatioByOperation!)
+                    .map(([page, r]) => `${page} ${fmt(r)}`)
+                    .join(", ")})`
+                : ""
+            }${failures ? `  ${failures} FAILED` : ""}`,
         );
       }
     }
@@ -395,6 +421,16 @@ async function lookupsOf(port: number): Promise<Lookups> {
     invalidations: counter("invalidations_total"),
     touchedTags: counter("touched_tags_total"),
   };
+}
+
+/** The hit ratio of each page operation over `rounds`. */
+function byOperation(rounds: MixRound[]): Record<string, number> {
+  return Object.fromEntries(
+    PAGES.map((page, op) => {
+      const reads = rounds.reduce((sum, r) => sum + r.readsByOp[op]!, 0);
+      return [page.id, reads > 0 ? rounds.reduce((sum, r) => sum + r.hitsByOp[op]!, 0) / reads : 0];
+    }),
+  );
 }
 
 const fmt = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));

@@ -309,6 +309,15 @@ function renderCache(cache: CacheMixResults): string {
     ];
   });
   const { correctness: check, countsBefore, countsAfter } = cache;
+  const byPage = cache.concurrency
+    .map((c) => cacheMeasurement(cache, "cached", c))
+    .filter((m) => m?.hitRatioByOperation)
+    .map(
+      (m) =>
+        `at c=${m!.connections} ${Object.entries(m!.hitRatioByOperation!)
+          .map(([page, r]) => `${page} ${fmt(r, 2)}`)
+          .join(", ")}`,
+    );
   const unchanged = isDeepStrictEqual(countsBefore, countsAfter);
   return [
     "### Response cache: the pages for popular people and meetings, one write in a hundred (requests/s, ms)",
@@ -324,6 +333,7 @@ function renderCache(cache: CacheMixResults): string {
       rows,
     ),
     "",
+    ...(byPage.length ? [`(a)'s hit ratio by page: ${byPage.join("; ")}.`, ""] : []),
     `Correctness: ${check.reads} reads sent to (a) and then to (b), with ${check.writes} writes acknowledged meanwhile; ${check.checked} of them (and the written person's pages after each write) ` +
       `checked, those with no write in flight between (a)'s request and (b)'s answer: **${check.stale} stale**` +
       `${check.examples.length ? ` (${check.examples.join("; ")})` : ""}, of which ${check.afterWrite} read right after a write; (a)'s hit ratio in this run ${fmt(check.hitRatio, 2)}. ` +
