@@ -357,15 +357,11 @@ export async function runCacheMix(
         };
         measurements.push(m);
         const failures = m.failures.non200 + m.failures.graphqlErrors + m.failures.transport;
+        const roundRatios = m.roundHitRatios.map((r) => fmt(r)).join(", ");
+        const pages = Object.entries(m.hitRatioByOperation ?? {}).map(([page, r]) => `${page} ${fmt(r)}`);
         say(
           `  c=${String(connections).padEnd(3)} ${contender.padEnd(7)} ${m.rps} req/s  p50 ${m.p50} ms  p99 ${m.p99}  ${m.writes} writes` +
-            `${
-              cached
-                ? `  hit ratio ${fmt(m.hitRatio)} (rounds ${m.roundHitRatios.map((r) => fmt(r)).join(", ")}; ${Object.entries(m.hitRatioByOperation!)
-                    .map(([page, r]) => `${page} ${fmt(r)}`)
-                    .join(", ")})`
-                : ""
-            }${failures ? `  ${failures} FAILED` : ""}`,
+            `${cached ? `  hit ratio ${fmt(m.hitRatio)} (rounds ${roundRatios}; ${pages.join(", ")})` : ""}${failures ? `  ${failures} FAILED` : ""}`,
         );
       }
     }
