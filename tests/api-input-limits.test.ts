@@ -13,7 +13,7 @@ import { SEED_FILE_NAMES, type SeedFileName } from "../src/seed/files.js";
 import { SeedValidationError, validateSeedGraph } from "../src/seed/validate.js";
 import { useApi, type GraphQLResponse } from "./support/api.js";
 
-const api = useApi({ NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: 0 });
+const api = useApi({ NODE_ENV: "production" });
 
 function expectBadInput(res: GraphQLResponse, argument: string, message: RegExp) {
   expect(res.errors).toHaveLength(1);

@@ -13,7 +13,7 @@ import { cleanUpAfterAll, TEST_PREFIX, testId } from "./support/curation.js";
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 const KEY = "input-limits-writer-key";
-const api = useApi({ NODE_ENV: "production", API_KEYS: [parseApiKey(`curator:write:${sha256(KEY)}`)], RATE_LIMIT_PER_MINUTE: 0 });
+const api = useApi({ NODE_ENV: "production", API_KEYS: [parseApiKey(`curator:write:${sha256(KEY)}`)] });
 cleanUpAfterAll(api);
 
 const CREATE_MEETING = `mutation($input: MeetingInput!) { createMeeting(input: $input) { meeting { id title outcome date } errors { field code message } } }`;

@@ -13,7 +13,7 @@ import { cleanUpAfterAll, testId } from "./support/curation.js";
 import { random } from "./support/random.js";
 
 const KEY = "pagination-curator-key";
-const api = useApi({ API_KEYS: [parseApiKey(`curator:write:${createHash("sha256").update(KEY).digest("hex")}`)], RATE_LIMIT_PER_MINUTE: 0 });
+const api = useApi({ API_KEYS: [parseApiKey(`curator:write:${createHash("sha256").update(KEY).digest("hex")}`)] });
 cleanUpAfterAll(api);
 
 const SEED = Number(process.env.PAGINATION_SEED ?? Date.now() % 1_000_000);

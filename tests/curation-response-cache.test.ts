@@ -16,7 +16,7 @@ const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 const CURATOR = "cache-test-curator-key";
 const READER = "cache-test-reader-key";
 const API_KEYS = [parseApiKey(`curator:write:${sha256(CURATOR)}`), parseApiKey(`reader:read:${sha256(READER)}`)];
-const CACHE_ON = { API_KEYS, RESPONSE_CACHE: "on", RATE_LIMIT_PER_MINUTE: 0 } as const;
+const CACHE_ON = { API_KEYS, RESPONSE_CACHE: "on" } as const;
 
 const redis = useRedis();
 const api = useApi(CACHE_ON);

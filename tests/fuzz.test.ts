@@ -36,7 +36,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 20_260_108);
 const schema: GraphQLSchema = buildSchema(loadTypeDefs().join("\n"));
 
 // Production: what the service shows strangers. No rate limit: every case comes from one client.
-const api = useApi({ NODE_ENV: "production", INTROSPECTION: true, RATE_LIMIT_PER_MINUTE: 0 });
+const api = useApi({ NODE_ENV: "production", INTROSPECTION: true });
 
 interface RawRequest {
   method: string;

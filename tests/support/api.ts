@@ -25,8 +25,8 @@ export interface TestApi {
 
 /**
  * Call at the top of a test file (or a describe block): starts the API before its tests and
- * stops it after. `config` overrides the test settings (NODE_ENV "test", defaults otherwise);
- * `executor` the database timeouts (a 30 s query timeout otherwise).
+ * stops it after. `config` overrides the test settings (NODE_ENV "test", no rate limit, defaults
+ * otherwise); `executor` the database timeouts (a 30 s query timeout otherwise).
  */
 export function useApi(config: Partial<ServerDeps["config"]> = {}, executor: Partial<Omit<ExecutorOptions, "database">> = {}): TestApi {
   const api = {} as TestApi;
@@ -36,7 +36,13 @@ export function useApi(config: Partial<ServerDeps["config"]> = {}, executor: Par
     const driver = createDriver(target);
     const db = new Neo4jExecutor(driver, { database: target.database, queryTimeoutMs: 30_000, ...executor });
     // Stopping waits for idle keep-alive connections to time out (src/http/drain.ts): a short timeout keeps teardown short.
-    const server = await createServer({ config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, ...config }, db, logger: createLogger("silent") });
+    // A test file is one client sending its requests as fast as the machine allows, so the
+    // per-client limit would fail it on a fast run only; the limiter's own tests set theirs.
+    const server = await createServer({
+      config: { NODE_ENV: "test", HTTP_KEEP_ALIVE_TIMEOUT_MS: 1_000, RATE_LIMIT_PER_MINUTE: 0, ...config },
+      db,
+      logger: createLogger("silent"),
+    });
     const port = await server.listen(0, "127.0.0.1");
     api.url = `http://127.0.0.1:${port}/graphql`;
     api.db = db;
