@@ -16,8 +16,6 @@ import { cleanUpAfterAll, testId } from "./support/curation.js";
 const KEY = "counterparts-race-writer-key";
 const api = useApi({
   API_KEYS: [parseApiKey(`racer:write:${createHash("sha256").update(KEY).digest("hex")}`)],
-  RATE_LIMIT_PER_MINUTE: 1_000_000,
-  RATE_LIMIT_BURST: 100_000,
 });
 cleanUpAfterAll(api);
 

@@ -21,8 +21,6 @@ const KEY = "proposal-racer-key";
 const api = useApi({
   API_KEYS: [parseApiKey(`racer:write:${createHash("sha256").update(KEY).digest("hex")}`)],
   NODE_ENV: "production",
-  RATE_LIMIT_PER_MINUTE: 1_000_000,
-  RATE_LIMIT_BURST: 100_000,
 });
 cleanUpArticlesAfterAll(api);
 
